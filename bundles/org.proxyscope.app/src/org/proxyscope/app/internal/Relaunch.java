@@ -1,0 +1,31 @@
+package org.proxyscope.app.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Asks the launcher to start the workbench again on another workspace. There is no native Eclipse launcher
+ * (none is published to Maven Central) to pass exit data to, so the shell launcher names a file in
+ * {@code PROXYSCOPE_RELAUNCH_FILE}; the workbench writes the new workspace there and exits with
+ * {@code EXIT_RESTART}, and the launcher restarts with {@code -data} set to it.
+ */
+public final class Relaunch {
+
+    public static final String FILE_VARIABLE = "PROXYSCOPE_RELAUNCH_FILE";
+
+    private Relaunch() {
+    }
+
+    /** Whether this workbench was started by a launcher that can restart it. */
+    public static Optional<Path> file() {
+        String name = System.getenv(FILE_VARIABLE);
+        return name == null || name.isBlank() ? Optional.empty() : Optional.of(Path.of(name));
+    }
+
+    public static void request(Path file, Path workspace) throws IOException {
+        Files.writeString(file, workspace.toString(), StandardCharsets.UTF_8);
+    }
+}
