@@ -17,18 +17,20 @@ import org.proxyscope.app.ProxyscopeModel;
  */
 public final class PlaceholderPart {
 
-    private Label text;
+    private Composite area;
 
     @PostConstruct
     void createControls(Composite parent, MPart part) {
+        area = parent;
         GridLayoutFactory.swtDefaults().margins(12, 12).applyTo(parent);
-        text = new Label(parent, SWT.WRAP);
+        Label text = new Label(parent, SWT.WRAP);
         text.setText(part.getPersistedState().getOrDefault(ProxyscopeModel.PLACEHOLDER_TEXT, part.getLabel()));
         GridDataFactory.fillDefaults().grab(true, false).hint(200, SWT.DEFAULT).applyTo(text);
     }
 
     @Focus
     void focus() {
-        text.setFocus();
+        // a label cannot hold the focus; without a focus owner the window would ignore key bindings
+        area.forceFocus();
     }
 }

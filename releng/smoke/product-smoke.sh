@@ -1,0 +1,175 @@
+#!/usr/bin/env bash
+# End-to-end test of the packaged product as a user meets it: unpack the archive into a fresh folder with
+# a fresh home, run the command line without a display, then drive the workbench on the current X display
+# (the Xvfb that releng/test.sh starts) with xdotool, taking a screenshot of every step.
+# Usage: product-smoke.sh PRODUCT.tar.gz     Results: product/target/smoke/{results,*.png,*.log}
+set -uo pipefail
+archive=$(readlink -f "$1")
+out="$(cd "$(dirname "$0")/../.." && pwd -P)/product/target/smoke"
+rm -rf "$out" && mkdir -p "$out/install" "$out/home"
+tar xzf "$archive" -C "$out/install"
+app="$out/install/proxyscope"
+export HOME="$out/home" XDG_CACHE_HOME="$out/home/.cache" XDG_CONFIG_HOME="$out/home/.config"
+passed=0 failed=0
+pids=()
+trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done' EXIT
+
+pass() { passed=$((passed + 1)); echo "smoke: ok   $1"; }
+fail() { failed=$((failed + 1)); echo "smoke: FAIL $1${2:+ ($2)}"; }
+expect() { # NAME COMMAND...: passes when the command succeeds
+    local name=$1; shift
+    if "$@"; then pass "$name"; else fail "$name"; fi
+}
+
+# ---- command line, no display ----
+version=$(env -u DISPLAY "$app" --version 2>"$out/version.err"); rc=$?
+expect "--version exits 0 without a display" test "$rc" = 0
+expect "--version prints version and build" grep -qE '^Proxyscope [0-9]+\.[0-9]+\.[0-9]+ \(build [0-9]{12}\)$' <<<"$version"
+help=$(env -u DISPLAY "$app" --help); rc=$?
+expect "--help exits 0 and explains exit codes" test "$rc" = 0 -a -n "$(grep 'Exit status' <<<"$help")"
+env -u DISPLAY "$app" no-such-command >"$out/usage.out" 2>"$out/usage.err"; rc=$?
+expect "unknown command exits 2" test "$rc" = 2
+expect "unknown command says so in one line on stderr" test "$(wc -l <"$out/usage.err")" = 1 -a ! -s "$out/usage.out"
+osgi=$(env -u DISPLAY "$app" -application org.proxyscope.cli.application --version 2>/dev/null); rc=$?
+expect "the same command line runs as an OSGi application" test "$rc" = 0 -a "$osgi" = "$version"
+
+# ---- workbench ----
+title() { # TITLE: a regex for exactly that window title (SWT on GTK appends a space to titles)
+    printf '^%s ?$' "$(printf %s "$1" | sed 's/[].*^$()+?{}|[\]/\\&/g')"
+}
+window() { # TITLE [SECONDS]: id of the first visible window with that title, waiting for it
+    local deadline=$((SECONDS + ${2:-60})) id
+    while [ $SECONDS -lt $deadline ]; do
+        id=$(xdotool search --onlyvisible --name "$(title "$1")" 2>/dev/null | head -n 1)
+        [ -n "$id" ] && { echo "$id"; return 0; }
+        sleep 0.3
+    done
+    return 1
+}
+exited() { # PID SECONDS: waits for a background process, leaves its status in $exit_status
+    local deadline=$((SECONDS + $2))
+    while kill -0 "$1" 2>/dev/null; do
+        [ $SECONDS -lt $deadline ] || return 1
+        sleep 0.3
+    done
+    wait "$1"; exit_status=$?
+    return 0
+}
+shot() { # NAME: screenshot of the whole screen; passes when it is not blank
+    sleep "${2:-1.5}"
+    import -window root "$out/$1.png"
+    local colours
+    colours=$(identify -format '%k' "$out/$1.png")
+    if [ "$colours" -gt 50 ]; then pass "screenshot $1 shows a window ($colours colours)"; else fail "screenshot $1 is blank" "$colours colours"; fi
+}
+keys() { # WINDOW KEYS...
+    local w=$1; shift
+    xdotool windowfocus --sync "$w" 2>/dev/null || xdotool windowfocus "$w"
+    xdotool key --clearmodifiers "$@"
+}
+differs() { # A B: the two screenshots differ in more than 2000 pixels
+    local ae
+    ae=$(compare -metric AE "$out/$1.png" "$out/$2.png" null: 2>&1 >/dev/null | cut -d' ' -f1)
+    [ "${ae%.*}" -gt 2000 ]
+}
+
+ws="$out/ws-given"
+"$app" -data "$ws" >"$out/workbench.log" 2>&1 &
+main_pid=$!; pids+=("$main_pid")
+if main=$(window "Proxyscope - $ws" 90); then
+    pass "workbench opens with -data and the title names the workspace"
+    shot triage 3
+    names=(triage probing capture reporting)
+    for i in 2 3 4 1; do
+        name=${names[$((i - 1))]}
+        keys "$main" ctrl+alt+$i
+        shot "$name-by-key" 2
+    done
+    expect "Ctrl+Alt+2,3,4 show three different perspectives" \
+        bash -c "$(declare -f differs); out='$out'; differs triage probing-by-key && differs probing-by-key capture-by-key && differs capture-by-key reporting-by-key && differs triage reporting-by-key"
+    expect "Ctrl+Alt+1 returns to the Triage layout" bash -c "! ( $(declare -f differs); out='$out'; differs triage triage-by-key )"
+    expect "the window title stays on the workspace" test "$(xdotool getwindowname "$main" | sed 's/ $//')" = "Proxyscope - $ws"
+
+    # a second workbench on the same workspace is refused, naming the holder's process
+    "$app" -data "$ws" >"$out/second.log" 2>&1 &
+    second_pid=$!; pids+=("$second_pid")
+    if refusal=$(window "Workspace cannot be opened" 60); then
+        pass "a second workbench on the same workspace is refused"
+        shot refusal 1
+        keys "$refusal" Return
+        if exited "$second_pid" 20; then pass "the refused workbench exits"; else fail "the refused workbench exits"; fi
+    else
+        fail "a second workbench on the same workspace is refused" "no refusal dialog"
+    fi
+    expect "only one window has the workspace" test "$(xdotool search --onlyvisible --name "$(title "Proxyscope - $ws")" | wc -l)" = 1
+
+    # File > Switch Workspace restarts the workbench on the chosen folder
+    ws2="$out/ws-switched"
+    keys "$main" alt+f
+    sleep 0.5
+    xdotool key --clearmodifiers w
+    if chooser=$(window "Proxyscope Workspace" 30); then
+        shot switch-chooser 1
+        keys "$chooser" ctrl+a
+        xdotool type --delay 5 "$ws2"
+        xdotool key Return
+        if switched=$(window "Proxyscope - $ws2" 90); then
+            pass "Switch Workspace restarts on the chosen workspace"
+            shot switched 2
+            expect "the restart stays in the same launcher" kill -0 "$main_pid"
+            main=$switched
+        else
+            fail "Switch Workspace restarts on the chosen workspace" "no window for $ws2"
+        fi
+    else
+        fail "File > Switch Workspace opens the chooser"
+    fi
+    keys "$main" ctrl+q
+    if exited "$main_pid" 30; then
+        expect "Ctrl+Q exits with status 0" test "$exit_status" = 0
+    else
+        fail "Ctrl+Q exits the workbench"
+    fi
+else
+    fail "workbench opens with -data and the title names the workspace" "see $out/workbench.log"
+fi
+
+# first start without -data: the chooser proposes the default, remembers the choice for the next start
+"$app" >"$out/chooser.log" 2>&1 &
+pid=$!; pids+=("$pid")
+if chooser=$(window "Proxyscope Workspace" 90); then
+    pass "without -data the workspace chooser opens"
+    shot chooser 1
+    ws3="$out/ws-chosen"
+    keys "$chooser" ctrl+a
+    xdotool type --delay 5 "$ws3"
+    xdotool key Return
+    if w=$(window "Proxyscope - $ws3" 90); then
+        pass "the chosen workspace opens"
+        expect "the chosen workspace folder was created" test -d "$ws3/.proxyscope"
+        keys "$w" ctrl+q
+        exited "$pid" 30 || fail "Ctrl+Q exits the workbench"
+        "$app" >"$out/chooser2.log" 2>&1 &
+        pid=$!; pids+=("$pid")
+        if chooser=$(window "Proxyscope Workspace" 90); then
+            keys "$chooser" Return
+            if w=$(window "Proxyscope - $ws3" 90); then
+                pass "the next start proposes the last workspace"
+                keys "$w" ctrl+q
+                exited "$pid" 30 || fail "Ctrl+Q exits the workbench"
+            else
+                fail "the next start proposes the last workspace"
+            fi
+        else
+            fail "the chooser opens on the next start"
+        fi
+    else
+        fail "the chosen workspace opens"
+    fi
+else
+    fail "without -data the workspace chooser opens" "see $out/chooser.log"
+fi
+
+echo "$passed $failed" >"$out/results"
+echo "smoke: $passed passed, $failed failed"
+[ "$failed" = 0 ]

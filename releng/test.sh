@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Builds Proxyscope and runs every test: the bundles' unit and UI tests (real widgets under Xvfb),
+# then end-to-end tests of the packaged product. On a fresh Debian machine, as root, it first installs
+# what the tests need. Usage: releng/test.sh
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/.." && pwd -P)
+cd "$repo"
+
+packages=(xvfb libgtk-3-0 xdotool imagemagick x11-utils)
+command -v mvn >/dev/null 2>&1 || packages+=(maven)
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+    if [ "$(id -u)" = 0 ]; then
+        echo "Installing test prerequisites: ${missing[*]}"
+        apt-get update -q >/dev/null
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
+    else
+        echo "Missing Debian packages: ${missing[*]} (run as root, or install them with apt-get)" >&2
+        exit 1
+    fi
+fi
+
+# shellcheck source=toolchain.sh
+. "$repo/releng/toolchain.sh"
+proxyscope_toolchain
+
+# One private X display for the whole run; UI tests and the product smoke test share it.
+display=""
+for n in $(seq 90 140); do
+    if [ ! -e "/tmp/.X$n-lock" ] && [ ! -e "/tmp/.X11-unix/X$n" ]; then display=":$n"; break; fi
+done
+[ -n "$display" ] || { echo "No free X display number between :90 and :140" >&2; exit 1; }
+Xvfb "$display" -screen 0 1400x900x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb_pid=$!
+trap 'kill $xvfb_pid 2>/dev/null || true' EXIT
+for _ in $(seq 50); do xdpyinfo -display "$display" >/dev/null 2>&1 && break; sleep 0.1; done
+export DISPLAY="$display"
+
+status=0
+"$MVN" -B -ntp -Dtycho.localArtifacts=ignore clean verify || status=$?
+
+smoke_status=0
+if [ $status = 0 ]; then
+    releng/smoke/product-smoke.sh "$repo/product/target/products"/proxyscope-*-linux.gtk.x86_64.tar.gz || smoke_status=$?
+fi
+
+# One closing line over every suite: the bundles' tests (surefire reports) and the product smoke test.
+read -r tests failed skipped < <(cat bundles/*/target/surefire-reports/TEST-*.xml 2>/dev/null | python3 -c '
+import re, sys
+t = f = s = 0
+for m in re.finditer(r"<testsuite\b[^>]*>", sys.stdin.read()):
+    a = dict(re.findall(r"(\w+)=\"([^\"]*)\"", m.group(0)))
+    t += int(a.get("tests", 0)); f += int(a.get("failures", 0)) + int(a.get("errors", 0)); s += int(a.get("skipped", 0))
+print(t, f, s)')
+if [ -f product/target/smoke/results ]; then
+    read -r sp sf < product/target/smoke/results
+else
+    sp=0; sf=$([ $status = 0 ] && echo 1 || echo 0)
+fi
+passed=$((tests - failed - skipped + sp))
+failed=$((failed + sf))
+echo "total: $passed passed, $failed failed, $skipped skipped"
+[ $status = 0 ] && [ $smoke_status = 0 ] && [ $failed = 0 ]
