@@ -134,7 +134,7 @@ else
     fail "workbench opens with -data and the title names the workspace" "see $out/workbench.log"
 fi
 
-# first start without -data: the chooser proposes the default, remembers the choice for the next start
+# start without -data: the chooser opens, and the next start proposes the choice made
 "$app" >"$out/chooser.log" 2>&1 &
 pid=$!; pids+=("$pid")
 if chooser=$(window "Proxyscope Workspace" 90); then

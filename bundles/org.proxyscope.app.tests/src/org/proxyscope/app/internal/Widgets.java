@@ -1,0 +1,78 @@
+package org.proxyscope.app.internal;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Text;
+
+/** Finds and drives real SWT widgets in tests, the way a user would reach them. */
+public final class Widgets {
+
+    private Widgets() {
+    }
+
+    /** Runs the event loop until the condition holds, failing after the timeout. */
+    public static void spinUntil(Display display, BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                fail("Timed out waiting until " + what);
+            }
+            if (!display.readAndDispatch()) {
+                display.timerExec(20, () -> { /* wakes the loop to re-check the condition */ });
+                display.sleep();
+            }
+        }
+    }
+
+    public static <T extends Control> List<T> find(Composite root, Class<T> type, Predicate<T> matching) {
+        List<T> found = new ArrayList<>();
+        for (Control child : root.getChildren()) {
+            if (type.isInstance(child) && matching.test(type.cast(child))) {
+                found.add(type.cast(child));
+            }
+            if (child instanceof Composite composite) {
+                found.addAll(find(composite, type, matching));
+            }
+        }
+        return found;
+    }
+
+    public static <T extends Control> T one(Composite root, Class<T> type, Predicate<T> matching) {
+        List<T> found = find(root, type, matching);
+        if (found.size() != 1) {
+            fail("Expected one " + type.getSimpleName() + " but found " + found.size());
+        }
+        return found.get(0);
+    }
+
+    public static Button button(Composite root, String text) {
+        return one(root, Button.class, b -> b.getText().equals(text));
+    }
+
+    public static void click(Button button) {
+        if ((button.getStyle() & (SWT.CHECK | SWT.RADIO | SWT.TOGGLE)) != 0) {
+            button.setSelection(!button.getSelection());
+        }
+        button.notifyListeners(SWT.Selection, null);
+    }
+
+    /** All text the user can read in the tree: labels and text fields. */
+    public static String visibleText(Composite root) {
+        StringBuilder all = new StringBuilder();
+        find(root, Label.class, l -> true).forEach(l -> all.append(l.getText()).append('\n'));
+        find(root, Text.class, t -> true).forEach(t -> all.append(t.getText()).append('\n'));
+        return all.toString();
+    }
+}
