@@ -24,6 +24,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 # shellcheck source=toolchain.sh
+proxyscope_root=$repo
 . "$repo/releng/toolchain.sh"
 proxyscope_toolchain
 

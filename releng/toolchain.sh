@@ -1,8 +1,9 @@
-# Sourced by the build scripts: finds a JDK 21+ and Maven 3.9 and exports JAVA_HOME and MVN.
+# Sourced by the build scripts (POSIX sh), after they set proxyscope_root to the checkout's top folder:
+# finds a JDK 21+ and Maven 3.9 and exports JAVA_HOME and MVN.
 # Maven 3.9 is fetched as an ordinary Maven Central artifact by whatever mvn the machine has (Tycho 5
 # fails on Debian's Maven 3.8), and unpacked under .tools/, which git ignores.
 
-proxyscope_root=$(cd "$(dirname "${BASH_SOURCE[0]:-$0}")/.." && pwd -P)
+: "${proxyscope_root:?set proxyscope_root before sourcing releng/toolchain.sh}"
 proxyscope_maven_version=3.9.11
 
 proxyscope_java_major() {
