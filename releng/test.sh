@@ -45,7 +45,8 @@ status=0
 
 smoke_status=0
 if [ $status = 0 ]; then
-    releng/smoke/product-smoke.sh "$repo/product/target/products"/proxyscope-*-linux.gtk.x86_64.tar.gz || smoke_status=$?
+    releng/smoke/product-smoke.sh "$repo/product/target/products"/proxyscope-*-linux.gtk.x86_64.tar.gz \
+        "$repo/releng/org.proxyscope.site/target/repository" || smoke_status=$?
 fi
 
 # One closing line over every suite: the bundles' tests (surefire reports) and the product smoke test.

@@ -2,9 +2,10 @@
 # End-to-end test of the packaged product as a user meets it: unpack the archive into a fresh folder with
 # a fresh home, run the command line without a display, then drive the workbench on the current X display
 # (the Xvfb that releng/test.sh starts) with xdotool, taking a screenshot of every step.
-# Usage: product-smoke.sh PRODUCT.tar.gz     Results: product/target/smoke/{results,*.png,*.log}
+# Usage: product-smoke.sh PRODUCT.tar.gz UPDATE-SITE-DIR    Results: product/target/smoke/{results,*.png,*.log}
 set -uo pipefail
 archive=$(readlink -f "$1")
+site=$(readlink -f "$2")
 out="$(cd "$(dirname "$0")/../.." && pwd -P)/product/target/smoke"
 rm -rf "$out" && mkdir -p "$out/install" "$out/home"
 tar xzf "$archive" -C "$out/install"
@@ -168,6 +169,37 @@ if chooser=$(window "Proxyscope Workspace" 90); then
     fi
 else
     fail "without -data the workspace chooser opens" "see $out/chooser.log"
+fi
+
+# ---- plug-ins from the update site ----
+reporting_layout() { # NAME: opens a workbench, shows the Reporting perspective, takes a screenshot, exits
+    local ws="$out/ws-$1" pid w
+    "$app" -data "$ws" >"$out/$1.log" 2>&1 &
+    pid=$!; pids+=("$pid")
+    w=$(window "Proxyscope - $ws" 90) || { fail "workbench opens for $1"; return 1; }
+    keys "$w" ctrl+alt+4
+    shot "$1" 2
+    keys "$w" ctrl+q
+    exited "$pid" 30 || fail "Ctrl+Q exits the workbench"
+}
+bundles_info="$out/install/configuration/org.eclipse.equinox.simpleconfigurator/bundles.info"
+director() { env -u DISPLAY "$app" -application org.eclipse.equinox.p2.director -nosplash "$@" >>"$out/p2.log" 2>&1; }
+if director -uninstallIU org.proxyscope.report.feature.feature.group; then
+    expect "uninstalling the report feature removes its bundles" bash -c "! grep -q '^org.proxyscope.report' '$bundles_info'"
+    reporting_layout without-report
+    expect "without the report plug-in its views are gone from Reporting" \
+        bash -c "$(declare -f differs); out='$out'; differs reporting-by-key without-report"
+    if director -repository "file:$site" -installIU org.proxyscope.report.feature.feature.group; then
+        expect "installing from the update site brings the report bundles back" \
+            grep -q '^org.proxyscope.report.ui,' "$bundles_info"
+        reporting_layout reinstalled
+        expect "the installed plug-in's views are back in Reporting" \
+            bash -c "! ( $(declare -f differs); out='$out'; differs reporting-by-key reinstalled )"
+    else
+        fail "install the report feature from the update site" "see $out/p2.log"
+    fi
+else
+    fail "uninstall the report feature with the p2 director" "see $out/p2.log"
 fi
 
 echo "$passed $failed" >"$out/results"
