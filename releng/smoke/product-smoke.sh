@@ -39,13 +39,9 @@ title() { # TITLE: a regex for exactly that window title (SWT on GTK appends a s
     printf '^%s ?$' "$(printf %s "$1" | sed 's/[].*^$()+?{}|[\]/\\&/g')"
 }
 window() { # TITLE [SECONDS]: id of the first visible window with that title, waiting for it
-    local deadline=$((SECONDS + ${2:-60})) id
-    while [ $SECONDS -lt $deadline ]; do
-        id=$(xdotool search --onlyvisible --name "$(title "$1")" 2>/dev/null | head -n 1)
-        [ -n "$id" ] && { echo "$id"; return 0; }
-        sleep 0.3
-    done
-    return 1
+    # one xdotool that waits on its own connection: a new X connection every few milliseconds makes
+    # Xvfb refuse connections now and then, and then the workbench's own GTK start-up fails
+    timeout "${2:-60}" xdotool search --sync --onlyvisible --name "$(title "$1")" 2>/dev/null | head -n 1 | grep .
 }
 exited() { # PID SECONDS: waits for a background process, leaves its status in $exit_status
     local deadline=$((SECONDS + $2))
