@@ -1,0 +1,379 @@
+package org.proxyscope.core;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import org.proxyscope.core.internal.store.CaseRepository;
+import org.proxyscope.core.internal.store.Database;
+import org.proxyscope.core.model.Case;
+import org.proxyscope.core.model.CaseId;
+import org.proxyscope.core.model.CaseStatus;
+import org.proxyscope.core.model.CustodyAction;
+import org.proxyscope.core.model.CustodyEntry;
+import org.proxyscope.core.model.Evidence;
+import org.proxyscope.core.model.NewCase;
+import org.proxyscope.core.model.VerificationReport;
+
+/**
+ * An open investigation workspace: its cases, their evidence and custody logs. Every change is one database
+ * transaction together with its custody entry, so the log never misses an action that happened. Safe to
+ * use from the workbench and from command-line processes at the same time.
+ */
+public final class Workspace implements AutoCloseable {
+
+    /** Name of the database file inside the workspace's metadata folder. */
+    public static final String DATABASE = "workspace.db";
+    private static final String EVIDENCE = "evidence";
+    private static final int CHUNK = 1 << 20;
+
+    private final Path folder;
+    private final String analyst;
+    private final Database database;
+    private final CaseRepository cases;
+    private final Clock clock;
+
+    private Workspace(Path folder, String analyst, Database database, Clock clock) {
+        this.folder = folder;
+        this.analyst = analyst;
+        this.database = database;
+        this.cases = new CaseRepository(database);
+        this.clock = clock;
+    }
+
+    /**
+     * Opens the workspace in {@code folder}, creating it when absent.
+     *
+     * @param analyst who is working, recorded in every custody entry
+     */
+    public static Workspace open(Path folder, String analyst) throws WorkspaceException {
+        return open(folder, analyst, Clock.systemUTC());
+    }
+
+    static Workspace open(Path folder, String analyst, Clock clock) throws WorkspaceException {
+        if (analyst == null || analyst.isBlank()) {
+            throw new WorkspaceException("No analyst name: every custody entry records who acted");
+        }
+        Path metadata = WorkspaceFolder.prepare(folder);
+        return new Workspace(folder, analyst.strip(), Database.open(metadata.resolve(DATABASE)), clock.withZone(ZoneOffset.UTC));
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    public String analyst() {
+        return analyst;
+    }
+
+    /** Changes when another process commits to this workspace; poll it to refresh a view. */
+    public long dataVersion() throws WorkspaceException {
+        return database.dataVersion();
+    }
+
+    public int schemaVersion() throws WorkspaceException {
+        return database.schemaVersion();
+    }
+
+    // ---- cases ----
+
+    /** Opens a case, numbered in the current year, and records it in its custody log. */
+    public Case createCase(NewCase spec) throws WorkspaceException {
+        Instant now = clock.instant();
+        CaseId id = database.transaction("create a case", c -> {
+            CaseId next = cases.nextId(c, now.atZone(ZoneOffset.UTC).getYear());
+            cases.insert(c, next, spec, analyst, now);
+            cases.appendCustody(c, next, now, analyst, CustodyAction.CASE_CREATED, "title \"" + spec.title()
+                    + "\", target " + spec.target() + ", scope " + spec.scope() + ", severity " + spec.severity().word()
+                    + (spec.customerReference().isEmpty() ? "" : ", customer " + spec.customerReference()));
+            return next;
+        });
+        return get(id);
+    }
+
+    public Optional<Case> find(CaseId id) throws WorkspaceException {
+        return database.read("read case " + id, c -> cases.find(c, id));
+    }
+
+    public Case get(CaseId id) throws WorkspaceException {
+        return find(id).orElseThrow(() -> new UnknownCaseException(id, folder));
+    }
+
+    /** Cases, newest first. */
+    public List<Case> cases(boolean includeArchived) throws WorkspaceException {
+        return database.read("list the cases", c -> cases.list(c, includeArchived));
+    }
+
+    /** Cases matching every typed word (id, title, target, customer reference, tags), best first. */
+    public List<Case> search(String typed, boolean includeArchived) throws WorkspaceException {
+        return database.read("search the cases", c -> cases.search(c, typed, includeArchived));
+    }
+
+    /** Moves a case along its workflow; the reason goes to the custody log. */
+    public Case changeStatus(CaseId id, CaseStatus status, String reason) throws WorkspaceException {
+        String why = requireReason(reason, "a status change");
+        Instant now = clock.instant();
+        database.transaction("change the status of " + id, c -> {
+            Case current = cases.find(c, id).orElseThrow(() -> new UnknownCaseException(id, folder));
+            if (!current.status().canMoveTo(status)) {
+                throw new WorkspaceException(id + " is " + current.status().label() + "; it can move to "
+                        + String.join(", ", current.status().next().stream().map(CaseStatus::word).toList())
+                        + ", not to " + status.word());
+            }
+            cases.updateStatus(c, id, status, now);
+            cases.appendCustody(c, id, now, analyst, CustodyAction.STATUS_CHANGED,
+                    current.status().word() + " -> " + status.word() + ": " + why);
+            return null;
+        });
+        return get(id);
+    }
+
+    /** Deleting a case archives it: it leaves the lists, and all its evidence and records stay. */
+    public Case archive(CaseId id, boolean archived, String reason) throws WorkspaceException {
+        String why = requireReason(reason, archived ? "archiving a case" : "restoring a case");
+        Instant now = clock.instant();
+        database.transaction((archived ? "archive " : "restore ") + id, c -> {
+            cases.find(c, id).orElseThrow(() -> new UnknownCaseException(id, folder));
+            cases.updateArchived(c, id, archived, now);
+            cases.appendCustody(c, id, now, analyst, archived ? CustodyAction.CASE_ARCHIVED : CustodyAction.CASE_RESTORED, why);
+            return null;
+        });
+        return get(id);
+    }
+
+    /** Records an action another plug-in took on a case (a probe run, an import, a report). */
+    public CustodyEntry record(CaseId id, CustodyAction action, String details) throws WorkspaceException {
+        Instant now = clock.instant();
+        return database.transaction("record " + action.word() + " on " + id, c -> {
+            cases.find(c, id).orElseThrow(() -> new UnknownCaseException(id, folder));
+            return cases.appendCustody(c, id, now, analyst, action, details);
+        });
+    }
+
+    public List<CustodyEntry> custody(CaseId id) throws WorkspaceException {
+        get(id);
+        return database.read("read the custody log of " + id, c -> cases.custody(c, id));
+    }
+
+    private static String requireReason(String reason, String what) throws WorkspaceException {
+        if (reason == null || reason.isBlank()) {
+            throw new WorkspaceException("Give a reason for " + what + "; it goes to the custody log");
+        }
+        return reason.strip();
+    }
+
+    // ---- evidence ----
+
+    public List<Evidence> evidence(CaseId id) throws WorkspaceException {
+        get(id);
+        return database.read("list the evidence of " + id, c -> cases.evidence(c, id));
+    }
+
+    /** Where an evidence record's stored copy is. */
+    public Path storedFile(Evidence evidence) {
+        return folder.resolve(evidence.storedAs());
+    }
+
+    /**
+     * Copies a file into the case's evidence store, hashing it on the way, in bounded memory whatever its
+     * size. The copy is named by its SHA-256 and made read-only before it is registered, so a failure at
+     * any point (a full disk, a cancel, a killed process) leaves no half file registered.
+     */
+    public Evidence addEvidence(CaseId id, Path file, String source, Progress progress) throws WorkspaceException {
+        get(id);
+        if (!Files.isRegularFile(file)) {
+            throw new WorkspaceException(Files.exists(file) ? file + " is not a regular file" : "There is no file " + file);
+        }
+        Path caseFolder = folder.resolve(WorkspaceFolder.METADATA).resolve(EVIDENCE).resolve(id.toString());
+        Path incoming = null;
+        try {
+            Files.createDirectories(caseFolder);
+            incoming = Files.createTempFile(caseFolder, ".incoming-", "");
+            long size = Files.size(file);
+            String sha256 = copyHashing(file, incoming, size, progress);
+            Path stored = caseFolder.resolve(sha256);
+            Instant now = clock.instant();
+            String relative = folder.relativize(stored).toString();
+            Path incomingFile = incoming;
+            Evidence added = database.transaction("register evidence in " + id, c -> {
+                Optional<Evidence> same = cases.evidenceBySha(c, id, sha256);
+                if (same.isPresent()) {
+                    throw new WorkspaceException(file + " is already evidence #" + same.get().number() + " of " + id
+                            + " (same SHA-256 " + sha256 + ")");
+                }
+                moveIntoPlace(incomingFile, stored);
+                Evidence record = cases.insertEvidence(c, id, sha256, size, file.getFileName().toString(),
+                        file.toAbsolutePath().normalize().toString(), source == null ? "" : source.strip(), analyst, now,
+                        relative);
+                cases.appendCustody(c, id, now, analyst, CustodyAction.EVIDENCE_ADDED, "#" + record.number() + " "
+                        + record.originalName() + ", " + size + " bytes, sha256 " + sha256
+                        + (record.source().isEmpty() ? "" : ", source: " + record.source()));
+                return record;
+            });
+            incoming = null;
+            return added;
+        } catch (IOException e) {
+            throw new WorkspaceException("Cannot add " + file + " to " + id + ": " + describe(e)
+                    + ". Nothing was added; the workspace is as it was.", e);
+        } finally {
+            if (incoming != null) {
+                deleteQuietly(incoming);
+            }
+        }
+    }
+
+    private static String copyHashing(Path from, Path to, long size, Progress progress) throws IOException, WorkspaceException {
+        MessageDigest sha = sha256();
+        progress.begin("Copying and hashing " + from.getFileName(), size);
+        byte[] buffer = new byte[CHUNK];
+        try (InputStream in = Files.newInputStream(from);
+                FileChannel channel = FileChannel.open(to, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+                OutputStream out = Channels.newOutputStream(channel)) {
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                if (progress.cancelled()) {
+                    throw new WorkspaceException("Adding " + from + " was cancelled. Nothing was added.");
+                }
+                sha.update(buffer, 0, n);
+                out.write(buffer, 0, n);
+                progress.advance(n);
+            }
+            channel.force(true);
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    private static void moveIntoPlace(Path incoming, Path stored) throws WorkspaceException {
+        try {
+            if (Files.exists(stored)) {
+                // a copy left by a run that died between its move and its commit: same name, same content
+                Files.delete(incoming);
+            } else {
+                Files.move(incoming, stored, StandardCopyOption.ATOMIC_MOVE);
+            }
+            Files.setPosixFilePermissions(stored, PosixFilePermissions.fromString("r--r--r--"));
+        } catch (IOException e) {
+            throw new WorkspaceException("Cannot store the evidence copy " + stored + ": " + describe(e), e);
+        }
+    }
+
+    // ---- verification ----
+
+    /**
+     * Re-hashes every evidence file of the case and recomputes its custody chain; the report names every
+     * file that changed, vanished or became writable, and every custody entry altered, removed or added.
+     */
+    public VerificationReport verify(CaseId id, Progress progress) throws WorkspaceException {
+        List<Evidence> evidence = evidence(id);
+        List<CustodyEntry> log = custody(id);
+        String head = database.read("read the custody head of " + id, c -> cases.custodyHead(c, id));
+        List<String> problems = new ArrayList<>();
+        progress.begin("Verifying " + id, evidence.stream().mapToLong(Evidence::size).sum());
+        for (Evidence e : evidence) {
+            checkEvidence(e, progress, problems);
+        }
+        String previous = CaseRepository.GENESIS;
+        int expectedSeq = 1;
+        for (CustodyEntry entry : log) {
+            if (entry.sequence() != expectedSeq) {
+                problems.add("Custody log: entries " + expectedSeq + " to " + (entry.sequence() - 1) + " are missing");
+            }
+            if (!entry.previousHash().equals(previous)) {
+                problems.add("Custody log: entry " + entry.sequence() + " does not follow the entry before it"
+                        + " (an entry was removed or altered)");
+            }
+            String recomputed = CaseRepository.custodyHash(id, entry.sequence(), entry.at(), entry.analyst(), entry.action(),
+                    entry.details(), entry.previousHash());
+            if (!recomputed.equals(entry.hash())) {
+                problems.add("Custody log: entry " + entry.sequence() + " (" + entry.action().word() + " at " + entry.at()
+                        + ") was altered after it was written");
+            }
+            previous = entry.hash();
+            expectedSeq = entry.sequence() + 1;
+        }
+        if (!previous.equals(head)) {
+            problems.add("Custody log: its last entry is not the one the case recorded (entries were removed or added at the end)");
+        }
+        return new VerificationReport(id, evidence.size(), log.size(), problems);
+    }
+
+    private void checkEvidence(Evidence e, Progress progress, List<String> problems) {
+        Path stored = storedFile(e);
+        String name = "Evidence #" + e.number() + " (" + e.originalName() + ", " + e.storedAs() + ")";
+        try {
+            if (Files.getPosixFilePermissions(stored).stream().anyMatch(p -> p.name().endsWith("WRITE"))) {
+                problems.add(name + " is no longer read-only");
+            }
+            MessageDigest sha = sha256();
+            long size = 0;
+            byte[] buffer = new byte[CHUNK];
+            try (InputStream in = Files.newInputStream(stored)) {
+                int n;
+                while ((n = in.read(buffer)) > 0) {
+                    sha.update(buffer, 0, n);
+                    size += n;
+                    progress.advance(n);
+                }
+            }
+            String actual = HexFormat.of().formatHex(sha.digest());
+            if (!actual.equals(e.sha256()) || size != e.size()) {
+                problems.add(name + " has changed: recorded SHA-256 " + e.sha256() + " and " + e.size()
+                        + " bytes, now " + actual + " and " + size + " bytes");
+            }
+        } catch (NoSuchFileException missing) {
+            problems.add(name + " is missing");
+        } catch (IOException | WorkspaceException failure) {
+            problems.add(name + " cannot be read: " + failure.getMessage());
+        }
+    }
+
+    private static MessageDigest sha256() throws WorkspaceException {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new WorkspaceException("This Java runtime lacks SHA-256", e);
+        }
+    }
+
+    private static String describe(IOException e) {
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason() + (fs.getFile() != null ? " (" + fs.getFile() + ")" : "");
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // a stray ".incoming-" file is never registered and is ignored by verification
+        }
+    }
+
+    @Override
+    public void close() throws WorkspaceException {
+        database.close();
+    }
+}

@@ -1,0 +1,318 @@
+package org.proxyscope.core.internal.store;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.proxyscope.core.model.Case;
+import org.proxyscope.core.model.CaseId;
+import org.proxyscope.core.model.CaseStatus;
+import org.proxyscope.core.model.CustodyAction;
+import org.proxyscope.core.model.CustodyEntry;
+import org.proxyscope.core.model.Evidence;
+import org.proxyscope.core.model.Host;
+import org.proxyscope.core.model.NewCase;
+import org.proxyscope.core.model.PortRanges;
+import org.proxyscope.core.model.Scope;
+import org.proxyscope.core.model.ScopeEntry;
+import org.proxyscope.core.model.Severity;
+
+/**
+ * All SQL of the core bundle: cases, their scope and tags, evidence records and custody logs. Callers
+ * hand in the connection of a {@link Database#transaction}, so a case change and its custody entry
+ * always commit together.
+ */
+public final class CaseRepository {
+
+    /** The previous hash of a case's first custody entry. */
+    public static final String GENESIS = "0".repeat(64);
+
+    private final Dialect dialect;
+
+    public CaseRepository(Database database) {
+        this.dialect = database.dialect();
+    }
+
+    // ---- cases ----
+
+    public CaseId nextId(Connection c, int year) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(number), 0) + 1 FROM cases WHERE year = ?")) {
+            s.setInt(1, year);
+            try (ResultSet r = s.executeQuery()) {
+                return new CaseId(year, r.getInt(1));
+            }
+        }
+    }
+
+    public void insert(Connection c, CaseId id, NewCase spec, String analyst, Instant now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO cases (case_id, year, number, title, target,"
+                + " customer_ref, analyst, severity, status, archived, created_at, updated_at, custody_head)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)")) {
+            s.setString(1, id.toString());
+            s.setInt(2, id.year());
+            s.setInt(3, id.number());
+            s.setString(4, spec.title());
+            s.setString(5, spec.target().name());
+            s.setString(6, spec.customerReference());
+            s.setString(7, analyst);
+            s.setString(8, spec.severity().word());
+            s.setString(9, CaseStatus.NEW.word());
+            s.setString(10, now.toString());
+            s.setString(11, now.toString());
+            s.setString(12, GENESIS);
+            s.executeUpdate();
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO case_scope (case_id, position, host, ports) VALUES (?, ?, ?, ?)")) {
+            int position = 0;
+            for (ScopeEntry entry : spec.scope().entries()) {
+                s.setString(1, id.toString());
+                s.setInt(2, position++);
+                s.setString(3, entry.host().name());
+                s.setString(4, entry.ports().toString());
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO case_tags (case_id, tag) VALUES (?, ?)")) {
+            for (String tag : spec.tags()) {
+                s.setString(1, id.toString());
+                s.setString(2, tag);
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+        dialect.indexCase(c, id.toString(), String.join(" ", id.toString(), spec.title(), spec.target().name(),
+                spec.customerReference(), String.join(" ", spec.tags())));
+    }
+
+    public void updateStatus(Connection c, CaseId id, CaseStatus status, Instant now) throws SQLException {
+        update(c, "UPDATE cases SET status = ?, updated_at = ? WHERE case_id = ?", status.word(), now.toString(), id.toString());
+    }
+
+    public void updateArchived(Connection c, CaseId id, boolean archived, Instant now) throws SQLException {
+        update(c, "UPDATE cases SET archived = ?, updated_at = ? WHERE case_id = ?", archived ? "1" : "0", now.toString(),
+                id.toString());
+    }
+
+    private static void update(Connection c, String sql, String... values) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                s.setString(i + 1, values[i]);
+            }
+            s.executeUpdate();
+        }
+    }
+
+    public Optional<Case> find(Connection c, CaseId id) throws SQLException {
+        List<Case> found = select(c, "WHERE c.case_id = ?", id.toString());
+        return found.stream().findFirst();
+    }
+
+    /** Cases newest first; archived ones only when asked for. */
+    public List<Case> list(Connection c, boolean includeArchived) throws SQLException {
+        return select(c, includeArchived ? "" : "WHERE c.archived = 0");
+    }
+
+    /** Cases whose id, title, target, customer reference or tags match every typed word, best first. */
+    public List<Case> search(Connection c, String typed, boolean includeArchived) throws SQLException {
+        String terms = dialect.searchTerms(typed);
+        if (terms.isEmpty()) {
+            return list(c, includeArchived);
+        }
+        List<String> ids = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(dialect.searchCases())) {
+            s.setString(1, terms);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    ids.add(r.getString(1));
+                }
+            }
+        }
+        Map<String, Case> byId = new LinkedHashMap<>();
+        for (Case found : list(c, includeArchived)) {
+            byId.put(found.id().toString(), found);
+        }
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    private List<Case> select(Connection c, String where, String... args) throws SQLException {
+        List<Case> cases = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT c.case_id, c.title, c.target, c.customer_ref, c.analyst,"
+                + " c.severity, c.status, c.archived, c.created_at, c.updated_at FROM cases c " + where
+                + " ORDER BY c.year DESC, c.number DESC")) {
+            for (int i = 0; i < args.length; i++) {
+                s.setString(i + 1, args[i]);
+            }
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    String id = r.getString(1);
+                    cases.add(new Case(CaseId.parse(id), r.getString(2), Host.parse(r.getString(3)), scope(c, id),
+                            r.getString(4), r.getString(5), Severity.parse(r.getString(6)), tags(c, id),
+                            CaseStatus.parse(r.getString(7)), r.getInt(8) != 0, Instant.parse(r.getString(9)),
+                            Instant.parse(r.getString(10))));
+                }
+            }
+        }
+        return cases;
+    }
+
+    private static Scope scope(Connection c, String id) throws SQLException {
+        List<ScopeEntry> entries = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT host, ports FROM case_scope WHERE case_id = ? ORDER BY position")) {
+            s.setString(1, id);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    entries.add(new ScopeEntry(Host.parse(r.getString(1)), PortRanges.parse(r.getString(2))));
+                }
+            }
+        }
+        return new Scope(entries);
+    }
+
+    private static List<String> tags(Connection c, String id) throws SQLException {
+        List<String> tags = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT tag FROM case_tags WHERE case_id = ? ORDER BY tag")) {
+            s.setString(1, id);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    tags.add(r.getString(1));
+                }
+            }
+        }
+        return tags;
+    }
+
+    // ---- evidence ----
+
+    public Optional<Evidence> evidenceBySha(Connection c, CaseId id, String sha256) throws SQLException {
+        return evidence(c, id, "AND sha256 = ?", sha256).stream().findFirst();
+    }
+
+    public List<Evidence> evidence(Connection c, CaseId id) throws SQLException {
+        return evidence(c, id, "");
+    }
+
+    private static List<Evidence> evidence(Connection c, CaseId id, String and, String... args) throws SQLException {
+        List<Evidence> out = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT evidence_no, sha256, size, original_name, original_path,"
+                + " source, added_by, added_at, stored_as FROM evidence WHERE case_id = ? " + and + " ORDER BY evidence_no")) {
+            s.setString(1, id.toString());
+            for (int i = 0; i < args.length; i++) {
+                s.setString(i + 2, args[i]);
+            }
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.add(new Evidence(id, r.getInt(1), r.getString(2), r.getLong(3), r.getString(4), r.getString(5),
+                            r.getString(6), r.getString(7), Instant.parse(r.getString(8)), r.getString(9)));
+                }
+            }
+        }
+        return out;
+    }
+
+    public Evidence insertEvidence(Connection c, CaseId id, String sha256, long size, String originalName,
+            String originalPath, String source, String analyst, Instant now, String storedAs) throws SQLException {
+        int number;
+        try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(evidence_no), 0) + 1 FROM evidence WHERE case_id = ?")) {
+            s.setString(1, id.toString());
+            try (ResultSet r = s.executeQuery()) {
+                number = r.getInt(1);
+            }
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO evidence (case_id, evidence_no, sha256, size,"
+                + " original_name, original_path, source, added_by, added_at, stored_as) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            s.setString(1, id.toString());
+            s.setInt(2, number);
+            s.setString(3, sha256);
+            s.setLong(4, size);
+            s.setString(5, originalName);
+            s.setString(6, originalPath);
+            s.setString(7, source);
+            s.setString(8, analyst);
+            s.setString(9, now.toString());
+            s.setString(10, storedAs);
+            s.executeUpdate();
+        }
+        return new Evidence(id, number, sha256, size, originalName, originalPath, source, analyst, now, storedAs);
+    }
+
+    // ---- custody ----
+
+    /** Appends an entry chained to the case's last one and moves the case's recorded head to it. */
+    public CustodyEntry appendCustody(Connection c, CaseId id, Instant at, String analyst, CustodyAction action,
+            String details) throws SQLException {
+        int seq;
+        String previous;
+        try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(seq), 0) + 1, custody_head FROM cases"
+                + " LEFT JOIN custody USING (case_id) WHERE case_id = ?")) {
+            s.setString(1, id.toString());
+            try (ResultSet r = s.executeQuery()) {
+                seq = r.getInt(1);
+                previous = r.getString(2);
+            }
+        }
+        String hash = custodyHash(id, seq, at, analyst, action, details, previous);
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO custody (case_id, seq, at, analyst, action, details,"
+                + " prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            s.setString(1, id.toString());
+            s.setInt(2, seq);
+            s.setString(3, at.toString());
+            s.setString(4, analyst);
+            s.setString(5, action.word());
+            s.setString(6, details);
+            s.setString(7, previous);
+            s.setString(8, hash);
+            s.executeUpdate();
+        }
+        update(c, "UPDATE cases SET custody_head = ? WHERE case_id = ?", hash, id.toString());
+        return new CustodyEntry(id, seq, at, analyst, action, details, previous, hash);
+    }
+
+    public List<CustodyEntry> custody(Connection c, CaseId id) throws SQLException {
+        List<CustodyEntry> out = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT seq, at, analyst, action, details, prev_hash, hash"
+                + " FROM custody WHERE case_id = ? ORDER BY seq")) {
+            s.setString(1, id.toString());
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.add(new CustodyEntry(id, r.getInt(1), Instant.parse(r.getString(2)), r.getString(3),
+                            CustodyAction.parse(r.getString(4)), r.getString(5), r.getString(6), r.getString(7)));
+                }
+            }
+        }
+        return out;
+    }
+
+    public String custodyHead(Connection c, CaseId id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT custody_head FROM cases WHERE case_id = ?")) {
+            s.setString(1, id.toString());
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? r.getString(1) : GENESIS;
+            }
+        }
+    }
+
+    /** SHA-256 over the entry's fields, one per line, ending with the previous entry's hash. */
+    public static String custodyHash(CaseId id, int seq, Instant at, String analyst, CustodyAction action, String details,
+            String previousHash) {
+        String canonical = String.join("\n", id.toString(), Integer.toString(seq), at.toString(), analyst, action.word(),
+                details, previousHash);
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
+}

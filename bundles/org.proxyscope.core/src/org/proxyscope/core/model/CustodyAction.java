@@ -1,0 +1,17 @@
+package org.proxyscope.core.model;
+
+import java.util.Locale;
+
+/** The kinds of action recorded in a case's custody log. */
+public enum CustodyAction {
+    CASE_CREATED, CASE_UPDATED, STATUS_CHANGED, CASE_ARCHIVED, CASE_RESTORED, EVIDENCE_ADDED, EVIDENCE_PURGED,
+    PROBE_RUN, CAPTURE_IMPORTED, NOTE_EDITED, REPORT_EXPORTED, CASE_VERIFIED;
+
+    public String word() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    public static CustodyAction parse(String word) {
+        return valueOf(word.toUpperCase(Locale.ROOT).replace('-', '_'));
+    }
+}
