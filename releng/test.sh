@@ -40,6 +40,13 @@ trap 'kill $xvfb_pid 2>/dev/null || true' EXIT
 for _ in $(seq 50); do xdpyinfo -display "$display" >/dev/null 2>&1 && break; sleep 0.1; done
 export DISPLAY="$display"
 
+# A 4 MiB file system for the full-disk test of the evidence store (root only; skipped otherwise).
+small_fs=$(mktemp -d)
+if [ "$(id -u)" = 0 ] && mount -t tmpfs -o size=4m tmpfs "$small_fs" 2>/dev/null; then
+    export PROXYSCOPE_TEST_SMALL_FS="$small_fs"
+fi
+trap 'kill $xvfb_pid 2>/dev/null || true; umount "$small_fs" 2>/dev/null; rmdir "$small_fs" 2>/dev/null || true' EXIT
+
 status=0
 "$MVN" -B -ntp -Dtycho.localArtifacts=ignore clean verify || status=$?
 
