@@ -22,7 +22,8 @@ public interface Command {
      * Runs the command.
      *
      * @return {@link ExitCode#OK} or {@link ExitCode#FAILURE}
-     * @throws UsageException when the arguments are wrong
+     * @throws UsageException when the arguments are wrong (exit status 2)
+     * @throws Exception      when the command fails; its message, which must say what and where, is shown (exit 1)
      */
-    int run(List<String> args, CommandContext context) throws UsageException;
+    int run(List<String> args, CommandContext context) throws Exception;
 }

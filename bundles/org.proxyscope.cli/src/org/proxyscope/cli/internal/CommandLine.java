@@ -64,7 +64,10 @@ public final class CommandLine {
                             + " (see 'proxyscope help " + first + "')");
                     return ExitCode.USAGE;
                 } catch (RuntimeException e) {
-                    io.err().println("proxyscope " + first + ": failed: " + e);
+                    io.err().println("proxyscope " + first + ": failed unexpectedly: " + e);
+                    return ExitCode.FAILURE;
+                } catch (Exception e) {
+                    io.err().println("proxyscope " + first + ": " + e.getMessage());
                     return ExitCode.FAILURE;
                 }
             }

@@ -34,6 +34,7 @@ public final class Database implements AutoCloseable {
 
     /** Opens (creating when absent) and migrates the database to the current schema. */
     public static Database open(Path file) throws WorkspaceException {
+        SqliteNativeCache.prepare();
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);

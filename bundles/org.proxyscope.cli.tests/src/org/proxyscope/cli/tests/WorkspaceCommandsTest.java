@@ -1,0 +1,125 @@
+package org.proxyscope.cli.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.proxyscope.cli.CommandContext;
+import org.proxyscope.cli.ExitCode;
+import org.proxyscope.cli.internal.CommandLine;
+
+/** The case and evidence commands against a real workspace folder and database. */
+class WorkspaceCommandsTest {
+
+    @TempDir
+    Path tmp;
+
+    private String out;
+    private String err;
+
+    private int run(String... words) {
+        List<String> args = new ArrayList<>(List.of(words));
+        args.add("--workspace");
+        args.add(tmp.resolve("ws").toString());
+        args.add("--analyst");
+        args.add("alice");
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        int code = CommandLine.withBuiltInCommands().run(args.toArray(String[]::new),
+                new CommandContext(new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8)));
+        out = o.toString(StandardCharsets.UTF_8);
+        err = e.toString(StandardCharsets.UTF_8);
+        return code;
+    }
+
+    private String newCase() {
+        assertEquals(ExitCode.OK, run("case", "new", "--title", "Open SOCKS proxy", "--target", "192.0.2.7", "--scope",
+                "192.0.2.7:1080,3128", "--customer", "CUST-1001", "--severity", "high", "--tag", "socks"), err);
+        return out.strip();
+    }
+
+    @Test
+    void caseNewPrintsTheIdAndShowReadsItBack() {
+        String id = newCase();
+        assertTrue(id.matches("PX-\\d{4}-0001"), id);
+        assertEquals(ExitCode.OK, run("case", "show", id, "--json"));
+        JsonObject shown = JsonParser.parseString(out).getAsJsonObject();
+        assertEquals("Open SOCKS proxy", shown.get("title").getAsString());
+        assertEquals("1080,3128", shown.getAsJsonArray("scope").get(0).getAsJsonObject().get("ports").getAsString());
+        assertEquals("new", shown.get("status").getAsString());
+        assertEquals("case-created", shown.getAsJsonArray("custody").get(0).getAsJsonObject().get("action").getAsString());
+        assertEquals(ExitCode.OK, run("case", "show", id));
+        assertTrue(out.contains("Scope:     192.0.2.7:1080,3128"), out);
+    }
+
+    @Test
+    void listAndSearchAsJson() {
+        String id = newCase();
+        run("case", "new", "--title", "SMTP relay", "--target", "mail.example.net");
+        assertEquals(ExitCode.OK, run("case", "list", "--json"));
+        JsonArray all = JsonParser.parseString(out).getAsJsonArray();
+        assertEquals(2, all.size());
+        assertEquals(ExitCode.OK, run("case", "list", "--search", "socks", "--json"));
+        JsonArray found = JsonParser.parseString(out).getAsJsonArray();
+        assertEquals(1, found.size());
+        assertEquals(id, found.get(0).getAsJsonObject().get("id").getAsString());
+    }
+
+    @Test
+    void statusChangesNeedAReasonAndFollowTheWorkflow() {
+        String id = newCase();
+        assertEquals(ExitCode.USAGE, run("case", "status", id, "investigating"));
+        assertTrue(err.contains("--reason is required"), err);
+        assertEquals(ExitCode.OK, run("case", "status", id, "investigating", "--reason", "probing"));
+        assertEquals(id + " is now Investigating\n", out);
+        assertEquals(ExitCode.FAILURE, run("case", "status", id, "new", "--reason", "undo"));
+        assertTrue(err.startsWith("proxyscope case: " + id + " is Investigating; it can move to"), err);
+        assertEquals(ExitCode.USAGE, run("case", "status", id, "finished", "--reason", "x"));
+    }
+
+    @Test
+    void evidenceAddThenVerifyDetectsTampering() throws Exception {
+        String id = newCase();
+        Path file = Files.writeString(tmp.resolve("netstat.txt"), "TCP 0.0.0.0:1080 0.0.0.0:0 LISTENING\n");
+        assertEquals(ExitCode.OK, run("evidence", "add", id, file.toString(), "--source", "customer PC"));
+        assertTrue(out.startsWith(id + " evidence #1: "), out);
+        assertEquals(ExitCode.OK, run("case", "verify", id));
+        assertTrue(out.contains("is intact: 1 evidence files match"), out);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + tmp.resolve("ws/.proxyscope/workspace.db"));
+                Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE custody SET analyst = 'mallory' WHERE seq = 1");
+        }
+        assertEquals(ExitCode.FAILURE, run("case", "verify", id));
+        assertTrue(err.contains("NOT intact") && err.contains("entry 1 (case-created"), err);
+    }
+
+    @Test
+    void badInputIsAUsageErrorOrAFailureWithItsReason() {
+        assertEquals(ExitCode.USAGE, run("case", "new", "--title", "x", "--target", "300.1.1.1"));
+        assertTrue(err.contains("\"300.1.1.1\" is not a valid IPv4 address or host name"), err);
+        assertEquals(ExitCode.USAGE, run("case", "new", "--title", "x", "--target", "192.0.2.1", "--scope", "192.0.2.1:70000"));
+        assertEquals(ExitCode.USAGE, run("case", "show", "42"));
+        assertEquals(ExitCode.FAILURE, run("case", "show", "PX-2001-0009"));
+        assertTrue(err.contains("There is no case PX-2001-0009"), err);
+        assertEquals(ExitCode.USAGE, run("case", "list", "--colour"));
+        String id = newCase();
+        assertEquals(ExitCode.FAILURE, run("evidence", "add", id, tmp.resolve("missing.pcap").toString()));
+        assertTrue(err.contains("There is no file"), err);
+    }
+}

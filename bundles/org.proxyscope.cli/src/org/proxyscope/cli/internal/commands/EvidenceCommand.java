@@ -1,0 +1,82 @@
+package org.proxyscope.cli.internal.commands;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import com.google.gson.JsonArray;
+
+import org.proxyscope.cli.Arguments;
+import org.proxyscope.cli.Command;
+import org.proxyscope.cli.CommandContext;
+import org.proxyscope.cli.ExitCode;
+import org.proxyscope.cli.UsageException;
+import org.proxyscope.core.Progress;
+import org.proxyscope.core.Workspace;
+import org.proxyscope.core.model.CaseId;
+import org.proxyscope.core.model.Evidence;
+
+/** {@code proxyscope evidence add|list}: files kept, hashed and read-only, as a case's evidence. */
+public final class EvidenceCommand implements Command {
+
+    @Override
+    public String name() {
+        return "evidence";
+    }
+
+    @Override
+    public String summary() {
+        return "add a file to a case as evidence, or list a case's evidence";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                ACTION ... %s
+                  add ID FILE [--source TEXT]     copy FILE into the case, hashed (SHA-256) and read-only
+                  list ID [--json]""".formatted(WorkspaceOptions.USAGE);
+    }
+
+    @Override
+    public int run(List<String> args, CommandContext io) throws Exception {
+        if (args.isEmpty()) {
+            throw new UsageException("missing ACTION (add or list)");
+        }
+        List<String> rest = args.subList(1, args.size());
+        return switch (args.get(0)) {
+            case "add" -> add(rest, io);
+            case "list" -> list(rest, io);
+            default -> throw new UsageException("unknown action '" + args.get(0) + "'");
+        };
+    }
+
+    private int add(List<String> raw, CommandContext io) throws Exception {
+        Arguments args = Arguments.parse(raw, WorkspaceOptions.with(Set.of("--source")), Set.of());
+        List<String> words = args.positional("ID", "FILE");
+        CaseId id = WorkspaceOptions.caseId(words.get(0));
+        try (Workspace ws = WorkspaceOptions.open(args)) {
+            Evidence e = ws.addEvidence(id, Path.of(words.get(1)), args.option("--source").orElse(""), Progress.NONE);
+            io.out().printf("%s evidence #%d: %s  %,d bytes  %s%n", id, e.number(), e.sha256(), e.size(), e.originalName());
+        }
+        return ExitCode.OK;
+    }
+
+    private int list(List<String> raw, CommandContext io) throws Exception {
+        Arguments args = Arguments.parse(raw, WorkspaceOptions.VALUED, Set.of("--json"));
+        CaseId id = WorkspaceOptions.caseId(args.positional("ID").get(0));
+        try (Workspace ws = WorkspaceOptions.open(args)) {
+            List<Evidence> evidence = ws.evidence(id);
+            if (args.flag("--json")) {
+                JsonArray array = new JsonArray();
+                evidence.forEach(e -> array.add(Json.of(e)));
+                io.out().println(Json.print(array));
+            } else {
+                for (Evidence e : evidence) {
+                    io.out().printf("#%-3d %s  %,d bytes  %s  added %s by %s%n", e.number(), e.sha256(), e.size(),
+                            e.originalName(), e.added(), e.addedBy());
+                }
+            }
+        }
+        return ExitCode.OK;
+    }
+}

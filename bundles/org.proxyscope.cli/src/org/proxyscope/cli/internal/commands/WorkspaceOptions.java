@@ -1,0 +1,44 @@
+package org.proxyscope.cli.internal.commands;
+
+import java.nio.file.Path;
+import java.util.Set;
+
+import org.proxyscope.cli.Arguments;
+import org.proxyscope.cli.UsageException;
+import org.proxyscope.core.Workspace;
+import org.proxyscope.core.WorkspaceException;
+import org.proxyscope.core.WorkspaceFolder;
+import org.proxyscope.core.model.CaseId;
+
+/** What every workspace command shares: {@code --workspace}, {@code --analyst}, and case ids. */
+final class WorkspaceOptions {
+
+    static final Set<String> VALUED = Set.of("--workspace", "--analyst");
+    static final String USAGE = "[--workspace DIR] [--analyst NAME]";
+
+    private WorkspaceOptions() {
+    }
+
+    /** The workspace named by --workspace, or the workbench's default; created when absent. */
+    static Workspace open(Arguments args) throws WorkspaceException {
+        Path folder = args.option("--workspace").isPresent() ? WorkspaceFolder.resolve(args.option("--workspace").get())
+                : WorkspaceFolder.defaultLocation();
+        String analyst = args.option("--analyst").or(() -> java.util.Optional.ofNullable(System.getenv("PROXYSCOPE_ANALYST")))
+                .filter(a -> !a.isBlank()).orElse(System.getProperty("user.name"));
+        return Workspace.open(folder, analyst);
+    }
+
+    static CaseId caseId(String text) throws UsageException {
+        try {
+            return CaseId.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    static Set<String> with(Set<String> more) {
+        java.util.Set<String> all = new java.util.HashSet<>(VALUED);
+        all.addAll(more);
+        return all;
+    }
+}
