@@ -61,7 +61,7 @@ public final class JobProgressControl {
     private Button cancel;
 
     @PostConstruct
-    void createControls(Composite parent, UISynchronize sync) {
+    public void createControls(Composite parent, UISynchronize sync) {
         this.sync = sync;
         area = new Composite(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(3).margins(6, 2).applyTo(area);
@@ -86,7 +86,7 @@ public final class JobProgressControl {
     }
 
     @PreDestroy
-    void dispose() {
+    public void dispose() {
         Job.getJobManager().removeJobChangeListener(finished);
         Job.getJobManager().setProgressProvider(null);
     }

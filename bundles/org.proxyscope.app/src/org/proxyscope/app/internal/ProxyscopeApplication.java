@@ -16,6 +16,10 @@ import org.eclipse.jface.window.Window;
 import org.eclipse.osgi.service.datalocation.Location;
 import org.eclipse.swt.widgets.Display;
 import org.osgi.service.prefs.BackingStoreException;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceRegistration;
+import org.proxyscope.core.Workspace;
 import org.proxyscope.core.WorkspaceException;
 import org.proxyscope.core.WorkspaceFolder;
 import org.proxyscope.core.WorkspaceLock;
@@ -42,7 +46,22 @@ public final class ProxyscopeApplication implements IApplication {
             return EXIT_OK;
         }
         try (WorkspaceLock held = lock.get()) {
-            return workbench.start(context);
+            Workspace workspace;
+            try {
+                workspace = Workspace.open(held.workspace(), System.getProperty("user.name"));
+            } catch (WorkspaceException e) {
+                MessageDialog.openError(null, "Workspace cannot be opened", e.getMessage());
+                return EXIT_OK;
+            }
+            // as an OSGi service, the workspace reaches every part and handler by injection
+            BundleContext bundle = FrameworkUtil.getBundle(getClass()).getBundleContext();
+            ServiceRegistration<Workspace> registration = bundle.registerService(Workspace.class, workspace, null);
+            try {
+                return workbench.start(context);
+            } finally {
+                registration.unregister();
+                workspace.close();
+            }
         }
     }
 

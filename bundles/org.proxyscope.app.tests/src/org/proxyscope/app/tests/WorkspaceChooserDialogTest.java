@@ -1,11 +1,13 @@
-package org.proxyscope.app.internal;
+package org.proxyscope.app.tests;
 
+import org.proxyscope.app.internal.WorkspaceChooserDialog;
+import org.proxyscope.app.tests.support.Widgets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.proxyscope.app.internal.Widgets.button;
-import static org.proxyscope.app.internal.Widgets.click;
-import static org.proxyscope.app.internal.Widgets.one;
+import static org.proxyscope.app.tests.support.Widgets.button;
+import static org.proxyscope.app.tests.support.Widgets.click;
+import static org.proxyscope.app.tests.support.Widgets.one;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

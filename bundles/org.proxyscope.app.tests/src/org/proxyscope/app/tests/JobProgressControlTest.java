@@ -1,12 +1,13 @@
-package org.proxyscope.app.internal;
+package org.proxyscope.app.tests;
 
+import org.proxyscope.app.internal.JobProgressControl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.proxyscope.app.internal.Widgets.button;
-import static org.proxyscope.app.internal.Widgets.click;
-import static org.proxyscope.app.internal.Widgets.one;
-import static org.proxyscope.app.internal.Widgets.spinUntil;
+import static org.proxyscope.app.tests.support.Widgets.button;
+import static org.proxyscope.app.tests.support.Widgets.click;
+import static org.proxyscope.app.tests.support.Widgets.one;
+import static org.proxyscope.app.tests.support.Widgets.spinUntil;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -15,7 +16,7 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
-import org.eclipse.e4.ui.di.UISynchronize;
+import org.proxyscope.app.tests.support.DisplaySync;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
@@ -36,32 +37,7 @@ class JobProgressControlTest {
         shell = new Shell(display);
         shell.setLayout(new FillLayout());
         control = new JobProgressControl();
-        control.createControls(shell, new UISynchronize() {
-            @Override
-            public void syncExec(Runnable runnable) {
-                display.syncExec(runnable);
-            }
-
-            @Override
-            public void asyncExec(Runnable runnable) {
-                display.asyncExec(runnable);
-            }
-
-            @Override
-            protected boolean isUIThread(Thread thread) {
-                return display.getThread() == thread;
-            }
-
-            @Override
-            protected void showBusyWhile(Runnable runnable) {
-                runnable.run();
-            }
-
-            @Override
-            protected boolean dispatchEvents() {
-                return display.readAndDispatch();
-            }
-        });
+        control.createControls(shell, new DisplaySync(display));
         shell.setSize(700, 40);
         shell.open();
     }

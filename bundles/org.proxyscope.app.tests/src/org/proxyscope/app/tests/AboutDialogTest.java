@@ -1,9 +1,12 @@
-package org.proxyscope.app.internal;
+package org.proxyscope.app.tests;
 
+import org.proxyscope.app.internal.AboutDialog;
+import org.proxyscope.app.internal.LifeCycle;
+import org.proxyscope.app.tests.support.Widgets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.proxyscope.app.internal.Widgets.button;
-import static org.proxyscope.app.internal.Widgets.click;
+import static org.proxyscope.app.tests.support.Widgets.button;
+import static org.proxyscope.app.tests.support.Widgets.click;
 
 import java.nio.file.Path;
 

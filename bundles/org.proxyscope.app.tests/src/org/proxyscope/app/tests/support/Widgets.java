@@ -1,4 +1,4 @@
-package org.proxyscope.app.internal;
+package org.proxyscope.app.tests.support;
 
 import static org.junit.jupiter.api.Assertions.fail;
 

@@ -1,5 +1,6 @@
-package org.proxyscope.app.internal;
+package org.proxyscope.app.tests;
 
+import org.proxyscope.app.internal.RecentWorkspaces;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

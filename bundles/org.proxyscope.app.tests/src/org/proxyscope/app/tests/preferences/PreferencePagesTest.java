@@ -1,4 +1,4 @@
-package org.proxyscope.app.internal.preferences;
+package org.proxyscope.app.tests.preferences;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,7 +19,10 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Display;
 import org.junit.jupiter.api.Test;
 import org.proxyscope.app.internal.RecentWorkspaces;
-import org.proxyscope.app.internal.Widgets;
+import org.proxyscope.app.internal.preferences.GeneralPreferencePage;
+import org.proxyscope.app.internal.preferences.NodePreferenceStore;
+import org.proxyscope.app.internal.preferences.PreferencePages;
+import org.proxyscope.app.tests.support.Widgets;
 
 class PreferencePagesTest {
 

@@ -1,0 +1,18 @@
+package org.proxyscope.app;
+
+/**
+ * Event broker topics about cases. A part that changes a case posts {@link #CHANGED} with the case id
+ * as data; views showing cases refresh on it. Changes made by another process (the command line)
+ * are noticed by polling {@code Workspace.dataVersion()}.
+ */
+public final class CaseEvents {
+
+    /** A case was created or changed; the data is its {@code CaseId}. */
+    public static final String CHANGED = "org/proxyscope/case/changed";
+
+    /** The analyst selected a case; the data is its {@code CaseId}. */
+    public static final String SELECTED = "org/proxyscope/case/selected";
+
+    private CaseEvents() {
+    }
+}

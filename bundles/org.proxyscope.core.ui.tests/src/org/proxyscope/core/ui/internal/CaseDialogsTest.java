@@ -1,0 +1,125 @@
+package org.proxyscope.core.ui.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.proxyscope.app.tests.support.Widgets.button;
+import static org.proxyscope.app.tests.support.Widgets.click;
+import static org.proxyscope.app.tests.support.Widgets.find;
+import static org.proxyscope.app.tests.support.Widgets.one;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.eclipse.jface.dialogs.IDialogConstants;
+import org.eclipse.jface.wizard.WizardDialog;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Text;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.proxyscope.app.tests.support.Widgets;
+import org.proxyscope.core.Workspace;
+import org.proxyscope.core.model.Case;
+import org.proxyscope.core.model.CaseStatus;
+import org.proxyscope.core.model.CustodyEntry;
+import org.proxyscope.core.model.NewCase;
+
+/** The New Case wizard, the status dialog and the Case Overview, driven through their widgets. */
+class CaseDialogsTest {
+
+    @TempDir
+    Path tmp;
+
+    private final Display display = Display.getDefault();
+    private Workspace ws;
+
+    @BeforeEach
+    void open() throws Exception {
+        ws = Workspace.open(tmp.resolve("ws"), "alice");
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        for (Shell s : display.getShells()) {
+            s.dispose();
+        }
+        ws.close();
+    }
+
+    private static Text field(Shell shell, String hint) {
+        return one(shell, Text.class, t -> hint.equals(t.getMessage()));
+    }
+
+    @Test
+    void newCaseWizardExplainsWhatIsWrongThenOpensTheCase() throws Exception {
+        NewCaseWizard wizard = new NewCaseWizard(ws);
+        WizardDialog dialog = new WizardDialog(null, wizard);
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        Shell shell = dialog.getShell();
+        assertFalse(button(shell, IDialogConstants.FINISH_LABEL).isEnabled());
+        field(shell, "e.g. Open SOCKS proxy on a customer line").setText("Squid open on 3128");
+        Text target = field(shell, "IPv4 or IPv6 address, or host name");
+        target.setText("300.1.1.1");
+        assertTrue(Widgets.visibleText(shell).contains("\"300.1.1.1\" is not a valid IPv4 address or host name"));
+        assertFalse(button(shell, IDialogConstants.FINISH_LABEL).isEnabled());
+        target.setText("198.51.100.23");
+        field(shell, "HOST[:PORTS] ...; empty means the target, every port").setText("198.51.100.23:3128,8080");
+        field(shell, "comma separated, e.g. socks, spam").setText("squid, http");
+        Combo severity = one(shell, Combo.class, c -> true);
+        severity.select(severity.indexOf("Critical"));
+        severity.notifyListeners(SWT.Selection, null);
+        assertTrue(button(shell, IDialogConstants.FINISH_LABEL).isEnabled());
+        click(button(shell, IDialogConstants.FINISH_LABEL));
+        Case created = wizard.created().orElseThrow();
+        assertEquals(created, ws.get(created.id()));
+        assertEquals("198.51.100.23:3128,8080", created.scope().toString());
+        assertEquals(List.of("http", "squid"), created.tags());
+        assertEquals("critical", created.severity().word());
+    }
+
+    @Test
+    void statusDialogOffersOnlyAllowedMovesAndNeedsAReason() throws Exception {
+        Case c = ws.createCase(NewCase.of("Open proxy", "192.0.2.7", "", "", "", List.of()));
+        StatusChangeDialog dialog = new StatusChangeDialog(null, ws, c);
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        Shell shell = dialog.getShell();
+        Combo status = one(shell, Combo.class, x -> true);
+        assertEquals(List.of("Investigating", "Closed"), List.of(status.getItems()));
+        assertFalse(button(shell, "&Change Status").isEnabled(), "no reason yet");
+        field(shell, "e.g. customer confirmed the proxy software is removed").setText("started probing the host");
+        click(button(shell, "&Change Status"));
+        assertEquals(CaseStatus.INVESTIGATING, ws.get(c.id()).status());
+        CustodyEntry last = ws.custody(c.id()).get(1);
+        assertEquals("new -> investigating: started probing the host", last.details());
+    }
+
+    @Test
+    void overviewShowsTheSelectedCase() throws Exception {
+        Case c = ws.createCase(NewCase.of("Open SOCKS proxy", "192.0.2.7", "192.0.2.7:1080", "CUST-9", "high", List.of("socks")));
+        Shell shell = new Shell(display);
+        shell.setLayout(new FillLayout());
+        CaseOverviewPart overview = new CaseOverviewPart();
+        overview.workspace = ws;
+        overview.createControls(shell);
+        overview.show(c.id());
+        assertEquals("192.0.2.7:1080", overview.value("Authorised scope"));
+        assertEquals("New", overview.value("Status"));
+        assertEquals("CUST-9", overview.value("Customer"));
+        assertTrue(button(shell, "Change &Status...").isEnabled());
+        assertTrue(find(shell, org.eclipse.swt.widgets.Label.class, l -> l.getText().startsWith(c.id() + "  Open SOCKS")).size() == 1);
+        CustodyLogPart log = new CustodyLogPart();
+        log.workspace = ws;
+        Shell other = new Shell(display);
+        log.createControls(other);
+        log.show(c.id());
+        assertEquals(1, log.rows());
+    }
+}

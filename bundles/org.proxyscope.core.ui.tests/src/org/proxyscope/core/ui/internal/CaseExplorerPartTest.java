@@ -1,0 +1,154 @@
+package org.proxyscope.core.ui.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.proxyscope.app.tests.support.Widgets.one;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.eclipse.e4.core.contexts.ContextInjectionFactory;
+import org.eclipse.e4.core.contexts.EclipseContextFactory;
+import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.eclipse.e4.ui.di.UISynchronize;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.swt.widgets.Tree;
+import org.eclipse.swt.widgets.TreeItem;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.proxyscope.app.tests.support.DisplaySync;
+import org.proxyscope.app.tests.support.Widgets;
+import org.proxyscope.core.Workspace;
+import org.proxyscope.core.model.Case;
+import org.proxyscope.core.model.CaseStatus;
+import org.proxyscope.core.model.NewCase;
+
+/** The Case Explorer on a real display, over a real workspace, created by e4 injection as the workbench does. */
+class CaseExplorerPartTest {
+
+    @TempDir
+    Path tmp;
+
+    private final Display display = Display.getDefault();
+    private Workspace ws;
+    private Shell shell;
+    private CaseExplorerPart part;
+    private Case socks;
+    private Case relay;
+    private Case connect;
+
+    @BeforeEach
+    void openExplorer() throws Exception {
+        ws = Workspace.open(tmp.resolve("ws"), "alice");
+        socks = ws.createCase(NewCase.of("Open SOCKS proxy", "192.0.2.7", "", "CUST-1", "high", List.of("socks")));
+        relay = ws.createCase(NewCase.of("SMTP open relay", "mail.example.net", "", "", "", List.of("smtp")));
+        connect = ws.createCase(NewCase.of("HTTP CONNECT on 8080", "2001:db8::7", "", "", "", List.of()));
+        shell = new Shell(display);
+        shell.setLayout(new FillLayout());
+        shell.setSize(900, 500);
+        IEclipseContext context = EclipseContextFactory.create("test");
+        context.set(Workspace.class, ws);
+        context.set(UISynchronize.class, new DisplaySync(display));
+        context.set(Composite.class, shell);
+        part = ContextInjectionFactory.make(CaseExplorerPart.class, context);
+        shell.open();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        shell.dispose();
+        ws.close();
+    }
+
+    private Text filter() {
+        return one(shell, Text.class, t -> (t.getStyle() & SWT.SEARCH) != 0);
+    }
+
+    @Test
+    void listsCasesNewestFirst() {
+        assertEquals(List.of(connect.id(), relay.id(), socks.id()), part.listed().stream().map(Case::id).toList());
+        Tree tree = one(shell, Tree.class, t -> true);
+        assertEquals("HTTP CONNECT on 8080", tree.getItem(0).getText(1));
+        assertEquals("2001:db8::7", tree.getItem(0).getText(2));
+        assertEquals("New", tree.getItem(0).getText(3));
+    }
+
+    @Test
+    void typingFiltersByWordsAndTheComboByStatus() throws Exception {
+        filter().setText("relay");
+        assertEquals(List.of(relay.id()), part.listed().stream().map(Case::id).toList());
+        filter().setText("");
+        ws.changeStatus(socks.id(), CaseStatus.INVESTIGATING, "probing");
+        part.refresh();
+        Combo status = one(shell, Combo.class, c -> true);
+        status.select(status.indexOf("Investigating"));
+        status.notifyListeners(SWT.Selection, null);
+        assertEquals(List.of(socks.id()), part.listed().stream().map(Case::id).toList());
+    }
+
+    @Test
+    void archivedCasesShowOnlyWhenAskedFor() throws Exception {
+        ws.archive(relay.id(), true, "duplicate");
+        part.refresh();
+        assertEquals(2, part.listed().size());
+        Widgets.click(Widgets.button(shell, "Archived"));
+        assertEquals(3, part.listed().size());
+        Tree tree = one(shell, Tree.class, t -> true);
+        assertEquals("New (archived)", tree.getItem(1).getText(3));
+    }
+
+    @Test
+    void aCaseOpensIntoEvidenceAndCustodyLog() throws Exception {
+        ws.addEvidence(socks.id(), Files.writeString(tmp.resolve("netstat.txt"), "LISTEN 1080"), "", org.proxyscope.core.Progress.NONE);
+        part.refresh();
+        Tree tree = one(shell, Tree.class, t -> true);
+        TreeItem item = tree.getItem(2);
+        item.setExpanded(true);
+        tree.notifyListeners(SWT.Expand, eventFor(item));
+        Widgets.spinUntil(display, () -> item.getItemCount() == 2 && !item.getItem(0).getText().isEmpty(), "children shown");
+        assertEquals("Evidence (1)", item.getItem(0).getText());
+        assertEquals("Custody log (2)", item.getItem(1).getText());
+    }
+
+    private static org.eclipse.swt.widgets.Event eventFor(TreeItem item) {
+        org.eclipse.swt.widgets.Event e = new org.eclipse.swt.widgets.Event();
+        e.item = item;
+        return e;
+    }
+
+    @Test
+    void droppedFilesBecomeEvidenceInTheBackground() throws Exception {
+        Path a = Files.writeString(tmp.resolve("a.pcap"), "first");
+        Path missing = tmp.resolve("gone.pcap");
+        EvidenceImportJob job = part.addEvidence(socks, List.of(a, missing));
+        job.join();
+        assertEquals(1, ws.evidence(socks.id()).size());
+        assertEquals("dropped onto the Case Explorer", ws.evidence(socks.id()).get(0).source());
+        assertEquals(List.of("There is no file " + missing), job.problems());
+        // the analyst is told: a modal error dialog opens on the UI thread; close it from inside its loop
+        boolean[] told = {false};
+        display.timerExec(50, new Runnable() {
+            @Override
+            public void run() {
+                for (Shell open : display.getShells()) {
+                    if ("Evidence not added".equals(open.getText())) {
+                        told[0] = Widgets.visibleText(open).contains("There is no file " + missing);
+                        open.close();
+                        return;
+                    }
+                }
+                display.timerExec(50, this);
+            }
+        });
+        Widgets.spinUntil(display, () -> told[0], "the error dialog names the missing file");
+    }
+}

@@ -1,0 +1,286 @@
+package org.proxyscope.core.ui.internal;
+
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
+
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.services.events.IEventBroker;
+import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.e4.ui.di.UISynchronize;
+import org.eclipse.e4.ui.workbench.modeling.ESelectionService;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.jface.viewers.ITreeContentProvider;
+import org.eclipse.jface.viewers.TreeViewer;
+import org.eclipse.jface.viewers.TreeViewerColumn;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.dnd.DND;
+import org.eclipse.swt.dnd.DropTarget;
+import org.eclipse.swt.dnd.DropTargetAdapter;
+import org.eclipse.swt.dnd.DropTargetEvent;
+import org.eclipse.swt.dnd.FileTransfer;
+import org.eclipse.swt.dnd.Transfer;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.swt.widgets.TreeItem;
+import org.proxyscope.app.CaseEvents;
+import org.proxyscope.core.Workspace;
+import org.proxyscope.core.WorkspaceException;
+import org.proxyscope.core.model.Case;
+import org.proxyscope.core.model.CaseId;
+import org.proxyscope.core.model.CaseStatus;
+import org.proxyscope.core.model.CustodyEntry;
+import org.proxyscope.core.model.Evidence;
+
+/**
+ * Triage's list of cases: filter by words, status and archive state; open a case into its evidence and
+ * custody log; drop files on a case to add them as evidence. Refreshes on case events from this window and
+ * notices what the command line changed by polling the workspace's data version.
+ */
+public final class CaseExplorerPart {
+
+    static final String ALL_STATUSES = "All statuses";
+    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+    private static final int POLL_MS = 2000;
+
+    @Inject
+    Workspace workspace;
+    @Inject
+    UISynchronize sync;
+    @Inject
+    @Optional
+    ESelectionService selection;
+    @Inject
+    @Optional
+    IEventBroker broker;
+
+    private Text filter;
+    private Combo status;
+    private Button archived;
+    private TreeViewer viewer;
+    private long seenVersion;
+
+    @PostConstruct
+    void createControls(Composite parent) {
+        GridLayoutFactory.fillDefaults().numColumns(2).margins(4, 4).applyTo(parent);
+        filter = new Text(parent, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
+        filter.setMessage("Filter by case id, title, host, customer or tag");
+        GridDataFactory.fillDefaults().grab(true, false).span(2, 1).applyTo(filter);
+        status = new Combo(parent, SWT.READ_ONLY);
+        status.add(ALL_STATUSES);
+        for (CaseStatus s : CaseStatus.values()) {
+            status.add(s.label());
+        }
+        status.select(0);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
+        archived = new Button(parent, SWT.CHECK);
+        archived.setText("Archived");
+        archived.setToolTipText("Show archived (deleted) cases too");
+
+        viewer = new TreeViewer(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.MULTI);
+        viewer.getTree().setHeaderVisible(true);
+        GridDataFactory.fillDefaults().grab(true, true).span(2, 1).applyTo(viewer.getTree());
+        column("Case", 150, this::firstColumn);
+        column("Title", 220, n -> n instanceof Case c ? c.title() : "");
+        column("Target", 130, n -> n instanceof Case c ? c.target().name() : "");
+        column("Status", 120, n -> n instanceof Case c ? c.status().label() + (c.archived() ? " (archived)" : "") : "");
+        column("Severity", 70, n -> n instanceof Case c ? c.severity().label() : "");
+        column("Updated", 140, n -> n instanceof Case c ? UTC.format(c.updated()) : "");
+        viewer.setContentProvider(new Content());
+        viewer.addSelectionChangedListener(e -> select(((IStructuredSelection) e.getSelection()).getFirstElement()));
+
+        filter.addModifyListener(e -> refresh());
+        status.addListener(SWT.Selection, e -> refresh());
+        archived.addListener(SWT.Selection, e -> refresh());
+        acceptDroppedFiles();
+        refresh();
+        pollForOtherWriters(parent);
+    }
+
+    private void column(String title, int width, Function<Object, String> text) {
+        TreeViewerColumn column = new TreeViewerColumn(viewer, SWT.NONE);
+        column.getColumn().setText(title);
+        column.getColumn().setWidth(width);
+        column.setLabelProvider(new ColumnLabelProvider() {
+            @Override
+            public String getText(Object element) {
+                return text.apply(element);
+            }
+        });
+    }
+
+    private String firstColumn(Object node) {
+        return switch (node) {
+            case Case c -> c.id().toString();
+            case CaseTree.EvidenceFolder f -> "Evidence (" + f.items().size() + ")";
+            case CaseTree.CustodyFolder f -> "Custody log (" + f.items().size() + ")";
+            case Evidence e -> "#" + e.number() + " " + e.originalName() + " (" + String.format("%,d", e.size()) + " bytes, "
+                    + e.sha256().substring(0, 12) + "…)";
+            case CustodyEntry e -> e.sequence() + ". " + UTC.format(e.at()) + " " + e.action().word() + ": " + e.details();
+            default -> String.valueOf(node);
+        };
+    }
+
+    /** Reloads the list as the filter says, keeping the selection when the case is still listed. */
+    void refresh() {
+        if (viewer.getControl().isDisposed()) {
+            return;
+        }
+        try {
+            seenVersion = workspace.dataVersion();
+            String words = filter.getText();
+            List<Case> cases = words.isBlank() ? workspace.cases(archived.getSelection())
+                    : workspace.search(words, archived.getSelection());
+            String wanted = status.getText();
+            List<Case> shown = cases.stream().filter(c -> wanted.equals(ALL_STATUSES) || c.status().label().equals(wanted))
+                    .toList();
+            Object[] expanded = viewer.getExpandedElements();
+            viewer.setInput(shown);
+            viewer.setExpandedElements(expanded);
+        } catch (WorkspaceException e) {
+            MessageDialog.openError(viewer.getControl().getShell(), "Cases cannot be read", e.getMessage());
+        }
+    }
+
+    /** The cases listed now, top to bottom. */
+    List<Case> listed() {
+        List<Case> cases = new ArrayList<>();
+        for (TreeItem item : viewer.getTree().getItems()) {
+            cases.add((Case) item.getData());
+        }
+        return cases;
+    }
+
+    private void select(Object node) {
+        Case chosen = node instanceof Case c ? c : node instanceof CaseTree t ? t.owner() : null;
+        if (selection != null) {
+            selection.setSelection(chosen);
+        }
+        if (broker != null && chosen != null) {
+            broker.post(CaseEvents.SELECTED, chosen.id());
+        }
+    }
+
+    @Inject
+    @Optional
+    void caseChanged(@UIEventTopic(CaseEvents.CHANGED) CaseId id) {
+        if (viewer != null) {
+            refresh();
+        }
+    }
+
+    private void pollForOtherWriters(Composite parent) {
+        Runnable poll = new Runnable() {
+            @Override
+            public void run() {
+                if (parent.isDisposed()) {
+                    return;
+                }
+                try {
+                    if (workspace.dataVersion() != seenVersion) {
+                        refresh();
+                    }
+                } catch (WorkspaceException e) {
+                    // the next poll tries again; a persistent failure shows on the next refresh
+                }
+                parent.getDisplay().timerExec(POLL_MS, this);
+            }
+        };
+        parent.getDisplay().timerExec(POLL_MS, poll);
+    }
+
+    private void acceptDroppedFiles() {
+        DropTarget target = new DropTarget(viewer.getTree(), DND.DROP_COPY | DND.DROP_DEFAULT);
+        target.setTransfer(new Transfer[] {FileTransfer.getInstance()});
+        target.addDropListener(new DropTargetAdapter() {
+            @Override
+            public void dragEnter(DropTargetEvent event) {
+                event.detail = DND.DROP_COPY;
+            }
+
+            @Override
+            public void dragOver(DropTargetEvent event) {
+                event.feedback = DND.FEEDBACK_SELECT | DND.FEEDBACK_SCROLL;
+                event.detail = caseAt(event) == null ? DND.DROP_NONE : DND.DROP_COPY;
+            }
+
+            @Override
+            public void drop(DropTargetEvent event) {
+                Case onto = caseAt(event);
+                if (onto != null && event.data instanceof String[] files) {
+                    addEvidence(onto, java.util.Arrays.stream(files).map(Path::of).toList());
+                }
+            }
+        });
+    }
+
+    private static Case caseAt(DropTargetEvent event) {
+        if (event.item instanceof TreeItem item) {
+            Object node = item.getData();
+            return node instanceof Case c ? c : node instanceof CaseTree t ? t.owner() : null;
+        }
+        return null;
+    }
+
+    /** What a drop does: one background job copies and hashes the files into the case. */
+    EvidenceImportJob addEvidence(Case onto, List<Path> files) {
+        EvidenceImportJob job = new EvidenceImportJob(workspace, onto.id(), files, "dropped onto the Case Explorer",
+                sync, broker, viewer.getControl().getShell());
+        job.schedule();
+        return job;
+    }
+
+    @Focus
+    void focus() {
+        viewer.getControl().setFocus();
+    }
+
+    /** Cases at the top; each opens into its evidence and custody log, read when expanded. */
+    private final class Content implements ITreeContentProvider {
+        @Override
+        public Object[] getElements(Object input) {
+            return ((List<?>) input).toArray();
+        }
+
+        @Override
+        public Object[] getChildren(Object node) {
+            try {
+                return switch (node) {
+                    case Case c -> new Object[] {new CaseTree.EvidenceFolder(c, workspace.evidence(c.id())),
+                            new CaseTree.CustodyFolder(c, workspace.custody(c.id()))};
+                    case CaseTree.EvidenceFolder f -> f.items().toArray();
+                    case CaseTree.CustodyFolder f -> f.items().toArray();
+                    default -> new Object[0];
+                };
+            } catch (WorkspaceException e) {
+                return new Object[] {e.getMessage()};
+            }
+        }
+
+        @Override
+        public Object getParent(Object node) {
+            return node instanceof CaseTree t ? t.owner() : null;
+        }
+
+        @Override
+        public boolean hasChildren(Object node) {
+            return node instanceof Case || node instanceof CaseTree.EvidenceFolder f && !f.items().isEmpty()
+                    || node instanceof CaseTree.CustodyFolder c && !c.items().isEmpty();
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package org.proxyscope.core.ui.internal;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
+
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.services.events.IEventBroker;
+import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.resource.JFaceResources;
+import org.eclipse.jface.window.Window;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Text;
+import org.proxyscope.app.CaseEvents;
+import org.proxyscope.core.Workspace;
+import org.proxyscope.core.WorkspaceException;
+import org.proxyscope.core.model.Case;
+import org.proxyscope.core.model.CaseId;
+import org.proxyscope.core.model.Evidence;
+
+/** The selected case at a glance: its properties, authorised scope, status with its change, and evidence. */
+public final class CaseOverviewPart {
+
+    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
+    @Inject
+    Workspace workspace;
+    @Inject
+    @Optional
+    IEventBroker broker;
+
+    private Composite body;
+    private Label heading;
+    private final Map<String, Text> values = new LinkedHashMap<>();
+    private Button changeStatus;
+    private Table evidence;
+    private Case shown;
+
+    @PostConstruct
+    void createControls(Composite parent) {
+        body = parent;
+        GridLayoutFactory.swtDefaults().numColumns(2).margins(10, 10).spacing(12, 4).applyTo(parent);
+        heading = new Label(parent, SWT.NONE);
+        heading.setFont(JFaceResources.getHeaderFont());
+        heading.setText("Select a case in the Case Explorer");
+        GridDataFactory.fillDefaults().span(2, 1).grab(true, false).applyTo(heading);
+        for (String name : new String[] {"Target", "Authorised scope", "Status", "Severity", "Customer", "Tags", "Analyst",
+                "Opened", "Updated"}) {
+            new Label(parent, SWT.NONE).setText(name + ":");
+            Text value = new Text(parent, SWT.READ_ONLY);
+            GridDataFactory.fillDefaults().grab(true, false).applyTo(value);
+            values.put(name, value);
+        }
+        changeStatus = new Button(parent, SWT.PUSH);
+        changeStatus.setText("Change &Status...");
+        changeStatus.setEnabled(false);
+        changeStatus.addListener(SWT.Selection, e -> {
+            if (shown != null && new StatusChangeDialog(parent.getShell(), workspace, shown).open() == Window.OK) {
+                show(shown.id());
+                if (broker != null) {
+                    broker.post(CaseEvents.CHANGED, shown.id());
+                }
+            }
+        });
+        GridDataFactory.swtDefaults().span(2, 1).applyTo(changeStatus);
+        Label evidenceLabel = new Label(parent, SWT.NONE);
+        evidenceLabel.setText("Evidence (drop files on the case in the Case Explorer to add them):");
+        GridDataFactory.fillDefaults().span(2, 1).indent(0, 8).applyTo(evidenceLabel);
+        evidence = new Table(parent, SWT.BORDER | SWT.FULL_SELECTION);
+        evidence.setHeaderVisible(true);
+        for (String[] c : new String[][] {{"#", "40"}, {"File", "180"}, {"Bytes", "100"}, {"SHA-256", "440"}, {"Added", "170"},
+                {"Source", "160"}}) {
+            TableColumn column = new TableColumn(evidence, SWT.NONE);
+            column.setText(c[0]);
+            column.setWidth(Integer.parseInt(c[1]));
+        }
+        GridDataFactory.fillDefaults().span(2, 1).grab(true, true).applyTo(evidence);
+    }
+
+    @Inject
+    @Optional
+    void caseSelected(@UIEventTopic(CaseEvents.SELECTED) CaseId id) {
+        show(id);
+    }
+
+    @Inject
+    @Optional
+    void caseChanged(@UIEventTopic(CaseEvents.CHANGED) CaseId id) {
+        if (shown != null && shown.id().equals(id)) {
+            show(id);
+        }
+    }
+
+    /** Shows a case; also what the tests call. */
+    void show(CaseId id) {
+        if (body == null || body.isDisposed()) {
+            return;
+        }
+        try {
+            shown = workspace.get(id);
+            heading.setText(shown.id() + "  " + shown.title());
+            values.get("Target").setText(shown.target().name());
+            values.get("Authorised scope").setText(shown.scope().toString());
+            values.get("Status").setText(shown.status().label() + (shown.archived() ? " (archived)" : ""));
+            values.get("Severity").setText(shown.severity().label());
+            values.get("Customer").setText(shown.customerReference());
+            values.get("Tags").setText(String.join(", ", shown.tags()));
+            values.get("Analyst").setText(shown.analyst());
+            values.get("Opened").setText(UTC.format(shown.created()));
+            values.get("Updated").setText(UTC.format(shown.updated()));
+            changeStatus.setEnabled(true);
+            evidence.removeAll();
+            for (Evidence e : workspace.evidence(id)) {
+                new TableItem(evidence, SWT.NONE).setText(new String[] {Integer.toString(e.number()), e.originalName(),
+                        String.format("%,d", e.size()), e.sha256(), UTC.format(e.added()), e.source()});
+            }
+        } catch (WorkspaceException e) {
+            heading.setText(e.getMessage());
+            changeStatus.setEnabled(false);
+        }
+        body.layout(true, true);
+    }
+
+    String value(String name) {
+        return values.get(name).getText();
+    }
+
+    @Focus
+    void focus() {
+        changeStatus.setFocus();
+    }
+}

@@ -1,0 +1,88 @@
+package org.proxyscope.core.ui.internal;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
+
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
+import org.proxyscope.app.CaseEvents;
+import org.proxyscope.core.Workspace;
+import org.proxyscope.core.WorkspaceException;
+import org.proxyscope.core.model.CaseId;
+import org.proxyscope.core.model.CustodyEntry;
+
+/** Every action on the selected case, oldest first, with UTC time, analyst and hash. */
+public final class CustodyLogPart {
+
+    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
+    @Inject
+    Workspace workspace;
+
+    private Table table;
+    private CaseId shown;
+
+    @PostConstruct
+    void createControls(Composite parent) {
+        parent.setLayout(new FillLayout());
+        table = new Table(parent, SWT.FULL_SELECTION | SWT.MULTI);
+        table.setHeaderVisible(true);
+        for (String[] c : new String[][] {{"#", "40"}, {"Time", "170"}, {"Analyst", "90"}, {"Action", "130"},
+                {"Details", "520"}, {"Entry hash", "160"}}) {
+            TableColumn column = new TableColumn(table, SWT.NONE);
+            column.setText(c[0]);
+            column.setWidth(Integer.parseInt(c[1]));
+        }
+    }
+
+    @Inject
+    @Optional
+    void caseSelected(@UIEventTopic(CaseEvents.SELECTED) CaseId id) {
+        show(id);
+    }
+
+    @Inject
+    @Optional
+    void caseChanged(@UIEventTopic(CaseEvents.CHANGED) CaseId id) {
+        if (id.equals(shown)) {
+            show(id);
+        }
+    }
+
+    void show(CaseId id) {
+        if (table == null || table.isDisposed()) {
+            return;
+        }
+        shown = id;
+        table.removeAll();
+        try {
+            for (CustodyEntry e : workspace.custody(id)) {
+                new TableItem(table, SWT.NONE).setText(new String[] {Integer.toString(e.sequence()), UTC.format(e.at()),
+                        e.analyst(), e.action().word(), e.details(), e.hash().substring(0, 16) + "…"});
+            }
+        } catch (WorkspaceException e) {
+            new TableItem(table, SWT.NONE).setText(new String[] {"", "", "", "", e.getMessage(), ""});
+        }
+    }
+
+    int rows() {
+        return table.getItemCount();
+    }
+
+    @Focus
+    void focus() {
+        table.setFocus();
+    }
+}
