@@ -85,6 +85,17 @@ if main=$(window "Proxyscope - $ws" 90); then
     expect "Ctrl+Alt+2,3,4 show three different perspectives" \
         bash -c "$(declare -f differs); out='$out'; differs triage probing-by-key && differs probing-by-key capture-by-key && differs capture-by-key reporting-by-key && differs triage reporting-by-key"
     expect "Ctrl+Alt+1 returns to the Triage layout" bash -c "! ( $(declare -f differs); out='$out'; differs triage triage-by-key )"
+    # the command line works on the workspace the window has open, and the window shows its result
+    if env -u DISPLAY "$app" case new --title "Opened from the command line" --target 192.0.2.99 --workspace "$ws" \
+            >"$out/cli-case.out" 2>&1; then
+        pass "the command line opens a case in a workspace the workbench holds"
+        keys "$main" ctrl+alt+1
+        shot triage-after-cli 3
+        expect "the Case Explorer shows the case the command line opened" \
+            bash -c "$(declare -f differs); out='$out'; differs triage-by-key triage-after-cli"
+    else
+        fail "the command line opens a case in a workspace the workbench holds" "see $out/cli-case.out"
+    fi
     expect "the window title stays on the workspace" test "$(xdotool getwindowname "$main" | sed 's/ $//')" = "Proxyscope - $ws"
 
     # a second workbench on the same workspace is refused, naming the holder's process
