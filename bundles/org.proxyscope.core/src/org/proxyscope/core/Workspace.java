@@ -160,6 +160,42 @@ public final class Workspace implements AutoCloseable {
         return get(id);
     }
 
+    /**
+     * Changes a case's title, authorised scope, customer reference, severity and tags. The target stays: a
+     * different host is a different case. The custody log records each changed field, old and new.
+     */
+    public Case editCase(CaseId id, NewCase details) throws WorkspaceException {
+        Instant now = clock.instant();
+        database.transaction("edit " + id, c -> {
+            Case current = cases.find(c, id).orElseThrow(() -> new UnknownCaseException(id, folder));
+            if (!current.target().equals(details.target())) {
+                throw new WorkspaceException("The target of " + id + " is " + current.target()
+                        + " and cannot change; open a new case for " + details.target());
+            }
+            Case edited = new Case(id, details.title(), current.target(), details.scope(), details.customerReference(),
+                    current.analyst(), details.severity(), details.tags(), current.status(), current.archived(),
+                    current.created(), now);
+            List<String> changes = new ArrayList<>();
+            changed(changes, "title", current.title(), edited.title());
+            changed(changes, "scope", current.scope().toString(), edited.scope().toString());
+            changed(changes, "customer", current.customerReference(), edited.customerReference());
+            changed(changes, "severity", current.severity().word(), edited.severity().word());
+            changed(changes, "tags", String.join(",", current.tags()), String.join(",", edited.tags()));
+            if (!changes.isEmpty()) {
+                cases.updateDetails(c, edited, now);
+                cases.appendCustody(c, id, now, analyst, CustodyAction.CASE_UPDATED, String.join("; ", changes));
+            }
+            return null;
+        });
+        return get(id);
+    }
+
+    private static void changed(List<String> changes, String field, String before, String after) {
+        if (!before.equals(after)) {
+            changes.add(field + " \"" + before + "\" -> \"" + after + "\"");
+        }
+    }
+
     /** Records an action another plug-in took on a case (a probe run, an import, a report). */
     public CustodyEntry record(CaseId id, CustodyAction action, String details) throws WorkspaceException {
         Instant now = clock.instant();
@@ -276,6 +312,35 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
+    /**
+     * Removes an evidence file from the store, deliberately: the record, its hash and the custody log stay,
+     * with who purged it, when and why. Nothing else ever deletes evidence.
+     */
+    public Evidence purgeEvidence(CaseId id, int number, String reason) throws WorkspaceException {
+        String why = requireReason(reason, "purging evidence");
+        Instant now = clock.instant();
+        Evidence target = database.transaction("purge evidence #" + number + " of " + id, c -> {
+            cases.find(c, id).orElseThrow(() -> new UnknownCaseException(id, folder));
+            Evidence e = cases.evidence(c, id).stream().filter(x -> x.number() == number).findFirst()
+                    .orElseThrow(() -> new WorkspaceException(id + " has no evidence #" + number));
+            if (e.isPurged()) {
+                throw new WorkspaceException("Evidence #" + number + " of " + id + " was already purged on " + e.purged().get());
+            }
+            cases.markPurged(c, id, number, now, why);
+            cases.appendCustody(c, id, now, analyst, CustodyAction.EVIDENCE_PURGED, "#" + number + " " + e.originalName()
+                    + ", sha256 " + e.sha256() + ": " + why);
+            return e;
+        });
+        // the file goes only after the purge is on record; should this fail, verify reports the file as still there
+        try {
+            Files.deleteIfExists(storedFile(target));
+        } catch (IOException e) {
+            throw new WorkspaceException("Evidence #" + number + " of " + id + " is recorded as purged, but its file "
+                    + storedFile(target) + " could not be deleted: " + describe(e), e);
+        }
+        return evidence(id).stream().filter(x -> x.number() == number).findFirst().orElseThrow();
+    }
+
     // ---- verification ----
 
     /**
@@ -289,7 +354,11 @@ public final class Workspace implements AutoCloseable {
         List<String> problems = new ArrayList<>();
         progress.begin("Verifying " + id, evidence.stream().mapToLong(Evidence::size).sum());
         for (Evidence e : evidence) {
-            checkEvidence(e, progress, problems);
+            if (!e.isPurged()) {
+                checkEvidence(e, progress, problems);
+            } else if (Files.exists(storedFile(e))) {
+                problems.add("Evidence #" + e.number() + " (" + e.originalName() + ") is recorded as purged but its file is still there");
+            }
         }
         String previous = CaseRepository.GENESIS;
         int expectedSeq = 1;

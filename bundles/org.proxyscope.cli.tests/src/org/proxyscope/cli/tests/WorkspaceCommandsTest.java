@@ -110,6 +110,27 @@ class WorkspaceCommandsTest {
     }
 
     @Test
+    void editChangesTheCaseAndPurgeNeedsConfirmation() throws Exception {
+        String id = newCase();
+        assertEquals(ExitCode.OK, run("case", "edit", id, "--severity", "critical", "--scope", "192.0.2.7:1080"));
+        assertEquals(ExitCode.OK, run("case", "show", id, "--json"));
+        JsonObject shown = JsonParser.parseString(out).getAsJsonObject();
+        assertEquals("critical", shown.get("severity").getAsString());
+        assertEquals("Open SOCKS proxy", shown.get("title").getAsString());
+        assertEquals("case-updated", shown.getAsJsonArray("custody").get(1).getAsJsonObject().get("action").getAsString());
+        Path file = Files.writeString(tmp.resolve("mail.eml"), "unrelated");
+        run("evidence", "add", id, file.toString());
+        assertEquals(ExitCode.USAGE, run("evidence", "purge", id, "1", "--reason", "unrelated mail"));
+        assertTrue(err.contains("add --confirm"), err);
+        assertEquals(ExitCode.OK, run("evidence", "purge", id, "1", "--reason", "unrelated mail", "--confirm"));
+        assertEquals(ExitCode.OK, run("evidence", "list", id, "--json"));
+        JsonObject purged = JsonParser.parseString(out).getAsJsonArray().get(0).getAsJsonObject();
+        assertEquals("unrelated mail", purged.get("purge_reason").getAsString());
+        assertTrue(!purged.get("purged").isJsonNull());
+        assertEquals(ExitCode.OK, run("case", "verify", id));
+    }
+
+    @Test
     void badInputIsAUsageErrorOrAFailureWithItsReason() {
         assertEquals(ExitCode.USAGE, run("case", "new", "--title", "x", "--target", "300.1.1.1"));
         assertTrue(err.contains("\"300.1.1.1\" is not a valid IPv4 address or host name"), err);

@@ -273,6 +273,45 @@ class WorkspaceTest {
         assertEquals(1, ws.cases(false).size());
     }
 
+    @Test
+    void editingLogsEachChangedFieldAndKeepsTheTarget() throws Exception {
+        Case c = newCase("Open proxy", "192.0.2.7");
+        Case edited = ws.editCase(c.id(), NewCase.of("Open SOCKS proxy", "192.0.2.7", "192.0.2.7:1080", "CUST-1001", "critical",
+                List.of("socks", "botnet")));
+        assertEquals("Open SOCKS proxy", edited.title());
+        assertEquals("192.0.2.7:1080", edited.scope().toString());
+        assertEquals(List.of("botnet", "socks"), edited.tags());
+        CustodyEntry logged = ws.custody(c.id()).get(1);
+        assertEquals(CustodyAction.CASE_UPDATED, logged.action());
+        assertEquals("title \"Open proxy\" -> \"Open SOCKS proxy\"; scope \"192.0.2.7:all\" -> \"192.0.2.7:1080\"; "
+                + "severity \"high\" -> \"critical\"; tags \"socks\" -> \"botnet,socks\"", logged.details());
+        assertEquals(List.of(c.id()), ws.search("botnet", false).stream().map(Case::id).toList());
+        WorkspaceException moved = assertThrows(WorkspaceException.class,
+                () -> ws.editCase(c.id(), NewCase.of("x", "192.0.2.8", "", "", "", List.of())));
+        assertTrue(moved.getMessage().contains("cannot change; open a new case for 192.0.2.8"), moved.getMessage());
+        // an edit that changes nothing writes nothing
+        ws.editCase(c.id(), NewCase.of("Open SOCKS proxy", "192.0.2.7", "192.0.2.7:1080", "CUST-1001", "critical",
+                List.of("botnet", "socks")));
+        assertEquals(2, ws.custody(c.id()).size());
+    }
+
+    @Test
+    void purgingRemovesOnlyTheFileAndKeepsTheRecord() throws Exception {
+        Case c = newCase("Open proxy", "192.0.2.7");
+        Evidence e = ws.addEvidence(c.id(), Files.writeString(tmp.resolve("private.eml"), "customer mail"), "", Progress.NONE);
+        assertThrows(WorkspaceException.class, () -> ws.purgeEvidence(c.id(), e.number(), " "));
+        Evidence purged = ws.purgeEvidence(c.id(), e.number(), "holds customer mail unrelated to the case");
+        assertTrue(purged.isPurged());
+        assertEquals(e.sha256(), purged.sha256());
+        assertFalse(Files.exists(ws.storedFile(e)));
+        assertEquals("holds customer mail unrelated to the case", purged.purgeReason());
+        assertEquals(CustodyAction.EVIDENCE_PURGED, ws.custody(c.id()).get(2).action());
+        assertTrue(ws.verify(c.id(), Progress.NONE).intact());
+        WorkspaceException twice = assertThrows(WorkspaceException.class, () -> ws.purgeEvidence(c.id(), e.number(), "again"));
+        assertTrue(twice.getMessage().contains("was already purged"), twice.getMessage());
+        assertThrows(WorkspaceException.class, () -> ws.purgeEvidence(c.id(), 9, "no such"));
+    }
+
     private void assertNoStrayFiles(CaseId id) throws Exception {
         Path folder = tmp.resolve("ws/.proxyscope/evidence").resolve(id.toString());
         try (var files = Files.list(folder)) {

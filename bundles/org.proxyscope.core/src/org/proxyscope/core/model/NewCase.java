@@ -14,7 +14,7 @@ public record NewCase(String title, Host target, Scope scope, String customerRef
         }
         title = title.strip();
         customerReference = customerReference == null ? "" : customerReference.strip();
-        tags = tags.stream().map(String::strip).filter(t -> !t.isEmpty()).distinct().toList();
+        tags = tags.stream().map(String::strip).filter(t -> !t.isEmpty()).distinct().sorted().toList();
         for (String tag : tags) {
             if (!tag.matches("[\\p{L}\\p{N}._:/-]{1,40}")) {
                 throw new IllegalArgumentException("The tag \"" + tag + "\" may hold letters, digits and . _ : / - only");

@@ -42,6 +42,8 @@ public final class CaseCommand implements Command {
                       [--severity low|medium|high|critical] [--tag TAG]...     prints the new case's id
                   list [--search WORDS] [--all] [--json]                       --all includes archived cases
                   show ID [--json]
+                  edit ID [--title TEXT] [--scope HOST[:PORTS],...] [--customer REF] [--severity S] [--tag TAG]...
+                                                     the target stays; --tag replaces all tags
                   status ID STATUS --reason TEXT     STATUS: %s
                   verify ID [--json]                 re-hash the evidence and check the custody log; exit 1 if not intact"""
                 .formatted(WorkspaceOptions.USAGE,
@@ -51,13 +53,14 @@ public final class CaseCommand implements Command {
     @Override
     public int run(List<String> args, CommandContext io) throws Exception {
         if (args.isEmpty()) {
-            throw new UsageException("missing ACTION (new, list, show, status or verify)");
+            throw new UsageException("missing ACTION (new, list, show, edit, status or verify)");
         }
         List<String> rest = args.subList(1, args.size());
         return switch (args.get(0)) {
             case "new" -> create(rest, io);
             case "list" -> list(rest, io);
             case "show" -> show(rest, io);
+            case "edit" -> edit(rest, io);
             case "status" -> status(rest, io);
             case "verify" -> verify(rest, io);
             default -> throw new UsageException("unknown action '" + args.get(0) + "'");
@@ -129,13 +132,37 @@ public final class CaseCommand implements Command {
             io.out().printf("  Analyst:   %s%n  Opened:    %s%n  Updated:   %s%n", c.analyst(), c.created(), c.updated());
             io.out().printf("%nEvidence (%d)%n", evidence.size());
             for (Evidence e : evidence) {
-                io.out().printf("  #%-3d %s  %,d bytes  %s%s%n", e.number(), e.sha256(), e.size(), e.originalName(),
-                        e.source().isEmpty() ? "" : "  (" + e.source() + ")");
+                io.out().printf("  #%-3d %s  %,d bytes  %s%s%s%n", e.number(), e.sha256(), e.size(), e.originalName(),
+                        e.source().isEmpty() ? "" : "  (" + e.source() + ")",
+                        e.isPurged() ? "  PURGED " + e.purged().get() + ": " + e.purgeReason() : "");
             }
             io.out().printf("%nCustody log (%d)%n", custody.size());
             for (CustodyEntry e : custody) {
                 io.out().printf("  %3d  %s  %-10s %-17s %s%n", e.sequence(), e.at(), e.analyst(), e.action().word(), e.details());
             }
+        }
+        return ExitCode.OK;
+    }
+
+    private int edit(List<String> raw, CommandContext io) throws Exception {
+        Arguments args = Arguments.parse(raw,
+                WorkspaceOptions.with(Set.of("--title", "--scope", "--customer", "--severity", "--tag")), Set.of());
+        CaseId id = WorkspaceOptions.caseId(args.positional("ID").get(0));
+        try (Workspace ws = WorkspaceOptions.open(args)) {
+            Case current = ws.get(id);
+            NewCase details;
+            try {
+                details = NewCase.of(args.option("--title").orElse(current.title()), current.target().name(),
+                        args.all("--scope").isEmpty() ? current.scope().toString() : String.join(" ", args.all("--scope")),
+                        args.option("--customer").orElse(current.customerReference()),
+                        args.option("--severity").orElse(current.severity().word()),
+                        args.all("--tag").isEmpty() ? current.tags() : args.all("--tag"));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+            Case edited = ws.editCase(id, details);
+            io.out().println(edited.id() + " updated: " + edited.title() + ", scope " + edited.scope() + ", severity "
+                    + edited.severity().word());
         }
         return ExitCode.OK;
     }

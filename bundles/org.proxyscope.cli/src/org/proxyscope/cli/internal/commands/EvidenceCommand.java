@@ -34,18 +34,21 @@ public final class EvidenceCommand implements Command {
         return """
                 ACTION ... %s
                   add ID FILE [--source TEXT]     copy FILE into the case, hashed (SHA-256) and read-only
-                  list ID [--json]""".formatted(WorkspaceOptions.USAGE);
+                  list ID [--json]
+                  purge ID NUMBER --reason TEXT --confirm
+                                                  delete the stored file for good; its record and hash stay""".formatted(WorkspaceOptions.USAGE);
     }
 
     @Override
     public int run(List<String> args, CommandContext io) throws Exception {
         if (args.isEmpty()) {
-            throw new UsageException("missing ACTION (add or list)");
+            throw new UsageException("missing ACTION (add, list or purge)");
         }
         List<String> rest = args.subList(1, args.size());
         return switch (args.get(0)) {
             case "add" -> add(rest, io);
             case "list" -> list(rest, io);
+            case "purge" -> purge(rest, io);
             default -> throw new UsageException("unknown action '" + args.get(0) + "'");
         };
     }
@@ -61,6 +64,28 @@ public final class EvidenceCommand implements Command {
         return ExitCode.OK;
     }
 
+    private int purge(List<String> raw, CommandContext io) throws Exception {
+        Arguments args = Arguments.parse(raw, WorkspaceOptions.with(Set.of("--reason")), Set.of("--confirm"));
+        List<String> words = args.positional("ID", "NUMBER");
+        CaseId id = WorkspaceOptions.caseId(words.get(0));
+        int number;
+        try {
+            number = Integer.parseInt(words.get(1).replaceFirst("^#", ""));
+        } catch (NumberFormatException e) {
+            throw new UsageException("\"" + words.get(1) + "\" is not an evidence number");
+        }
+        String reason = args.required("--reason");
+        if (!args.flag("--confirm")) {
+            throw new UsageException("purging deletes the evidence file for good; add --confirm to do it");
+        }
+        try (Workspace ws = WorkspaceOptions.open(args)) {
+            Evidence e = ws.purgeEvidence(id, number, reason);
+            io.out().printf("%s evidence #%d (%s, sha256 %s) purged; its record stays%n", id, e.number(), e.originalName(),
+                    e.sha256());
+        }
+        return ExitCode.OK;
+    }
+
     private int list(List<String> raw, CommandContext io) throws Exception {
         Arguments args = Arguments.parse(raw, WorkspaceOptions.VALUED, Set.of("--json"));
         CaseId id = WorkspaceOptions.caseId(args.positional("ID").get(0));
@@ -72,8 +97,8 @@ public final class EvidenceCommand implements Command {
                 io.out().println(Json.print(array));
             } else {
                 for (Evidence e : evidence) {
-                    io.out().printf("#%-3d %s  %,d bytes  %s  added %s by %s%n", e.number(), e.sha256(), e.size(),
-                            e.originalName(), e.added(), e.addedBy());
+                    io.out().printf("#%-3d %s  %,d bytes  %s  added %s by %s%s%n", e.number(), e.sha256(), e.size(),
+                            e.originalName(), e.added(), e.addedBy(), e.isPurged() ? "  PURGED " + e.purged().get() : "");
                 }
             }
         }

@@ -19,7 +19,7 @@ final class Json {
     }
 
     static String print(Object element) {
-        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(element);
+        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(element);
     }
 
     static JsonObject of(Case c) {
@@ -57,6 +57,8 @@ final class Json {
         o.addProperty("added_by", e.addedBy());
         o.addProperty("added", e.added().toString());
         o.addProperty("stored_as", e.storedAs());
+        o.addProperty("purged", e.purged().map(Object::toString).orElse(null));
+        o.addProperty("purge_reason", e.purgeReason());
         return o;
     }
 

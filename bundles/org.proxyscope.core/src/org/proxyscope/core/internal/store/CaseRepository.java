@@ -73,9 +73,14 @@ public final class CaseRepository {
             s.setString(12, GENESIS);
             s.executeUpdate();
         }
+        insertScopeAndTags(c, id, spec.scope(), spec.tags());
+        dialect.indexCase(c, id.toString(), searchable(id, spec.title(), spec.target(), spec.customerReference(), spec.tags()));
+    }
+
+    private static void insertScopeAndTags(Connection c, CaseId id, Scope scope, List<String> tags) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO case_scope (case_id, position, host, ports) VALUES (?, ?, ?, ?)")) {
             int position = 0;
-            for (ScopeEntry entry : spec.scope().entries()) {
+            for (ScopeEntry entry : scope.entries()) {
                 s.setString(1, id.toString());
                 s.setInt(2, position++);
                 s.setString(3, entry.host().name());
@@ -85,15 +90,17 @@ public final class CaseRepository {
             s.executeBatch();
         }
         try (PreparedStatement s = c.prepareStatement("INSERT INTO case_tags (case_id, tag) VALUES (?, ?)")) {
-            for (String tag : spec.tags()) {
+            for (String tag : tags) {
                 s.setString(1, id.toString());
                 s.setString(2, tag);
                 s.addBatch();
             }
             s.executeBatch();
         }
-        dialect.indexCase(c, id.toString(), String.join(" ", id.toString(), spec.title(), spec.target().name(),
-                spec.customerReference(), String.join(" ", spec.tags())));
+    }
+
+    private static String searchable(CaseId id, String title, Host target, String customer, List<String> tags) {
+        return String.join(" ", id.toString(), title, target.name(), customer, String.join(" ", tags));
     }
 
     public void updateStatus(Connection c, CaseId id, CaseStatus status, Instant now) throws SQLException {
@@ -206,15 +213,18 @@ public final class CaseRepository {
     private static List<Evidence> evidence(Connection c, CaseId id, String and, String... args) throws SQLException {
         List<Evidence> out = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("SELECT evidence_no, sha256, size, original_name, original_path,"
-                + " source, added_by, added_at, stored_as FROM evidence WHERE case_id = ? " + and + " ORDER BY evidence_no")) {
+                + " source, added_by, added_at, stored_as, purged_at, purge_reason FROM evidence WHERE case_id = ? " + and
+                + " ORDER BY evidence_no")) {
             s.setString(1, id.toString());
             for (int i = 0; i < args.length; i++) {
                 s.setString(i + 2, args[i]);
             }
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
+                    String purged = r.getString(10);
                     out.add(new Evidence(id, r.getInt(1), r.getString(2), r.getLong(3), r.getString(4), r.getString(5),
-                            r.getString(6), r.getString(7), Instant.parse(r.getString(8)), r.getString(9)));
+                            r.getString(6), r.getString(7), Instant.parse(r.getString(8)), r.getString(9),
+                            Optional.ofNullable(purged).map(Instant::parse), r.getString(11)));
                 }
             }
         }
@@ -244,7 +254,25 @@ public final class CaseRepository {
             s.setString(10, storedAs);
             s.executeUpdate();
         }
-        return new Evidence(id, number, sha256, size, originalName, originalPath, source, analyst, now, storedAs);
+        return new Evidence(id, number, sha256, size, originalName, originalPath, source, analyst, now, storedAs,
+                Optional.empty(), "");
+    }
+
+    public void markPurged(Connection c, CaseId id, int number, Instant now, String reason) throws SQLException {
+        update(c, "UPDATE evidence SET purged_at = ?, purge_reason = ? WHERE case_id = ? AND evidence_no = ?",
+                now.toString(), reason, id.toString(), Integer.toString(number));
+    }
+
+    /** Writes the editable fields of a case and re-indexes it for search. */
+    public void updateDetails(Connection c, Case edited, Instant now) throws SQLException {
+        String id = edited.id().toString();
+        update(c, "UPDATE cases SET title = ?, customer_ref = ?, severity = ?, updated_at = ? WHERE case_id = ?",
+                edited.title(), edited.customerReference(), edited.severity().word(), now.toString(), id);
+        update(c, "DELETE FROM case_scope WHERE case_id = ?", id);
+        update(c, "DELETE FROM case_tags WHERE case_id = ?", id);
+        insertScopeAndTags(c, edited.id(), edited.scope(), edited.tags());
+        dialect.indexCase(c, id, searchable(edited.id(), edited.title(), edited.target(), edited.customerReference(),
+                edited.tags()));
     }
 
     // ---- custody ----

@@ -65,8 +65,11 @@ final class Schema {
                     prev_hash TEXT NOT NULL,
                     hash      TEXT NOT NULL,
                     PRIMARY KEY (case_id, seq))""")),
-                new Migration(2, dialect.createCaseSearch()));
+                new Migration(2, dialect.createCaseSearch()),
+                // purging keeps the record and its hash, and says when, by whom and why the file went
+                new Migration(3, List.of("ALTER TABLE evidence ADD COLUMN purged_at TEXT",
+                        "ALTER TABLE evidence ADD COLUMN purge_reason TEXT NOT NULL DEFAULT ''")));
     }
 
-    static final int VERSION = 2;
+    static final int VERSION = 3;
 }
