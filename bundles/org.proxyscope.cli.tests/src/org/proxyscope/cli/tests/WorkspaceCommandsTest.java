@@ -100,13 +100,13 @@ class WorkspaceCommandsTest {
         assertEquals(ExitCode.OK, run("evidence", "add", id, file.toString(), "--source", "customer PC"));
         assertTrue(out.startsWith(id + " evidence #1: "), out);
         assertEquals(ExitCode.OK, run("case", "verify", id));
-        assertTrue(out.contains("is intact: 1 evidence files match"), out);
+        assertEquals(id + " is intact: 1 evidence file matches its recorded SHA-256, and 2 custody entries form an unbroken chain\n", out);
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + tmp.resolve("ws/.proxyscope/workspace.db"));
                 Statement s = c.createStatement()) {
             s.executeUpdate("UPDATE custody SET analyst = 'mallory' WHERE seq = 1");
         }
         assertEquals(ExitCode.FAILURE, run("case", "verify", id));
-        assertTrue(err.contains("NOT intact") && err.contains("entry 1 (case-created"), err);
+        assertTrue(err.startsWith(id + " is NOT intact (1 problem):\n") && err.contains("entry 1 (case-created"), err);
     }
 
     @Test

@@ -16,4 +16,17 @@ public record VerificationReport(CaseId caseId, int evidenceChecked, int custody
     public boolean intact() {
         return problems.isEmpty();
     }
+
+    /** One sentence for the analyst, e.g. "PX-2026-0001 is intact: 2 evidence files match their SHA-256, ...". */
+    public String summary() {
+        return intact()
+                ? caseId + " is intact: " + count(evidenceChecked, "evidence file matches its", "evidence files match their")
+                        + " recorded SHA-256, and " + count(custodyEntriesChecked, "custody entry", "custody entries")
+                        + " form an unbroken chain"
+                : caseId + " is NOT intact (" + count(problems.size(), "problem", "problems") + ")";
+    }
+
+    private static String count(int n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
+    }
 }

@@ -193,10 +193,9 @@ public final class CaseCommand implements Command {
             if (args.flag("--json")) {
                 io.out().println(Json.print(Json.of(report)));
             } else if (report.intact()) {
-                io.out().printf("%s is intact: %d evidence files match their SHA-256, %d custody entries chain correctly%n",
-                        id, report.evidenceChecked(), report.custodyEntriesChecked());
+                io.out().println(report.summary());
             } else {
-                io.err().printf("%s is NOT intact (%d problems):%n", id, report.problems().size());
+                io.err().println(report.summary() + ":");
                 report.problems().forEach(p -> io.err().println("  " + p));
             }
             return report.intact() ? ExitCode.OK : ExitCode.FAILURE;

@@ -58,7 +58,7 @@ class CaseDialogsTest {
 
     @Test
     void newCaseWizardExplainsWhatIsWrongThenOpensTheCase() throws Exception {
-        NewCaseWizard wizard = new NewCaseWizard(ws);
+        CaseDetailsWizard wizard = new CaseDetailsWizard(ws);
         WizardDialog dialog = new WizardDialog(null, wizard);
         dialog.setBlockOnOpen(false);
         dialog.open();
@@ -82,6 +82,24 @@ class CaseDialogsTest {
         assertEquals("198.51.100.23:3128,8080", created.scope().toString());
         assertEquals(List.of("http", "squid"), created.tags());
         assertEquals("critical", created.severity().word());
+    }
+
+    @Test
+    void editingPrefillsTheCaseAndKeepsTheTargetFixed() throws Exception {
+        Case c = ws.createCase(NewCase.of("Open proxy", "192.0.2.7", "", "CUST-1", "", List.of("socks")));
+        CaseDetailsWizard wizard = new CaseDetailsWizard(ws, java.util.Optional.of(c));
+        WizardDialog dialog = new WizardDialog(null, wizard);
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        Shell shell = dialog.getShell();
+        Text target = field(shell, "IPv4 or IPv6 address, or host name");
+        assertEquals("192.0.2.7", target.getText());
+        assertFalse(target.getEditable());
+        assertEquals("socks", field(shell, "comma separated, e.g. socks, spam").getText());
+        field(shell, "HOST[:PORTS] ...; empty means the target, every port").setText("192.0.2.7:1080,3128");
+        click(button(shell, IDialogConstants.FINISH_LABEL));
+        assertEquals("192.0.2.7:1080,3128", ws.get(c.id()).scope().toString());
+        assertEquals("case-updated", ws.custody(c.id()).get(1).action().word());
     }
 
     @Test

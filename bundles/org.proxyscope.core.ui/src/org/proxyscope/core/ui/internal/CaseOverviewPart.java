@@ -13,10 +13,13 @@ import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.jface.dialogs.InputDialog;
+import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.jface.window.Window;
+import org.eclipse.jface.wizard.WizardDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
@@ -32,7 +35,10 @@ import org.proxyscope.core.model.Case;
 import org.proxyscope.core.model.CaseId;
 import org.proxyscope.core.model.Evidence;
 
-/** The selected case at a glance: its properties, authorised scope, status with its change, and evidence. */
+/**
+ * The selected case at a glance: its properties and authorised scope (Edit changes them), its status (Change
+ * Status moves it), and its evidence (Purge removes a file deliberately, keeping its record).
+ */
 public final class CaseOverviewPart {
 
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
@@ -48,6 +54,8 @@ public final class CaseOverviewPart {
     private Label heading;
     private final Map<String, Text> values = new LinkedHashMap<>();
     private Button changeStatus;
+    private Button edit;
+    private Button purge;
     private Table evidence;
     private Case shown;
 
@@ -71,13 +79,19 @@ public final class CaseOverviewPart {
         changeStatus.setEnabled(false);
         changeStatus.addListener(SWT.Selection, e -> {
             if (shown != null && new StatusChangeDialog(parent.getShell(), workspace, shown).open() == Window.OK) {
-                show(shown.id());
-                if (broker != null) {
-                    broker.post(CaseEvents.CHANGED, shown.id());
-                }
+                changed();
             }
         });
-        GridDataFactory.swtDefaults().span(2, 1).applyTo(changeStatus);
+        edit = new Button(parent, SWT.PUSH);
+        edit.setText("&Edit...");
+        edit.setToolTipText("Change the title, authorised scope, customer, severity or tags");
+        edit.setEnabled(false);
+        edit.addListener(SWT.Selection, e -> {
+            CaseDetailsWizard wizard = new CaseDetailsWizard(workspace, java.util.Optional.of(shown));
+            if (new WizardDialog(parent.getShell(), wizard).open() == Window.OK) {
+                changed();
+            }
+        });
         Label evidenceLabel = new Label(parent, SWT.NONE);
         evidenceLabel.setText("Evidence (drop files on the case in the Case Explorer to add them):");
         GridDataFactory.fillDefaults().span(2, 1).indent(0, 8).applyTo(evidenceLabel);
@@ -90,6 +104,44 @@ public final class CaseOverviewPart {
             column.setWidth(Integer.parseInt(c[1]));
         }
         GridDataFactory.fillDefaults().span(2, 1).grab(true, true).applyTo(evidence);
+        purge = new Button(parent, SWT.PUSH);
+        purge.setText("&Purge Evidence...");
+        purge.setToolTipText("Delete the selected evidence file for good; its record, hash and custody entries stay");
+        purge.setEnabled(false);
+        evidence.addListener(SWT.Selection, e -> purge.setEnabled(selectedEvidence() != null));
+        purge.addListener(SWT.Selection, e -> purgeSelected());
+    }
+
+    private Evidence selectedEvidence() {
+        int row = evidence.getSelectionIndex();
+        return row < 0 ? null : (Evidence) evidence.getItem(row).getData();
+    }
+
+    private void purgeSelected() {
+        Evidence chosen = selectedEvidence();
+        if (chosen == null || chosen.isPurged()) {
+            return;
+        }
+        InputDialog confirm = new InputDialog(body.getShell(), "Purge Evidence",
+                "Delete the file of evidence #" + chosen.number() + " (" + chosen.originalName() + ") for good?\n"
+                        + "Its record, SHA-256 and custody entries stay. Give the reason for the custody log:",
+                "", text -> text.isBlank() ? "A reason is required" : null);
+        if (confirm.open() != Window.OK) {
+            return;
+        }
+        try {
+            workspace.purgeEvidence(chosen.caseId(), chosen.number(), confirm.getValue());
+            changed();
+        } catch (WorkspaceException e) {
+            MessageDialog.openError(body.getShell(), "Purge Evidence", e.getMessage());
+        }
+    }
+
+    private void changed() {
+        show(shown.id());
+        if (broker != null) {
+            broker.post(CaseEvents.CHANGED, shown.id());
+        }
     }
 
     @Inject
@@ -124,14 +176,20 @@ public final class CaseOverviewPart {
             values.get("Opened").setText(UTC.format(shown.created()));
             values.get("Updated").setText(UTC.format(shown.updated()));
             changeStatus.setEnabled(true);
+            edit.setEnabled(true);
+            purge.setEnabled(false);
             evidence.removeAll();
             for (Evidence e : workspace.evidence(id)) {
-                new TableItem(evidence, SWT.NONE).setText(new String[] {Integer.toString(e.number()), e.originalName(),
-                        String.format("%,d", e.size()), e.sha256(), UTC.format(e.added()), e.source()});
+                TableItem row = new TableItem(evidence, SWT.NONE);
+                row.setData(e);
+                row.setText(new String[] {Integer.toString(e.number()), e.originalName(), String.format("%,d", e.size()),
+                        e.sha256(), UTC.format(e.added()),
+                        e.isPurged() ? "purged " + UTC.format(e.purged().get()) + ": " + e.purgeReason() : e.source()});
             }
         } catch (WorkspaceException e) {
             heading.setText(e.getMessage());
             changeStatus.setEnabled(false);
+            edit.setEnabled(false);
         }
         body.layout(true, true);
     }

@@ -10,14 +10,14 @@ import org.eclipse.jface.wizard.WizardDialog;
 import org.eclipse.swt.widgets.Shell;
 import org.proxyscope.app.CaseEvents;
 import org.proxyscope.core.Workspace;
-import org.proxyscope.core.ui.internal.NewCaseWizard;
+import org.proxyscope.core.ui.internal.CaseDetailsWizard;
 
 /** Case &gt; New Case (Ctrl+N). */
 public final class NewCaseHandler {
 
     @Execute
     void execute(@Named(IServiceConstants.ACTIVE_SHELL) Shell shell, Workspace workspace, @Optional IEventBroker broker) {
-        NewCaseWizard wizard = new NewCaseWizard(workspace);
+        CaseDetailsWizard wizard = new CaseDetailsWizard(workspace);
         new WizardDialog(shell, wizard).open();
         wizard.created().ifPresent(c -> {
             if (broker != null) {

@@ -19,18 +19,28 @@ import org.proxyscope.core.model.NewCase;
 import org.proxyscope.core.model.Severity;
 
 /**
- * Case &gt; New Case: one page with what a case needs. Every keystroke re-validates through the same rules
- * as the command line, and the page says which field is wrong before Finish is possible.
+ * Case &gt; New Case, and Edit in the Case Overview: one page with what a case needs. Every keystroke
+ * re-validates through the same rules as the command line, and the page says which field is wrong before
+ * Finish is possible. When editing, the target is fixed: another host is another case.
  */
-public final class NewCaseWizard extends Wizard {
+public final class CaseDetailsWizard extends Wizard {
 
     private final Workspace workspace;
-    private final Page page = new Page();
+    private final Optional<Case> existing;
+    private final Page page;
     private Case created;
 
-    public NewCaseWizard(Workspace workspace) {
+    /** For a new case. */
+    public CaseDetailsWizard(Workspace workspace) {
+        this(workspace, Optional.empty());
+    }
+
+    /** For editing {@code existing}, or a new case when empty. */
+    public CaseDetailsWizard(Workspace workspace, Optional<Case> existing) {
         this.workspace = workspace;
-        setWindowTitle("New Case");
+        this.existing = existing;
+        this.page = new Page(existing);
+        setWindowTitle(existing.isPresent() ? "Edit Case" : "New Case");
         setNeedsProgressMonitor(false);
     }
 
@@ -46,7 +56,8 @@ public final class NewCaseWizard extends Wizard {
             return false;
         }
         try {
-            created = workspace.createCase(spec.get());
+            created = existing.isPresent() ? workspace.editCase(existing.get().id(), spec.get())
+                    : workspace.createCase(spec.get());
             return true;
         } catch (WorkspaceException e) {
             page.setErrorMessage(e.getMessage());
@@ -54,7 +65,7 @@ public final class NewCaseWizard extends Wizard {
         }
     }
 
-    /** The case opened by Finish. */
+    /** The case opened or edited by Finish. */
     public Optional<Case> created() {
         return Optional.ofNullable(created);
     }
@@ -67,9 +78,12 @@ public final class NewCaseWizard extends Wizard {
         Combo severity;
         Text tags;
 
-        Page() {
+        private final Optional<Case> existing;
+
+        Page(Optional<Case> existing) {
             super("case");
-            setTitle("Open a case");
+            this.existing = existing;
+            setTitle(existing.map(c -> "Edit " + c.id()).orElse("Open a case"));
             setDescription("One case per suspected host. Probes may only reach the hosts and ports of its authorised scope.");
             setPageComplete(false);
         }
@@ -91,6 +105,15 @@ public final class NewCaseWizard extends Wizard {
                 t.addModifyListener(e -> validate());
             }
             severity.addListener(SWT.Selection, e -> validate());
+            existing.ifPresent(c -> {
+                title.setText(c.title());
+                target.setText(c.target().name());
+                target.setEditable(false);
+                scope.setText(c.scope().toString());
+                customer.setText(c.customerReference());
+                severity.select(c.severity().ordinal());
+                tags.setText(String.join(", ", c.tags()));
+            });
             setControl(body);
         }
 
