@@ -6,7 +6,7 @@ set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd -P)
 cd "$repo"
 
-packages=(xvfb libgtk-3-0 xdotool imagemagick x11-utils)
+packages=(xvfb libgtk-3-0 xdotool imagemagick x11-utils squid microsocks)
 command -v mvn >/dev/null 2>&1 || packages+=(maven)
 missing=()
 for p in "${packages[@]}"; do
@@ -45,7 +45,13 @@ small_fs=$(mktemp -d)
 if [ "$(id -u)" = 0 ] && mount -t tmpfs -o size=4m tmpfs "$small_fs" 2>/dev/null; then
     export PROXYSCOPE_TEST_SMALL_FS="$small_fs"
 fi
-trap 'kill $xvfb_pid 2>/dev/null || true; umount "$small_fs" 2>/dev/null; rmdir "$small_fs" 2>/dev/null || true' EXIT
+# Real proxies for the probe tests, on loopback only; their addresses arrive as PROXYSCOPE_TEST_* variables.
+services=$(mktemp -d)
+trap 'kill $xvfb_pid 2>/dev/null || true; umount "$small_fs" 2>/dev/null; rmdir "$small_fs" 2>/dev/null;
+      releng/services/proxies.sh stop "$services" || true' EXIT
+while IFS= read -r assignment; do
+    export "${assignment?}"
+done < <(releng/services/proxies.sh start "$services")
 
 status=0
 "$MVN" -B -ntp -Dtycho.localArtifacts=ignore clean verify || status=$?

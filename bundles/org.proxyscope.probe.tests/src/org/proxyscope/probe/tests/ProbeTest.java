@@ -1,0 +1,241 @@
+package org.proxyscope.probe.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.proxyscope.core.model.Host;
+import org.proxyscope.core.model.Scope;
+import org.proxyscope.probe.Canary;
+import org.proxyscope.probe.Finding;
+import org.proxyscope.probe.ProbeConnection;
+import org.proxyscope.probe.ProbeRefusedException;
+import org.proxyscope.probe.ProbeReport;
+import org.proxyscope.probe.ProbeRequest;
+import org.proxyscope.probe.Prober;
+import org.proxyscope.probe.Verdict;
+
+/**
+ * Probes against real proxies (squid and microsocks from Debian, started on loopback by
+ * releng/services/proxies.sh, their addresses in PROXYSCOPE_TEST_*) and against hostile servers run here.
+ * Every connection goes to 127.0.0.1.
+ */
+class ProbeTest {
+
+    private static final List<String> ALL = List.of("http-connect", "http-get", "socks4", "socks4a", "socks5");
+    private final Prober prober = new Prober(Prober.builtIn());
+    private Canary canary;
+    private final List<ServerSocket> servers = new ArrayList<>();
+
+    @BeforeEach
+    void startCanary() throws IOException {
+        canary = Canary.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        canary.close();
+        for (ServerSocket s : servers) {
+            s.close();
+        }
+    }
+
+    private static int proxyPort(String variable) {
+        String address = System.getenv(variable);
+        assumeTrue(address != null, "the real proxies are not running (releng/services/proxies.sh, run by releng/test.sh)");
+        return Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
+    }
+
+    private ProbeReport probe(int port, List<String> protocols, Duration timeout) throws Exception {
+        Host host = Host.parse("127.0.0.1");
+        return prober.run(new ProbeRequest(host, List.of(port), protocols, timeout, Duration.ofSeconds(20),
+                Scope.targetOnly(host)), canary, f -> { });
+    }
+
+    private static Map<String, Verdict> verdicts(ProbeReport report) {
+        return report.findings().stream().collect(Collectors.toMap(Finding::protocol, Finding::verdict));
+    }
+
+    private static Finding finding(ProbeReport report, String protocol) {
+        return report.findings().stream().filter(f -> f.protocol().equals(protocol)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void openSquidRelaysConnectAndGetProvenByTheCanary() throws Exception {
+        ProbeReport report = probe(proxyPort("PROXYSCOPE_TEST_SQUID_OPEN"), ALL, Duration.ofSeconds(2));
+        assertEquals(Verdict.OPEN, verdicts(report).get("http-connect"));
+        assertEquals(Verdict.OPEN, verdicts(report).get("http-get"));
+        // squid waits in silence for the rest of an HTTP request that a SOCKS greeting never completes
+        assertEquals(Verdict.TIMEOUT, verdicts(report).get("socks5"));
+        assertEquals("open-proxy", report.verdict());
+        Finding get = finding(report, "http-get");
+        assertTrue(get.canaryVerified());
+        assertTrue(get.detail().contains("Via:") && get.detail().contains("squid"), get.detail());
+        String transcript = get.transcript().text();
+        assertTrue(transcript.contains("> GET http://127.0.0.1:" + canary.address().getPort() + "/pxc-"), transcript);
+        assertTrue(transcript.contains("< HTTP/1.1 200 OK"), transcript);
+        assertTrue(transcript.contains("# canary received token pxc-"), transcript);
+    }
+
+    @Test
+    void closedSquidDeniesWithItsStatus() throws Exception {
+        ProbeReport report = probe(proxyPort("PROXYSCOPE_TEST_SQUID_CLOSED"), List.of("http-connect", "http-get", "socks5"),
+                Duration.ofSeconds(2));
+        assertEquals(Verdict.DENIED, verdicts(report).get("http-connect"));
+        assertEquals(Verdict.DENIED, verdicts(report).get("http-get"));
+        assertTrue(finding(report, "http-get").detail().startsWith("HTTP/1.1 403 Forbidden"), finding(report, "http-get").detail());
+        // the silent SOCKS probe leaves no doubt on a port squid identified itself on
+        assertEquals(Verdict.TIMEOUT, verdicts(report).get("socks5"));
+        assertEquals("no-open-proxy", report.verdict());
+    }
+
+    @Test
+    void openMicrosocksRelaysSocks5() throws Exception {
+        ProbeReport report = probe(proxyPort("PROXYSCOPE_TEST_SOCKS_OPEN"), List.of("socks5", "socks4", "http-connect"),
+                Duration.ofSeconds(5));
+        assertEquals(Verdict.OPEN, verdicts(report).get("socks5"));
+        assertTrue(finding(report, "socks5").canaryVerified());
+        assertEquals(Verdict.NOT_A_PROXY, verdicts(report).get("http-connect"));
+        assertEquals("open-proxy", report.verdict());
+    }
+
+    @Test
+    void microsocksWithPasswordIsAuthRequired() throws Exception {
+        ProbeReport report = probe(proxyPort("PROXYSCOPE_TEST_SOCKS_AUTH"), List.of("socks5"), Duration.ofSeconds(5));
+        assertEquals(Verdict.AUTH_REQUIRED, verdicts(report).get("socks5"));
+        assertEquals("socks5 requires username/password", finding(report, "socks5").detail());
+        assertEquals("no-open-proxy", report.verdict());
+    }
+
+    /** A server of our own that answers 200 to anything: claims to relay, proves nothing. */
+    @Test
+    void aServerThatSaysYesToEverythingIsUnverified() throws Exception {
+        int port = serve(client -> reply(client, "HTTP/1.1 200 Connection established\r\n\r\n"));
+        ProbeReport report = probe(port, List.of("http-connect", "http-get"), Duration.ofSeconds(3));
+        assertEquals(Verdict.UNVERIFIED, verdicts(report).get("http-connect"));
+        assertEquals(Verdict.UNVERIFIED, verdicts(report).get("http-get"));
+        assertFalse(finding(report, "http-connect").canaryVerified());
+        assertEquals("inconclusive", report.verdict());
+    }
+
+    @Test
+    void aTarpitEndsAtTheDeadline() throws Exception {
+        int port = serve(client -> pause(client, 30_000));
+        long start = System.nanoTime();
+        ProbeReport report = probe(port, List.of("http-connect", "socks5"), Duration.ofMillis(800));
+        long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(Verdict.TIMEOUT, verdicts(report).get("http-connect"));
+        assertEquals(Verdict.TIMEOUT, verdicts(report).get("socks5"));
+        assertTrue(elapsedMs < 10_000, "the run ends near its deadline, not the tarpit's: " + elapsedMs + " ms");
+    }
+
+    @Test
+    void anEndlessBannerIsCutAtTheReplyCap() throws Exception {
+        int port = serve(client -> {
+            OutputStream out = client.getOutputStream();
+            byte[] line = "220-welcome to the endless banner\r\n".getBytes(StandardCharsets.US_ASCII);
+            for (int i = 0; i < 1_000_000; i++) {
+                out.write(line);
+            }
+        });
+        ProbeReport report = probe(port, List.of("http-connect"), Duration.ofSeconds(3));
+        Finding f = finding(report, "http-connect");
+        assertEquals(Verdict.NOT_A_PROXY, f.verdict());
+        long received = f.transcript().segments().stream().filter(s -> s.direction() == org.proxyscope.probe.Transcript.Direction.RECEIVED)
+                .mapToLong(s -> s.bytes().length).sum();
+        assertTrue(received <= ProbeConnection.MAX_REPLY, "read " + received + " bytes");
+    }
+
+    @Test
+    void binaryJunkIsNotAProxy() throws Exception {
+        int port = serve(client -> reply(client, "\u0000\u00ff\u0013\u0037junk\u0001\u0002"));
+        ProbeReport report = probe(port, ALL, Duration.ofSeconds(3));
+        for (Finding f : report.findings()) {
+            assertEquals(Verdict.NOT_A_PROXY, f.verdict(), f.protocol() + ": " + f.detail());
+        }
+        assertEquals("no-open-proxy", report.verdict());
+    }
+
+    @Test
+    void aClosedPortHasNoService() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        ProbeReport report = probe(port, List.of("socks5"), Duration.ofSeconds(2));
+        assertEquals(Verdict.NO_SERVICE, verdicts(report).get("socks5"));
+    }
+
+    @Test
+    void portsOutsideTheScopeAreRefusedBeforeAnythingIsSent() throws Exception {
+        Host host = Host.parse("127.0.0.1");
+        ProbeRefusedException refused = assertThrows(ProbeRefusedException.class, () -> prober.run(
+                new ProbeRequest(host, List.of(1080, 3128, 8080), ALL, Duration.ofSeconds(1), Duration.ofSeconds(5),
+                        Scope.parse("127.0.0.1:1080")), canary, f -> { }));
+        assertEquals("Not probing 127.0.0.1: ports 3128,8080 lie outside the authorised scope (127.0.0.1:1080)",
+                refused.getMessage());
+        assertThrows(ProbeRefusedException.class, () -> prober.run(new ProbeRequest(Host.parse("127.0.0.2"), List.of(1080), ALL,
+                Duration.ofSeconds(1), Duration.ofSeconds(5), Scope.parse("127.0.0.1:1080")), canary, f -> { }));
+    }
+
+    private interface Handler {
+        void handle(Socket client) throws IOException;
+    }
+
+    private int serve(Handler handler) throws IOException {
+        ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        servers.add(server);
+        Thread.ofVirtual().start(() -> {
+            while (!server.isClosed()) {
+                try {
+                    Socket client = server.accept();
+                    Thread.ofVirtual().start(() -> {
+                        try (client) {
+                            handler.handle(client);
+                        } catch (IOException e) {
+                            // the probe hung up: expected for hostile servers
+                        }
+                    });
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        });
+        return server.getLocalPort();
+    }
+
+    private static void reply(Socket client, String text) throws IOException {
+        InputStream in = client.getInputStream();
+        in.read(new byte[4096]);
+        client.getOutputStream().write(text.getBytes(StandardCharsets.ISO_8859_1));
+        client.getOutputStream().flush();
+        pause(client, 300);
+    }
+
+    private static void pause(Socket client, long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package org.proxyscope.probe;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Proxyscope's own listener that probes ask the target to reach. Each probe carries a fresh random token;
+ * a relay is proven only when the token arrives here through the target. The canary answers with a short
+ * HTTP reply naming the token, serves nothing else and never connects anywhere: it is not a proxy.
+ */
+public final class Canary implements AutoCloseable {
+
+    private static final Pattern TOKEN = Pattern.compile("pxc-[0-9a-f]{32}");
+    private static final int MAX_REQUEST = 4096;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final ServerSocket server;
+    private final Map<String, String> arrivals = new ConcurrentHashMap<>();
+    private final Thread acceptor;
+
+    private Canary(ServerSocket server) {
+        this.server = server;
+        this.acceptor = Thread.ofVirtual().name("proxyscope-canary").start(this::accept);
+    }
+
+    /** Listens on {@code address} (port 0 picks a free one). */
+    public static Canary listen(InetSocketAddress address) throws IOException {
+        ServerSocket server = new ServerSocket();
+        server.bind(address, 64);
+        return new Canary(server);
+    }
+
+    public InetSocketAddress address() {
+        return (InetSocketAddress) server.getLocalSocketAddress();
+    }
+
+    /** A fresh token for one probe. */
+    public static String newToken() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return "pxc-" + HexFormat.of().formatHex(bytes);
+    }
+
+    /** The reply body the canary sends for a token; a probe looks for it in what the target relays back. */
+    public static String replyFor(String token) {
+        return "proxyscope-canary " + token;
+    }
+
+    /**
+     * Waits until the token has arrived or the timeout passes.
+     *
+     * @return the address the token came from (the target's side of the relay), or null
+     */
+    public String awaitToken(String token, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            String from = arrivals.get(token);
+            if (from != null) {
+                return from;
+            }
+            Thread.sleep(5);
+        }
+        return arrivals.get(token);
+    }
+
+    private void accept() {
+        while (!server.isClosed()) {
+            try {
+                Socket client = server.accept();
+                Thread.ofVirtual().start(() -> serve(client));
+            } catch (IOException e) {
+                return; // closed
+            }
+        }
+    }
+
+    private void serve(Socket client) {
+        try (client; InputStream in = client.getInputStream(); OutputStream out = client.getOutputStream()) {
+            client.setSoTimeout(5000);
+            byte[] request = new byte[MAX_REQUEST];
+            int length = 0;
+            String token = null;
+            while (length < request.length && token == null) {
+                int n;
+                try {
+                    n = in.read(request, length, request.length - length);
+                } catch (SocketTimeoutException e) {
+                    break;
+                }
+                if (n < 0) {
+                    break;
+                }
+                length += n;
+                Matcher m = TOKEN.matcher(new String(request, 0, length, StandardCharsets.ISO_8859_1));
+                if (m.find()) {
+                    token = m.group();
+                }
+            }
+            if (token != null) {
+                arrivals.put(token, client.getRemoteSocketAddress().toString());
+                byte[] body = replyFor(token).getBytes(StandardCharsets.US_ASCII);
+                out.write(("HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\nContent-Length: " + body.length
+                        + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(body);
+            } else {
+                out.write("HTTP/1.0 404 Not Found\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            }
+        } catch (IOException e) {
+            // a client that vanished mid-request proves nothing either way
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+        acceptor.interrupt();
+    }
+}

@@ -1,0 +1,150 @@
+package org.proxyscope.probe;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * One TCP connection of a probe, with every byte recorded in the transcript, one deadline for the whole
+ * connection, and replies capped at {@link #MAX_REPLY} bytes: endless banners, tarpits and binary junk end
+ * cleanly at the cap or the deadline.
+ */
+public final class ProbeConnection implements AutoCloseable {
+
+    /** The most a probe reads from one reply. */
+    public static final int MAX_REPLY = 4096;
+
+    private final Socket socket;
+    private final InputStream in;
+    private final OutputStream out;
+    private final Transcript transcript;
+    private final long deadline;
+    private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+    private int received;
+
+    private ProbeConnection(Socket socket, Transcript transcript, long deadline) throws IOException {
+        this.socket = socket;
+        this.in = socket.getInputStream();
+        this.out = socket.getOutputStream();
+        this.transcript = transcript;
+        this.deadline = deadline;
+    }
+
+    /**
+     * Connects within the deadline.
+     *
+     * @throws java.net.ConnectException when nothing listens; SocketTimeoutException when the deadline passed
+     */
+    public static ProbeConnection open(InetSocketAddress target, long deadlineNanos, Transcript transcript) throws IOException {
+        Socket socket = new Socket();
+        try {
+            socket.setTcpNoDelay(true);
+            transcript.note("connect " + target.getAddress().getHostAddress() + " port " + target.getPort());
+            socket.connect(target, remainingMillis(deadlineNanos));
+            transcript.note("connected from " + socket.getLocalSocketAddress());
+            return new ProbeConnection(socket, transcript, deadlineNanos);
+        } catch (IOException e) {
+            socket.close();
+            transcript.note("connect failed: " + e.getMessage());
+            throw e;
+        }
+    }
+
+    private static int remainingMillis(long deadline) throws SocketTimeoutException {
+        long left = (deadline - System.nanoTime()) / 1_000_000;
+        if (left <= 0) {
+            throw new SocketTimeoutException("deadline passed");
+        }
+        return (int) Math.min(Integer.MAX_VALUE, left);
+    }
+
+    public void send(byte[] bytes) throws IOException {
+        transcript.sent(bytes, 0, bytes.length);
+        out.write(bytes);
+        out.flush();
+    }
+
+    public void send(String ascii) throws IOException {
+        send(ascii.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    /** Reads exactly {@code n} bytes, or fewer when the peer closes; never more than the reply cap. */
+    public byte[] read(int n) throws IOException {
+        while (pending.size() < n && fill()) {
+            // keep reading
+        }
+        return take(Math.min(n, pending.size()));
+    }
+
+    /**
+     * Reads an HTTP response head (through the blank line), or what came before the peer closed or the cap
+     * was reached. Bytes after the head stay for the next read.
+     */
+    public String readHead() throws IOException {
+        int end;
+        while ((end = headEnd()) < 0 && fill()) {
+            // keep reading
+        }
+        byte[] head = take(end < 0 ? pending.size() : end);
+        return new String(head, StandardCharsets.ISO_8859_1);
+    }
+
+    /** Reads until the peer closes, the cap or the deadline. */
+    public String readRest() throws IOException {
+        try {
+            while (fill()) {
+                // keep reading
+            }
+        } catch (SocketTimeoutException e) {
+            transcript.note("stopped reading at the deadline");
+        }
+        return new String(take(pending.size()), StandardCharsets.ISO_8859_1);
+    }
+
+    private int headEnd() {
+        byte[] b = pending.toByteArray();
+        for (int i = 3; i < b.length; i++) {
+            if (b[i - 3] == '\r' && b[i - 2] == '\n' && b[i - 1] == '\r' && b[i] == '\n') {
+                return i + 1;
+            }
+        }
+        return -1;
+    }
+
+    private byte[] take(int n) {
+        byte[] all = pending.toByteArray();
+        pending.reset();
+        pending.write(all, n, all.length - n);
+        return Arrays.copyOf(all, n);
+    }
+
+    /** Reads what the peer has sent so far into the pending bytes; false at its end or at the reply cap. */
+    private boolean fill() throws IOException {
+        if (received >= MAX_REPLY) {
+            transcript.note("reply cap of " + MAX_REPLY + " bytes reached");
+            return false;
+        }
+        byte[] buffer = new byte[MAX_REPLY - received];
+        socket.setSoTimeout(remainingMillis(deadline));
+        int got = in.read(buffer);
+        if (got < 0) {
+            transcript.note("peer closed the connection");
+            return false;
+        }
+        received += got;
+        transcript.received(buffer, 0, got);
+        pending.write(buffer, 0, got);
+        return true;
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}

@@ -1,0 +1,27 @@
+package org.proxyscope.probe;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.proxyscope.core.model.Host;
+import org.proxyscope.core.model.Scope;
+
+/**
+ * What to probe: a host, its ports and protocols, the deadlines, and the authorised scope every
+ * connection is checked against before it is made.
+ *
+ * @param timeout per connection: connecting, the exchange and the reply together
+ * @param overall for the whole run; what has not finished then is reported as a timeout
+ */
+public record ProbeRequest(Host host, List<Integer> ports, List<String> protocols, Duration timeout, Duration overall,
+        Scope scope) {
+
+    /** The seed's proxy ports plus the usual relay and proxy extras. */
+    public static final List<Integer> DEFAULT_PORTS = List.of(80, 81, 8000, 8080, 1080, 3128, 6588, 23, 25, 8081, 8888, 9050,
+            4480);
+
+    public ProbeRequest {
+        ports = List.copyOf(ports);
+        protocols = List.copyOf(protocols);
+    }
+}

@@ -1,0 +1,166 @@
+package org.proxyscope.probe;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import org.proxyscope.probe.internal.HttpConnectProbe;
+import org.proxyscope.probe.internal.HttpGetProbe;
+import org.proxyscope.probe.internal.SocksProbe;
+
+/**
+ * Probes one host: a TCP connect scan of the requested ports, then every requested protocol on each open
+ * port, all on virtual threads with bounded concurrency and deadlines. Every port is checked against the
+ * authorised scope before anything is sent.
+ */
+public final class Prober {
+
+    static final String SCAN_TIMEOUT = "no answer to the TCP connect";
+    private static final int CONCURRENCY = 32;
+
+    private final Map<String, ProxyProbe> probes = new LinkedHashMap<>();
+
+    public Prober(List<ProxyProbe> probes) {
+        probes.forEach(p -> this.probes.put(p.protocol(), p));
+    }
+
+    /** HTTP CONNECT, HTTP GET, SOCKS4, SOCKS4a and SOCKS5. */
+    public static List<ProxyProbe> builtIn() {
+        return List.of(new HttpConnectProbe(), new HttpGetProbe(), new SocksProbe(SocksProbe.Version.SOCKS4),
+                new SocksProbe(SocksProbe.Version.SOCKS4A), new SocksProbe(SocksProbe.Version.SOCKS5));
+    }
+
+    public List<String> protocols() {
+        return List.copyOf(probes.keySet());
+    }
+
+    /**
+     * Runs the probes. {@code progress} sees each finding as it arrives (on a probe's thread).
+     *
+     * @throws ProbeRefusedException when a port lies outside the scope, or a protocol is unknown; nothing was sent
+     */
+    public ProbeReport run(ProbeRequest request, Canary canary, Consumer<Finding> progress)
+            throws ProbeRefusedException, InterruptedException {
+        List<Integer> outside = request.ports().stream().filter(p -> !request.scope().permits(request.host(), p)).toList();
+        if (!outside.isEmpty()) {
+            throw new ProbeRefusedException("Not probing " + request.host() + ": port" + (outside.size() > 1 ? "s " : " ")
+                    + outside.stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElse("")
+                    + " lie outside the authorised scope (" + request.scope() + ")");
+        }
+        List<ProxyProbe> chosen = new ArrayList<>();
+        for (String protocol : request.protocols()) {
+            ProxyProbe probe = probes.get(protocol);
+            if (probe == null) {
+                throw new ProbeRefusedException("Unknown protocol " + protocol + "; known: " + String.join(", ", probes.keySet()));
+            }
+            chosen.add(probe);
+        }
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(request.host().name());
+        } catch (UnknownHostException e) {
+            throw new ProbeRefusedException("Cannot resolve " + request.host() + ": " + e.getMessage());
+        }
+        long start = System.nanoTime();
+        long deadline = start + request.overall().toNanos();
+        List<Finding> findings = new ArrayList<>();
+        Semaphore slots = new Semaphore(CONCURRENCY);
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            Map<Integer, Future<Optional<Finding>>> scans = new LinkedHashMap<>();
+            for (int port : request.ports()) {
+                scans.put(port, threads.submit(() -> bounded(slots, () -> scan(new InetSocketAddress(address, port),
+                        request.timeout()))));
+            }
+            Map<Future<Finding>, int[]> running = new LinkedHashMap<>();
+            for (Map.Entry<Integer, Future<Optional<Finding>>> scan : scans.entrySet()) {
+                int port = scan.getKey();
+                Optional<Finding> closed = await(scan.getValue(), deadline).orElse(
+                        Optional.of(new Finding(port, "tcp", Verdict.TIMEOUT, false, SCAN_TIMEOUT, new Transcript())));
+                if (closed.isPresent()) {
+                    for (ProxyProbe probe : chosen) {
+                        Finding f = new Finding(port, probe.protocol(), closed.get().verdict(), false, closed.get().detail(),
+                                closed.get().transcript());
+                        findings.add(f);
+                        progress.accept(f);
+                    }
+                    continue;
+                }
+                for (ProxyProbe probe : chosen) {
+                    ProbeContext context = new ProbeContext(new InetSocketAddress(address, port), canary, request.timeout());
+                    running.put(threads.submit(() -> bounded(slots, () -> {
+                        Finding f = probe.probe(context);
+                        progress.accept(f);
+                        return f;
+                    })), new int[] {port, chosen.indexOf(probe)});
+                }
+            }
+            for (Map.Entry<Future<Finding>, int[]> r : running.entrySet()) {
+                int port = r.getValue()[0];
+                String protocol = chosen.get(r.getValue()[1]).protocol();
+                findings.add(await(r.getKey(), deadline).orElseGet(() -> {
+                    r.getKey().cancel(true);
+                    return new Finding(port, protocol, Verdict.TIMEOUT, false, "the run's overall deadline passed",
+                            new Transcript());
+                }));
+            }
+            threads.shutdownNow();
+        }
+        findings.sort(Comparator.comparingInt(Finding::port).thenComparingInt(f -> request.protocols().indexOf(f.protocol())));
+        return new ProbeReport(request.host().name(), Duration.ofNanos(System.nanoTime() - start), findings);
+    }
+
+    /** Empty when the port accepts connections; otherwise the finding that says why not. */
+    private static Optional<Finding> scan(InetSocketAddress target, Duration timeout) {
+        Transcript transcript = new Transcript();
+        try (Socket socket = new Socket()) {
+            socket.connect(target, (int) timeout.toMillis());
+            return Optional.empty();
+        } catch (ConnectException e) {
+            return Optional.of(new Finding(target.getPort(), "tcp", Verdict.NO_SERVICE, false, "connection refused", transcript));
+        } catch (SocketTimeoutException e) {
+            return Optional.of(new Finding(target.getPort(), "tcp", Verdict.TIMEOUT, false, SCAN_TIMEOUT, transcript));
+        } catch (IOException e) {
+            return Optional.of(new Finding(target.getPort(), "tcp", Verdict.NO_SERVICE, false, e.getMessage(), transcript));
+        }
+    }
+
+    private interface Work<T> {
+        T run() throws Exception;
+    }
+
+    private static <T> T bounded(Semaphore slots, Work<T> work) throws Exception {
+        slots.acquire();
+        try {
+            return work.run();
+        } finally {
+            slots.release();
+        }
+    }
+
+    private static <T> Optional<T> await(Future<T> future, long deadline) throws InterruptedException {
+        try {
+            return Optional.of(future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.CancellationException e) {
+            return Optional.empty();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("A probe failed unexpectedly", e.getCause());
+        }
+    }
+}

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Starts the real proxies the probe tests talk to, on loopback only, and prints their addresses as
+# environment assignments; "stop DIR" ends them. Usage: proxies.sh start DIR | proxies.sh stop DIR
+#   squid open     127.0.0.1:23128   relays anything, CONNECT to any port
+#   squid closed   127.0.0.1:23129   answers every request with 403
+#   microsocks     127.0.0.1:21080   open SOCKS5
+#   microsocks     127.0.0.1:21081   SOCKS5 with username/password (alice/secret)
+set -euo pipefail
+action=$1
+dir=$(mkdir -p "$2" && cd "$2" && pwd -P)
+
+squid_conf() { # NAME PORT ACCESS
+    cat >"$dir/squid-$1.conf" <<CONF
+http_port 127.0.0.1:$2
+pid_filename $dir/squid-$1.pid
+access_log $dir/squid-$1-access.log
+cache_log $dir/squid-$1-cache.log
+cache_store_log none
+cache deny all
+coredump_dir $dir
+shutdown_lifetime 0 seconds
+dns_nameservers 127.0.0.1
+http_access $3 all
+CONF
+    [ "$(id -u)" = 0 ] && echo "cache_effective_user proxy" >>"$dir/squid-$1.conf"
+    return 0
+}
+
+case "$action" in
+start)
+    chmod 777 "$dir"
+    squid_conf open 23128 allow
+    squid_conf closed 23129 deny
+    for name in open closed; do
+        squid -f "$dir/squid-$name.conf"
+    done
+    microsocks -i 127.0.0.1 -p 21080 >"$dir/microsocks-open.log" 2>&1 &
+    echo $! >"$dir/microsocks-open.pid"
+    microsocks -i 127.0.0.1 -p 21081 -u alice -P secret >"$dir/microsocks-auth.log" 2>&1 &
+    echo $! >"$dir/microsocks-auth.pid"
+    for port in 23128 23129 21080 21081; do
+        for _ in $(seq 100); do
+            (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
+            sleep 0.1
+        done
+    done
+    echo "PROXYSCOPE_TEST_SQUID_OPEN=127.0.0.1:23128"
+    echo "PROXYSCOPE_TEST_SQUID_CLOSED=127.0.0.1:23129"
+    echo "PROXYSCOPE_TEST_SOCKS_OPEN=127.0.0.1:21080"
+    echo "PROXYSCOPE_TEST_SOCKS_AUTH=127.0.0.1:21081"
+    ;;
+stop)
+    for name in open closed; do
+        [ -f "$dir/squid-$name.pid" ] && squid -f "$dir/squid-$name.conf" -k shutdown 2>/dev/null || true
+    done
+    for pidfile in "$dir"/microsocks-*.pid; do
+        [ -f "$pidfile" ] && kill "$(cat "$pidfile")" 2>/dev/null || true
+    done
+    ;;
+esac
