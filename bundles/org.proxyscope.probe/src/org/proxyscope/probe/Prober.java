@@ -60,9 +60,9 @@ public final class Prober {
             throws ProbeRefusedException, InterruptedException {
         List<Integer> outside = request.ports().stream().filter(p -> !request.scope().permits(request.host(), p)).toList();
         if (!outside.isEmpty()) {
-            throw new ProbeRefusedException("Not probing " + request.host() + ": port" + (outside.size() > 1 ? "s " : " ")
+            throw new ProbeRefusedException("Not probing " + request.host() + ": " + (outside.size() > 1 ? "ports " : "port ")
                     + outside.stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElse("")
-                    + " lie outside the authorised scope (" + request.scope() + ")");
+                    + (outside.size() > 1 ? " lie" : " lies") + " outside the authorised scope (" + request.scope() + ")");
         }
         List<ProxyProbe> chosen = new ArrayList<>();
         for (String protocol : request.protocols()) {

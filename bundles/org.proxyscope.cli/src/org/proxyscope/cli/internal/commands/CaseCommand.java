@@ -11,6 +11,7 @@ import org.proxyscope.cli.Command;
 import org.proxyscope.cli.CommandContext;
 import org.proxyscope.cli.ExitCode;
 import org.proxyscope.cli.UsageException;
+import org.proxyscope.cli.WorkspaceArguments;
 import org.proxyscope.core.Progress;
 import org.proxyscope.core.Workspace;
 import org.proxyscope.core.model.Case;
@@ -46,7 +47,7 @@ public final class CaseCommand implements Command {
                                                      the target stays; --tag replaces all tags
                   status ID STATUS --reason TEXT     STATUS: %s
                   verify ID [--json]                 re-hash the evidence and check the custody log; exit 1 if not intact"""
-                .formatted(WorkspaceOptions.USAGE,
+                .formatted(WorkspaceArguments.USAGE,
                         String.join(", ", java.util.Arrays.stream(CaseStatus.values()).map(CaseStatus::word).toList()));
     }
 
@@ -69,7 +70,7 @@ public final class CaseCommand implements Command {
 
     private int create(List<String> raw, CommandContext io) throws Exception {
         Arguments args = Arguments.parse(raw,
-                WorkspaceOptions.with(Set.of("--title", "--target", "--scope", "--customer", "--severity", "--tag")), Set.of());
+                WorkspaceArguments.with(Set.of("--title", "--target", "--scope", "--customer", "--severity", "--tag")), Set.of());
         args.positional();
         NewCase spec;
         try {
@@ -78,16 +79,16 @@ public final class CaseCommand implements Command {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        try (Workspace ws = WorkspaceOptions.open(args)) {
+        try (Workspace ws = WorkspaceArguments.open(args)) {
             io.out().println(ws.createCase(spec).id());
         }
         return ExitCode.OK;
     }
 
     private int list(List<String> raw, CommandContext io) throws Exception {
-        Arguments args = Arguments.parse(raw, WorkspaceOptions.with(Set.of("--search")), Set.of("--json", "--all"));
+        Arguments args = Arguments.parse(raw, WorkspaceArguments.with(Set.of("--search")), Set.of("--json", "--all"));
         args.positional();
-        try (Workspace ws = WorkspaceOptions.open(args)) {
+        try (Workspace ws = WorkspaceArguments.open(args)) {
             boolean all = args.flag("--all");
             List<Case> cases = args.option("--search").isPresent() ? ws.search(args.option("--search").get(), all) : ws.cases(all);
             if (args.flag("--json")) {
@@ -105,9 +106,9 @@ public final class CaseCommand implements Command {
     }
 
     private int show(List<String> raw, CommandContext io) throws Exception {
-        Arguments args = Arguments.parse(raw, WorkspaceOptions.VALUED, Set.of("--json"));
-        CaseId id = WorkspaceOptions.caseId(args.positional("ID").get(0));
-        try (Workspace ws = WorkspaceOptions.open(args)) {
+        Arguments args = Arguments.parse(raw, WorkspaceArguments.VALUED, Set.of("--json"));
+        CaseId id = WorkspaceArguments.caseId(args.positional("ID").get(0));
+        try (Workspace ws = WorkspaceArguments.open(args)) {
             Case c = ws.get(id);
             List<Evidence> evidence = ws.evidence(id);
             List<CustodyEntry> custody = ws.custody(id);
@@ -146,9 +147,9 @@ public final class CaseCommand implements Command {
 
     private int edit(List<String> raw, CommandContext io) throws Exception {
         Arguments args = Arguments.parse(raw,
-                WorkspaceOptions.with(Set.of("--title", "--scope", "--customer", "--severity", "--tag")), Set.of());
-        CaseId id = WorkspaceOptions.caseId(args.positional("ID").get(0));
-        try (Workspace ws = WorkspaceOptions.open(args)) {
+                WorkspaceArguments.with(Set.of("--title", "--scope", "--customer", "--severity", "--tag")), Set.of());
+        CaseId id = WorkspaceArguments.caseId(args.positional("ID").get(0));
+        try (Workspace ws = WorkspaceArguments.open(args)) {
             Case current = ws.get(id);
             NewCase details;
             try {
@@ -168,9 +169,9 @@ public final class CaseCommand implements Command {
     }
 
     private int status(List<String> raw, CommandContext io) throws Exception {
-        Arguments args = Arguments.parse(raw, WorkspaceOptions.with(Set.of("--reason")), Set.of());
+        Arguments args = Arguments.parse(raw, WorkspaceArguments.with(Set.of("--reason")), Set.of());
         List<String> words = args.positional("ID", "STATUS");
-        CaseId id = WorkspaceOptions.caseId(words.get(0));
+        CaseId id = WorkspaceArguments.caseId(words.get(0));
         CaseStatus status;
         try {
             status = CaseStatus.parse(words.get(1));
@@ -178,7 +179,7 @@ public final class CaseCommand implements Command {
             throw new UsageException(e.getMessage());
         }
         String reason = args.required("--reason");
-        try (Workspace ws = WorkspaceOptions.open(args)) {
+        try (Workspace ws = WorkspaceArguments.open(args)) {
             Case moved = ws.changeStatus(id, status, reason);
             io.out().println(moved.id() + " is now " + moved.status().label());
         }
@@ -186,9 +187,9 @@ public final class CaseCommand implements Command {
     }
 
     private int verify(List<String> raw, CommandContext io) throws Exception {
-        Arguments args = Arguments.parse(raw, WorkspaceOptions.VALUED, Set.of("--json"));
-        CaseId id = WorkspaceOptions.caseId(args.positional("ID").get(0));
-        try (Workspace ws = WorkspaceOptions.open(args)) {
+        Arguments args = Arguments.parse(raw, WorkspaceArguments.VALUED, Set.of("--json"));
+        CaseId id = WorkspaceArguments.caseId(args.positional("ID").get(0));
+        try (Workspace ws = WorkspaceArguments.open(args)) {
             VerificationReport report = ws.verify(id, Progress.NONE);
             if (args.flag("--json")) {
                 io.out().println(Json.print(Json.of(report)));

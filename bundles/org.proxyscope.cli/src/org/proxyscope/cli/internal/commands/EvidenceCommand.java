@@ -11,6 +11,7 @@ import org.proxyscope.cli.Command;
 import org.proxyscope.cli.CommandContext;
 import org.proxyscope.cli.ExitCode;
 import org.proxyscope.cli.UsageException;
+import org.proxyscope.cli.WorkspaceArguments;
 import org.proxyscope.core.Progress;
 import org.proxyscope.core.Workspace;
 import org.proxyscope.core.model.CaseId;
@@ -36,7 +37,7 @@ public final class EvidenceCommand implements Command {
                   add ID FILE [--source TEXT]     copy FILE into the case, hashed (SHA-256) and read-only
                   list ID [--json]
                   purge ID NUMBER --reason TEXT --confirm
-                                                  delete the stored file for good; its record and hash stay""".formatted(WorkspaceOptions.USAGE);
+                                                  delete the stored file for good; its record and hash stay""".formatted(WorkspaceArguments.USAGE);
     }
 
     @Override
@@ -54,10 +55,10 @@ public final class EvidenceCommand implements Command {
     }
 
     private int add(List<String> raw, CommandContext io) throws Exception {
-        Arguments args = Arguments.parse(raw, WorkspaceOptions.with(Set.of("--source")), Set.of());
+        Arguments args = Arguments.parse(raw, WorkspaceArguments.with(Set.of("--source")), Set.of());
         List<String> words = args.positional("ID", "FILE");
-        CaseId id = WorkspaceOptions.caseId(words.get(0));
-        try (Workspace ws = WorkspaceOptions.open(args)) {
+        CaseId id = WorkspaceArguments.caseId(words.get(0));
+        try (Workspace ws = WorkspaceArguments.open(args)) {
             Evidence e = ws.addEvidence(id, Path.of(words.get(1)), args.option("--source").orElse(""), Progress.NONE);
             io.out().printf("%s evidence #%d: %s  %,d bytes  %s%n", id, e.number(), e.sha256(), e.size(), e.originalName());
         }
@@ -65,9 +66,9 @@ public final class EvidenceCommand implements Command {
     }
 
     private int purge(List<String> raw, CommandContext io) throws Exception {
-        Arguments args = Arguments.parse(raw, WorkspaceOptions.with(Set.of("--reason")), Set.of("--confirm"));
+        Arguments args = Arguments.parse(raw, WorkspaceArguments.with(Set.of("--reason")), Set.of("--confirm"));
         List<String> words = args.positional("ID", "NUMBER");
-        CaseId id = WorkspaceOptions.caseId(words.get(0));
+        CaseId id = WorkspaceArguments.caseId(words.get(0));
         int number;
         try {
             number = Integer.parseInt(words.get(1).replaceFirst("^#", ""));
@@ -78,7 +79,7 @@ public final class EvidenceCommand implements Command {
         if (!args.flag("--confirm")) {
             throw new UsageException("purging deletes the evidence file for good; add --confirm to do it");
         }
-        try (Workspace ws = WorkspaceOptions.open(args)) {
+        try (Workspace ws = WorkspaceArguments.open(args)) {
             Evidence e = ws.purgeEvidence(id, number, reason);
             io.out().printf("%s evidence #%d (%s, sha256 %s) purged; its record stays%n", id, e.number(), e.originalName(),
                     e.sha256());
@@ -87,9 +88,9 @@ public final class EvidenceCommand implements Command {
     }
 
     private int list(List<String> raw, CommandContext io) throws Exception {
-        Arguments args = Arguments.parse(raw, WorkspaceOptions.VALUED, Set.of("--json"));
-        CaseId id = WorkspaceOptions.caseId(args.positional("ID").get(0));
-        try (Workspace ws = WorkspaceOptions.open(args)) {
+        Arguments args = Arguments.parse(raw, WorkspaceArguments.VALUED, Set.of("--json"));
+        CaseId id = WorkspaceArguments.caseId(args.positional("ID").get(0));
+        try (Workspace ws = WorkspaceArguments.open(args)) {
             List<Evidence> evidence = ws.evidence(id);
             if (args.flag("--json")) {
                 JsonArray array = new JsonArray();

@@ -1,26 +1,24 @@
-package org.proxyscope.cli.internal.commands;
+package org.proxyscope.cli;
 
 import java.nio.file.Path;
 import java.util.Set;
 
-import org.proxyscope.cli.Arguments;
-import org.proxyscope.cli.UsageException;
 import org.proxyscope.core.Workspace;
 import org.proxyscope.core.WorkspaceException;
 import org.proxyscope.core.WorkspaceFolder;
 import org.proxyscope.core.model.CaseId;
 
-/** What every workspace command shares: {@code --workspace}, {@code --analyst}, and case ids. */
-final class WorkspaceOptions {
+/** What every command working on a workspace shares: {@code --workspace}, {@code --analyst}, and case ids. */
+public final class WorkspaceArguments {
 
-    static final Set<String> VALUED = Set.of("--workspace", "--analyst");
-    static final String USAGE = "[--workspace DIR] [--analyst NAME]";
+    public static final Set<String> VALUED = Set.of("--workspace", "--analyst");
+    public static final String USAGE = "[--workspace DIR] [--analyst NAME]";
 
-    private WorkspaceOptions() {
+    private WorkspaceArguments() {
     }
 
     /** The workspace named by --workspace, or the workbench's default; created when absent. */
-    static Workspace open(Arguments args) throws WorkspaceException {
+    public static Workspace open(Arguments args) throws WorkspaceException {
         Path folder = args.option("--workspace").isPresent() ? WorkspaceFolder.resolve(args.option("--workspace").get())
                 : WorkspaceFolder.defaultLocation();
         String analyst = args.option("--analyst").or(() -> java.util.Optional.ofNullable(System.getenv("PROXYSCOPE_ANALYST")))
@@ -28,7 +26,7 @@ final class WorkspaceOptions {
         return Workspace.open(folder, analyst);
     }
 
-    static CaseId caseId(String text) throws UsageException {
+    public static CaseId caseId(String text) throws UsageException {
         try {
             return CaseId.parse(text);
         } catch (IllegalArgumentException e) {
@@ -36,7 +34,7 @@ final class WorkspaceOptions {
         }
     }
 
-    static Set<String> with(Set<String> more) {
+    public static Set<String> with(Set<String> more) {
         java.util.Set<String> all = new java.util.HashSet<>(VALUED);
         all.addAll(more);
         return all;

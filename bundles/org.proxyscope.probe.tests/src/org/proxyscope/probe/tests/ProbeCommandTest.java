@@ -1,0 +1,70 @@
+package org.proxyscope.probe.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.proxyscope.cli.CommandContext;
+import org.proxyscope.cli.UsageException;
+import org.proxyscope.core.Workspace;
+import org.proxyscope.core.model.Case;
+import org.proxyscope.core.model.CustodyAction;
+import org.proxyscope.core.model.NewCase;
+import org.proxyscope.probe.internal.cli.ProbeCommand;
+
+/** {@code proxyscope probe} on a case, against the open microsocks started by releng/services/proxies.sh. */
+class ProbeCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    private String run(String... words) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        List<String> args = new ArrayList<>(List.of(words));
+        args.addAll(List.of("--workspace", tmp.resolve("ws").toString(), "--analyst", "alice"));
+        new ProbeCommand().run(args, new CommandContext(new PrintStream(out, true, StandardCharsets.UTF_8), System.err));
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void probingNeedsACaseOrAnExplicitAuthorisation() {
+        UsageException e = assertThrows(UsageException.class, () -> run("127.0.0.1", "--ports", "1080"));
+        assertEquals("probing needs authorisation: give --case ID (its scope applies) or --authorised", e.getMessage());
+    }
+
+    @Test
+    void aCaseRunKeepsTranscriptsAsEvidenceAndLogsTheRun() throws Exception {
+        String socks = System.getenv("PROXYSCOPE_TEST_SOCKS_OPEN");
+        assumeTrue(socks != null, "the real proxies are not running (releng/services/proxies.sh)");
+        String port = socks.substring(socks.lastIndexOf(':') + 1);
+        Case c;
+        try (Workspace ws = Workspace.open(tmp.resolve("ws"), "alice")) {
+            c = ws.createCase(NewCase.of("SOCKS on customer line", "127.0.0.1", "127.0.0.1:" + port, "", "high", List.of()));
+        }
+        UsageException outside = assertThrows(UsageException.class,
+                () -> run("127.0.0.1", "--case", c.id().toString(), "--ports", port + ",3128"));
+        assertTrue(outside.getMessage().contains("port 3128 lies outside the authorised scope"), outside.getMessage());
+        String out = run("127.0.0.1", "--case", c.id().toString(), "--ports", port, "--protocols", "socks5", "--json");
+        assertTrue(out.contains("\"verdict\": \"open-proxy\""), out);
+        assertTrue(out.contains("\"transcript\": \"" + c.id() + " evidence #1\""), out);
+        try (Workspace ws = Workspace.open(tmp.resolve("ws"), "alice")) {
+            assertEquals(1, ws.evidence(c.id()).size());
+            String transcript = Files.readString(ws.storedFile(ws.evidence(c.id()).get(0)));
+            assertTrue(transcript.startsWith("Proxyscope probe transcript: socks5 on 127.0.0.1 port " + port), transcript);
+            assertTrue(transcript.contains("> \\x05\\x02\\x00\\x02"), transcript);
+            assertEquals(CustodyAction.PROBE_RUN, ws.custody(c.id()).get(ws.custody(c.id()).size() - 1).action());
+            assertTrue(ws.verify(c.id(), org.proxyscope.core.Progress.NONE).intact());
+        }
+    }
+}

@@ -1,0 +1,227 @@
+package org.proxyscope.probe.internal.cli;
+
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+
+import org.proxyscope.cli.Arguments;
+import org.proxyscope.cli.Command;
+import org.proxyscope.cli.CommandContext;
+import org.proxyscope.cli.ExitCode;
+import org.proxyscope.cli.UsageException;
+import org.proxyscope.cli.WorkspaceArguments;
+import org.proxyscope.core.Progress;
+import org.proxyscope.core.Workspace;
+import org.proxyscope.core.model.Case;
+import org.proxyscope.core.model.CaseId;
+import org.proxyscope.core.model.CustodyAction;
+import org.proxyscope.core.model.Evidence;
+import org.proxyscope.core.model.Host;
+import org.proxyscope.core.model.PortRanges;
+import org.proxyscope.core.model.Scope;
+import org.proxyscope.probe.Canary;
+import org.proxyscope.probe.Finding;
+import org.proxyscope.probe.ProbeRefusedException;
+import org.proxyscope.probe.ProbeReport;
+import org.proxyscope.probe.ProbeRequest;
+import org.proxyscope.probe.Prober;
+import org.proxyscope.probe.Verdict;
+
+/** {@code proxyscope probe HOST ...}: canary-verified tests of one host, within a case's scope or an explicit authorisation. */
+public final class ProbeCommand implements Command {
+
+    @Override
+    public String name() {
+        return "probe";
+    }
+
+    @Override
+    public String summary() {
+        return "test a host for open proxies, verified by Proxyscope's canary";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                HOST (--case ID | --authorised) [--ports LIST] [--protocols LIST] [--canary-listen ADDR:PORT]
+                       [--timeout-ms N] [--json] %s
+                  --case ID          probe within the case's authorised scope; transcripts become its evidence
+                  --authorised       ad-hoc work outside a case: you confirm you may probe HOST on these ports
+                  --ports            ports or ranges, default %s
+                  --protocols        any of %s (default all)
+                  --canary-listen    where the canary listens; the target must reach it (default: this machine's
+                                     address towards HOST, a free port)
+                  --timeout-ms       deadline of each connection, default 3000""".formatted(WorkspaceArguments.USAGE,
+                String.join(",", ProbeRequest.DEFAULT_PORTS.stream().map(String::valueOf).toList()),
+                String.join(",", new Prober(Prober.builtIn()).protocols()));
+    }
+
+    @Override
+    public int run(List<String> raw, CommandContext io) throws Exception {
+        Arguments args = Arguments.parse(raw, WorkspaceArguments.with(Set.of("--case", "--ports", "--protocols",
+                "--canary-listen", "--timeout-ms")), Set.of("--authorised", "--json"));
+        Host host;
+        List<Integer> ports;
+        Duration timeout;
+        try {
+            host = Host.parse(args.positional("HOST").get(0));
+            ports = args.option("--ports").map(p -> expand(PortRanges.parse(p))).orElse(ProbeRequest.DEFAULT_PORTS);
+            timeout = Duration.ofMillis(Long.parseLong(args.option("--timeout-ms").orElse("3000")));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        Prober prober = new Prober(Prober.builtIn());
+        List<String> protocols = args.option("--protocols").map(p -> List.of(p.split(","))).orElse(prober.protocols());
+        if (args.option("--case").isEmpty() && !args.flag("--authorised")) {
+            throw new UsageException("probing needs authorisation: give --case ID (its scope applies) or --authorised");
+        }
+        InetSocketAddress canaryAddress = canaryAddress(args, host);
+        Duration overall = timeout.multipliedBy(4).plusSeconds(30);
+        if (args.option("--case").isPresent()) {
+            CaseId id = WorkspaceArguments.caseId(args.option("--case").get());
+            try (Workspace ws = WorkspaceArguments.open(args)) {
+                Case subject = ws.get(id);
+                ProbeReport report = run(prober, new ProbeRequest(host, ports, protocols, timeout, overall, subject.scope()),
+                        canaryAddress);
+                Map<Finding, String> transcripts = keepAsEvidence(ws, id, report);
+                ws.record(id, CustodyAction.PROBE_RUN, host + " ports " + summarise(ports) + ": " + report.verdict() + ", "
+                        + report.findings().stream().filter(f -> f.verdict() == Verdict.OPEN).count() + " open findings");
+                print(io, args.flag("--json"), report, transcripts);
+            }
+        } else {
+            ProbeReport report = run(prober, new ProbeRequest(host, ports, protocols, timeout, overall,
+                    new Scope(List.of(new org.proxyscope.core.model.ScopeEntry(host, PortRanges.parse(summarise(ports)))))),
+                    canaryAddress);
+            print(io, args.flag("--json"), report, writeTranscripts(report));
+        }
+        return ExitCode.OK;
+    }
+
+    private static ProbeReport run(Prober prober, ProbeRequest request, InetSocketAddress canaryAddress) throws Exception {
+        try (Canary canary = Canary.listen(canaryAddress)) {
+            return prober.run(request, canary, f -> { });
+        } catch (ProbeRefusedException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private static InetSocketAddress canaryAddress(Arguments args, Host host) throws UsageException, IOException {
+        if (args.option("--canary-listen").isPresent()) {
+            String value = args.option("--canary-listen").get();
+            int colon = value.lastIndexOf(':');
+            if (colon < 0) {
+                throw new UsageException("--canary-listen takes ADDR:PORT");
+            }
+            try {
+                return new InetSocketAddress(InetAddress.getByName(value.substring(0, colon).replaceAll("[\\[\\]]", "")),
+                        Integer.parseInt(value.substring(colon + 1)));
+            } catch (NumberFormatException e) {
+                throw new UsageException("--canary-listen takes ADDR:PORT");
+            }
+        }
+        // the address this machine would use towards the target; a connected UDP socket sends nothing
+        try (DatagramSocket socket = new DatagramSocket()) {
+            socket.connect(InetAddress.getByName(host.name()), 9);
+            return new InetSocketAddress(socket.getLocalAddress(), 0);
+        }
+    }
+
+    private static List<Integer> expand(PortRanges ranges) {
+        List<Integer> ports = new ArrayList<>();
+        for (int[] r : ranges.ranges()) {
+            for (int p = r[0]; p <= r[1]; p++) {
+                ports.add(p);
+            }
+        }
+        return ports;
+    }
+
+    private static String summarise(List<Integer> ports) {
+        return PortRanges.parse(String.join(",", ports.stream().map(String::valueOf).toList())).toString();
+    }
+
+    /** Transcripts of findings with traffic, as files next to each other in a fresh folder. */
+    private static Map<Finding, String> writeTranscripts(ProbeReport report) throws IOException {
+        Map<Finding, Path> files = transcriptFiles(report, Files.createTempDirectory("proxyscope-probe-"));
+        Map<Finding, String> names = new LinkedHashMap<>();
+        files.forEach((f, path) -> names.put(f, path.toString()));
+        return names;
+    }
+
+    private static Map<Finding, String> keepAsEvidence(Workspace ws, CaseId id, ProbeReport report) throws Exception {
+        Path folder = Files.createTempDirectory("proxyscope-probe-");
+        Map<Finding, String> names = new LinkedHashMap<>();
+        for (Map.Entry<Finding, Path> e : transcriptFiles(report, folder).entrySet()) {
+            Evidence kept = ws.addEvidence(id, e.getValue(), "probe transcript, " + e.getKey().protocol() + " on port "
+                    + e.getKey().port(), Progress.NONE);
+            names.put(e.getKey(), id + " evidence #" + kept.number());
+            Files.delete(e.getValue());
+        }
+        Files.delete(folder);
+        return names;
+    }
+
+    private static Map<Finding, Path> transcriptFiles(ProbeReport report, Path folder) throws IOException {
+        Map<Finding, Path> files = new LinkedHashMap<>();
+        String stamp = Instant.now().toString().replace(':', '-');
+        for (Finding f : report.findings()) {
+            if (f.transcript().segments().isEmpty()) {
+                continue;
+            }
+            Path file = folder.resolve(report.host().replace(':', '_') + "-" + f.port() + "-" + f.protocol() + "-" + stamp + ".txt");
+            Files.writeString(file, "Proxyscope probe transcript: " + f.protocol() + " on " + report.host() + " port " + f.port()
+                    + "\nVerdict: " + f.verdict().word() + " (" + f.detail() + ")\n\n" + f.transcript().text() + "\nHex:\n"
+                    + f.transcript().hex(), StandardCharsets.UTF_8);
+            files.put(f, file);
+        }
+        return files;
+    }
+
+    private static void print(CommandContext io, boolean json, ProbeReport report, Map<Finding, String> transcripts) {
+        if (json) {
+            JsonObject o = new JsonObject();
+            o.addProperty("host", report.host());
+            o.addProperty("verdict", report.verdict());
+            o.addProperty("elapsed_ms", report.elapsed().toMillis());
+            JsonArray findings = new JsonArray();
+            for (Finding f : report.findings()) {
+                JsonObject j = new JsonObject();
+                j.addProperty("port", f.port());
+                j.addProperty("protocol", f.protocol());
+                j.addProperty("verdict", f.verdict().word());
+                j.addProperty("canary_verified", f.canaryVerified());
+                j.addProperty("detail", f.detail());
+                j.addProperty("transcript", transcripts.get(f));
+                findings.add(j);
+            }
+            o.add("findings", findings);
+            io.out().println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(o));
+            return;
+        }
+        io.out().printf("%s: %s (%d ms)%n", report.host(), report.verdict(), report.elapsed().toMillis());
+        long silent = report.findings().stream().filter(f -> f.verdict() == Verdict.NO_SERVICE).map(Finding::port).distinct().count();
+        for (Finding f : report.findings()) {
+            if (f.verdict() != Verdict.NO_SERVICE) {
+                io.out().printf("  %5d  %-13s %-14s %s%n", f.port(), f.protocol(), f.verdict().word(), f.detail());
+            }
+        }
+        if (silent > 0) {
+            io.out().printf("  %d %s the connection%n", silent, silent == 1 ? "port refused" : "ports refused");
+        }
+    }
+}
