@@ -9,6 +9,12 @@ public final class ProxyscopeModel {
     /** Context key of the open workspace folder, a {@link java.nio.file.Path}; inject with {@code @Named}. */
     public static final String WORKSPACE = "org.proxyscope.workspace";
 
+    /**
+     * Application context key of the case selected last in the Case Explorer, a {@code CaseId}; views created
+     * later (another perspective's) read it with {@code @Named} and follow its changes.
+     */
+    public static final String SELECTED_CASE = "org.proxyscope.case.selected";
+
     public static final String MAIN_WINDOW = "org.proxyscope.app.window.main";
     public static final String PERSPECTIVE_STACK = "org.proxyscope.app.perspectivestack";
 

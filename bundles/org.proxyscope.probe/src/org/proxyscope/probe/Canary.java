@@ -43,6 +43,17 @@ public final class Canary implements AutoCloseable {
         return new Canary(server);
     }
 
+    /**
+     * This machine's address towards the target, with port 0 (any free one): where the target can most
+     * likely reach the canary. Asking a connected UDP socket sends nothing.
+     */
+    public static InetSocketAddress defaultAddressTowards(String host) throws IOException {
+        try (java.net.DatagramSocket socket = new java.net.DatagramSocket()) {
+            socket.connect(java.net.InetAddress.getByName(host), 9);
+            return new InetSocketAddress(socket.getLocalAddress(), 0);
+        }
+    }
+
     public InetSocketAddress address() {
         return (InetSocketAddress) server.getLocalSocketAddress();
     }

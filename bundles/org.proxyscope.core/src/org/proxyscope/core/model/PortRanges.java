@@ -62,6 +62,22 @@ public record PortRanges(List<int[]> ranges) {
         return new PortRanges(out);
     }
 
+    /** Every port, in order. */
+    public List<Integer> list() {
+        List<Integer> ports = new ArrayList<>();
+        for (int[] r : ranges) {
+            for (int p = r[0]; p <= r[1]; p++) {
+                ports.add(p);
+            }
+        }
+        return ports;
+    }
+
+    /** The ranges that hold exactly these ports. */
+    public static PortRanges of(List<Integer> ports) {
+        return merged(ports.stream().map(p -> new int[] {p, p}).toList());
+    }
+
     public boolean contains(int port) {
         for (int[] r : ranges) {
             if (port >= r[0] && port <= r[1]) {

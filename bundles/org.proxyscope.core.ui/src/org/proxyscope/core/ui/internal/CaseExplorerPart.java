@@ -37,7 +37,9 @@ import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.swt.widgets.TreeItem;
+import org.eclipse.e4.ui.model.application.MApplication;
 import org.proxyscope.app.CaseEvents;
+import org.proxyscope.app.ProxyscopeModel;
 import org.proxyscope.core.Workspace;
 import org.proxyscope.core.WorkspaceException;
 import org.proxyscope.core.model.Case;
@@ -68,6 +70,9 @@ public final class CaseExplorerPart {
     @Inject
     @Optional
     IEventBroker broker;
+    @Inject
+    @Optional
+    MApplication application;
 
     private Text filter;
     private Combo status;
@@ -173,6 +178,9 @@ public final class CaseExplorerPart {
         }
         if (broker != null && chosen != null) {
             broker.post(CaseEvents.SELECTED, chosen.id());
+        }
+        if (application != null && chosen != null) {
+            application.getContext().set(ProxyscopeModel.SELECTED_CASE, chosen.id());
         }
     }
 

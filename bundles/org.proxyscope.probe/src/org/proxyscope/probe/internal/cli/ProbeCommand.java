@@ -1,15 +1,10 @@
 package org.proxyscope.probe.internal.cli;
 
 import java.io.IOException;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,17 +20,15 @@ import org.proxyscope.cli.CommandContext;
 import org.proxyscope.cli.ExitCode;
 import org.proxyscope.cli.UsageException;
 import org.proxyscope.cli.WorkspaceArguments;
-import org.proxyscope.core.Progress;
 import org.proxyscope.core.Workspace;
 import org.proxyscope.core.model.Case;
 import org.proxyscope.core.model.CaseId;
-import org.proxyscope.core.model.CustodyAction;
-import org.proxyscope.core.model.Evidence;
 import org.proxyscope.core.model.Host;
 import org.proxyscope.core.model.PortRanges;
 import org.proxyscope.core.model.Scope;
 import org.proxyscope.probe.Canary;
 import org.proxyscope.probe.Finding;
+import org.proxyscope.probe.ProbeEvidence;
 import org.proxyscope.probe.ProbeRefusedException;
 import org.proxyscope.probe.ProbeReport;
 import org.proxyscope.probe.ProbeRequest;
@@ -80,7 +73,7 @@ public final class ProbeCommand implements Command {
         Duration timeout;
         try {
             host = Host.parse(args.positional("HOST").get(0));
-            ports = args.option("--ports").map(p -> expand(PortRanges.parse(p))).orElse(ProbeRequest.DEFAULT_PORTS);
+            ports = args.option("--ports").map(p -> PortRanges.parse(p).list()).orElse(ProbeRequest.DEFAULT_PORTS);
             timeout = Duration.ofMillis(Long.parseLong(args.option("--timeout-ms").orElse("3000")));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
@@ -98,10 +91,7 @@ public final class ProbeCommand implements Command {
                 Case subject = ws.get(id);
                 ProbeReport report = run(prober, new ProbeRequest(host, ports, protocols, timeout, overall, subject.scope()),
                         canaryAddress);
-                Map<Finding, String> transcripts = keepAsEvidence(ws, id, report);
-                ws.record(id, CustodyAction.PROBE_RUN, host + " ports " + summarise(ports) + ": " + report.verdict() + ", "
-                        + report.findings().stream().filter(f -> f.verdict() == Verdict.OPEN).count() + " open findings");
-                print(io, args.flag("--json"), report, transcripts);
+                print(io, args.flag("--json"), report, ProbeEvidence.keep(ws, id, report, summarise(ports)));
             }
         } else {
             ProbeReport report = run(prober, new ProbeRequest(host, ports, protocols, timeout, overall,
@@ -134,62 +124,18 @@ public final class ProbeCommand implements Command {
                 throw new UsageException("--canary-listen takes ADDR:PORT");
             }
         }
-        // the address this machine would use towards the target; a connected UDP socket sends nothing
-        try (DatagramSocket socket = new DatagramSocket()) {
-            socket.connect(InetAddress.getByName(host.name()), 9);
-            return new InetSocketAddress(socket.getLocalAddress(), 0);
-        }
-    }
-
-    private static List<Integer> expand(PortRanges ranges) {
-        List<Integer> ports = new ArrayList<>();
-        for (int[] r : ranges.ranges()) {
-            for (int p = r[0]; p <= r[1]; p++) {
-                ports.add(p);
-            }
-        }
-        return ports;
+        return Canary.defaultAddressTowards(host.name());
     }
 
     private static String summarise(List<Integer> ports) {
-        return PortRanges.parse(String.join(",", ports.stream().map(String::valueOf).toList())).toString();
+        return PortRanges.of(ports).toString();
     }
 
-    /** Transcripts of findings with traffic, as files next to each other in a fresh folder. */
+    /** Transcripts of findings with traffic, as files in a fresh folder. */
     private static Map<Finding, String> writeTranscripts(ProbeReport report) throws IOException {
-        Map<Finding, Path> files = transcriptFiles(report, Files.createTempDirectory("proxyscope-probe-"));
         Map<Finding, String> names = new LinkedHashMap<>();
-        files.forEach((f, path) -> names.put(f, path.toString()));
+        ProbeEvidence.write(report, Files.createTempDirectory("proxyscope-probe-")).forEach((f, path) -> names.put(f, path.toString()));
         return names;
-    }
-
-    private static Map<Finding, String> keepAsEvidence(Workspace ws, CaseId id, ProbeReport report) throws Exception {
-        Path folder = Files.createTempDirectory("proxyscope-probe-");
-        Map<Finding, String> names = new LinkedHashMap<>();
-        for (Map.Entry<Finding, Path> e : transcriptFiles(report, folder).entrySet()) {
-            Evidence kept = ws.addEvidence(id, e.getValue(), "probe transcript, " + e.getKey().protocol() + " on port "
-                    + e.getKey().port(), Progress.NONE);
-            names.put(e.getKey(), id + " evidence #" + kept.number());
-            Files.delete(e.getValue());
-        }
-        Files.delete(folder);
-        return names;
-    }
-
-    private static Map<Finding, Path> transcriptFiles(ProbeReport report, Path folder) throws IOException {
-        Map<Finding, Path> files = new LinkedHashMap<>();
-        String stamp = Instant.now().toString().replace(':', '-');
-        for (Finding f : report.findings()) {
-            if (f.transcript().segments().isEmpty()) {
-                continue;
-            }
-            Path file = folder.resolve(report.host().replace(':', '_') + "-" + f.port() + "-" + f.protocol() + "-" + stamp + ".txt");
-            Files.writeString(file, "Proxyscope probe transcript: " + f.protocol() + " on " + report.host() + " port " + f.port()
-                    + "\nVerdict: " + f.verdict().word() + " (" + f.detail() + ")\n\n" + f.transcript().text() + "\nHex:\n"
-                    + f.transcript().hex(), StandardCharsets.UTF_8);
-            files.put(f, file);
-        }
-        return files;
     }
 
     private static void print(CommandContext io, boolean json, ProbeReport report, Map<Finding, String> transcripts) {

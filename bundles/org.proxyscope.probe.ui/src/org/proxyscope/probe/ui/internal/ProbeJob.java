@@ -1,0 +1,80 @@
+package org.proxyscope.probe.ui.internal;
+
+import java.net.InetSocketAddress;
+import java.util.Map;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.e4.core.services.events.IEventBroker;
+import org.proxyscope.app.CaseEvents;
+import org.proxyscope.core.Workspace;
+import org.proxyscope.core.model.CaseId;
+import org.proxyscope.probe.Canary;
+import org.proxyscope.probe.Finding;
+import org.proxyscope.probe.ProbeEvidence;
+import org.proxyscope.probe.ProbeReport;
+import org.proxyscope.probe.ProbeRequest;
+import org.proxyscope.probe.Prober;
+
+/**
+ * Runs a probe in the background with progress (one unit a finding) and Cancel; findings are posted as
+ * they arrive, and the transcripts become the case's evidence when the run ends.
+ */
+final class ProbeJob extends Job {
+
+    private final Workspace workspace;
+    private final CaseId caseId;
+    private final ProbeRequest request;
+    private final InetSocketAddress canaryAddress;
+    private final IEventBroker broker;
+    private volatile ProbeRun result;
+
+    ProbeJob(Workspace workspace, CaseId caseId, ProbeRequest request, InetSocketAddress canaryAddress, IEventBroker broker) {
+        super("Probing " + request.host() + " for " + caseId);
+        this.workspace = workspace;
+        this.caseId = caseId;
+        this.request = request;
+        this.canaryAddress = canaryAddress;
+        this.broker = broker;
+        setUser(true);
+    }
+
+    @Override
+    protected IStatus run(IProgressMonitor monitor) {
+        monitor.beginTask("Probing " + request.host(), request.ports().size() * request.protocols().size());
+        post(ProbeEvents.STARTED, request);
+        Thread worker = Thread.currentThread();
+        try (Canary canary = Canary.listen(canaryAddress)) {
+            ProbeReport report = new Prober(Prober.builtIn()).run(request, canary, f -> {
+                monitor.worked(1);
+                post(ProbeEvents.FINDING, f);
+                if (monitor.isCanceled()) {
+                    worker.interrupt(); // ends the run's waits; unfinished probes report the cancel
+                }
+            });
+            Map<Finding, String> transcripts = ProbeEvidence.keep(workspace, caseId, report, request.ports().toString());
+            result = new ProbeRun(report, transcripts);
+            post(ProbeEvents.FINISHED, result);
+            post(CaseEvents.CHANGED, caseId);
+            return Status.OK_STATUS;
+        } catch (InterruptedException e) {
+            return Status.CANCEL_STATUS;
+        } catch (Exception e) {
+            return Status.error("Probing " + request.host() + " failed: " + e.getMessage(), e);
+        } finally {
+            monitor.done();
+        }
+    }
+
+    ProbeRun result() {
+        return result;
+    }
+
+    private void post(String topic, Object data) {
+        if (broker != null) {
+            broker.post(topic, data);
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package org.proxyscope.probe.ui.internal;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.services.events.IEventBroker;
+import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Spinner;
+import org.eclipse.swt.widgets.Text;
+import org.proxyscope.app.ProxyscopeModel;
+import org.proxyscope.core.Workspace;
+import org.proxyscope.core.WorkspaceException;
+import org.proxyscope.core.model.Case;
+import org.proxyscope.core.model.CaseId;
+import org.proxyscope.core.model.PortRanges;
+import org.proxyscope.probe.Canary;
+import org.proxyscope.probe.ProbeRequest;
+import org.proxyscope.probe.Prober;
+
+/**
+ * Starts a probe of the case selected in the Case Explorer: its target, within its authorised scope, on the
+ * ports and protocols chosen here. The run is a background job with progress and Cancel.
+ */
+public final class ProbeLauncherPart {
+
+    @Inject
+    Workspace workspace;
+    @Inject
+    @Optional
+    IEventBroker broker;
+
+    private Label subject;
+    private Text ports;
+    private final List<Button> protocols = new ArrayList<>();
+    private Text canary;
+    private Spinner timeout;
+    private Button run;
+    private Label problem;
+    private Case current;
+
+    @PostConstruct
+    void createControls(Composite parent) {
+        GridLayoutFactory.swtDefaults().numColumns(2).margins(8, 8).applyTo(parent);
+        subject = new Label(parent, SWT.WRAP);
+        subject.setText("Select a case in the Triage perspective's Case Explorer.");
+        GridDataFactory.fillDefaults().span(2, 1).grab(true, false).hint(200, SWT.DEFAULT).applyTo(subject);
+        new Label(parent, SWT.NONE).setText("&Ports:");
+        ports = new Text(parent, SWT.BORDER);
+        ports.setText(PortRanges.of(ProbeRequest.DEFAULT_PORTS).toString());
+        ports.setToolTipText("Ports or ranges, e.g. 80,1080,3128,8000-8100; they must lie in the case's scope");
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(ports);
+        Label protocolLabel = new Label(parent, SWT.NONE);
+        protocolLabel.setText("Protocols:");
+        GridDataFactory.fillDefaults().align(SWT.BEGINNING, SWT.BEGINNING).applyTo(protocolLabel);
+        Composite boxes = new Composite(parent, SWT.NONE);
+        GridLayoutFactory.fillDefaults().applyTo(boxes);
+        for (String protocol : new Prober(Prober.builtIn()).protocols()) {
+            Button box = new Button(boxes, SWT.CHECK);
+            box.setText(protocol);
+            box.setSelection(true);
+            protocols.add(box);
+        }
+        new Label(parent, SWT.NONE).setText("&Canary:");
+        canary = new Text(parent, SWT.BORDER);
+        canary.setMessage("automatic: this machine's address towards the target");
+        canary.setToolTipText("ADDR:PORT where the canary listens; the target must be able to reach it");
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(canary);
+        new Label(parent, SWT.NONE).setText("&Timeout (ms):");
+        timeout = new Spinner(parent, SWT.BORDER);
+        timeout.setValues(3000, 100, 60000, 0, 500, 1000);
+        run = new Button(parent, SWT.PUSH);
+        run.setText("&Run Probe");
+        run.setEnabled(false);
+        run.addListener(SWT.Selection, e -> start());
+        GridDataFactory.swtDefaults().span(2, 1).applyTo(run);
+        problem = new Label(parent, SWT.WRAP);
+        GridDataFactory.fillDefaults().span(2, 1).grab(true, false).hint(200, SWT.DEFAULT).applyTo(problem);
+        if (selectedBeforeCreation != null) {
+            select(selectedBeforeCreation);
+        }
+    }
+
+    private CaseId selectedBeforeCreation;
+
+    /** Follows the case selected in the Case Explorer, also one selected before this view existed. */
+    @Inject
+    @Optional
+    void caseSelected(@Optional @Named(ProxyscopeModel.SELECTED_CASE) CaseId id) {
+        if (id == null) {
+            return;
+        }
+        if (subject == null) {
+            selectedBeforeCreation = id;
+        } else {
+            select(id);
+        }
+    }
+
+    void select(CaseId id) {
+        if (subject == null || subject.isDisposed()) {
+            return;
+        }
+        try {
+            current = workspace.get(id);
+            subject.setText(current.id() + "  " + current.title() + "\nTarget " + current.target() + ", scope " + current.scope());
+            run.setEnabled(true);
+        } catch (WorkspaceException e) {
+            subject.setText(e.getMessage());
+            run.setEnabled(false);
+        }
+        subject.getParent().layout(true, true);
+    }
+
+    /** Starts the run; returns the job, or null with the problem shown under the button. */
+    ProbeJob start() {
+        problem.setText("");
+        try {
+            List<Integer> chosenPorts = PortRanges.parse(ports.getText()).list();
+            List<String> chosen = protocols.stream().filter(Button::getSelection).map(Button::getText).toList();
+            if (chosen.isEmpty()) {
+                throw new IllegalArgumentException("Choose at least one protocol");
+            }
+            List<Integer> outside = chosenPorts.stream().filter(p -> !current.scope().permits(current.target(), p)).toList();
+            if (!outside.isEmpty()) {
+                throw new IllegalArgumentException("Ports " + PortRanges.of(outside) + " lie outside the case's authorised scope ("
+                        + current.scope() + ")");
+            }
+            ProbeRequest request = new ProbeRequest(current.target(), chosenPorts, chosen,
+                    Duration.ofMillis(timeout.getSelection()), Duration.ofMillis(timeout.getSelection()).multipliedBy(4).plusSeconds(30),
+                    current.scope());
+            ProbeJob job = new ProbeJob(workspace, current.id(), request, canaryAddress(), broker);
+            job.schedule();
+            return job;
+        } catch (IllegalArgumentException | java.io.IOException e) {
+            problem.setText(e.getMessage());
+            problem.getParent().layout(true, true);
+            return null;
+        }
+    }
+
+    private InetSocketAddress canaryAddress() throws java.io.IOException {
+        String typed = canary.getText().strip();
+        if (typed.isEmpty()) {
+            return Canary.defaultAddressTowards(current.target().name());
+        }
+        int colon = typed.lastIndexOf(':');
+        if (colon < 0 || !typed.substring(colon + 1).matches("\\d{1,5}")) {
+            throw new IllegalArgumentException("Write the canary's address as ADDR:PORT, e.g. 192.0.2.1:8081");
+        }
+        return new InetSocketAddress(InetAddress.getByName(typed.substring(0, colon).replaceAll("[\\[\\]]", "")),
+                Integer.parseInt(typed.substring(colon + 1)));
+    }
+
+    String problem() {
+        return problem.getText();
+    }
+
+    @Focus
+    void focus() {
+        ports.setFocus();
+    }
+}
