@@ -5,6 +5,9 @@
 #   squid closed   127.0.0.1:23129   answers every request with 403
 #   microsocks     127.0.0.1:21080   open SOCKS5
 #   microsocks     127.0.0.1:21081   SOCKS5 with username/password (alice/secret)
+#   dante          127.0.0.1:21082   open SOCKS4 and SOCKS5
+#   dante          127.0.0.1:21083   SOCKS that blocks every request
+#   tinyproxy      127.0.0.1:28888   open HTTP proxy
 set -euo pipefail
 action=$1
 dir=$(mkdir -p "$2" && cd "$2" && pwd -P)
@@ -26,6 +29,20 @@ CONF
     return 0
 }
 
+dante_conf() { # NAME PORT RULE
+    cat >"$dir/danted-$1.conf" <<CONF
+logoutput: $dir/danted-$1.log
+internal: 127.0.0.1 port = $2
+external: 127.0.0.1
+socksmethod: none
+clientmethod: none
+user.privileged: root
+user.unprivileged: nobody
+client pass { from: 127.0.0.0/8 to: 0.0.0.0/0 }
+socks $3 { from: 0.0.0.0/0 to: 0.0.0.0/0 }
+CONF
+}
+
 case "$action" in
 start)
     chmod 777 "$dir"
@@ -38,7 +55,22 @@ start)
     echo $! >"$dir/microsocks-open.pid"
     microsocks -i 127.0.0.1 -p 21081 -u alice -P secret >"$dir/microsocks-auth.log" 2>&1 &
     echo $! >"$dir/microsocks-auth.pid"
-    for port in 23128 23129 21080 21081; do
+    dante_conf open 21082 pass
+    dante_conf closed 21083 block
+    for name in open closed; do
+        danted -D -f "$dir/danted-$name.conf" -p "$dir/danted-$name.pid"
+    done
+    cat >"$dir/tinyproxy.conf" <<CONF
+Port 28888
+Listen 127.0.0.1
+Timeout 30
+Allow 127.0.0.1
+PidFile "$dir/tinyproxy.pid"
+LogFile "$dir/tinyproxy.log"
+MaxClients 20
+CONF
+    tinyproxy -c "$dir/tinyproxy.conf"
+    for port in 23128 23129 21080 21081 21082 21083 28888; do
         for _ in $(seq 100); do
             (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
             sleep 0.1
@@ -48,12 +80,15 @@ start)
     echo "PROXYSCOPE_TEST_SQUID_CLOSED=127.0.0.1:23129"
     echo "PROXYSCOPE_TEST_SOCKS_OPEN=127.0.0.1:21080"
     echo "PROXYSCOPE_TEST_SOCKS_AUTH=127.0.0.1:21081"
+    echo "PROXYSCOPE_TEST_DANTE_OPEN=127.0.0.1:21082"
+    echo "PROXYSCOPE_TEST_DANTE_CLOSED=127.0.0.1:21083"
+    echo "PROXYSCOPE_TEST_TINYPROXY=127.0.0.1:28888"
     ;;
 stop)
     for name in open closed; do
         [ -f "$dir/squid-$name.pid" ] && squid -f "$dir/squid-$name.conf" -k shutdown 2>/dev/null || true
     done
-    for pidfile in "$dir"/microsocks-*.pid; do
+    for pidfile in "$dir"/microsocks-*.pid "$dir"/danted-*.pid "$dir"/tinyproxy.pid; do
         [ -f "$pidfile" ] && kill "$(cat "$pidfile")" 2>/dev/null || true
     done
     ;;

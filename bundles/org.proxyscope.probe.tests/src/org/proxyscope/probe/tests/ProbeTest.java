@@ -126,6 +126,32 @@ class ProbeTest {
         assertEquals("no-open-proxy", report.verdict());
     }
 
+    @Test
+    void openDanteRelaysSocks4AndSocks5() throws Exception {
+        ProbeReport report = probe(proxyPort("PROXYSCOPE_TEST_DANTE_OPEN"), List.of("socks4", "socks5"), Duration.ofSeconds(5));
+        assertEquals(Verdict.OPEN, verdicts(report).get("socks4"));
+        assertEquals(Verdict.OPEN, verdicts(report).get("socks5"));
+        assertEquals("open-proxy", report.verdict());
+    }
+
+    @Test
+    void danteThatBlocksEverythingDenies() throws Exception {
+        ProbeReport report = probe(proxyPort("PROXYSCOPE_TEST_DANTE_CLOSED"), List.of("socks4", "socks5"), Duration.ofSeconds(5));
+        assertEquals(Verdict.DENIED, verdicts(report).get("socks4"));
+        assertEquals(Verdict.DENIED, verdicts(report).get("socks5"));
+        assertTrue(finding(report, "socks5").detail().contains("not allowed by ruleset"), finding(report, "socks5").detail());
+        assertEquals("no-open-proxy", report.verdict());
+    }
+
+    @Test
+    void tinyproxyRelaysConnectAndGet() throws Exception {
+        ProbeReport report = probe(proxyPort("PROXYSCOPE_TEST_TINYPROXY"), List.of("http-connect", "http-get"),
+                Duration.ofSeconds(5));
+        assertEquals(Verdict.OPEN, verdicts(report).get("http-connect"));
+        assertEquals(Verdict.OPEN, verdicts(report).get("http-get"));
+        assertTrue(finding(report, "http-get").detail().contains("tinyproxy"), finding(report, "http-get").detail());
+    }
+
     /** A server of our own that answers 200 to anything: claims to relay, proves nothing. */
     @Test
     void aServerThatSaysYesToEverythingIsUnverified() throws Exception {
