@@ -23,6 +23,7 @@ import java.util.function.Consumer;
 
 import org.proxyscope.probe.internal.HttpConnectProbe;
 import org.proxyscope.probe.internal.HttpGetProbe;
+import org.proxyscope.probe.internal.HttpPostProbe;
 import org.proxyscope.probe.internal.SocksProbe;
 
 /**
@@ -41,9 +42,9 @@ public final class Prober {
         probes.forEach(p -> this.probes.put(p.protocol(), p));
     }
 
-    /** HTTP CONNECT, HTTP GET, SOCKS4, SOCKS4a and SOCKS5. */
+    /** HTTP CONNECT, GET and POST, SOCKS4, SOCKS4a and SOCKS5. */
     public static List<ProxyProbe> builtIn() {
-        return List.of(new HttpConnectProbe(), new HttpGetProbe(), new SocksProbe(SocksProbe.Version.SOCKS4),
+        return List.of(new HttpConnectProbe(), new HttpGetProbe(), new HttpPostProbe(), new SocksProbe(SocksProbe.Version.SOCKS4),
                 new SocksProbe(SocksProbe.Version.SOCKS4A), new SocksProbe(SocksProbe.Version.SOCKS5));
     }
 

@@ -41,7 +41,7 @@ import org.proxyscope.probe.Verdict;
  */
 class ProbeTest {
 
-    private static final List<String> ALL = List.of("http-connect", "http-get", "socks4", "socks4a", "socks5");
+    private static final List<String> ALL = List.of("http-connect", "http-get", "http-post", "socks4", "socks4a", "socks5");
     private final Prober prober = new Prober(Prober.builtIn());
     private Canary canary;
     private final List<ServerSocket> servers = new ArrayList<>();
@@ -84,6 +84,7 @@ class ProbeTest {
         ProbeReport report = probe(proxyPort("PROXYSCOPE_TEST_SQUID_OPEN"), ALL, Duration.ofSeconds(2));
         assertEquals(Verdict.OPEN, verdicts(report).get("http-connect"));
         assertEquals(Verdict.OPEN, verdicts(report).get("http-get"));
+        assertEquals(Verdict.OPEN, verdicts(report).get("http-post"));
         // squid waits in silence for the rest of an HTTP request that a SOCKS greeting never completes
         assertEquals(Verdict.TIMEOUT, verdicts(report).get("socks5"));
         assertEquals("open-proxy", report.verdict());
@@ -98,10 +99,11 @@ class ProbeTest {
 
     @Test
     void closedSquidDeniesWithItsStatus() throws Exception {
-        ProbeReport report = probe(proxyPort("PROXYSCOPE_TEST_SQUID_CLOSED"), List.of("http-connect", "http-get", "socks5"),
-                Duration.ofSeconds(2));
+        ProbeReport report = probe(proxyPort("PROXYSCOPE_TEST_SQUID_CLOSED"),
+                List.of("http-connect", "http-get", "http-post", "socks5"), Duration.ofSeconds(2));
         assertEquals(Verdict.DENIED, verdicts(report).get("http-connect"));
         assertEquals(Verdict.DENIED, verdicts(report).get("http-get"));
+        assertEquals(Verdict.DENIED, verdicts(report).get("http-post"));
         assertTrue(finding(report, "http-get").detail().startsWith("HTTP/1.1 403 Forbidden"), finding(report, "http-get").detail());
         // the silent SOCKS probe leaves no doubt on a port squid identified itself on
         assertEquals(Verdict.TIMEOUT, verdicts(report).get("socks5"));

@@ -1,0 +1,37 @@
+package org.proxyscope.probe.internal;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+
+import org.proxyscope.probe.ProbeConnection;
+import org.proxyscope.probe.Verdict;
+
+/**
+ * HTTP POST with an absolute URI, the token in the body: spam relays through proxies that pass GET filters
+ * are often caught by this one, since web forms and mail gateways take POST.
+ */
+public final class HttpPostProbe extends RelayProbe {
+
+    @Override
+    public String protocol() {
+        return "http-post";
+    }
+
+    @Override
+    Outcome exchange(ProbeConnection connection, InetSocketAddress canary, String token) throws IOException {
+        String target = hostPort(canary);
+        String body = "proxyscope=" + token;
+        connection.send("POST http://" + target + "/submit HTTP/1.1\r\nHost: " + target + "\r\nUser-Agent: Proxyscope\r\n"
+                + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length()
+                + "\r\nConnection: close\r\n\r\n" + body);
+        String head = connection.readHead();
+        String status = statusLine(head);
+        if (status == null) {
+            return new Answered(Verdict.NOT_A_PROXY, "no HTTP reply to an absolute-URI POST");
+        }
+        if (statusCode(status) / 100 != 2) {
+            return refusal(status, head);
+        }
+        return relayed(status, head, connection.readRest(), token);
+    }
+}
