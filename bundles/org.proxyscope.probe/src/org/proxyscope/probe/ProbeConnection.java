@@ -95,6 +95,32 @@ public final class ProbeConnection implements AutoCloseable {
         return new String(head, StandardCharsets.ISO_8859_1);
     }
 
+    /**
+     * Reads until what came so far ends with one of {@code endings} (ignoring trailing blanks), the peer
+     * closes, the cap is reached or the deadline passes; a silent peer yields what it sent before.
+     */
+    public String readUntil(String... endings) throws IOException {
+        try {
+            while (true) {
+                String seen = new String(pending.toByteArray(), StandardCharsets.ISO_8859_1).stripTrailing();
+                for (String ending : endings) {
+                    if (!seen.isEmpty() && seen.endsWith(ending)) {
+                        return new String(take(pending.size()), StandardCharsets.ISO_8859_1);
+                    }
+                }
+                if (!fill()) {
+                    break;
+                }
+            }
+        } catch (SocketTimeoutException e) {
+            if (pending.size() == 0) {
+                throw e;
+            }
+            transcript.note("no more bytes before the deadline");
+        }
+        return new String(take(pending.size()), StandardCharsets.ISO_8859_1);
+    }
+
     /** Reads until the peer closes, the cap or the deadline. */
     public String readRest() throws IOException {
         try {

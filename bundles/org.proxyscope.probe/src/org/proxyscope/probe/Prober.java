@@ -25,6 +25,7 @@ import org.proxyscope.probe.internal.HttpConnectProbe;
 import org.proxyscope.probe.internal.HttpGetProbe;
 import org.proxyscope.probe.internal.HttpPostProbe;
 import org.proxyscope.probe.internal.SocksProbe;
+import org.proxyscope.probe.internal.WinGateProbe;
 
 /**
  * Probes one host: a TCP connect scan of the requested ports, then every requested protocol on each open
@@ -42,10 +43,11 @@ public final class Prober {
         probes.forEach(p -> this.probes.put(p.protocol(), p));
     }
 
-    /** HTTP CONNECT, GET and POST, SOCKS4, SOCKS4a and SOCKS5. */
+    /** HTTP CONNECT, GET and POST, SOCKS4, SOCKS4a, SOCKS5 and WinGate-style telnet. */
     public static List<ProxyProbe> builtIn() {
-        return List.of(new HttpConnectProbe(), new HttpGetProbe(), new HttpPostProbe(), new SocksProbe(SocksProbe.Version.SOCKS4),
-                new SocksProbe(SocksProbe.Version.SOCKS4A), new SocksProbe(SocksProbe.Version.SOCKS5));
+        return List.of(new HttpConnectProbe(), new HttpGetProbe(), new HttpPostProbe(),
+                new SocksProbe(SocksProbe.Version.SOCKS4), new SocksProbe(SocksProbe.Version.SOCKS4A),
+                new SocksProbe(SocksProbe.Version.SOCKS5), new WinGateProbe());
     }
 
     public List<String> protocols() {

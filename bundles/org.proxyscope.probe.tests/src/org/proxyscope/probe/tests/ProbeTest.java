@@ -154,6 +154,72 @@ class ProbeTest {
         assertTrue(finding(report, "http-get").detail().contains("tinyproxy"), finding(report, "http-get").detail());
     }
 
+    /**
+     * WinGate itself is Windows software; this peer speaks its telnet interface and really relays, to
+     * loopback only, as the trojan proxies that copy it do.
+     */
+    @Test
+    void aWinGateStyleRelayIsOpen() throws Exception {
+        int port = serve(client -> {
+            OutputStream out = client.getOutputStream();
+            out.write("WinGate>".getBytes(StandardCharsets.US_ASCII));
+            String line = readLine(client.getInputStream());
+            String[] hostPort = line.strip().split(":");
+            InetAddress host = InetAddress.getByName(hostPort[0]);
+            assertTrue(host.isLoopbackAddress(), "this test relay reaches loopback only");
+            try (Socket onward = new Socket(host, Integer.parseInt(hostPort[1]))) {
+                out.write(("Connecting to host " + line.strip() + "...Connected\r\n").getBytes(StandardCharsets.US_ASCII));
+                Thread pump = Thread.ofVirtual().start(() -> copy(onward, client));
+                copy(client, onward);
+                pump.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        ProbeReport report = probe(port, List.of("wingate"), Duration.ofSeconds(3));
+        Finding f = finding(report, "wingate");
+        assertEquals(Verdict.OPEN, f.verdict(), f.detail());
+        assertTrue(f.detail().startsWith("prompt \"WinGate>\", then: Connecting to host 127.0.0.1:"), f.detail());
+        assertEquals("open-proxy", report.verdict());
+    }
+
+    @Test
+    void aWinGateThatRefusesIsDenied() throws Exception {
+        int port = serve(client -> {
+            client.getOutputStream().write("WinGate>".getBytes(StandardCharsets.US_ASCII));
+            readLine(client.getInputStream());
+            client.getOutputStream().write("Connection refused by policy\r\n".getBytes(StandardCharsets.US_ASCII));
+        });
+        assertEquals(Verdict.DENIED, verdicts(probe(port, List.of("wingate"), Duration.ofSeconds(3))).get("wingate"));
+    }
+
+    @Test
+    void anSmtpBannerIsNotAWinGate() throws Exception {
+        int port = serve(client -> {
+            client.getOutputStream().write("220 mail.example.net ESMTP\r\n".getBytes(StandardCharsets.US_ASCII));
+            pause(client, 3000);
+        });
+        assertEquals(Verdict.NOT_A_PROXY, verdicts(probe(port, List.of("wingate"), Duration.ofMillis(800))).get("wingate"));
+    }
+
+    private static String readLine(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        int c;
+        while ((c = in.read()) >= 0 && c != '\n' && line.length() < 300) {
+            line.append((char) c);
+        }
+        return line.toString();
+    }
+
+    private static void copy(Socket from, Socket to) {
+        try {
+            from.getInputStream().transferTo(to.getOutputStream());
+            to.shutdownOutput();
+        } catch (IOException e) {
+            // either side closed: the relay ends
+        }
+    }
+
     /** A server of our own that answers 200 to anything: claims to relay, proves nothing. */
     @Test
     void aServerThatSaysYesToEverythingIsUnverified() throws Exception {

@@ -1,0 +1,40 @@
+package org.proxyscope.probe.internal;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.Locale;
+
+import org.proxyscope.probe.ProbeConnection;
+import org.proxyscope.probe.Verdict;
+
+/**
+ * WinGate-style telnet relay: the service greets with a prompt ("WinGate&gt;" or a bare "&gt;"), takes
+ * {@code host:port} on a line and then pipes bytes. Trojan proxies copy this interface, so the probe
+ * recognises any such prompt, not only WinGate's own banner.
+ */
+public final class WinGateProbe extends RelayProbe {
+
+    @Override
+    public String protocol() {
+        return "wingate";
+    }
+
+    @Override
+    Outcome exchange(ProbeConnection connection, InetSocketAddress canary, String token) throws IOException {
+        String banner = connection.readUntil(">", ":");
+        String lower = banner.toLowerCase(Locale.ROOT).strip();
+        if (!(lower.endsWith(">") || lower.contains("wingate"))) {
+            return new Answered(Verdict.NOT_A_PROXY, banner.isEmpty() ? "no prompt" : "no WinGate-style prompt");
+        }
+        connection.send(canary.getAddress().getHostAddress() + ":" + canary.getPort() + "\r\n");
+        String answer = connection.readUntil("\n");
+        String said = answer.toLowerCase(Locale.ROOT);
+        if (said.contains("refused") || said.contains("denied") || said.contains("not allowed")) {
+            return new Answered(Verdict.DENIED, "prompt \"" + banner.strip() + "\", then: " + answer.strip());
+        }
+        connection.send(tokenRequest(canary, token));
+        String relayed = connection.readRest();
+        return new Relayed("prompt \"" + banner.strip() + "\"" + (answer.isBlank() ? "" : ", then: " + answer.strip())
+                + cameBack(answer + relayed, token));
+    }
+}
