@@ -54,6 +54,25 @@ public final class Canary implements AutoCloseable {
         }
     }
 
+    /**
+     * Where the canary should listen: {@code ADDR:PORT} as the analyst wrote it (IPv6 in brackets), or,
+     * when nothing was written, {@link #defaultAddressTowards} the target.
+     *
+     * @throws IllegalArgumentException when the text is not {@code ADDR:PORT}
+     */
+    public static InetSocketAddress addressFor(String typed, String targetHost) throws IOException {
+        String text = typed == null ? "" : typed.strip();
+        if (text.isEmpty()) {
+            return defaultAddressTowards(targetHost);
+        }
+        int colon = text.lastIndexOf(':');
+        if (colon < 0 || !text.substring(colon + 1).matches("\\d{1,5}") || Integer.parseInt(text.substring(colon + 1)) > 65535) {
+            throw new IllegalArgumentException("Write the canary's address as ADDR:PORT, e.g. 192.0.2.1:8081");
+        }
+        return new InetSocketAddress(java.net.InetAddress.getByName(text.substring(0, colon).replaceAll("[\\[\\]]", "")),
+                Integer.parseInt(text.substring(colon + 1)));
+    }
+
     public InetSocketAddress address() {
         return (InetSocketAddress) server.getLocalSocketAddress();
     }

@@ -14,6 +14,7 @@ import org.proxyscope.core.WorkspaceException;
 import org.proxyscope.core.model.CaseId;
 import org.proxyscope.core.model.CustodyAction;
 import org.proxyscope.core.model.Evidence;
+import org.proxyscope.core.model.PortRanges;
 
 /**
  * Keeps what a probe run saw: each finding's transcript as a file (text and hex), and, for a case, those files
@@ -50,7 +51,7 @@ public final class ProbeEvidence {
      *
      * @return for each finding with a transcript, its evidence name ("PX-2026-0001 evidence #3")
      */
-    public static Map<Finding, String> keep(Workspace workspace, CaseId id, ProbeReport report, String portsProbed)
+    public static Map<Finding, String> keep(Workspace workspace, CaseId id, ProbeReport report)
             throws WorkspaceException, IOException {
         Path folder = Files.createTempDirectory("proxyscope-probe-");
         Map<Finding, String> names = new LinkedHashMap<>();
@@ -69,7 +70,8 @@ public final class ProbeEvidence {
             }
             Files.delete(folder);
         }
-        workspace.record(id, CustodyAction.PROBE_RUN, report.host() + " ports " + portsProbed + ": " + report.verdict() + ", "
+        String ports = PortRanges.of(report.findings().stream().map(Finding::port).distinct().toList()).toString();
+        workspace.record(id, CustodyAction.PROBE_RUN, report.host() + " ports " + ports + ": " + report.verdict() + ", "
                 + report.findings().stream().filter(f -> f.verdict() == Verdict.OPEN).count() + " open findings");
         return names;
     }

@@ -54,7 +54,7 @@ final class ProbeJob extends Job {
                     worker.interrupt(); // ends the run's waits; unfinished probes report the cancel
                 }
             });
-            Map<Finding, String> transcripts = ProbeEvidence.keep(workspace, caseId, report, request.ports().toString());
+            Map<Finding, String> transcripts = ProbeEvidence.keep(workspace, caseId, report);
             result = new ProbeRun(report, transcripts);
             post(ProbeEvents.FINISHED, result);
             post(CaseEvents.CHANGED, caseId);

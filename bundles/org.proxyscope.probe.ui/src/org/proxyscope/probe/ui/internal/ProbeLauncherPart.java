@@ -1,7 +1,5 @@
 package org.proxyscope.probe.ui.internal;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -142,7 +140,8 @@ public final class ProbeLauncherPart {
             ProbeRequest request = new ProbeRequest(current.target(), chosenPorts, chosen,
                     Duration.ofMillis(timeout.getSelection()), Duration.ofMillis(timeout.getSelection()).multipliedBy(4).plusSeconds(30),
                     current.scope());
-            ProbeJob job = new ProbeJob(workspace, current.id(), request, canaryAddress(), broker);
+            ProbeJob job = new ProbeJob(workspace, current.id(), request,
+                    Canary.addressFor(canary.getText(), current.target().name()), broker);
             job.schedule();
             return job;
         } catch (IllegalArgumentException | java.io.IOException e) {
@@ -150,19 +149,6 @@ public final class ProbeLauncherPart {
             problem.getParent().layout(true, true);
             return null;
         }
-    }
-
-    private InetSocketAddress canaryAddress() throws java.io.IOException {
-        String typed = canary.getText().strip();
-        if (typed.isEmpty()) {
-            return Canary.defaultAddressTowards(current.target().name());
-        }
-        int colon = typed.lastIndexOf(':');
-        if (colon < 0 || !typed.substring(colon + 1).matches("\\d{1,5}")) {
-            throw new IllegalArgumentException("Write the canary's address as ADDR:PORT, e.g. 192.0.2.1:8081");
-        }
-        return new InetSocketAddress(InetAddress.getByName(typed.substring(0, colon).replaceAll("[\\[\\]]", "")),
-                Integer.parseInt(typed.substring(colon + 1)));
     }
 
     String problem() {

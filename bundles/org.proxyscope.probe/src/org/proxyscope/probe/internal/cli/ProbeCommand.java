@@ -1,7 +1,6 @@
 package org.proxyscope.probe.internal.cli;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -26,6 +25,7 @@ import org.proxyscope.core.model.CaseId;
 import org.proxyscope.core.model.Host;
 import org.proxyscope.core.model.PortRanges;
 import org.proxyscope.core.model.Scope;
+import org.proxyscope.core.model.ScopeEntry;
 import org.proxyscope.probe.Canary;
 import org.proxyscope.probe.Finding;
 import org.proxyscope.probe.ProbeEvidence;
@@ -91,11 +91,11 @@ public final class ProbeCommand implements Command {
                 Case subject = ws.get(id);
                 ProbeReport report = run(prober, new ProbeRequest(host, ports, protocols, timeout, overall, subject.scope()),
                         canaryAddress);
-                print(io, args.flag("--json"), report, ProbeEvidence.keep(ws, id, report, summarise(ports)));
+                print(io, args.flag("--json"), report, ProbeEvidence.keep(ws, id, report));
             }
         } else {
             ProbeReport report = run(prober, new ProbeRequest(host, ports, protocols, timeout, overall,
-                    new Scope(List.of(new org.proxyscope.core.model.ScopeEntry(host, PortRanges.parse(summarise(ports)))))),
+                    new Scope(List.of(new ScopeEntry(host, PortRanges.of(ports))))),
                     canaryAddress);
             print(io, args.flag("--json"), report, writeTranscripts(report));
         }
@@ -111,24 +111,11 @@ public final class ProbeCommand implements Command {
     }
 
     private static InetSocketAddress canaryAddress(Arguments args, Host host) throws UsageException, IOException {
-        if (args.option("--canary-listen").isPresent()) {
-            String value = args.option("--canary-listen").get();
-            int colon = value.lastIndexOf(':');
-            if (colon < 0) {
-                throw new UsageException("--canary-listen takes ADDR:PORT");
-            }
-            try {
-                return new InetSocketAddress(InetAddress.getByName(value.substring(0, colon).replaceAll("[\\[\\]]", "")),
-                        Integer.parseInt(value.substring(colon + 1)));
-            } catch (NumberFormatException e) {
-                throw new UsageException("--canary-listen takes ADDR:PORT");
-            }
+        try {
+            return Canary.addressFor(args.option("--canary-listen").orElse(""), host.name());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--canary-listen: " + e.getMessage());
         }
-        return Canary.defaultAddressTowards(host.name());
-    }
-
-    private static String summarise(List<Integer> ports) {
-        return PortRanges.of(ports).toString();
     }
 
     /** Transcripts of findings with traffic, as files in a fresh folder. */
