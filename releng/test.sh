@@ -49,9 +49,10 @@ fi
 services=$(mktemp -d)
 trap 'kill $xvfb_pid 2>/dev/null || true; umount "$small_fs" 2>/dev/null; rmdir "$small_fs" 2>/dev/null;
       releng/services/proxies.sh stop "$services" || true' EXIT
+assignments=$(releng/services/proxies.sh start "$services") || { echo "test.sh: the test proxies did not start" >&2; exit 1; }
 while IFS= read -r assignment; do
     export "${assignment?}"
-done < <(releng/services/proxies.sh start "$services")
+done <<<"$assignments"
 
 status=0
 "$MVN" -B -ntp -Dtycho.localArtifacts=ignore clean verify || status=$?

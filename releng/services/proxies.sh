@@ -45,6 +45,13 @@ CONF
 
 case "$action" in
 start)
+    # A leftover server on one of these ports would answer in place of the one configured here.
+    for port in 23128 23129 21080 21081 21082 21083 28888; do
+        if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+            echo "proxies.sh: 127.0.0.1:$port is already in use (a server from an earlier run?); stop it first" >&2
+            exit 1
+        fi
+    done
     chmod 777 "$dir"
     squid_conf open 23128 allow
     squid_conf closed 23129 deny

@@ -17,8 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,8 +69,10 @@ class ProbeTest {
                 Scope.targetOnly(host)), canary, f -> { });
     }
 
-    private static Map<String, Verdict> verdicts(ProbeReport report) {
-        return report.findings().stream().collect(Collectors.toMap(Finding::protocol, Finding::verdict));
+    /** Fails with the finding's detail and transcript, so a failure on another machine says what the proxy answered. */
+    private static void assertVerdict(Verdict expected, ProbeReport report, String protocol) {
+        Finding f = finding(report, protocol);
+        assertEquals(expected, f.verdict(), () -> protocol + ": " + f.detail() + "\n" + f.transcript().text());
     }
 
     private static Finding finding(ProbeReport report, String protocol) {
@@ -82,11 +82,11 @@ class ProbeTest {
     @Test
     void openSquidRelaysConnectAndGetProvenByTheCanary() throws Exception {
         ProbeReport report = probe(proxyPort("PROXYSCOPE_TEST_SQUID_OPEN"), ALL, Duration.ofSeconds(2));
-        assertEquals(Verdict.OPEN, verdicts(report).get("http-connect"));
-        assertEquals(Verdict.OPEN, verdicts(report).get("http-get"));
-        assertEquals(Verdict.OPEN, verdicts(report).get("http-post"));
+        assertVerdict(Verdict.OPEN, report, "http-connect");
+        assertVerdict(Verdict.OPEN, report, "http-get");
+        assertVerdict(Verdict.OPEN, report, "http-post");
         // squid waits in silence for the rest of an HTTP request that a SOCKS greeting never completes
-        assertEquals(Verdict.TIMEOUT, verdicts(report).get("socks5"));
+        assertVerdict(Verdict.TIMEOUT, report, "socks5");
         assertEquals("open-proxy", report.verdict());
         Finding get = finding(report, "http-get");
         assertTrue(get.canaryVerified());
@@ -101,12 +101,12 @@ class ProbeTest {
     void closedSquidDeniesWithItsStatus() throws Exception {
         ProbeReport report = probe(proxyPort("PROXYSCOPE_TEST_SQUID_CLOSED"),
                 List.of("http-connect", "http-get", "http-post", "socks5"), Duration.ofSeconds(2));
-        assertEquals(Verdict.DENIED, verdicts(report).get("http-connect"));
-        assertEquals(Verdict.DENIED, verdicts(report).get("http-get"));
-        assertEquals(Verdict.DENIED, verdicts(report).get("http-post"));
+        assertVerdict(Verdict.DENIED, report, "http-connect");
+        assertVerdict(Verdict.DENIED, report, "http-get");
+        assertVerdict(Verdict.DENIED, report, "http-post");
         assertTrue(finding(report, "http-get").detail().startsWith("HTTP/1.1 403 Forbidden"), finding(report, "http-get").detail());
         // the silent SOCKS probe leaves no doubt on a port squid identified itself on
-        assertEquals(Verdict.TIMEOUT, verdicts(report).get("socks5"));
+        assertVerdict(Verdict.TIMEOUT, report, "socks5");
         assertEquals("no-open-proxy", report.verdict());
     }
 
@@ -114,16 +114,16 @@ class ProbeTest {
     void openMicrosocksRelaysSocks5() throws Exception {
         ProbeReport report = probe(proxyPort("PROXYSCOPE_TEST_SOCKS_OPEN"), List.of("socks5", "socks4", "http-connect"),
                 Duration.ofSeconds(5));
-        assertEquals(Verdict.OPEN, verdicts(report).get("socks5"));
+        assertVerdict(Verdict.OPEN, report, "socks5");
         assertTrue(finding(report, "socks5").canaryVerified());
-        assertEquals(Verdict.NOT_A_PROXY, verdicts(report).get("http-connect"));
+        assertVerdict(Verdict.NOT_A_PROXY, report, "http-connect");
         assertEquals("open-proxy", report.verdict());
     }
 
     @Test
     void microsocksWithPasswordIsAuthRequired() throws Exception {
         ProbeReport report = probe(proxyPort("PROXYSCOPE_TEST_SOCKS_AUTH"), List.of("socks5"), Duration.ofSeconds(5));
-        assertEquals(Verdict.AUTH_REQUIRED, verdicts(report).get("socks5"));
+        assertVerdict(Verdict.AUTH_REQUIRED, report, "socks5");
         assertEquals("socks5 requires username/password", finding(report, "socks5").detail());
         assertEquals("no-open-proxy", report.verdict());
     }
@@ -131,16 +131,16 @@ class ProbeTest {
     @Test
     void openDanteRelaysSocks4AndSocks5() throws Exception {
         ProbeReport report = probe(proxyPort("PROXYSCOPE_TEST_DANTE_OPEN"), List.of("socks4", "socks5"), Duration.ofSeconds(5));
-        assertEquals(Verdict.OPEN, verdicts(report).get("socks4"));
-        assertEquals(Verdict.OPEN, verdicts(report).get("socks5"));
+        assertVerdict(Verdict.OPEN, report, "socks4");
+        assertVerdict(Verdict.OPEN, report, "socks5");
         assertEquals("open-proxy", report.verdict());
     }
 
     @Test
     void danteThatBlocksEverythingDenies() throws Exception {
         ProbeReport report = probe(proxyPort("PROXYSCOPE_TEST_DANTE_CLOSED"), List.of("socks4", "socks5"), Duration.ofSeconds(5));
-        assertEquals(Verdict.DENIED, verdicts(report).get("socks4"));
-        assertEquals(Verdict.DENIED, verdicts(report).get("socks5"));
+        assertVerdict(Verdict.DENIED, report, "socks4");
+        assertVerdict(Verdict.DENIED, report, "socks5");
         assertTrue(finding(report, "socks5").detail().contains("not allowed by ruleset"), finding(report, "socks5").detail());
         assertEquals("no-open-proxy", report.verdict());
     }
@@ -149,8 +149,8 @@ class ProbeTest {
     void tinyproxyRelaysConnectAndGet() throws Exception {
         ProbeReport report = probe(proxyPort("PROXYSCOPE_TEST_TINYPROXY"), List.of("http-connect", "http-get"),
                 Duration.ofSeconds(5));
-        assertEquals(Verdict.OPEN, verdicts(report).get("http-connect"));
-        assertEquals(Verdict.OPEN, verdicts(report).get("http-get"));
+        assertVerdict(Verdict.OPEN, report, "http-connect");
+        assertVerdict(Verdict.OPEN, report, "http-get");
         assertTrue(finding(report, "http-get").detail().contains("tinyproxy"), finding(report, "http-get").detail());
     }
 
@@ -190,7 +190,7 @@ class ProbeTest {
             readLine(client.getInputStream());
             client.getOutputStream().write("Connection refused by policy\r\n".getBytes(StandardCharsets.US_ASCII));
         });
-        assertEquals(Verdict.DENIED, verdicts(probe(port, List.of("wingate"), Duration.ofSeconds(3))).get("wingate"));
+        assertVerdict(Verdict.DENIED, probe(port, List.of("wingate"), Duration.ofSeconds(3)), "wingate");
     }
 
     @Test
@@ -199,7 +199,7 @@ class ProbeTest {
             client.getOutputStream().write("220 mail.example.net ESMTP\r\n".getBytes(StandardCharsets.US_ASCII));
             pause(client, 3000);
         });
-        assertEquals(Verdict.NOT_A_PROXY, verdicts(probe(port, List.of("wingate"), Duration.ofMillis(800))).get("wingate"));
+        assertVerdict(Verdict.NOT_A_PROXY, probe(port, List.of("wingate"), Duration.ofMillis(800)), "wingate");
     }
 
     private static String readLine(InputStream in) throws IOException {
@@ -225,8 +225,8 @@ class ProbeTest {
     void aServerThatSaysYesToEverythingIsUnverified() throws Exception {
         int port = serve(client -> reply(client, "HTTP/1.1 200 Connection established\r\n\r\n"));
         ProbeReport report = probe(port, List.of("http-connect", "http-get"), Duration.ofSeconds(3));
-        assertEquals(Verdict.UNVERIFIED, verdicts(report).get("http-connect"));
-        assertEquals(Verdict.UNVERIFIED, verdicts(report).get("http-get"));
+        assertVerdict(Verdict.UNVERIFIED, report, "http-connect");
+        assertVerdict(Verdict.UNVERIFIED, report, "http-get");
         assertFalse(finding(report, "http-connect").canaryVerified());
         assertEquals("inconclusive", report.verdict());
     }
@@ -237,8 +237,8 @@ class ProbeTest {
         long start = System.nanoTime();
         ProbeReport report = probe(port, List.of("http-connect", "socks5"), Duration.ofMillis(800));
         long elapsedMs = (System.nanoTime() - start) / 1_000_000;
-        assertEquals(Verdict.TIMEOUT, verdicts(report).get("http-connect"));
-        assertEquals(Verdict.TIMEOUT, verdicts(report).get("socks5"));
+        assertVerdict(Verdict.TIMEOUT, report, "http-connect");
+        assertVerdict(Verdict.TIMEOUT, report, "socks5");
         assertTrue(elapsedMs < 10_000, "the run ends near its deadline, not the tarpit's: " + elapsedMs + " ms");
     }
 
@@ -276,7 +276,7 @@ class ProbeTest {
             port = s.getLocalPort();
         }
         ProbeReport report = probe(port, List.of("socks5"), Duration.ofSeconds(2));
-        assertEquals(Verdict.NO_SERVICE, verdicts(report).get("socks5"));
+        assertVerdict(Verdict.NO_SERVICE, report, "socks5");
     }
 
     @Test
