@@ -8,6 +8,7 @@
 #   dante          127.0.0.1:21082   open SOCKS4 and SOCKS5
 #   dante          127.0.0.1:21083   SOCKS that blocks every request
 #   tinyproxy      127.0.0.1:28888   open HTTP proxy
+# (each port 10, 20, ... higher when one of the set is taken).
 set -euo pipefail
 action=$1
 dir=$(mkdir -p "$2" && cd "$2" && pwd -P)
@@ -45,30 +46,41 @@ CONF
 
 case "$action" in
 start)
-    # A leftover server on one of these ports would answer in place of the one configured here.
-    for port in 23128 23129 21080 21081 21082 21083 28888; do
-        if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-            echo "proxies.sh: 127.0.0.1:$port is already in use (a server from an earlier run?); stop it first" >&2
-            exit 1
-        fi
+    # The usual ports, moved up by 10 at a time past any taken one: a leftover server from an earlier run
+    # must never answer in place of the one configured here.
+    base=(23128 23129 21080 21081 21082 21083 28888)
+    for shift in 0 10 20 30 40 50 60 70 80 90; do
+        taken=
+        for port in "${base[@]}"; do
+            (exec 3<>"/dev/tcp/127.0.0.1/$((port + shift))") 2>/dev/null && taken=$((port + shift)) && break
+        done
+        [ -z "$taken" ] && break
     done
+    if [ -n "$taken" ]; then
+        echo "proxies.sh: no free set of test ports (127.0.0.1:$taken is in use)" >&2
+        exit 1
+    fi
+    squid_open=$((23128 + shift)) squid_closed=$((23129 + shift))
+    socks_open=$((21080 + shift)) socks_auth=$((21081 + shift))
+    dante_open=$((21082 + shift)) dante_closed=$((21083 + shift))
+    tinyproxy_port=$((28888 + shift))
     chmod 777 "$dir"
-    squid_conf open 23128 allow
-    squid_conf closed 23129 deny
+    squid_conf open $squid_open allow
+    squid_conf closed $squid_closed deny
     for name in open closed; do
         squid -f "$dir/squid-$name.conf"
     done
-    microsocks -i 127.0.0.1 -p 21080 >"$dir/microsocks-open.log" 2>&1 &
+    microsocks -i 127.0.0.1 -p $socks_open >"$dir/microsocks-open.log" 2>&1 &
     echo $! >"$dir/microsocks-open.pid"
-    microsocks -i 127.0.0.1 -p 21081 -u alice -P secret >"$dir/microsocks-auth.log" 2>&1 &
+    microsocks -i 127.0.0.1 -p $socks_auth -u alice -P secret >"$dir/microsocks-auth.log" 2>&1 &
     echo $! >"$dir/microsocks-auth.pid"
-    dante_conf open 21082 pass
-    dante_conf closed 21083 block
+    dante_conf open $dante_open pass
+    dante_conf closed $dante_closed block
     for name in open closed; do
         danted -D -f "$dir/danted-$name.conf" -p "$dir/danted-$name.pid"
     done
     cat >"$dir/tinyproxy.conf" <<CONF
-Port 28888
+Port $tinyproxy_port
 Listen 127.0.0.1
 Timeout 30
 Allow 127.0.0.1
@@ -77,19 +89,19 @@ LogFile "$dir/tinyproxy.log"
 MaxClients 20
 CONF
     tinyproxy -c "$dir/tinyproxy.conf"
-    for port in 23128 23129 21080 21081 21082 21083 28888; do
+    for port in "${base[@]}"; do
         for _ in $(seq 100); do
-            (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
+            (exec 3<>"/dev/tcp/127.0.0.1/$((port + shift))") 2>/dev/null && break
             sleep 0.1
         done
     done
-    echo "PROXYSCOPE_TEST_SQUID_OPEN=127.0.0.1:23128"
-    echo "PROXYSCOPE_TEST_SQUID_CLOSED=127.0.0.1:23129"
-    echo "PROXYSCOPE_TEST_SOCKS_OPEN=127.0.0.1:21080"
-    echo "PROXYSCOPE_TEST_SOCKS_AUTH=127.0.0.1:21081"
-    echo "PROXYSCOPE_TEST_DANTE_OPEN=127.0.0.1:21082"
-    echo "PROXYSCOPE_TEST_DANTE_CLOSED=127.0.0.1:21083"
-    echo "PROXYSCOPE_TEST_TINYPROXY=127.0.0.1:28888"
+    echo "PROXYSCOPE_TEST_SQUID_OPEN=127.0.0.1:$squid_open"
+    echo "PROXYSCOPE_TEST_SQUID_CLOSED=127.0.0.1:$squid_closed"
+    echo "PROXYSCOPE_TEST_SOCKS_OPEN=127.0.0.1:$socks_open"
+    echo "PROXYSCOPE_TEST_SOCKS_AUTH=127.0.0.1:$socks_auth"
+    echo "PROXYSCOPE_TEST_DANTE_OPEN=127.0.0.1:$dante_open"
+    echo "PROXYSCOPE_TEST_DANTE_CLOSED=127.0.0.1:$dante_closed"
+    echo "PROXYSCOPE_TEST_TINYPROXY=127.0.0.1:$tinyproxy_port"
     ;;
 stop)
     for name in open closed; do
