@@ -6,7 +6,7 @@ set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd -P)
 cd "$repo"
 
-packages=(xvfb libgtk-3-0 xdotool imagemagick x11-utils squid microsocks dante-server tinyproxy)
+packages=(xvfb libgtk-3-0 xdotool imagemagick x11-utils squid microsocks dante-server tinyproxy exim4-daemon-light tcpdump tshark curl python3)
 command -v mvn >/dev/null 2>&1 || packages+=(maven)
 missing=()
 for p in "${packages[@]}"; do
@@ -53,6 +53,9 @@ assignments=$(releng/services/proxies.sh start "$services") || { echo "test.sh: 
 while IFS= read -r assignment; do
     export "${assignment?}"
 done <<<"$assignments"
+# Real traffic through those proxies, recorded with tcpdump, for the capture import tests.
+captures=$(releng/services/captures.sh "$services/captures") || { echo "test.sh: recording the test captures failed" >&2; exit 1; }
+export "${captures?}"
 
 status=0
 "$MVN" -B -ntp -Dtycho.localArtifacts=ignore clean verify || status=$?

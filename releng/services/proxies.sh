@@ -8,6 +8,9 @@
 #   dante          127.0.0.1:21082   open SOCKS4 and SOCKS5
 #   dante          127.0.0.1:21083   SOCKS that blocks every request
 #   tinyproxy      127.0.0.1:28888   open HTTP proxy
+#   exim           127.0.0.1:22525   open mail relay: accepts mail for any domain; canary.test goes on to
+#                                    127.0.0.1:22527 (where the tests' SMTP canary listens), the rest to a mailbox file
+#   exim           127.0.0.1:22526   closed relay: mail only for relay.test, "relay not permitted" otherwise
 # (each port 10, 20, ... higher when one of the set is taken).
 set -euo pipefail
 action=$1
@@ -30,6 +33,53 @@ CONF
     return 0
 }
 
+exim_conf() { # NAME PORT RCPT-ACL CANARY-PORT
+    mkdir -p "$dir/exim-$1/spool"
+    cat >"$dir/exim-$1.conf" <<CONF
+primary_hostname = relay.test
+daemon_smtp_ports = $2
+local_interfaces = 127.0.0.1
+spool_directory = $dir/exim-$1/spool
+log_file_path = $dir/exim-$1/%s.log
+pid_file_path = $dir/exim-$1.pid
+exim_user = root
+exim_group = root
+never_users =
+host_lookup =
+rfc1413_hosts =
+tls_advertise_hosts =
+acl_smtp_rcpt = check_rcpt
+begin acl
+check_rcpt:
+$3
+begin routers
+canary:
+  driver = manualroute
+  domains = canary.test
+  transport = onwards
+  route_list = * 127.0.0.1::$4
+  self = send
+everything:
+  driver = accept
+  transport = mailbox
+begin transports
+onwards:
+  driver = smtp
+  hosts_override
+  allow_localhost
+  user = nobody
+mailbox:
+  driver = appendfile
+  file = $dir/exim-$1/mailbox
+  user = nobody
+  group = nogroup
+  mode = 0666
+begin retry
+* * F,1m,5s
+CONF
+    chmod 777 "$dir/exim-$1"
+}
+
 dante_conf() { # NAME PORT RULE
     cat >"$dir/danted-$1.conf" <<CONF
 logoutput: $dir/danted-$1.log
@@ -48,7 +98,7 @@ case "$action" in
 start)
     # The usual ports, moved up by 10 at a time past any taken one: a leftover server from an earlier run
     # must never answer in place of the one configured here.
-    base=(23128 23129 21080 21081 21082 21083 28888)
+    base=(23128 23129 21080 21081 21082 21083 28888 22525 22526 22527)
     for shift in 0 10 20 30 40 50 60 70 80 90; do
         taken=
         for port in "${base[@]}"; do
@@ -64,6 +114,7 @@ start)
     socks_open=$((21080 + shift)) socks_auth=$((21081 + shift))
     dante_open=$((21082 + shift)) dante_closed=$((21083 + shift))
     tinyproxy_port=$((28888 + shift))
+    relay_open=$((22525 + shift)) relay_closed=$((22526 + shift)) smtp_canary=$((22527 + shift))
     chmod 777 "$dir"
     squid_conf open $squid_open allow
     squid_conf closed $squid_closed deny
@@ -89,7 +140,14 @@ LogFile "$dir/tinyproxy.log"
 MaxClients 20
 CONF
     tinyproxy -c "$dir/tinyproxy.conf"
-    for port in "${base[@]}"; do
+    exim_conf open $relay_open "  accept" $smtp_canary
+    exim_conf closed $relay_closed "  accept domains = relay.test
+  deny message = relay not permitted" $smtp_canary
+    for name in open closed; do
+        exim4 -C "$dir/exim-$name.conf" -bd -q5s
+    done
+    # the canary port stays free for the tests' own SMTP canary
+    for port in "${base[@]:0:9}"; do
         for _ in $(seq 100); do
             (exec 3<>"/dev/tcp/127.0.0.1/$((port + shift))") 2>/dev/null && break
             sleep 0.1
@@ -102,12 +160,15 @@ CONF
     echo "PROXYSCOPE_TEST_DANTE_OPEN=127.0.0.1:$dante_open"
     echo "PROXYSCOPE_TEST_DANTE_CLOSED=127.0.0.1:$dante_closed"
     echo "PROXYSCOPE_TEST_TINYPROXY=127.0.0.1:$tinyproxy_port"
+    echo "PROXYSCOPE_TEST_RELAY_OPEN=127.0.0.1:$relay_open"
+    echo "PROXYSCOPE_TEST_RELAY_CLOSED=127.0.0.1:$relay_closed"
+    echo "PROXYSCOPE_TEST_SMTP_CANARY=127.0.0.1:$smtp_canary"
     ;;
 stop)
     for name in open closed; do
         [ -f "$dir/squid-$name.pid" ] && squid -f "$dir/squid-$name.conf" -k shutdown 2>/dev/null || true
     done
-    for pidfile in "$dir"/microsocks-*.pid "$dir"/danted-*.pid "$dir"/tinyproxy.pid; do
+    for pidfile in "$dir"/microsocks-*.pid "$dir"/danted-*.pid "$dir"/tinyproxy.pid "$dir"/exim-*.pid; do
         [ -f "$pidfile" ] && kill "$(cat "$pidfile")" 2>/dev/null || true
     done
     ;;

@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Records real proxy traffic on loopback with tcpdump for the capture import tests: plain and tunnelled
+# HTTP, SMTP sent through SOCKS and CONNECT tunnels, refusals, a fake proxy that says yes to everything,
+# and some UDP. Needs the servers of proxies.sh (their addresses in PROXYSCOPE_TEST_*). Every connection
+# goes to 127.0.0.1. Usage: captures.sh DIR
+# Writes DIR/lo.pcap (Ethernet, microseconds), DIR/any.pcap (Linux cooked SLL2), DIR/lo.pcapng and
+# DIR/lo-ns.pcap (converted by editcap), and DIR/traffic.env naming the ports used.
+set -euo pipefail
+dir=$(mkdir -p "$1" && cd "$1" && pwd -P)
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+port_of() { echo "${1##*:}"; }
+
+web=$(free_port)
+fake=$(free_port)
+udp=$(free_port)
+mkdir -p "$dir/www"
+echo "<html><body>proxyscope capture test page</body></html>" >"$dir/www/index.html"
+python3 -m http.server --bind 127.0.0.1 --directory "$dir/www" "$web" >"$dir/web.log" 2>&1 &
+pids=($!)
+# A "proxy" that answers 200 to every CONNECT and never carries anything: not an established session.
+python3 - "$fake" >"$dir/fake.log" 2>&1 <<'PY' &
+import socket, sys, threading
+server = socket.socket(); server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+server.bind(("127.0.0.1", int(sys.argv[1]))); server.listen()
+def serve(c):
+    c.recv(4096); c.sendall(b"HTTP/1.1 200 Connection established\r\n\r\n")
+    c.settimeout(2)
+    try:
+        c.recv(4096)
+    except OSError:
+        pass
+    c.close()
+while True:
+    threading.Thread(target=serve, args=(server.accept()[0],), daemon=True).start()
+PY
+pids+=($!)
+# UDP: an echo server and three exchanges from different ports.
+python3 - "$udp" >"$dir/udp.log" 2>&1 <<'PY' &
+import socket, sys
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("127.0.0.1", int(sys.argv[1])))
+while True:
+    data, peer = s.recvfrom(2048); s.sendto(data, peer)
+PY
+pids+=($!)
+trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
+for port in $web $fake; do
+    for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.1; done
+done
+
+tcpdump -i lo -U -s 0 -w "$dir/lo.pcap" 'tcp or udp' 2>"$dir/tcpdump-lo.log" &
+lo_dump=$!
+tcpdump -i any -U -s 0 -w "$dir/any.pcap" 'tcp or udp' 2>"$dir/tcpdump-any.log" &
+any_dump=$!
+for log in "$dir/tcpdump-lo.log" "$dir/tcpdump-any.log"; do
+    for _ in $(seq 100); do grep -q "listening on" "$log" && break; sleep 0.1; done
+done
+sleep 0.5
+
+url="http://127.0.0.1:$web/"
+printf 'From: spammer@example.test\r\nSubject: cheap watches\r\n\r\nBuy now.\r\n' >"$dir/message.txt"
+mail() { # curl proxy options..., then the relay
+    curl -s --max-time 10 "$@" --mail-from spammer@example.test --mail-rcpt alice@victim.test \
+        --mail-rcpt bob@victim.test -T "$dir/message.txt" || true
+}
+fetch() { curl -s -o /dev/null --max-time 5 "$@" || true; }
+relay=$PROXYSCOPE_TEST_RELAY_OPEN
+{
+    fetch -x "http://$PROXYSCOPE_TEST_SQUID_OPEN" "$url"              # http-forward, established
+    fetch -p -x "http://$PROXYSCOPE_TEST_SQUID_OPEN" "$url"           # http-connect, established
+    fetch -x "http://$PROXYSCOPE_TEST_SQUID_CLOSED" "$url"            # http-forward, refused 403
+    fetch -p -x "http://$PROXYSCOPE_TEST_SQUID_CLOSED" "$url"         # http-connect, refused 403
+    fetch -x "socks5://$PROXYSCOPE_TEST_SOCKS_OPEN" "$url"            # socks5, established
+    fetch -x "socks5://alice:wrong@$PROXYSCOPE_TEST_SOCKS_AUTH" "$url" # socks5, refused: authentication
+    fetch -x "socks4://$PROXYSCOPE_TEST_DANTE_OPEN" "$url"            # socks4, established
+    fetch -x "socks4a://$PROXYSCOPE_TEST_DANTE_OPEN" "http://localhost:$web/" # socks4a, established
+    fetch -x "socks5://$PROXYSCOPE_TEST_DANTE_CLOSED" "$url"          # socks5, refused 0x2
+    fetch -x "http://$PROXYSCOPE_TEST_TINYPROXY" "$url"               # http-forward, established
+    fetch -p -x "http://127.0.0.1:$fake" "$url"                       # http-connect, unverified
+    mail -x "socks5://$PROXYSCOPE_TEST_SOCKS_OPEN" "smtp://$relay"     # socks5 carrying SMTP
+    mail -p -x "http://$PROXYSCOPE_TEST_SQUID_OPEN" "smtp://$relay"    # http-connect carrying SMTP
+    mail "smtp://$relay"                                               # direct SMTP
+    for i in 1 2 3; do
+        python3 -c 'import socket,sys; s=socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.settimeout(2); s.sendto(b"ping %s" % sys.argv[2].encode(), ("127.0.0.1", int(sys.argv[1]))); s.recvfrom(2048)' "$udp" "$i"
+    done
+} >"$dir/traffic.log" 2>&1
+sleep 1
+kill -INT $lo_dump $any_dump
+wait $lo_dump $any_dump 2>/dev/null || true
+editcap -F pcapng "$dir/lo.pcap" "$dir/lo.pcapng"
+editcap -F nsecpcap "$dir/lo.pcap" "$dir/lo-ns.pcap"
+cat >"$dir/traffic.env" <<ENV
+web=$web
+fake=$fake
+udp=$udp
+relay=$(port_of "$relay")
+ENV
+echo "PROXYSCOPE_TEST_CAPTURES=$dir"
