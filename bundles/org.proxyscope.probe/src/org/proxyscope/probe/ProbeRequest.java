@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.proxyscope.core.model.Host;
+import org.proxyscope.core.model.ProxyPorts;
 import org.proxyscope.core.model.Scope;
 
 /**
@@ -17,8 +18,7 @@ public record ProbeRequest(Host host, List<Integer> ports, List<String> protocol
         Scope scope) {
 
     /** The seed's proxy ports plus the usual relay and proxy extras. */
-    public static final List<Integer> DEFAULT_PORTS = List.of(80, 81, 8000, 8080, 1080, 3128, 6588, 23, 25, 8081, 8888, 9050,
-            4480);
+    public static final List<Integer> DEFAULT_PORTS = ProxyPorts.ALL;
 
     public ProbeRequest {
         ports = List.copyOf(ports);

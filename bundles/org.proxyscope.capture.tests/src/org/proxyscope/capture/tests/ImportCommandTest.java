@@ -1,0 +1,100 @@
+package org.proxyscope.capture.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.proxyscope.capture.internal.cli.ImportCommand;
+import org.proxyscope.cli.CommandContext;
+import org.proxyscope.cli.ExitCode;
+import org.proxyscope.cli.UsageException;
+import org.proxyscope.core.Workspace;
+import org.proxyscope.core.model.Case;
+import org.proxyscope.core.model.CustodyAction;
+import org.proxyscope.core.model.Evidence;
+import org.proxyscope.core.model.NewCase;
+
+/** {@code proxyscope import} on the recorded capture, with and without a case. */
+class ImportCommandTest {
+
+    @TempDir
+    Path tmp;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... words) throws Exception {
+        List<String> args = new ArrayList<>(List.of(words));
+        args.addAll(List.of("--workspace", tmp.resolve("ws").toString(), "--analyst", "alice"));
+        return new ImportCommand().run(args, new CommandContext(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void jsonHasTheDocumentedShape() throws Exception {
+        Path capture = Recorded.file("lo.pcapng");
+        assertEquals(ExitCode.OK, run(capture.toString(), "--json"));
+        JsonObject o = JsonParser.parseString(out.toString(StandardCharsets.UTF_8)).getAsJsonObject();
+        assertEquals(capture.toString(), o.get("file").getAsString());
+        assertEquals("pcapng", o.get("format").getAsString());
+        assertEquals(64, o.get("sha256").getAsString().length());
+        assertTrue(o.get("packets").getAsLong() > 0 && o.get("flows").getAsLong() > 0 && o.get("bytes").getAsLong() > 0);
+        assertTrue(o.has("elapsed_ms"));
+        assertEquals(false, o.get("partial").getAsBoolean());
+        JsonObject session = o.getAsJsonArray("proxy_sessions").get(0).getAsJsonObject();
+        for (String key : List.of("client", "proxy", "protocol", "destination", "outcome", "carries_smtp", "smtp_messages")) {
+            assertTrue(session.has(key), key);
+        }
+        assertTrue(o.getAsJsonArray("listening").size() > 0);
+    }
+
+    @Test
+    void withACaseTheCaptureAndItsAnalysisBecomeEvidence() throws Exception {
+        Path capture = Recorded.file("lo.pcap");
+        Case c;
+        try (Workspace ws = Workspace.open(tmp.resolve("ws"), "alice")) {
+            c = ws.createCase(NewCase.of("Relaying PC", "127.0.0.1", "", "", "high", List.of()));
+        }
+        assertEquals(ExitCode.OK, run(capture.toString(), "--case", c.id().toString()));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("proxy sessions"));
+        try (Workspace ws = Workspace.open(tmp.resolve("ws"), "alice")) {
+            List<Evidence> evidence = ws.evidence(c.id());
+            assertEquals(2, evidence.size());
+            assertEquals(Files.size(capture), Files.size(ws.storedFile(evidence.get(0))));
+            assertTrue(Files.readString(ws.storedFile(evidence.get(1))).contains("\"proxy_sessions\""));
+            assertTrue(ws.custody(c.id()).stream().anyMatch(e -> e.action() == CustodyAction.CAPTURE_IMPORTED
+                    && e.details().contains("evidence #1") && e.details().contains("proxy sessions")));
+        }
+    }
+
+    @Test
+    void aDamagedFileFailsButPrintsWhatWasRead() throws Exception {
+        byte[] whole = Files.readAllBytes(Recorded.file("lo.pcap"));
+        Path cut = tmp.resolve("cut.pcap");
+        Files.write(cut, java.util.Arrays.copyOf(whole, whole.length / 2));
+        assertEquals(ExitCode.FAILURE, run(cut.toString(), "--json"));
+        JsonObject o = JsonParser.parseString(out.toString(StandardCharsets.UTF_8)).getAsJsonObject();
+        assertTrue(o.get("partial").getAsBoolean());
+        assertTrue(o.get("packets").getAsLong() > 0);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("byte offset"), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void wrongArgumentsAreUsageErrors() {
+        assertThrows(UsageException.class, () -> run(tmp.resolve("missing.pcap").toString()));
+        assertThrows(UsageException.class, () -> run(Recorded.file("lo.pcap").toString(), "--reassembly-bytes", "-5"));
+        assertThrows(UsageException.class, () -> run());
+    }
+}

@@ -1,0 +1,106 @@
+package org.proxyscope.capture.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.proxyscope.capture.CaptureFormat;
+import org.proxyscope.capture.CaptureImporter;
+import org.proxyscope.capture.CaptureReport;
+import org.proxyscope.capture.ListeningSocket;
+import org.proxyscope.core.Progress;
+
+/** netstat and ss listings: the real ss and netstat of this machine, and listings as Windows and Linux print them. */
+class NetstatImportTest {
+
+    @TempDir
+    Path tmp;
+
+    private CaptureReport read(String name, String content) throws Exception {
+        Path file = tmp.resolve(name);
+        Files.writeString(file, content);
+        CaptureReport report = new CaptureImporter().read(file, Progress.NONE);
+        assertEquals(CaptureFormat.NETSTAT, report.format());
+        assertFalse(report.partial(), () -> report.problem().get());
+        return report;
+    }
+
+    @Test
+    void theRealSsOfThisMachineShowsTheTestProxiesListeningWithTheirProcesses() throws Exception {
+        int squid = Recorded.envPort("PROXYSCOPE_TEST_SQUID_OPEN");
+        int socks = Recorded.envPort("PROXYSCOPE_TEST_SOCKS_OPEN");
+        String ss = String.join("\n", Recorded.run("ss", "-tanp")) + "\n";
+        CaptureReport report = read("ss.txt", ss);
+        ListeningSocket squidSocket = report.listening().stream().filter(l -> l.port() == squid).findFirst().orElseThrow();
+        assertEquals("127.0.0.1:" + squid, squidSocket.address());
+        assertTrue(squidSocket.process().contains("squid"), squidSocket.process());
+        assertTrue(report.listening().stream().anyMatch(l -> l.port() == socks && l.process().contains("microsocks")));
+    }
+
+    @Test
+    void linuxNetstatWithProcessesAndAnOutboundMailStorm() throws Exception {
+        CaptureReport report = read("netstat-linux.txt", """
+                Active Internet connections (servers and established)
+                Proto Recv-Q Send-Q Local Address           Foreign Address         State       PID/Program name
+                tcp        0      0 0.0.0.0:1080            0.0.0.0:*               LISTEN      812/svchost32
+                tcp        0      0 127.0.0.1:631           0.0.0.0:*               LISTEN      455/cupsd
+                tcp        0      0 192.0.2.10:1080         198.51.100.7:50123      ESTABLISHED 812/svchost32
+                tcp        0      0 192.0.2.10:41234        203.0.113.25:25         ESTABLISHED 812/svchost32
+                tcp        0      0 192.0.2.10:41236        203.0.113.26:25         SYN_SENT    812/svchost32
+                tcp6       0      0 :::3128                 :::*                    LISTEN      901/squid
+                udp        0      0 0.0.0.0:68              0.0.0.0:*                           377/dhclient
+                Active UNIX domain sockets (servers and established)
+                unix  2      [ ACC ]     STREAM     LISTENING     20345    1/init               /run/systemd/private
+                """);
+        assertEquals(List.of("0.0.0.0:1080", "127.0.0.1:631", ":::3128", "0.0.0.0:68"),
+                report.listening().stream().map(ListeningSocket::address).toList());
+        assertTrue(report.listening().get(0).proxyPort());
+        assertEquals("812/svchost32", report.listening().get(0).process());
+        assertFalse(report.listening().get(1).proxyPort());
+        assertEquals(3, report.flowCount());
+        // the connection to the listening SOCKS port is inbound; the two to port 25 are the PC's own
+        assertEquals("198.51.100.7:50123", report.flows().get(0).client().toString());
+        assertEquals(25, report.flows().get(1).server().port());
+        assertEquals(25, report.flows().get(2).server().port());
+    }
+
+    @Test
+    void ssOutput() throws Exception {
+        CaptureReport report = read("ss.txt", """
+                State    Recv-Q   Send-Q     Local Address:Port      Peer Address:Port  Process
+                LISTEN   0        128              0.0.0.0:6588           0.0.0.0:*      users:(("analogx",pid=77,fd=3))
+                LISTEN   0        128                 [::]:8080              [::]:*
+                ESTAB    0        0           192.0.2.10:6588     198.51.100.9:41000
+                """);
+        assertEquals(List.of(6588, 8080), report.listening().stream().map(ListeningSocket::port).toList());
+        assertTrue(report.listening().get(0).process().contains("analogx"));
+        assertEquals("198.51.100.9:41000", report.flows().get(0).client().toString());
+    }
+
+    @Test
+    void windowsNetstatAnoAndB() throws Exception {
+        CaptureReport report = read("netstat-windows.txt", """
+
+                Active Connections
+
+                  Proto  Local Address          Foreign Address        State           PID
+                  TCP    0.0.0.0:135            0.0.0.0:0              LISTENING       904
+                  TCP    0.0.0.0:8080           0.0.0.0:0              LISTENING       3120
+                 [wupdate.exe]
+                  TCP    192.168.1.5:49712      203.0.113.9:25         ESTABLISHED     3120
+                  TCP    [::]:1080              [::]:0                 LISTENING       3120
+                  UDP    0.0.0.0:500            *:*                                    1044
+                """);
+        assertEquals(List.of(135, 8080, 1080, 500), report.listening().stream().map(ListeningSocket::port).toList());
+        assertEquals("wupdate.exe", report.listening().get(1).process());
+        assertTrue(report.listening().get(1).proxyPort());
+        assertEquals(1, report.flowCount());
+        assertEquals("203.0.113.9:25", report.flows().get(0).server().toString());
+    }
+}

@@ -1,0 +1,131 @@
+package org.proxyscope.capture.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.proxyscope.capture.CaptureImporter;
+import org.proxyscope.capture.CaptureReport;
+import org.proxyscope.capture.Flow;
+import org.proxyscope.capture.ProxySession;
+import org.proxyscope.capture.ProxySession.Outcome;
+import org.proxyscope.core.Progress;
+
+/**
+ * Captures of real traffic through squid, microsocks, dante, tinyproxy and exim, recorded with tcpdump on
+ * loopback (Ethernet) and on "any" (Linux cooked SLL2) and converted by editcap to pcapng and nanosecond pcap.
+ * Counts are checked against tshark on the same file; sessions against the traffic the script sent.
+ */
+class RecordedCaptureTest {
+
+    private static CaptureReport read(String name) throws Exception {
+        return new CaptureImporter().read(Recorded.file(name), Progress.NONE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "lo.pcap", "any.pcap", "lo.pcapng", "lo-ns.pcap" })
+    void countsAgreeWithTshark(String name) throws Exception {
+        CaptureReport report = read(name);
+        Path file = Recorded.file(name);
+        Map<String, Long> tshark = Recorded.tsharkConversations(file);
+        assertFalse(report.partial(), () -> report.problem().get());
+        assertEquals(Recorded.tsharkPackets(file), report.packets());
+        assertEquals(tshark.get("tcp"), report.tcpFlows(), "TCP conversations");
+        assertEquals(tshark.get("udp"), report.udpFlows(), "UDP conversations");
+        assertEquals(HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file))),
+                report.sha256());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "lo.pcap", "any.pcap", "lo.pcapng", "lo-ns.pcap" })
+    void findsEveryProxySessionTheTrafficMade(String name) throws Exception {
+        int web = Recorded.port("web");
+        int relay = Recorded.port("relay");
+        int squidOpen = Recorded.envPort("PROXYSCOPE_TEST_SQUID_OPEN");
+        int squidClosed = Recorded.envPort("PROXYSCOPE_TEST_SQUID_CLOSED");
+        int socksOpen = Recorded.envPort("PROXYSCOPE_TEST_SOCKS_OPEN");
+        int socksAuth = Recorded.envPort("PROXYSCOPE_TEST_SOCKS_AUTH");
+        int danteOpen = Recorded.envPort("PROXYSCOPE_TEST_DANTE_OPEN");
+        int danteClosed = Recorded.envPort("PROXYSCOPE_TEST_DANTE_CLOSED");
+        int tinyproxy = Recorded.envPort("PROXYSCOPE_TEST_TINYPROXY");
+        int fake = Recorded.port("fake");
+        CaptureReport report = read(name);
+        String target = "127.0.0.1:" + web;
+        assertSession(report, squidOpen, "http-forward", target, Outcome.ESTABLISHED, "200");
+        assertSession(report, squidOpen, "http-connect", target, Outcome.ESTABLISHED, "200");
+        assertSession(report, squidClosed, "http-forward", target, Outcome.REFUSED, "403");
+        assertSession(report, squidClosed, "http-connect", target, Outcome.REFUSED, "403");
+        assertSession(report, socksOpen, "socks5", target, Outcome.ESTABLISHED, "0x0");
+        assertSession(report, socksAuth, "socks5", "", Outcome.REFUSED, "authentication failed");
+        assertSession(report, danteOpen, "socks4", target, Outcome.ESTABLISHED, "0x5a");
+        assertSession(report, danteClosed, "socks5", target, Outcome.REFUSED, "0x2");
+        assertSession(report, tinyproxy, "http-forward", target, Outcome.ESTABLISHED, "200");
+        // answers 200 to CONNECT, never relays
+        assertSession(report, fake, "http-connect", target, Outcome.UNVERIFIED, "200");
+        assertTrue(sessions(report, danteOpen, "socks4").stream().anyMatch(s -> s.destination().equals("localhost:" + web)),
+                "the SOCKS4a request names its destination by host name");
+
+        // mail sent through a SOCKS5 and a CONNECT tunnel: one message to two recipients each
+        for (ProxySession s : List.of(session(report, socksOpen, "socks5", "127.0.0.1:" + relay),
+                session(report, squidOpen, "http-connect", "127.0.0.1:" + relay))) {
+            assertTrue(s.carriesSmtp(), s.toString());
+            assertEquals(1, s.smtpMessages());
+            assertEquals(2, s.smtpRecipients());
+            assertEquals(Outcome.ESTABLISHED, s.outcome());
+        }
+        assertFalse(session(report, socksOpen, "socks5", target).carriesSmtp());
+
+        // the proxy's own connection to the destination is in the capture too (loopback sees both legs)
+        ProxySession forwarded = session(report, squidOpen, "http-forward", target);
+        Flow outbound = report.flows().get(forwarded.relayedFlow().orElseThrow() - 1);
+        assertEquals(web, outbound.server().port());
+        assertTrue(outbound.firstNanos() >= forwarded.flow().firstNanos());
+        assertTrue(session(report, fake, "http-connect", target).relayedFlow().isEmpty(), "the fake proxy connects nowhere");
+
+        assertTrue(report.listening().stream().anyMatch(l -> l.port() == socksOpen && l.service().equals("socks5")));
+        assertTrue(report.flows().stream().anyMatch(f -> f.service().word().equals("smtp") && f.server().port() == relay),
+                "the direct SMTP connection is recognised by its content");
+        assertTrue(report.hosts().stream().anyMatch(h -> h.address().equals("127.0.0.1") && h.roles().contains("proxy")));
+    }
+
+    @org.junit.jupiter.api.Test
+    void theAnyCaptureReallyIsLinuxCookedV2AndTheConversionsReallyDiffer() throws Exception {
+        ByteBuffer any = ByteBuffer.wrap(Files.readAllBytes(Recorded.file("any.pcap"))).order(ByteOrder.LITTLE_ENDIAN);
+        assertEquals(276, any.getInt(20), "tcpdump -i any writes LINKTYPE_LINUX_SLL2");
+        ByteBuffer ns = ByteBuffer.wrap(Files.readAllBytes(Recorded.file("lo-ns.pcap"))).order(ByteOrder.LITTLE_ENDIAN);
+        assertEquals(0xa1b23c4d, ns.getInt(0), "editcap -F nsecpcap writes the nanosecond magic");
+        CaptureReport micro = read("lo.pcap");
+        CaptureReport nano = read("lo-ns.pcap");
+        assertEquals(micro.firstNanos(), nano.firstNanos());
+        assertTrue(micro.firstNanos() > 1_600_000_000_000_000_000L, "time stamps are real times");
+    }
+
+    private static List<ProxySession> sessions(CaptureReport report, int proxyPort, String protocol) {
+        return report.sessions().stream().filter(s -> s.proxy().port() == proxyPort && s.protocol().equals(protocol)).toList();
+    }
+
+    private static ProxySession session(CaptureReport report, int proxyPort, String protocol, String destination) {
+        return sessions(report, proxyPort, protocol).stream().filter(s -> s.destination().equals(destination)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + protocol + " session through port " + proxyPort + " to "
+                        + destination + "; found " + report.sessions().stream().map(s -> s.protocol() + " " + s.proxy() + " "
+                                + s.destination()).collect(Collectors.joining(", "))));
+    }
+
+    private static void assertSession(CaptureReport report, int proxyPort, String protocol, String destination, Outcome outcome,
+            String code) {
+        ProxySession s = session(report, proxyPort, protocol, destination);
+        assertEquals(outcome, s.outcome(), s.toString());
+        assertEquals(code, s.code(), s.toString());
+    }
+}

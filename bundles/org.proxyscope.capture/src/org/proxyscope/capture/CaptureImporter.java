@@ -1,0 +1,292 @@
+package org.proxyscope.capture;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+import org.proxyscope.capture.internal.ByteSource;
+import org.proxyscope.capture.internal.PcapReader;
+import org.proxyscope.capture.internal.PcapngReader;
+import org.proxyscope.core.Progress;
+
+/**
+ * Reads a pcap, pcapng or netstat file in one streaming pass and reports its flows, proxy sessions,
+ * listening sockets and hosts. The file's SHA-256 is computed on a second thread during the pass.
+ * <p>
+ * The readers are written here by hand: no maintained pure-Java library reads pcapng (pkts reads only
+ * pcap, pcap4j needs the native libpcap and is no longer maintained), and a hand-written reader lets the
+ * importer stream any file size through one fixed buffer.
+ */
+public final class CaptureImporter {
+
+    /** Bytes of each direction of a TCP connection kept for content analysis. */
+    public static final int DEFAULT_REASSEMBLY_LIMIT = 64 * 1024;
+    private static final long MEMORY_BUDGET = 128L << 20;
+    private static final int BUFFER = 4 << 20;
+
+    private final int reassemblyLimit;
+
+    public CaptureImporter() {
+        this(DEFAULT_REASSEMBLY_LIMIT);
+    }
+
+    public CaptureImporter(int reassemblyLimit) {
+        if (reassemblyLimit < 0) {
+            throw new IllegalArgumentException("the reassembly limit cannot be negative");
+        }
+        this.reassemblyLimit = reassemblyLimit;
+    }
+
+    /**
+     * @throws CaptureFormatException when not even the start of the file is a capture or listing (empty
+     *                                file, unknown magic); later breaks make a {@link CaptureReport#partial()} report
+     * @throws IOException            when the file cannot be read
+     */
+    public CaptureReport read(Path file, Progress progress) throws IOException, CaptureFormatException {
+        long started = System.nanoTime();
+        long size = Files.size(file);
+        progress.begin("Reading " + file.getFileName(), size);
+        CompletableFuture<String> hash = CompletableFuture.supplyAsync(() -> sha256(file, progress),
+                r -> Thread.ofVirtual().name("capture-hash").start(r));
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            byte[] head = new byte[(int) Math.min(size, 65536)];
+            int headLength = channel.read(ByteBuffer.wrap(head));
+            channel.position(0);
+            headLength = Math.max(headLength, 0);
+            CaptureReport report;
+            if (size == 0) {
+                throw new CaptureFormatException(0, file.getFileName() + " is empty");
+            } else if (PcapReader.recognises(head, headLength)) {
+                report = readPackets(file, CaptureFormat.PCAP, channel, size, progress);
+            } else if (PcapngReader.recognises(head, headLength)) {
+                report = readPackets(file, CaptureFormat.PCAPNG, channel, size, progress);
+            } else if (NetstatListing.recognises(head, headLength)) {
+                report = readListing(file, channel, progress);
+            } else {
+                throw new CaptureFormatException(0, file.getFileName() + " is no pcap, pcapng, netstat or ss file (it begins "
+                        + HexFormat.ofDelimiter(" ").formatHex(head, 0, Math.min(headLength, 8)) + ")");
+            }
+            String sha256 = join(hash);
+            return new CaptureReport(file, report.format(), sha256, report.packets(), report.bytes(), report.flows(),
+                    report.sessions(), report.listening(), report.hosts(), report.malformedPackets(), report.fragments(),
+                    report.firstNanos(), report.lastNanos(), Duration.ofNanos(System.nanoTime() - started), report.problem());
+        } finally {
+            hash.cancel(true);
+        }
+    }
+
+    private CaptureReport readPackets(Path file, CaptureFormat format, FileChannel channel, long size, Progress progress)
+            throws IOException {
+        FlowTable table = new FlowTable(reassemblyLimit, MEMORY_BUDGET);
+        ByteSource source = new ByteSource(new ProgressChannel(channel, progress), BUFFER);
+        String problem = null;
+        try {
+            if (format == CaptureFormat.PCAP) {
+                PcapReader.read(source, table, progress);
+            } else {
+                PcapngReader.read(source, table, progress);
+            }
+        } catch (CaptureFormatException e) {
+            problem = e.getMessage();
+        }
+        if (progress.cancelled()) {
+            problem = "cancelled at byte offset " + source.offset() + " of " + size;
+        }
+        table.finishAll();
+        List<ProxySession> sessions = correlate(table.sessions, table.flows);
+        return new CaptureReport(file, format, "", table.packets, table.bytes, table.flows, sessions, listening(table.flows),
+                hosts(table.flows, sessions, table.names), table.malformed, table.fragments,
+                table.firstNanos == Long.MAX_VALUE ? 0 : table.firstNanos, table.lastNanos == Long.MIN_VALUE ? 0 : table.lastNanos,
+                Duration.ZERO, Optional.ofNullable(problem));
+    }
+
+    private static CaptureReport readListing(Path file, FileChannel channel, Progress progress) throws IOException {
+        InputStream in = Channels.newInputStream(new ProgressChannel(channel, progress));
+        NetstatListing listing = NetstatListing.read(in);
+        return new CaptureReport(file, CaptureFormat.NETSTAT, "", 0, 0, listing.connections, List.of(), listing.listening,
+                hosts(listing.connections, List.of(), Map.of()), 0, 0, 0, 0, Duration.ZERO, Optional.ofNullable(listing.problem));
+    }
+
+    private static final java.util.regex.Pattern DESTINATION = java.util.regex.Pattern.compile("\\[?([^\\[\\]]+)\\]?:(\\d{1,5})");
+
+    /**
+     * Pairs each proxy session with the proxy host's own connection to the destination, when the capture has
+     * it: the first unclaimed connection from the proxy host to that port (and address, when the client named
+     * one) that opened while the session was open. Without time stamps (simple packet blocks) nothing is paired.
+     */
+    private static List<ProxySession> correlate(List<ProxySession> sessions, List<Flow> flows) {
+        Map<String, List<Flow>> byClientHost = new HashMap<>();
+        for (Flow f : flows) {
+            byClientHost.computeIfAbsent(f.client().host(), k -> new ArrayList<>()).add(f);
+        }
+        Set<Flow> claimed = new java.util.HashSet<>();
+        sessions.forEach(s -> claimed.add(s.flow()));
+        List<ProxySession> paired = new ArrayList<>(sessions.size());
+        for (ProxySession s : sessions) {
+            java.util.regex.Matcher destination = DESTINATION.matcher(s.destination());
+            if (s.outcome() == ProxySession.Outcome.REFUSED || s.flow().firstNanos() == 0 || !destination.matches()) {
+                paired.add(s);
+                continue;
+            }
+            String host = destination.group(1);
+            int port = Integer.parseInt(destination.group(2));
+            boolean literal = host.matches("[0-9.]+|[0-9a-fA-F:]*:[0-9a-fA-F:.]*");
+            Flow relayed = null;
+            for (Flow f : byClientHost.getOrDefault(s.proxy().host(), List.of())) {
+                if (!claimed.contains(f) && f.server().port() == port && (!literal || sameHost(f.server().host(), host))
+                        && f.firstNanos() >= s.flow().firstNanos() && f.firstNanos() <= s.flow().lastNanos()) {
+                    relayed = f;
+                    break;
+                }
+            }
+            if (relayed == null) {
+                paired.add(s);
+            } else {
+                claimed.add(relayed);
+                paired.add(new ProxySession(s.flow(), s.protocol(), s.destination(), s.outcome(), s.code(), s.carriesSmtp(),
+                        s.smtpMessages(), s.smtpRecipients(), OptionalInt.of(relayed.number())));
+            }
+        }
+        return paired;
+    }
+
+    private static boolean sameHost(String a, String b) {
+        try {
+            return java.net.InetAddress.getByName(a).equals(java.net.InetAddress.getByName(b));
+        } catch (java.net.UnknownHostException e) {
+            return a.equalsIgnoreCase(b);
+        }
+    }
+
+    /** Server sockets that answered, with the service most of their flows spoke. */
+    private static List<ListeningSocket> listening(List<Flow> flows) {
+        Map<Endpoint, Map<Service, Integer>> seen = new LinkedHashMap<>();
+        for (Flow f : flows) {
+            if (f.transport() == Flow.Transport.TCP && f.serverAnswered()) {
+                seen.computeIfAbsent(f.server(), k -> new TreeMap<>()).merge(f.service(), 1, Integer::sum);
+            }
+        }
+        List<ListeningSocket> sockets = new ArrayList<>();
+        seen.forEach((endpoint, services) -> {
+            Service main = services.entrySet().stream().filter(e -> e.getKey() != Service.UNKNOWN)
+                    .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(Service.UNKNOWN);
+            sockets.add(new ListeningSocket(endpoint.toString(), endpoint.port(), main.word(), ""));
+        });
+        sockets.sort(Comparator.comparing(ListeningSocket::address));
+        return sockets;
+    }
+
+    private static List<HostRecord> hosts(List<Flow> flows, List<ProxySession> sessions, Map<String, TreeSet<String>> names) {
+        Map<String, Set<String>> roles = new TreeMap<>();
+        Map<String, TreeSet<Integer>> ports = new HashMap<>();
+        Map<String, int[]> counts = new HashMap<>();
+        for (Flow f : flows) {
+            String client = f.client().host();
+            String server = f.server().host();
+            counts.computeIfAbsent(client, k -> new int[2])[0]++;
+            counts.computeIfAbsent(server, k -> new int[2])[1]++;
+            roles.computeIfAbsent(client, k -> new TreeSet<>());
+            roles.computeIfAbsent(server, k -> new TreeSet<>());
+            if (f.serverAnswered() && f.transport() == Flow.Transport.TCP) {
+                ports.computeIfAbsent(server, k -> new TreeSet<>()).add(f.server().port());
+            }
+            switch (f.service()) {
+                case SMTP -> {
+                    roles.get(server).add("mail server");
+                    roles.get(client).add("mail client");
+                }
+                case HTTP -> roles.get(server).add("web server");
+                case TLS -> roles.get(server).add("TLS server");
+                default -> { }
+            }
+        }
+        for (ProxySession s : sessions) {
+            roles.get(s.proxy().host()).add(s.outcome() == ProxySession.Outcome.ESTABLISHED ? "proxy" : "proxy (refusing)");
+            roles.get(s.client().host()).add("proxy client");
+            if (s.carriesSmtp()) {
+                roles.get(s.client().host()).add("mail sender through a proxy");
+            }
+        }
+        List<HostRecord> hosts = new ArrayList<>();
+        roles.forEach((address, r) -> {
+            int[] c = counts.getOrDefault(address, new int[2]);
+            hosts.add(new HostRecord(address, names.getOrDefault(address, new TreeSet<>()), r,
+                    List.copyOf(ports.getOrDefault(address, new TreeSet<>())), c[0], c[1]));
+        });
+        return hosts;
+    }
+
+    private static String sha256(Path file, Progress progress) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20);
+            while (channel.read(buffer) >= 0 && !progress.cancelled()) {
+                buffer.flip();
+                digest.update(buffer);
+                buffer.clear();
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String join(CompletableFuture<String> hash) throws IOException {
+        try {
+            return hash.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while hashing", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof java.io.UncheckedIOException u ? u.getCause() : new IOException(e.getCause());
+        }
+    }
+
+    /** Reports progress as the reader pulls bytes. */
+    private record ProgressChannel(FileChannel channel, Progress progress) implements ReadableByteChannel {
+
+        @Override
+        public int read(ByteBuffer dst) throws IOException {
+            int n = channel.read(dst);
+            if (n > 0) {
+                progress.advance(n);
+            }
+            return n;
+        }
+
+        @Override
+        public boolean isOpen() {
+            return channel.isOpen();
+        }
+
+        @Override
+        public void close() {
+            // the importer closes the file
+        }
+    }
+}

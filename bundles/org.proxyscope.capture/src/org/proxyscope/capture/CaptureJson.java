@@ -1,0 +1,102 @@
+package org.proxyscope.capture;
+
+import java.util.Locale;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+
+/** The import's JSON form, as {@code proxyscope import --json} prints it and as a case keeps it. */
+public final class CaptureJson {
+
+    private CaptureJson() {
+    }
+
+    public static String render(CaptureReport r) {
+        JsonObject o = new JsonObject();
+        o.addProperty("file", r.file().toString());
+        o.addProperty("format", r.format().word());
+        o.addProperty("sha256", r.sha256());
+        o.addProperty("packets", r.packets());
+        o.addProperty("flows", r.flowCount());
+        o.addProperty("tcp_flows", r.tcpFlows());
+        o.addProperty("udp_flows", r.udpFlows());
+        o.addProperty("bytes", r.bytes());
+        o.addProperty("elapsed_ms", r.elapsed().toMillis());
+        o.addProperty("partial", r.partial());
+        r.problem().ifPresent(p -> o.addProperty("error", p));
+        o.addProperty("malformed_packets", r.malformedPackets());
+        o.addProperty("ip_fragments", r.fragments());
+        JsonArray sessions = new JsonArray();
+        for (ProxySession s : r.sessions()) {
+            JsonObject j = new JsonObject();
+            j.addProperty("client", s.client().toString());
+            j.addProperty("proxy", s.proxy().toString());
+            j.addProperty("protocol", s.protocol());
+            j.addProperty("destination", s.destination());
+            j.addProperty("outcome", s.outcome().word());
+            j.addProperty("code", s.code());
+            j.addProperty("carries_smtp", s.carriesSmtp());
+            j.addProperty("smtp_messages", s.smtpMessages());
+            j.addProperty("smtp_recipients", s.smtpRecipients());
+            j.addProperty("flow", s.flow().number());
+            s.relayedFlow().ifPresent(n -> j.addProperty("relayed_flow", n));
+            sessions.add(j);
+        }
+        o.add("proxy_sessions", sessions);
+        JsonArray listening = new JsonArray();
+        for (ListeningSocket l : r.listening()) {
+            JsonObject j = new JsonObject();
+            j.addProperty("socket", l.address());
+            j.addProperty("port", l.port());
+            j.addProperty("service", l.service());
+            j.addProperty("proxy_port", l.proxyPort());
+            if (!l.process().isEmpty()) {
+                j.addProperty("process", l.process());
+            }
+            listening.add(j);
+        }
+        o.add("listening", listening);
+        JsonArray hosts = new JsonArray();
+        for (HostRecord h : r.hosts()) {
+            JsonObject j = new JsonObject();
+            j.addProperty("address", h.address());
+            JsonArray names = new JsonArray();
+            h.names().forEach(names::add);
+            j.add("names", names);
+            JsonArray roles = new JsonArray();
+            h.roles().forEach(roles::add);
+            j.add("roles", roles);
+            JsonArray ports = new JsonArray();
+            h.listening().forEach(ports::add);
+            j.add("listening", ports);
+            hosts.add(j);
+        }
+        o.add("hosts", hosts);
+        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(o);
+    }
+
+    /** A few lines for a person: counts, then each proxy session and each listener on a proxy port. */
+    public static String summary(CaptureReport r) {
+        StringBuilder s = new StringBuilder();
+        s.append(String.format(Locale.ROOT, "%s: %s, %d packets, %d flows (%d TCP, %d UDP), %d bytes, %d ms%n",
+                r.file().getFileName(), r.format().word(), r.packets(), r.flowCount(), r.tcpFlows(), r.udpFlows(), r.bytes(),
+                r.elapsed().toMillis()));
+        s.append("  sha256 ").append(r.sha256()).append('\n');
+        r.problem().ifPresent(p -> s.append("  PARTIAL: ").append(p).append('\n'));
+        long established = r.sessions().stream().filter(x -> x.outcome() == ProxySession.Outcome.ESTABLISHED).count();
+        s.append(String.format(Locale.ROOT, "  %d proxy sessions, %d established%n", r.sessions().size(), established));
+        for (ProxySession x : r.sessions()) {
+            s.append(String.format(Locale.ROOT, "    flow %-6d %-12s %s -> %s to %s: %s (%s)%s%n", x.flow().number(), x.protocol(),
+                    x.client(), x.proxy(), x.destination(), x.outcome().word(), x.code(),
+                    x.carriesSmtp() ? ", carried SMTP: " + x.smtpMessages() + " messages to " + x.smtpRecipients() + " recipients" : ""));
+        }
+        for (ListeningSocket l : r.listening()) {
+            if (l.proxyPort()) {
+                s.append(String.format(Locale.ROOT, "  listening on a proxy port: %s%s%s%n", l.address(),
+                        l.service().isEmpty() ? "" : " (" + l.service() + ")", l.process().isEmpty() ? "" : ", " + l.process()));
+            }
+        }
+        return s.toString();
+    }
+}

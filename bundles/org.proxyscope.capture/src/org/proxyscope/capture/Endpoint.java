@@ -1,0 +1,17 @@
+package org.proxyscope.capture;
+
+import java.net.Inet6Address;
+import java.net.InetAddress;
+
+/** One end of a flow: an address and a port. Prints as {@code 192.0.2.1:1080} or {@code [2001:db8::1]:1080}. */
+public record Endpoint(InetAddress address, int port) {
+
+    public String host() {
+        return address.getHostAddress();
+    }
+
+    @Override
+    public String toString() {
+        return address instanceof Inet6Address ? "[" + host() + "]:" + port : host() + ":" + port;
+    }
+}

@@ -1,0 +1,153 @@
+package org.proxyscope.capture;
+
+/**
+ * One bidirectional conversation: a TCP connection (a new one starts when the 5-tuple is reused after it
+ * closed, as tshark counts) or a UDP exchange. The client is the side that opened it.
+ */
+public final class Flow {
+
+    public enum Transport {
+        TCP, UDP
+    }
+
+    static final int SYN = 1;
+    static final int SYN_ACK = 2;
+    static final int CLIENT_FIN = 4;
+    static final int SERVER_FIN = 8;
+    static final int RESET = 16;
+
+    private final int number;
+    private final Transport transport;
+    private final Endpoint client;
+    private final Endpoint server;
+    private final long firstNanos;
+    long lastNanos;
+    long clientPackets;
+    long serverPackets;
+    long clientBytes;
+    long serverBytes;
+    long clientPayload;
+    long serverPayload;
+    int tcpState;
+    long clientIsn = -1;
+    /** The client's address as the decoder gives it, to tell directions apart without allocating. */
+    long clientHigh;
+    long clientLow;
+    Service service = Service.UNKNOWN;
+    String detail = "";
+    /** Reassembled beginnings of each direction, until the flow is analysed. */
+    StreamBuffer clientStream;
+    StreamBuffer serverStream;
+    boolean analysed;
+
+    Flow(int number, Transport transport, Endpoint client, Endpoint server, long firstNanos) {
+        this.number = number;
+        this.transport = transport;
+        this.client = client;
+        this.server = server;
+        this.firstNanos = firstNanos;
+        this.lastNanos = firstNanos;
+    }
+
+    /** 1 for the first flow of the capture, in the order their first packets appear. */
+    public int number() {
+        return number;
+    }
+
+    public Transport transport() {
+        return transport;
+    }
+
+    public Endpoint client() {
+        return client;
+    }
+
+    public Endpoint server() {
+        return server;
+    }
+
+    public long firstNanos() {
+        return firstNanos;
+    }
+
+    public long lastNanos() {
+        return lastNanos;
+    }
+
+    public long packets() {
+        return clientPackets + serverPackets;
+    }
+
+    public long clientPackets() {
+        return clientPackets;
+    }
+
+    public long serverPackets() {
+        return serverPackets;
+    }
+
+    /** Frame bytes, as tshark's conversation table counts them. */
+    public long bytes() {
+        return clientBytes + serverBytes;
+    }
+
+    public long clientBytes() {
+        return clientBytes;
+    }
+
+    public long serverBytes() {
+        return serverBytes;
+    }
+
+    /** Transport payload each way. */
+    public long clientPayload() {
+        return clientPayload;
+    }
+
+    public long serverPayload() {
+        return serverPayload;
+    }
+
+    public Service service() {
+        return service;
+    }
+
+    /** What the content said: SNI, Host, the proxy's destination, an SMTP banner, or "". */
+    public String detail() {
+        return detail;
+    }
+
+    /** True when the server answered the handshake or sent data: something listened there. */
+    public boolean serverAnswered() {
+        return (tcpState & SYN_ACK) != 0 || serverPayload > 0 || transport == Transport.UDP && serverPackets > 0;
+    }
+
+    boolean closed() {
+        return (tcpState & RESET) != 0 || (tcpState & (CLIENT_FIN | SERVER_FIN)) == (CLIENT_FIN | SERVER_FIN);
+    }
+
+    /** The TCP state in a few words: "handshake only", "open", "closed", "reset", "no handshake seen". */
+    public String state() {
+        if (transport == Transport.UDP) {
+            return "";
+        }
+        if ((tcpState & RESET) != 0) {
+            return "reset";
+        }
+        if (closed()) {
+            return "closed";
+        }
+        if ((tcpState & SYN) == 0 && (tcpState & SYN_ACK) == 0) {
+            return "no handshake seen";
+        }
+        if ((tcpState & SYN_ACK) == 0) {
+            return "unanswered";
+        }
+        return clientPayload + serverPayload == 0 ? "handshake only" : "open";
+    }
+
+    @Override
+    public String toString() {
+        return transport.name().toLowerCase(java.util.Locale.ROOT) + " " + client + " -> " + server;
+    }
+}

@@ -1,0 +1,242 @@
+package org.proxyscope.capture;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.proxyscope.capture.internal.Packet;
+import org.proxyscope.capture.internal.PacketDecoder;
+import org.proxyscope.capture.internal.PacketSink;
+import org.proxyscope.core.model.ProxyPorts;
+
+/**
+ * Turns decoded packets into flows, reassembles the first bytes of each TCP direction and analyses a flow
+ * as soon as it closes, so that its buffers go back: memory follows the open flows, not the file.
+ */
+final class FlowTable implements PacketSink {
+
+    private record Address(long high, long low) {
+    }
+
+    private record FlowKey(int protocol, long aHigh, long aLow, int aPort, long bHigh, long bLow, int bPort) {
+
+        static FlowKey of(Packet p) {
+            int order = Long.compare(p.srcHigh, p.dstHigh);
+            if (order == 0) {
+                order = Long.compare(p.srcLow, p.dstLow);
+            }
+            if (order == 0) {
+                order = Integer.compare(p.srcPort, p.dstPort);
+            }
+            return order <= 0 ? new FlowKey(p.protocol, p.srcHigh, p.srcLow, p.srcPort, p.dstHigh, p.dstLow, p.dstPort)
+                    : new FlowKey(p.protocol, p.dstHigh, p.dstLow, p.dstPort, p.srcHigh, p.srcLow, p.srcPort);
+        }
+    }
+
+    private final int reassemblyLimit;
+    private final long memoryBudget;
+    private final Packet packet = new Packet();
+    private final Map<FlowKey, Flow> byKey = new HashMap<>();
+    private final Map<Address, InetAddress> addresses = new HashMap<>();
+    final List<Flow> flows = new ArrayList<>();
+    final List<ProxySession> sessions = new ArrayList<>();
+    final Map<String, TreeSet<String>> names = new HashMap<>();
+    private final Set<Flow> buffering = new LinkedHashSet<>();
+    private long buffered;
+    long packets;
+    long bytes;
+    long malformed;
+    long notIp;
+    long fragments;
+    long firstNanos = Long.MAX_VALUE;
+    long lastNanos = Long.MIN_VALUE;
+
+    FlowTable(int reassemblyLimit, long memoryBudget) {
+        this.reassemblyLimit = reassemblyLimit;
+        this.memoryBudget = memoryBudget;
+    }
+
+    @Override
+    public void packet(long timestampNanos, int linkType, byte[] data, int offset, int length, int originalLength) {
+        packets++;
+        bytes += originalLength;
+        if (timestampNanos != 0) {
+            firstNanos = Math.min(firstNanos, timestampNanos);
+            lastNanos = Math.max(lastNanos, timestampNanos);
+        }
+        Packet p = packet;
+        switch (PacketDecoder.decode(linkType, data, offset, length, p)) {
+            case MALFORMED -> {
+                malformed++;
+                return;
+            }
+            case OTHER -> {
+                notIp++;
+                return;
+            }
+            case IP -> { }
+        }
+        if (p.fragment) {
+            fragments++;
+        }
+        if (!p.transport || (p.protocol != Packet.TCP && p.protocol != Packet.UDP)) {
+            return;
+        }
+        FlowKey key = FlowKey.of(p);
+        Flow flow = byKey.get(key);
+        boolean tcp = p.protocol == Packet.TCP;
+        boolean opening = tcp && (p.tcpFlags & (Packet.SYN | Packet.ACK)) == Packet.SYN;
+        if (flow != null && opening && (flow.closed() || flow.clientIsn >= 0 && flow.clientIsn != p.seq)) {
+            finish(flow);
+            flow = null;
+        }
+        if (flow == null) {
+            flow = open(key, p, timestampNanos, opening);
+        }
+        boolean fromClient = p.srcPort == flow.client().port() && p.srcLow == flow.clientLow && p.srcHigh == flow.clientHigh;
+        flow.lastNanos = Math.max(flow.lastNanos, timestampNanos);
+        if (fromClient) {
+            flow.clientPackets++;
+            flow.clientBytes += originalLength;
+            flow.clientPayload += p.payloadLength;
+        } else {
+            flow.serverPackets++;
+            flow.serverBytes += originalLength;
+            flow.serverPayload += p.payloadLength;
+        }
+        if (!tcp) {
+            return;
+        }
+        int flags = p.tcpFlags;
+        if ((flags & Packet.SYN) != 0) {
+            if (fromClient && (flags & Packet.ACK) == 0) {
+                flow.tcpState |= Flow.SYN;
+                flow.clientIsn = p.seq;
+            } else if (!fromClient && (flags & Packet.ACK) != 0) {
+                flow.tcpState |= Flow.SYN_ACK;
+            }
+        }
+        if ((flags & Packet.RST) != 0) {
+            flow.tcpState |= Flow.RESET;
+        }
+        if ((flags & Packet.FIN) != 0) {
+            flow.tcpState |= fromClient ? Flow.CLIENT_FIN : Flow.SERVER_FIN;
+        }
+        if (!flow.analysed) {
+            StreamBuffer stream = fromClient ? flow.clientStream : flow.serverStream;
+            if (stream == null) {
+                stream = new StreamBuffer(reassemblyLimit);
+                if (fromClient) {
+                    flow.clientStream = stream;
+                } else {
+                    flow.serverStream = stream;
+                }
+                buffering.add(flow);
+            }
+            if ((flags & Packet.SYN) != 0) {
+                stream.synchronise(p.seq);
+            }
+            int before = stream.footprint();
+            stream.add(p.seq, p.data, p.payloadOffset, p.payloadLength);
+            buffered += stream.footprint() - before;
+            if (flow.closed()) {
+                finish(flow);
+            } else if (buffered > memoryBudget) {
+                // rare: many open flows at once; analyse them with what they have so far
+                for (Flow f : List.copyOf(buffering)) {
+                    finish(f);
+                }
+            }
+        }
+    }
+
+    private Flow open(FlowKey key, Packet p, long timestampNanos, boolean opening) {
+        boolean srcIsClient;
+        if (opening) {
+            srcIsClient = true;
+        } else if (p.protocol == Packet.TCP && (p.tcpFlags & (Packet.SYN | Packet.ACK)) == (Packet.SYN | Packet.ACK)) {
+            srcIsClient = false;
+        } else {
+            // joined mid-conversation: the well-known or proxy port is the server's
+            srcIsClient = !(serverLike(p.srcPort) && !serverLike(p.dstPort));
+        }
+        Endpoint src = new Endpoint(address(p.srcHigh, p.srcLow, p.ipVersion), p.srcPort);
+        Endpoint dst = new Endpoint(address(p.dstHigh, p.dstLow, p.ipVersion), p.dstPort);
+        Flow flow = new Flow(flows.size() + 1, p.protocol == Packet.TCP ? Flow.Transport.TCP : Flow.Transport.UDP,
+                srcIsClient ? src : dst, srcIsClient ? dst : src, timestampNanos);
+        flow.clientHigh = srcIsClient ? p.srcHigh : p.dstHigh;
+        flow.clientLow = srcIsClient ? p.srcLow : p.dstLow;
+        flows.add(flow);
+        byKey.put(key, flow);
+        return flow;
+    }
+
+    private static boolean serverLike(int port) {
+        return port < 1024 || ProxyPorts.known(port);
+    }
+
+    private InetAddress address(long high, long low, int version) {
+        return addresses.computeIfAbsent(new Address(high, low), a -> {
+            byte[] raw;
+            if (version == 4) {
+                raw = new byte[] { (byte) (low >>> 24), (byte) (low >>> 16), (byte) (low >>> 8), (byte) low };
+            } else {
+                raw = new byte[16];
+                for (int i = 0; i < 8; i++) {
+                    raw[i] = (byte) (high >>> 56 - 8 * i);
+                    raw[i + 8] = (byte) (low >>> 56 - 8 * i);
+                }
+            }
+            try {
+                return InetAddress.getByAddress(raw);
+            } catch (UnknownHostException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    /** Analyses a TCP flow's content once and gives its buffers back. */
+    private void finish(Flow flow) {
+        if (flow.analysed) {
+            return;
+        }
+        flow.analysed = true;
+        byte[] client = flow.clientStream == null ? new byte[0] : flow.clientStream.contiguousBytes();
+        byte[] server = flow.serverStream == null ? new byte[0] : flow.serverStream.contiguousBytes();
+        if (flow.clientStream != null) {
+            buffered -= flow.clientStream.footprint();
+        }
+        if (flow.serverStream != null) {
+            buffered -= flow.serverStream.footprint();
+        }
+        flow.clientStream = null;
+        flow.serverStream = null;
+        buffering.remove(flow);
+        ProxySession session = ContentAnalyzer.analyse(flow, client, server);
+        if (session != null) {
+            sessions.add(session);
+        }
+    }
+
+    /** Analyses the flows still open when the capture ends. */
+    void finishAll() {
+        for (Flow f : List.copyOf(buffering)) {
+            finish(f);
+        }
+    }
+
+    @Override
+    public void name(byte[] address, String name) {
+        try {
+            names.computeIfAbsent(InetAddress.getByAddress(address).getHostAddress(), k -> new TreeSet<>()).add(name);
+        } catch (UnknownHostException e) {
+            // the reader passes 4 or 16 bytes only
+        }
+    }
+}

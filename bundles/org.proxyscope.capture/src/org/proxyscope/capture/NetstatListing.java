@@ -1,0 +1,192 @@
+package org.proxyscope.capture;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * {@code netstat -an} (Linux or Windows, with or without the process column) and {@code ss -tan} output.
+ * Listening sockets become {@link ListeningSocket}s; connections become flows without packets, oriented
+ * inbound when their local port listens.
+ */
+final class NetstatListing {
+
+    private static final Set<String> SS_STATES = Set.of("LISTEN", "ESTAB", "SYN-SENT", "SYN-RECV", "FIN-WAIT-1",
+            "FIN-WAIT-2", "TIME-WAIT", "CLOSE-WAIT", "LAST-ACK", "CLOSING", "CLOSED", "UNCONN");
+
+    record Line(boolean udp, String local, String remote, String state, String process) {
+
+        boolean listening() {
+            return state.equals("LISTEN") || state.equals("LISTENING") || udp && (remote.endsWith(":*") || remote.equals("*:*"));
+        }
+    }
+
+    final List<Line> lines = new ArrayList<>();
+    final List<ListeningSocket> listening = new ArrayList<>();
+    final List<Flow> connections = new ArrayList<>();
+    /** Where the listing stopped making sense, when it did; the lines before it are kept. */
+    String problem;
+
+    /** True when the first bytes look like a listing: text with a netstat or ss heading or socket lines. */
+    static boolean recognises(byte[] head, int length) {
+        // judged on the text before any binary byte: a listing damaged later is still a listing
+        int text = 0;
+        while (text < length) {
+            int c = head[text] & 0xff;
+            if (c < 0x20 && c != '\n' && c != '\r' && c != '\t') {
+                break;
+            }
+            text++;
+        }
+        String prefix = new String(head, 0, text, StandardCharsets.ISO_8859_1);
+        return prefix.contains("Local Address") || prefix.contains("Proto ") || prefix.lines().anyMatch(l -> parse(l) != null);
+    }
+
+    static NetstatListing read(InputStream in) throws IOException {
+        NetstatListing listing = new NetstatListing();
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.ISO_8859_1), 1 << 16);
+        long offset = 0;
+        String text;
+        while ((text = reader.readLine()) != null) {
+            for (int i = 0; i < text.length() && listing.problem == null; i++) {
+                char c = text.charAt(i);
+                if (c < 0x20 && c != '\t' && c != '\r') {
+                    listing.problem = new CaptureFormatException(offset + i, "binary data inside a netstat listing").getMessage();
+                }
+            }
+            if (text.length() > 4096) {
+                listing.problem = new CaptureFormatException(offset, "a line of " + text.length()
+                        + " characters is no netstat output").getMessage();
+            }
+            if (listing.problem != null) {
+                break;
+            }
+            String trimmed = text.strip();
+            if (trimmed.startsWith("[") && trimmed.endsWith("]") && !listing.lines.isEmpty()) {
+                // Windows netstat -b names the program on the line after the connection
+                Line last = listing.lines.remove(listing.lines.size() - 1);
+                listing.lines.add(new Line(last.udp, last.local, last.remote, last.state, trimmed.substring(1, trimmed.length() - 1)));
+            } else {
+                Line line = parse(text);
+                if (line != null) {
+                    listing.lines.add(line);
+                }
+            }
+            offset += text.length() + 1;
+        }
+        listing.derive();
+        return listing;
+    }
+
+    /** One socket line of any of the three formats, or null for headings and anything else. */
+    static Line parse(String text) {
+        String[] t = text.strip().split("\\s+");
+        if (t.length < 4) {
+            return null;
+        }
+        String first = t[0];
+        String lower = first.toLowerCase(Locale.ROOT);
+        if (SS_STATES.contains(first) && t.length >= 5) {
+            return line(first.equals("UNCONN"), t[3], t[4], first, join(t, 5));
+        }
+        if ((lower.equals("tcp") || lower.equals("udp")) && t.length >= 6 && SS_STATES.contains(t[1])) {
+            return line(lower.equals("udp"), t[4], t[5], t[1], join(t, 6));
+        }
+        if (first.equals("TCP") || first.equals("UDP")) {
+            boolean udp = first.equals("UDP");
+            String state = udp ? "" : t.length > 3 ? t[3] : "";
+            return line(udp, t[1], t[2], state, t.length > (udp ? 3 : 4) ? t[udp ? 3 : 4] : "");
+        }
+        if (lower.startsWith("tcp") || lower.startsWith("udp")) {
+            boolean udp = lower.startsWith("udp");
+            if (t.length < 5) {
+                return null;
+            }
+            String state = udp ? (t.length > 5 && !t[5].contains("/") ? t[5] : "") : t.length > 5 ? t[5] : "";
+            String process = t.length > (udp && state.isEmpty() ? 5 : 6) ? t[udp && state.isEmpty() ? 5 : 6] : "";
+            return line(udp, t[3], t[4], state, process);
+        }
+        return null;
+    }
+
+    private static Line line(boolean udp, String local, String remote, String state, String process) {
+        if (port(local) < 0 || port(remote) < -1) {
+            return null;
+        }
+        return new Line(udp, local, remote, state.toUpperCase(Locale.ROOT), process.equals("-") ? "" : process);
+    }
+
+    private static String join(String[] t, int from) {
+        return from >= t.length ? "" : String.join(" ", java.util.Arrays.copyOfRange(t, from, t.length));
+    }
+
+    /** The port after the last colon; 0 for "*", -1 when there is none. */
+    static int port(String address) {
+        int colon = address.lastIndexOf(':');
+        if (colon < 0) {
+            return -1;
+        }
+        String port = address.substring(colon + 1);
+        if (port.equals("*")) {
+            return 0;
+        }
+        if (!port.matches("\\d{1,5}")) {
+            return -1;
+        }
+        int value = Integer.parseInt(port);
+        return value > 65535 ? -1 : value;
+    }
+
+    private void derive() {
+        Set<Integer> listeningPorts = new java.util.HashSet<>();
+        for (Line l : lines) {
+            if (l.listening()) {
+                listening.add(new ListeningSocket(l.local, port(l.local), l.udp ? "udp" : "", l.process));
+                listeningPorts.add(port(l.local));
+            }
+        }
+        for (Line l : lines) {
+            if (l.listening()) {
+                continue;
+            }
+            Endpoint local = endpoint(l.local);
+            Endpoint remote = endpoint(l.remote);
+            if (local == null || remote == null) {
+                continue;
+            }
+            boolean inbound = listeningPorts.contains(local.port());
+            Flow flow = new Flow(connections.size() + 1, l.udp ? Flow.Transport.UDP : Flow.Transport.TCP,
+                    inbound ? remote : local, inbound ? local : remote, 0);
+            flow.detail = l.state.toLowerCase(Locale.ROOT) + (l.process.isEmpty() ? "" : ", " + l.process);
+            connections.add(flow);
+        }
+    }
+
+    private static Endpoint endpoint(String text) {
+        int colon = text.lastIndexOf(':');
+        String host = text.substring(0, colon).replace("[", "").replace("]", "");
+        int percent = host.indexOf('%');
+        if (percent >= 0) {
+            host = host.substring(0, percent);
+        }
+        if (host.equals("*")) {
+            host = "0.0.0.0";
+        }
+        if (!host.matches("[0-9a-fA-F:.]+")) {
+            return null;
+        }
+        try {
+            return new Endpoint(InetAddress.getByName(host), port(text));
+        } catch (UnknownHostException e) {
+            return null;
+        }
+    }
+}

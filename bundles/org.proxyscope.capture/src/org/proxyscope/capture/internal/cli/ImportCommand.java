@@ -1,0 +1,111 @@
+package org.proxyscope.capture.internal.cli;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import org.proxyscope.capture.CaptureFormatException;
+import org.proxyscope.capture.CaptureImporter;
+import org.proxyscope.capture.CaptureJson;
+import org.proxyscope.capture.CaptureReport;
+import org.proxyscope.cli.Arguments;
+import org.proxyscope.cli.Command;
+import org.proxyscope.cli.CommandContext;
+import org.proxyscope.cli.ExitCode;
+import org.proxyscope.cli.UsageException;
+import org.proxyscope.cli.WorkspaceArguments;
+import org.proxyscope.core.Progress;
+import org.proxyscope.core.Workspace;
+import org.proxyscope.core.model.CaseId;
+import org.proxyscope.core.model.CustodyAction;
+import org.proxyscope.core.model.Evidence;
+
+/**
+ * {@code proxyscope import FILE [--case ID] [--json]}: reads a capture or netstat listing; with a case, the
+ * file becomes its evidence first and the analysis reads the stored, read-only copy.
+ */
+public final class ImportCommand implements Command {
+
+    @Override
+    public String name() {
+        return "import";
+    }
+
+    @Override
+    public String summary() {
+        return "find proxy sessions in a pcap, pcapng, netstat or ss file";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                FILE [--case ID] [--json] [--reassembly-bytes N] %s
+                  --case ID             keep FILE and the analysis as the case's evidence
+                  --json                print one JSON object
+                  --reassembly-bytes    bytes of each TCP direction analysed, default %d""".formatted(WorkspaceArguments.USAGE,
+                CaptureImporter.DEFAULT_REASSEMBLY_LIMIT);
+    }
+
+    @Override
+    public int run(List<String> raw, CommandContext io) throws Exception {
+        Arguments args = Arguments.parse(raw, WorkspaceArguments.with(Set.of("--case", "--reassembly-bytes")), Set.of("--json"));
+        Path file = Path.of(args.positional("FILE").get(0));
+        if (!Files.isRegularFile(file)) {
+            throw new UsageException("no such file: " + file);
+        }
+        CaptureImporter importer;
+        try {
+            importer = new CaptureImporter(Integer.parseInt(args.option("--reassembly-bytes")
+                    .orElse(String.valueOf(CaptureImporter.DEFAULT_REASSEMBLY_LIMIT))));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--reassembly-bytes: " + e.getMessage());
+        }
+        CaptureReport report;
+        try {
+            if (args.option("--case").isPresent()) {
+                CaseId id = WorkspaceArguments.caseId(args.option("--case").get());
+                try (Workspace ws = WorkspaceArguments.open(args)) {
+                    ws.get(id);
+                    report = importIntoCase(ws, id, file, importer);
+                }
+            } else {
+                report = importer.read(file, Progress.NONE);
+            }
+        } catch (CaptureFormatException e) {
+            io.err().println("proxyscope import: " + e.getMessage());
+            return ExitCode.FAILURE;
+        }
+        io.out().print(args.flag("--json") ? CaptureJson.render(report) + "\n" : CaptureJson.summary(report));
+        if (report.partial()) {
+            io.err().println("proxyscope import: " + file + " is damaged; the results cover what came before: "
+                    + report.problem().get());
+            return ExitCode.FAILURE;
+        }
+        return ExitCode.OK;
+    }
+
+    private static CaptureReport importIntoCase(Workspace ws, CaseId id, Path file, CaptureImporter importer) throws Exception {
+        Evidence capture = ws.addEvidence(id, file, "capture " + file.getFileName(), Progress.NONE);
+        CaptureReport report;
+        try {
+            report = importer.read(ws.storedFile(capture), Progress.NONE);
+        } catch (CaptureFormatException e) {
+            ws.record(id, CustodyAction.CAPTURE_IMPORTED, "evidence #" + capture.number() + " could not be read: " + e.getMessage());
+            throw e;
+        }
+        Path analysis = Files.createTempFile("proxyscope-analysis-", ".json");
+        try {
+            Files.writeString(analysis, CaptureJson.render(report), StandardCharsets.UTF_8);
+            Evidence kept = ws.addEvidence(id, analysis, "analysis of evidence #" + capture.number(), Progress.NONE);
+            ws.record(id, CustodyAction.CAPTURE_IMPORTED, "evidence #" + capture.number() + " (" + report.format().word() + ", "
+                    + report.packets() + " packets, " + report.flowCount() + " flows, " + report.sessions().size()
+                    + " proxy sessions" + (report.partial() ? ", partial: " + report.problem().get() : "")
+                    + "); analysis kept as evidence #" + kept.number());
+        } finally {
+            Files.deleteIfExists(analysis);
+        }
+        return report;
+    }
+}
