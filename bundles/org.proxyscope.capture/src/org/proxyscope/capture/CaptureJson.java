@@ -1,6 +1,10 @@
 package org.proxyscope.capture;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
@@ -76,7 +80,11 @@ public final class CaptureJson {
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(o);
     }
 
-    /** A few lines for a person: counts, then each proxy session and each listener on a proxy port. */
+    private static String plural(long n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
+    }
+
+    /** A few lines for a person: counts, the proxy sessions grouped by proxy, destination and outcome, and each listener on a proxy port. */
     public static String summary(CaptureReport r) {
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "%s: %s, %d packets, %d flows (%d TCP, %d UDP), %d bytes, %d ms%n",
@@ -86,11 +94,21 @@ public final class CaptureJson {
         r.problem().ifPresent(p -> s.append("  PARTIAL: ").append(p).append('\n'));
         long established = r.sessions().stream().filter(x -> x.outcome() == ProxySession.Outcome.ESTABLISHED).count();
         s.append(String.format(Locale.ROOT, "  %d proxy sessions, %d established%n", r.sessions().size(), established));
+        // grouped: a busy proxy has thousands of sessions that differ only in the client
+        Map<String, List<ProxySession>> groups = new LinkedHashMap<>();
         for (ProxySession x : r.sessions()) {
-            s.append(String.format(Locale.ROOT, "    flow %-6d %-12s %s -> %s to %s: %s (%s)%s%n", x.flow().number(), x.protocol(),
-                    x.client(), x.proxy(), x.destination(), x.outcome().word(), x.code(),
-                    x.carriesSmtp() ? ", carried SMTP: " + x.smtpMessages() + " messages to " + x.smtpRecipients() + " recipients" : ""));
+            groups.computeIfAbsent(x.protocol() + " via " + x.proxy() + " to " + (x.destination().isEmpty() ? "-" : x.destination())
+                    + ": " + x.outcome().word() + " (" + x.code() + ")", k -> new ArrayList<>()).add(x);
         }
+        groups.forEach((what, list) -> {
+            long clients = list.stream().map(x -> x.client().host()).distinct().count();
+            int messages = list.stream().mapToInt(ProxySession::smtpMessages).sum();
+            int recipients = list.stream().mapToInt(ProxySession::smtpRecipients).sum();
+            long mail = list.stream().filter(ProxySession::carriesSmtp).count();
+            s.append(String.format(Locale.ROOT, "    %6d x %s; %s, first flow %d%s%n", list.size(), what, plural(clients, "client"),
+                    list.get(0).flow().number(), mail == 0 ? ""
+                            : "; " + mail + " carried SMTP: " + plural(messages, "message") + " to " + plural(recipients, "recipient")));
+        });
         for (ListeningSocket l : r.listening()) {
             if (l.proxyPort()) {
                 s.append(String.format(Locale.ROOT, "  listening on a proxy port: %s%s%s%n", l.address(),
