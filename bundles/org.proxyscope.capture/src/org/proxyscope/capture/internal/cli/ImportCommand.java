@@ -1,11 +1,11 @@
 package org.proxyscope.capture.internal.cli;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
+import org.proxyscope.capture.CaptureEvidence;
 import org.proxyscope.capture.CaptureFormatException;
 import org.proxyscope.capture.CaptureImporter;
 import org.proxyscope.capture.CaptureJson;
@@ -19,8 +19,6 @@ import org.proxyscope.cli.WorkspaceArguments;
 import org.proxyscope.core.Progress;
 import org.proxyscope.core.Workspace;
 import org.proxyscope.core.model.CaseId;
-import org.proxyscope.core.model.CustodyAction;
-import org.proxyscope.core.model.Evidence;
 
 /**
  * {@code proxyscope import FILE [--case ID] [--json]}: reads a capture or netstat listing; with a case, the
@@ -68,7 +66,7 @@ public final class ImportCommand implements Command {
                 CaseId id = WorkspaceArguments.caseId(args.option("--case").get());
                 try (Workspace ws = WorkspaceArguments.open(args)) {
                     ws.get(id);
-                    report = importIntoCase(ws, id, file, importer);
+                    report = CaptureEvidence.keep(ws, id, file, importer, Progress.NONE);
                 }
             } else {
                 report = importer.read(file, Progress.NONE);
@@ -84,28 +82,5 @@ public final class ImportCommand implements Command {
             return ExitCode.FAILURE;
         }
         return ExitCode.OK;
-    }
-
-    private static CaptureReport importIntoCase(Workspace ws, CaseId id, Path file, CaptureImporter importer) throws Exception {
-        Evidence capture = ws.addEvidence(id, file, "capture " + file.getFileName(), Progress.NONE);
-        CaptureReport report;
-        try {
-            report = importer.read(ws.storedFile(capture), Progress.NONE);
-        } catch (CaptureFormatException e) {
-            ws.record(id, CustodyAction.CAPTURE_IMPORTED, "evidence #" + capture.number() + " could not be read: " + e.getMessage());
-            throw e;
-        }
-        Path analysis = Files.createTempFile("proxyscope-analysis-", ".json");
-        try {
-            Files.writeString(analysis, CaptureJson.render(report), StandardCharsets.UTF_8);
-            Evidence kept = ws.addEvidence(id, analysis, "analysis of evidence #" + capture.number(), Progress.NONE);
-            ws.record(id, CustodyAction.CAPTURE_IMPORTED, "evidence #" + capture.number() + " (" + report.format().word() + ", "
-                    + report.packets() + " packets, " + report.flowCount() + " flows, " + report.sessions().size()
-                    + " proxy sessions" + (report.partial() ? ", partial: " + report.problem().get() : "")
-                    + "); analysis kept as evidence #" + kept.number());
-        } finally {
-            Files.deleteIfExists(analysis);
-        }
-        return report;
     }
 }

@@ -1,0 +1,128 @@
+package org.proxyscope.capture.ui.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import org.eclipse.e4.core.contexts.ContextInjectionFactory;
+import org.eclipse.e4.core.contexts.EclipseContextFactory;
+import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.proxyscope.app.ProxyscopeModel;
+import org.proxyscope.capture.CaptureReport;
+import org.proxyscope.capture.ProxySession;
+import org.proxyscope.core.Workspace;
+import org.proxyscope.core.model.Case;
+import org.proxyscope.core.model.CustodyAction;
+import org.proxyscope.core.model.NewCase;
+
+/** The Capture perspective's views on a real display, importing the capture recorded by releng/services/captures.sh. */
+class CaptureViewsTest {
+
+    @TempDir
+    Path tmp;
+
+    private final Display display = Display.getDefault();
+    private Workspace ws;
+    private Shell shell;
+    private IEclipseContext context;
+    private Path capture;
+
+    @BeforeEach
+    void open() throws Exception {
+        String dir = System.getenv("PROXYSCOPE_TEST_CAPTURES");
+        assumeTrue(dir != null, "no recorded captures (releng/services/captures.sh, run by releng/test.sh)");
+        capture = Path.of(dir, "lo.pcapng");
+        ws = Workspace.open(tmp.resolve("ws"), "alice");
+        shell = new Shell(display);
+        shell.setLayout(new FillLayout());
+        context = EclipseContextFactory.create("test");
+        context.set(Workspace.class, ws);
+        context.set(Composite.class, shell);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (shell != null) {
+            shell.dispose();
+            ws.close();
+        }
+    }
+
+    private <T> T part(Class<T> type) {
+        Shell s = new Shell(display);
+        s.setLayout(new FillLayout());
+        IEclipseContext child = context.createChild();
+        child.set(Composite.class, s);
+        return ContextInjectionFactory.make(type, child);
+    }
+
+    @Test
+    void importingIntoTheSelectedCaseFillsTheFlowsAndKeepsEvidence() throws Exception {
+        Case subject = ws.createCase(NewCase.of("Relaying PC", "127.0.0.1", "", "", "high", List.of()));
+        context.set(ProxyscopeModel.SELECTED_CASE, subject.id());
+        FlowsPart flows = ContextInjectionFactory.make(FlowsPart.class, context);
+        ImportCaptureJob job = flows.start(capture);
+        job.join();
+        CaptureReport report = job.report();
+        flows.show(report);
+        assertEquals(report.flowCount(), flows.rows());
+        assertTrue(flows.status().startsWith(report.flowCount() + " of " + report.flowCount() + " flows"), flows.status());
+        assertEquals(2, ws.evidence(subject.id()).size());
+        assertTrue(ws.custody(subject.id()).stream().anyMatch(e -> e.action() == CustodyAction.CAPTURE_IMPORTED));
+
+        String socks = System.getenv("PROXYSCOPE_TEST_SOCKS_OPEN");
+        String port = socks.substring(socks.lastIndexOf(':') + 1);
+        flows.filterField().setText("port " + port + " and socks");
+        assertEquals(2, flows.rows());
+        assertTrue(IntStream.range(0, 2).allMatch(i -> flows.row(i).contains("socks5 127.0.0.1:" + port)),
+                flows.row(0) + " / " + flows.row(1));
+        flows.filterField().setText("port socks");
+        assertEquals(0, flows.rows());
+        assertTrue(flows.status().contains("needs a number"), flows.status());
+
+        // a finding outside the filter: revealing it clears the filter and selects its row
+        ProxySession refused = report.sessions().stream().filter(s -> s.outcome() == ProxySession.Outcome.REFUSED).findFirst().orElseThrow();
+        flows.reveal(refused.flow());
+        assertEquals("", flows.filterField().getText());
+        assertEquals(report.flowCount(), flows.rows());
+    }
+
+    @Test
+    void findingsHostsAndTheFollowedStream() throws Exception {
+        CaptureReport report = new org.proxyscope.capture.CaptureImporter().read(capture, org.proxyscope.core.Progress.NONE);
+        FindingsPart findings = part(FindingsPart.class);
+        findings.show(report);
+        assertTrue(findings.rows() >= report.sessions().size());
+        assertTrue(IntStream.range(0, findings.rows()).mapToObj(findings::row).anyMatch(r -> r.startsWith("unverified http-connect")));
+
+        HostsPart hosts = part(HostsPart.class);
+        hosts.show(report);
+        assertEquals(report.hosts().size(), hosts.rows());
+
+        FollowStreamPart stream = part(FollowStreamPart.class);
+        stream.imported(report);
+        ProxySession mail = report.sessions().stream().filter(ProxySession::carriesSmtp).findFirst().orElseThrow();
+        stream.follow(mail.flow());
+        stream.reading().join();
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (!stream.streamText().contains("RCPT TO") && System.currentTimeMillis() < deadline) {
+            if (!display.readAndDispatch()) {
+                Thread.sleep(10);
+            }
+        }
+        assertTrue(stream.streamText().contains("RCPT TO:<alice@victim.test>"), stream.streamText());
+        assertTrue(stream.streamText().startsWith("Flow " + mail.flow().number() + ": tcp "), stream.streamText());
+    }
+}

@@ -1,0 +1,87 @@
+package org.proxyscope.capture.ui.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
+
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.services.events.IEventBroker;
+import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
+import org.proxyscope.capture.CaptureReport;
+import org.proxyscope.capture.ListeningSocket;
+import org.proxyscope.capture.ProxySession;
+
+/**
+ * What the capture proves: each proxy session (client, proxy, protocol, destination, outcome, mail carried),
+ * then each socket listening on a proxy port. Selecting a session shows its flow in the Flows view.
+ */
+public final class FindingsPart {
+
+    @Inject
+    @Optional
+    private IEventBroker broker;
+    private Table table;
+    private final List<ProxySession> rows = new ArrayList<>();
+
+    @PostConstruct
+    void createControls(Composite parent) {
+        parent.setLayout(new FillLayout());
+        table = new Table(parent, SWT.VIRTUAL | SWT.FULL_SELECTION | SWT.BORDER);
+        table.setHeaderVisible(true);
+        String[][] columns = { { "Outcome", "100" }, { "Protocol", "100" }, { "Client", "170" }, { "Proxy", "170" },
+                { "Destination", "190" }, { "Answer", "150" }, { "Mail through it", "220" }, { "Flow", "60" } };
+        for (String[] c : columns) {
+            TableColumn column = new TableColumn(table, SWT.NONE);
+            column.setText(c[0]);
+            column.setWidth(Integer.parseInt(c[1]));
+        }
+        table.addListener(SWT.Selection, e -> {
+            int index = table.getSelectionIndex();
+            if (index >= 0 && index < rows.size() && broker != null) {
+                broker.post(CaptureEvents.FLOW_SELECTED, rows.get(index).flow());
+            }
+        });
+    }
+
+    @Inject
+    @Optional
+    void show(@UIEventTopic(CaptureEvents.IMPORTED) CaptureReport report) {
+        table.removeAll();
+        rows.clear();
+        for (ProxySession s : report.sessions()) {
+            rows.add(s);
+            new TableItem(table, SWT.NONE).setText(new String[] { s.outcome().word(), s.protocol(), s.client().toString(),
+                    s.proxy().toString(), s.destination(), s.code(), s.carriesSmtp() ? s.smtpMessages() + " message(s) to "
+                            + s.smtpRecipients() + " recipient(s)" : "", String.valueOf(s.flow().number()) });
+        }
+        for (ListeningSocket l : report.listening()) {
+            if (l.proxyPort()) {
+                new TableItem(table, SWT.NONE).setText(new String[] { "listening", l.service(), "", l.address(), "",
+                        org.proxyscope.core.model.ProxyPorts.usual(l.port()) + " port", l.process(), "" });
+            }
+        }
+    }
+
+    int rows() {
+        return table.getItemCount();
+    }
+
+    /** Selects row {@code index} as a click would. */
+    void select(int index) {
+        table.setSelection(index);
+        table.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+    }
+
+    String row(int index) {
+        TableItem item = table.getItem(index);
+        return item.getText(0) + " " + item.getText(1) + " " + item.getText(4);
+    }
+}

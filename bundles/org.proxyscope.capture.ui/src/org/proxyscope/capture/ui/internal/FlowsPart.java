@@ -1,0 +1,216 @@
+package org.proxyscope.capture.ui.internal;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.services.events.IEventBroker;
+import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.FileDialog;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Text;
+import org.proxyscope.app.ProxyscopeModel;
+import org.proxyscope.capture.CaptureReport;
+import org.proxyscope.capture.Flow;
+import org.proxyscope.capture.FlowFilter;
+import org.proxyscope.core.Workspace;
+import org.proxyscope.core.model.CaseId;
+
+/**
+ * Every conversation of the imported capture in a virtual table (rows are made only when shown, so a
+ * million flows stay fluid), sortable by any column, narrowed by a filter line such as
+ * {@code port 1080 and socks}.
+ */
+public final class FlowsPart {
+
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
+
+    private record Column(String title, int width, Function<Flow, String> text, Comparator<Flow> order) {
+    }
+
+    private static final List<Column> COLUMNS = List.of(
+            new Column("#", 60, f -> String.valueOf(f.number()), Comparator.comparingInt(Flow::number)),
+            new Column("Transport", 70, f -> f.transport().name(), Comparator.comparing(Flow::transport)),
+            new Column("Client", 170, f -> f.client().toString(), Comparator.comparing(f -> f.client().toString())),
+            new Column("Server", 170, f -> f.server().toString(), Comparator.comparing(f -> f.server().toString())),
+            new Column("Service", 100, f -> f.service().word(), Comparator.comparing(f -> f.service().word())),
+            new Column("Detail", 220, Flow::detail, Comparator.comparing(Flow::detail)),
+            new Column("State", 110, Flow::state, Comparator.comparing(Flow::state)),
+            new Column("Packets", 70, f -> String.valueOf(f.packets()), Comparator.comparingLong(Flow::packets)),
+            new Column("Bytes", 90, f -> String.valueOf(f.bytes()), Comparator.comparingLong(Flow::bytes)),
+            new Column("Start (UTC)", 170, f -> f.firstNanos() == 0 ? "" : TIME.format(Instant.ofEpochSecond(0, f.firstNanos())),
+                    Comparator.comparingLong(Flow::firstNanos)));
+
+    @Inject
+    @Optional
+    private Workspace workspace;
+    @Inject
+    @Optional
+    private IEventBroker broker;
+    private CaseId caseId;
+
+    private Text filter;
+    private Label status;
+    private Table table;
+    private CaptureReport report;
+    private List<Flow> shown = List.of();
+    private Comparator<Flow> order = COLUMNS.get(0).order();
+
+    @PostConstruct
+    void createControls(Composite parent) {
+        parent.setLayout(new GridLayout(3, false));
+        Button open = new Button(parent, SWT.PUSH);
+        open.setText("Import Capture…");
+        open.setToolTipText("Read a pcap, pcapng, netstat or ss file; with a case selected it becomes the case's evidence");
+        open.addListener(SWT.Selection, e -> chooseAndImport());
+        filter = new Text(parent, SWT.BORDER | SWT.SEARCH | SWT.ICON_CANCEL);
+        filter.setMessage("Filter, e.g. port 1080 and socks");
+        filter.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        filter.addListener(SWT.Modify, e -> refresh());
+        status = new Label(parent, SWT.NONE);
+        status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, false, false));
+        status.setText("No capture read yet");
+        table = new Table(parent, SWT.VIRTUAL | SWT.FULL_SELECTION | SWT.BORDER);
+        table.setHeaderVisible(true);
+        table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
+        for (Column c : COLUMNS) {
+            TableColumn column = new TableColumn(table, c.title().equals("Packets") || c.title().equals("Bytes") ? SWT.RIGHT : SWT.LEFT);
+            column.setText(c.title());
+            column.setWidth(c.width());
+            column.addListener(SWT.Selection, e -> sortBy(column, c));
+        }
+        table.addListener(SWT.SetData, e -> {
+            TableItem item = (TableItem) e.item;
+            Flow f = shown.get(table.indexOf(item));
+            for (int i = 0; i < COLUMNS.size(); i++) {
+                item.setText(i, COLUMNS.get(i).text().apply(f));
+            }
+        });
+        table.addListener(SWT.Selection, e -> {
+            Flow f = selected();
+            if (f != null && broker != null) {
+                broker.post(CaptureEvents.FLOW_SELECTED, f);
+            }
+        });
+    }
+
+    @Inject
+    @Optional
+    void caseSelected(@Named(ProxyscopeModel.SELECTED_CASE) CaseId id) {
+        caseId = id;
+    }
+
+    @Inject
+    @Optional
+    void imported(@UIEventTopic(CaptureEvents.IMPORTED) CaptureReport imported) {
+        show(imported);
+    }
+
+    @Inject
+    @Optional
+    void reveal(@UIEventTopic(CaptureEvents.FLOW_SELECTED) Flow flow) {
+        if (table == null || table.isDisposed() || flow.equals(selected())) {
+            return;
+        }
+        int index = shown.indexOf(flow);
+        if (index < 0 && !filter.getText().isBlank()) {
+            filter.setText("");
+            index = shown.indexOf(flow);
+        }
+        if (index >= 0) {
+            table.setSelection(index);
+            table.showSelection();
+        }
+    }
+
+    private void chooseAndImport() {
+        FileDialog dialog = new FileDialog(table.getShell(), SWT.OPEN);
+        dialog.setText(caseId == null ? "Read a Capture" : "Import a Capture into " + caseId);
+        dialog.setFilterExtensions(new String[] { "*.pcap;*.pcapng;*.cap;*.txt", "*" });
+        dialog.setFilterNames(new String[] { "Captures and netstat listings", "All files" });
+        String chosen = dialog.open();
+        if (chosen != null) {
+            start(Path.of(chosen));
+        }
+    }
+
+    /** Starts the import of {@code file} as a Job; the views fill when it ends. */
+    ImportCaptureJob start(Path file) {
+        ImportCaptureJob job = new ImportCaptureJob(file, workspace, caseId, broker);
+        job.schedule();
+        return job;
+    }
+
+    /** Shows a report's flows (the event from the import Job calls this). */
+    void show(CaptureReport imported) {
+        report = imported;
+        refresh();
+    }
+
+    private void sortBy(TableColumn column, Column c) {
+        boolean ascending = table.getSortColumn() != column || table.getSortDirection() == SWT.DOWN;
+        order = ascending ? c.order() : c.order().reversed();
+        table.setSortColumn(column);
+        table.setSortDirection(ascending ? SWT.UP : SWT.DOWN);
+        refresh();
+    }
+
+    private void refresh() {
+        if (report == null) {
+            return;
+        }
+        try {
+            List<Flow> matching = new ArrayList<>(report.flows().stream().filter(FlowFilter.parse(filter.getText())).toList());
+            matching.sort(order);
+            shown = matching;
+            status.setText(shown.size() + " of " + report.flowCount() + " flows in " + report.file().getFileName()
+                    + (report.partial() ? " (damaged file: read up to the damage)" : ""));
+        } catch (IllegalArgumentException e) {
+            shown = List.of();
+            status.setText(e.getMessage());
+        }
+        status.getParent().layout();
+        table.clearAll();
+        table.setItemCount(shown.size());
+    }
+
+    private Flow selected() {
+        int index = table.getSelectionIndex();
+        return index < 0 || index >= shown.size() ? null : shown.get(index);
+    }
+
+    int rows() {
+        return table.getItemCount();
+    }
+
+    String row(int index) {
+        TableItem item = table.getItem(index);
+        return item.getText(0) + " " + item.getText(4) + " " + item.getText(3);
+    }
+
+    Text filterField() {
+        return filter;
+    }
+
+    String status() {
+        return status.getText();
+    }
+}

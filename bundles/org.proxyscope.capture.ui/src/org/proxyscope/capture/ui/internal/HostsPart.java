@@ -1,0 +1,47 @@
+package org.proxyscope.capture.ui.internal;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
+
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
+import org.proxyscope.capture.CaptureReport;
+import org.proxyscope.capture.HostRecord;
+
+/** The hosts of the imported capture: the ports they answered on and the roles the traffic shows. */
+public final class HostsPart {
+
+    private Table table;
+
+    @PostConstruct
+    void createControls(Composite parent) {
+        parent.setLayout(new FillLayout());
+        table = new Table(parent, SWT.FULL_SELECTION | SWT.BORDER);
+        table.setHeaderVisible(true);
+        for (String[] c : new String[][] { { "Host", "140" }, { "Roles", "220" }, { "Listening on", "160" }, { "Names", "140" } }) {
+            TableColumn column = new TableColumn(table, SWT.NONE);
+            column.setText(c[0]);
+            column.setWidth(Integer.parseInt(c[1]));
+        }
+    }
+
+    @Inject
+    @Optional
+    void show(@UIEventTopic(CaptureEvents.IMPORTED) CaptureReport report) {
+        table.removeAll();
+        for (HostRecord h : report.hosts()) {
+            new TableItem(table, SWT.NONE).setText(new String[] { h.address(), String.join(", ", h.roles()),
+                    String.join(", ", h.listening().stream().map(String::valueOf).toList()), String.join(", ", h.names()) });
+        }
+    }
+
+    int rows() {
+        return table.getItemCount();
+    }
+}

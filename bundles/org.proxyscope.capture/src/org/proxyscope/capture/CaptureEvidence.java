@@ -1,0 +1,48 @@
+package org.proxyscope.capture;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.proxyscope.core.Progress;
+import org.proxyscope.core.Workspace;
+import org.proxyscope.core.WorkspaceException;
+import org.proxyscope.core.model.CaseId;
+import org.proxyscope.core.model.CustodyAction;
+import org.proxyscope.core.model.Evidence;
+
+/**
+ * Imports a capture into a case: the file becomes read-only evidence first, the stored copy is analysed,
+ * the analysis (JSON) is kept as evidence too, and the import goes to the custody log. The command line
+ * and the Capture perspective both use it.
+ */
+public final class CaptureEvidence {
+
+    private CaptureEvidence() {
+    }
+
+    public static CaptureReport keep(Workspace workspace, CaseId id, Path file, CaptureImporter importer, Progress progress)
+            throws WorkspaceException, IOException, CaptureFormatException {
+        Evidence capture = workspace.addEvidence(id, file, "capture " + file.getFileName(), progress);
+        CaptureReport report;
+        try {
+            report = importer.read(workspace.storedFile(capture), progress);
+        } catch (CaptureFormatException e) {
+            workspace.record(id, CustodyAction.CAPTURE_IMPORTED, "evidence #" + capture.number() + " could not be read: " + e.getMessage());
+            throw e;
+        }
+        Path analysis = Files.createTempFile("proxyscope-analysis-", ".json");
+        try {
+            Files.writeString(analysis, CaptureJson.render(report), StandardCharsets.UTF_8);
+            Evidence kept = workspace.addEvidence(id, analysis, "analysis of evidence #" + capture.number(), Progress.NONE);
+            workspace.record(id, CustodyAction.CAPTURE_IMPORTED, "evidence #" + capture.number() + " (" + report.format().word() + ", "
+                    + report.packets() + " packets, " + report.flowCount() + " flows, " + report.sessions().size()
+                    + " proxy sessions" + (report.partial() ? ", partial: " + report.problem().get() : "")
+                    + "); analysis kept as evidence #" + kept.number());
+        } finally {
+            Files.deleteIfExists(analysis);
+        }
+        return report;
+    }
+}
