@@ -34,7 +34,8 @@ def packet(src, sport, dst, dport, seq, ack, flags, payload=b""):
 
 
 def connection(client, cport, server, sport, request, reply):
-    c, s = 1000, 5000
+    # initial sequence numbers differ per connection, as real stacks choose them
+    c, s = (n * 2654435761) & 0x7fffffff, (n * 40503 + 12345) & 0x7fffffff
     packet(client, cport, server, sport, c, 0, 0x02)
     packet(server, sport, client, cport, s, c + 1, 0x12)
     c += 1

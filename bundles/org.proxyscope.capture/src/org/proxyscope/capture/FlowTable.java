@@ -92,7 +92,9 @@ final class FlowTable implements PacketSink {
         Flow flow = byKey.get(key);
         boolean tcp = p.protocol == Packet.TCP;
         boolean opening = tcp && (p.tcpFlags & (Packet.SYN | Packet.ACK)) == Packet.SYN;
-        if (flow != null && opening && (flow.closed() || flow.clientIsn >= 0 && flow.clientIsn != p.seq)) {
+        // a SYN with a new initial sequence number reuses the 5-tuple for a new connection, as tshark counts it;
+        // the same number again is a retransmitted SYN
+        if (flow != null && opening && (flow.clientIsn >= 0 ? flow.clientIsn != p.seq : flow.closed())) {
             finish(flow);
             flow = null;
         }
