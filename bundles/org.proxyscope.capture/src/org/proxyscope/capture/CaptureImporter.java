@@ -28,6 +28,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 import org.proxyscope.capture.internal.ByteSource;
+import org.proxyscope.capture.internal.PacketSink;
 import org.proxyscope.capture.internal.PcapReader;
 import org.proxyscope.capture.internal.PcapngReader;
 import org.proxyscope.core.Progress;
@@ -76,19 +77,16 @@ public final class CaptureImporter {
             int headLength = channel.read(ByteBuffer.wrap(head));
             channel.position(0);
             headLength = Math.max(headLength, 0);
-            CaptureReport report;
             if (size == 0) {
                 throw new CaptureFormatException(0, file.getFileName() + " is empty");
-            } else if (PcapReader.recognises(head, headLength)) {
-                report = readPackets(file, CaptureFormat.PCAP, channel, size, progress);
-            } else if (PcapngReader.recognises(head, headLength)) {
-                report = readPackets(file, CaptureFormat.PCAPNG, channel, size, progress);
-            } else if (NetstatListing.recognises(head, headLength)) {
-                report = readListing(file, channel, progress);
-            } else {
+            }
+            CaptureFormat format = recognise(head, headLength);
+            if (format == null) {
                 throw new CaptureFormatException(0, file.getFileName() + " is no pcap, pcapng, netstat or ss file (it begins "
                         + HexFormat.ofDelimiter(" ").formatHex(head, 0, Math.min(headLength, 8)) + ")");
             }
+            CaptureReport report = format == CaptureFormat.NETSTAT ? readListing(file, channel, progress)
+                    : readPackets(file, format, channel, size, progress);
             String sha256 = join(hash);
             return new CaptureReport(file, report.format(), sha256, report.packets(), report.bytes(), report.flows(),
                     report.sessions(), report.listening(), report.hosts(), report.malformedPackets(), report.fragments(),
@@ -104,11 +102,7 @@ public final class CaptureImporter {
         ByteSource source = new ByteSource(new ProgressChannel(channel, progress), BUFFER);
         String problem = null;
         try {
-            if (format == CaptureFormat.PCAP) {
-                PcapReader.read(source, table, progress);
-            } else {
-                PcapngReader.read(source, table, progress);
-            }
+            readPackets(format, source, table, progress);
         } catch (CaptureFormatException e) {
             problem = e.getMessage();
         }
@@ -121,6 +115,27 @@ public final class CaptureImporter {
                 hosts(table.flows, sessions, table.names), table.malformed, table.fragments,
                 table.firstNanos == Long.MAX_VALUE ? 0 : table.firstNanos, table.lastNanos == Long.MIN_VALUE ? 0 : table.lastNanos,
                 Duration.ZERO, Optional.ofNullable(problem));
+    }
+
+    /** The format the first bytes of a file show, or null when they show none. */
+    static CaptureFormat recognise(byte[] head, int length) {
+        if (PcapReader.recognises(head, length)) {
+            return CaptureFormat.PCAP;
+        }
+        if (PcapngReader.recognises(head, length)) {
+            return CaptureFormat.PCAPNG;
+        }
+        return NetstatListing.recognises(head, length) ? CaptureFormat.NETSTAT : null;
+    }
+
+    /** Feeds every packet of a pcap or pcapng file to {@code sink}. */
+    static void readPackets(CaptureFormat format, ByteSource source, PacketSink sink, Progress progress)
+            throws IOException, CaptureFormatException {
+        if (format == CaptureFormat.PCAP) {
+            PcapReader.read(source, sink, progress);
+        } else {
+            PcapngReader.read(source, sink, progress);
+        }
     }
 
     private static CaptureReport readListing(Path file, FileChannel channel, Progress progress) throws IOException {

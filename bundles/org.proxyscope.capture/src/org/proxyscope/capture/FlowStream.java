@@ -12,8 +12,6 @@ import org.proxyscope.capture.internal.ByteSource;
 import org.proxyscope.capture.internal.Packet;
 import org.proxyscope.capture.internal.PacketDecoder;
 import org.proxyscope.capture.internal.PacketSink;
-import org.proxyscope.capture.internal.PcapReader;
-import org.proxyscope.capture.internal.PcapngReader;
 import org.proxyscope.core.Progress;
 
 /**
@@ -78,12 +76,12 @@ public final class FlowStream {
             int n = channel.read(java.nio.ByteBuffer.wrap(head));
             channel.position(0);
             ByteSource source = new ByteSource(channel, 1 << 20);
+            CaptureFormat format = CaptureImporter.recognise(head, n);
+            if (format == null || format == CaptureFormat.NETSTAT) {
+                return segments; // a listing has no payload to follow
+            }
             try {
-                if (PcapReader.recognises(head, n)) {
-                    PcapReader.read(source, sink, Progress.NONE);
-                } else if (PcapngReader.recognises(head, n)) {
-                    PcapngReader.read(source, sink, Progress.NONE);
-                }
+                CaptureImporter.readPackets(format, source, sink, Progress.NONE);
             } catch (CaptureFormatException e) {
                 if (segments.isEmpty()) {
                     throw e;
