@@ -13,8 +13,8 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
+import org.proxyscope.app.Tables;
 import org.proxyscope.capture.CaptureReport;
 import org.proxyscope.capture.ListeningSocket;
 import org.proxyscope.capture.ProxySession;
@@ -38,11 +38,7 @@ public final class FindingsPart {
         table.setHeaderVisible(true);
         String[][] columns = { { "Outcome", "100" }, { "Protocol", "100" }, { "Client", "170" }, { "Proxy", "170" },
                 { "Destination", "190" }, { "Answer", "150" }, { "Mail through it", "220" }, { "Flow", "60" } };
-        for (String[] c : columns) {
-            TableColumn column = new TableColumn(table, SWT.NONE);
-            column.setText(c[0]);
-            column.setWidth(Integer.parseInt(c[1]));
-        }
+        Tables.addColumns(table, columns);
         table.addListener(SWT.Selection, e -> {
             int index = table.getSelectionIndex();
             if (index >= 0 && index < rows.size() && broker != null) {

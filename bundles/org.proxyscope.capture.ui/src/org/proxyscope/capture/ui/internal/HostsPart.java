@@ -9,8 +9,8 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
+import org.proxyscope.app.Tables;
 import org.proxyscope.capture.CaptureReport;
 import org.proxyscope.capture.HostRecord;
 
@@ -24,11 +24,7 @@ public final class HostsPart {
         parent.setLayout(new FillLayout());
         table = new Table(parent, SWT.FULL_SELECTION | SWT.BORDER);
         table.setHeaderVisible(true);
-        for (String[] c : new String[][] { { "Host", "140" }, { "Roles", "220" }, { "Listening on", "160" }, { "Names", "140" } }) {
-            TableColumn column = new TableColumn(table, SWT.NONE);
-            column.setText(c[0]);
-            column.setWidth(Integer.parseInt(c[1]));
-        }
+        Tables.addColumns(table, new String[][] { { "Host", "140" }, { "Roles", "220" }, { "Listening on", "160" }, { "Names", "140" } });
     }
 
     @Inject

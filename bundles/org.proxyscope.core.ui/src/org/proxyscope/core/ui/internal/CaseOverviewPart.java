@@ -25,9 +25,9 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
+import org.proxyscope.app.Tables;
 import org.proxyscope.app.CaseEvents;
 import org.proxyscope.core.Workspace;
 import org.proxyscope.core.WorkspaceException;
@@ -97,12 +97,8 @@ public final class CaseOverviewPart {
         GridDataFactory.fillDefaults().span(2, 1).indent(0, 8).applyTo(evidenceLabel);
         evidence = new Table(parent, SWT.BORDER | SWT.FULL_SELECTION);
         evidence.setHeaderVisible(true);
-        for (String[] c : new String[][] {{"#", "40"}, {"File", "180"}, {"Bytes", "100"}, {"SHA-256", "440"}, {"Added", "170"},
-                {"Source", "160"}}) {
-            TableColumn column = new TableColumn(evidence, SWT.NONE);
-            column.setText(c[0]);
-            column.setWidth(Integer.parseInt(c[1]));
-        }
+        Tables.addColumns(evidence, new String[][] {{"#", "40"}, {"File", "180"}, {"Bytes", "100"}, {"SHA-256", "440"}, {"Added", "170"},
+                {"Source", "160"}});
         GridDataFactory.fillDefaults().span(2, 1).grab(true, true).applyTo(evidence);
         purge = new Button(parent, SWT.PUSH);
         purge.setText("&Purge Evidence...");

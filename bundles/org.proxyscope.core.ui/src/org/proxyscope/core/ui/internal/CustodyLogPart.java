@@ -14,8 +14,8 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
+import org.proxyscope.app.Tables;
 import org.proxyscope.app.CaseEvents;
 import org.proxyscope.core.Workspace;
 import org.proxyscope.core.WorkspaceException;
@@ -39,12 +39,8 @@ public final class CustodyLogPart {
         parent.setLayout(new FillLayout());
         table = new Table(parent, SWT.FULL_SELECTION | SWT.MULTI);
         table.setHeaderVisible(true);
-        for (String[] c : new String[][] {{"#", "40"}, {"Time", "170"}, {"Analyst", "90"}, {"Action", "130"},
-                {"Details", "520"}, {"Entry hash", "160"}}) {
-            TableColumn column = new TableColumn(table, SWT.NONE);
-            column.setText(c[0]);
-            column.setWidth(Integer.parseInt(c[1]));
-        }
+        Tables.addColumns(table, new String[][] {{"#", "40"}, {"Time", "170"}, {"Analyst", "90"}, {"Action", "130"},
+                {"Details", "520"}, {"Entry hash", "160"}});
     }
 
     @Inject

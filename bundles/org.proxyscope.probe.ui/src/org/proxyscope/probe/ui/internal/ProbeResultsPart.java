@@ -18,9 +18,9 @@ import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
+import org.proxyscope.app.Tables;
 import org.proxyscope.probe.Finding;
 import org.proxyscope.probe.ProbeReport;
 import org.proxyscope.probe.Verdict;
@@ -43,12 +43,8 @@ public final class ProbeResultsPart {
         SashForm sash = new SashForm(parent, SWT.VERTICAL);
         table = new Table(sash, SWT.FULL_SELECTION | SWT.BORDER);
         table.setHeaderVisible(true);
-        for (String[] c : new String[][] {{"Port", "60"}, {"Protocol", "110"}, {"Verdict", "110"}, {"Canary", "70"},
-                {"Time", "80"}, {"Detail", "520"}}) {
-            TableColumn column = new TableColumn(table, SWT.NONE);
-            column.setText(c[0]);
-            column.setWidth(Integer.parseInt(c[1]));
-        }
+        Tables.addColumns(table, new String[][] {{"Port", "60"}, {"Protocol", "110"}, {"Verdict", "110"}, {"Canary", "70"},
+                {"Time", "80"}, {"Detail", "520"}});
         CTabFolder tabs = new CTabFolder(sash, SWT.BORDER | SWT.BOTTOM);
         Font mono = JFaceResources.getTextFont();
         text = transcriptTab(tabs, "Transcript", mono);
