@@ -117,13 +117,17 @@ public final class Canary implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads the whole request head before answering: a relay that forwards the request line first and the
+     * headers after (tinyproxy does) fails its own write, and reports an error instead of our reply, when
+     * the canary answers and closes in between.
+     */
     private void serve(Socket client) {
         try (client; InputStream in = client.getInputStream(); OutputStream out = client.getOutputStream()) {
             client.setSoTimeout(5000);
             byte[] request = new byte[MAX_REQUEST];
             int length = 0;
-            String token = null;
-            while (length < request.length && token == null) {
+            while (length < request.length) {
                 int n;
                 try {
                     n = in.read(request, length, request.length - length);
@@ -134,12 +138,13 @@ public final class Canary implements AutoCloseable {
                     break;
                 }
                 length += n;
-                Matcher m = TOKEN.matcher(new String(request, 0, length, StandardCharsets.ISO_8859_1));
-                if (m.find()) {
-                    token = m.group();
+                if (endOfHead(request, length)) {
+                    break;
                 }
             }
-            if (token != null) {
+            Matcher m = TOKEN.matcher(new String(request, 0, length, StandardCharsets.ISO_8859_1));
+            if (m.find()) {
+                String token = m.group();
                 arrivals.put(token, client.getRemoteSocketAddress().toString());
                 byte[] body = replyFor(token).getBytes(StandardCharsets.US_ASCII);
                 out.write(("HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\nContent-Length: " + body.length
@@ -151,6 +156,12 @@ public final class Canary implements AutoCloseable {
         } catch (IOException e) {
             // a client that vanished mid-request proves nothing either way
         }
+    }
+
+    /** Whether the bytes so far end an HTTP request head (a blank line, CRLF or bare LF). */
+    private static boolean endOfHead(byte[] bytes, int length) {
+        String text = new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
+        return text.contains("\r\n\r\n") || text.contains("\n\n");
     }
 
     @Override
