@@ -6,7 +6,7 @@ set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd -P)
 cd "$repo"
 
-packages=(xvfb libgtk-3-0 xdotool imagemagick x11-utils squid microsocks dante-server tinyproxy exim4-daemon-light tcpdump tshark curl python3)
+packages=(xvfb libgtk-3-0 xdotool imagemagick x11-utils squid microsocks dante-server tinyproxy exim4-daemon-light vsftpd tcpdump tshark curl python3)
 command -v mvn >/dev/null 2>&1 || packages+=(maven)
 missing=()
 for p in "${packages[@]}"; do
@@ -16,7 +16,15 @@ if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" = 0 ]; then
         echo "Installing test prerequisites: ${missing[*]}"
         apt-get update -q >/dev/null
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
+        # The servers are started by the tests, on loopback, with their own settings; the packages must not
+        # start system-wide daemons of their own (policy-rc.d exit 101: "action not allowed").
+        guard=/usr/sbin/policy-rc.d own_guard= status=0
+        if [ ! -e "$guard" ]; then
+            printf '#!/bin/sh\nexit 101\n' >"$guard" && chmod 755 "$guard" && own_guard=1
+        fi
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null || status=$?
+        [ -z "$own_guard" ] || rm -f "$guard"
+        [ "$status" = 0 ] || { echo "test.sh: installing ${missing[*]} failed" >&2; exit 1; }
     else
         echo "Missing Debian packages: ${missing[*]} (run as root, or install them with apt-get)" >&2
         exit 1

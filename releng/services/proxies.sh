@@ -11,6 +11,8 @@
 #   exim           127.0.0.1:22525   open mail relay: accepts mail for any domain; canary.test goes on to
 #                                    127.0.0.1:22527 (where the tests' SMTP canary listens), the rest to a mailbox file
 #   exim           127.0.0.1:22526   closed relay: mail only for relay.test, "relay not permitted" otherwise
+#   vsftpd         127.0.0.1:22021   anonymous FTP that lets PORT name any host (FTP bounce)
+#   vsftpd         127.0.0.1:22022   anonymous FTP that refuses PORT to any host but the client's (the default)
 # (each port 10, 20, ... higher when one of the set is taken).
 set -euo pipefail
 action=$1
@@ -80,6 +82,33 @@ CONF
     chmod 777 "$dir/exim-$1"
 }
 
+vsftpd_conf() { # NAME PORT PROMISCUOUS
+    mkdir -p "$dir/vsftpd-$1/root" "$dir/vsftpd-empty"
+    chmod 755 "$dir/vsftpd-$1/root" "$dir/vsftpd-empty"
+    echo "Proxyscope test file" >"$dir/vsftpd-$1/root/readme.txt"
+    cat >"$dir/vsftpd-$1.conf" <<CONF
+listen=YES
+listen_ipv6=NO
+listen_address=127.0.0.1
+listen_port=$2
+background=NO
+anonymous_enable=YES
+no_anon_password=YES
+anon_root=$dir/vsftpd-$1/root
+nopriv_user=nobody
+local_enable=NO
+write_enable=NO
+port_enable=YES
+port_promiscuous=$3
+connect_from_port_20=NO
+pasv_enable=YES
+seccomp_sandbox=NO
+secure_chroot_dir=$dir/vsftpd-empty
+xferlog_enable=NO
+vsftpd_log_file=$dir/vsftpd-$1.log
+CONF
+}
+
 dante_conf() { # NAME PORT RULE
     cat >"$dir/danted-$1.conf" <<CONF
 logoutput: $dir/danted-$1.log
@@ -98,7 +127,7 @@ case "$action" in
 start)
     # The usual ports, moved up by 10 at a time past any taken one: a leftover server from an earlier run
     # must never answer in place of the one configured here.
-    base=(23128 23129 21080 21081 21082 21083 28888 22525 22526 22527)
+    base=(23128 23129 21080 21081 21082 21083 28888 22525 22526 22021 22022 22527)
     for shift in 0 10 20 30 40 50 60 70 80 90; do
         taken=
         for port in "${base[@]}"; do
@@ -115,6 +144,7 @@ start)
     dante_open=$((21082 + shift)) dante_closed=$((21083 + shift))
     tinyproxy_port=$((28888 + shift))
     relay_open=$((22525 + shift)) relay_closed=$((22526 + shift)) smtp_canary=$((22527 + shift))
+    ftp_open=$((22021 + shift)) ftp_closed=$((22022 + shift))
     chmod 777 "$dir"
     squid_conf open $squid_open allow
     squid_conf closed $squid_closed deny
@@ -146,8 +176,14 @@ CONF
     for name in open closed; do
         exim4 -C "$dir/exim-$name.conf" -bd -q5s
     done
+    vsftpd_conf open $ftp_open YES
+    vsftpd_conf closed $ftp_closed NO
+    for name in open closed; do
+        vsftpd "$dir/vsftpd-$name.conf" >"$dir/vsftpd-$name.out" 2>&1 &
+        echo $! >"$dir/vsftpd-$name.pid"
+    done
     # the canary port stays free for the tests' own SMTP canary
-    for port in "${base[@]:0:9}"; do
+    for port in "${base[@]:0:${#base[@]}-1}"; do
         for _ in $(seq 100); do
             (exec 3<>"/dev/tcp/127.0.0.1/$((port + shift))") 2>/dev/null && break
             sleep 0.1
@@ -163,12 +199,19 @@ CONF
     echo "PROXYSCOPE_TEST_RELAY_OPEN=127.0.0.1:$relay_open"
     echo "PROXYSCOPE_TEST_RELAY_CLOSED=127.0.0.1:$relay_closed"
     echo "PROXYSCOPE_TEST_SMTP_CANARY=127.0.0.1:$smtp_canary"
+    echo "PROXYSCOPE_TEST_FTP_OPEN=127.0.0.1:$ftp_open"
+    echo "PROXYSCOPE_TEST_FTP_CLOSED=127.0.0.1:$ftp_closed"
     ;;
 stop)
     for name in open closed; do
         [ -f "$dir/squid-$name.pid" ] && squid -f "$dir/squid-$name.conf" -k shutdown 2>/dev/null || true
     done
-    for pidfile in "$dir"/microsocks-*.pid "$dir"/danted-*.pid "$dir"/tinyproxy.pid "$dir"/exim-*.pid; do
+    # squid takes a moment to go; a start before then would find its pid file fresh and refuse
+    for _ in $(seq 50); do
+        ls "$dir"/squid-*.pid >/dev/null 2>&1 || break
+        sleep 0.1
+    done
+    for pidfile in "$dir"/microsocks-*.pid "$dir"/danted-*.pid "$dir"/tinyproxy.pid "$dir"/exim-*.pid "$dir"/vsftpd-*.pid; do
         [ -f "$pidfile" ] && kill "$(cat "$pidfile")" 2>/dev/null || true
     done
     ;;

@@ -3,44 +3,116 @@ package org.proxyscope.probe;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Proxyscope's own listener that probes ask the target to reach. Each probe carries a fresh random token;
- * a relay is proven only when the token arrives here through the target. The canary answers with a short
- * HTTP reply naming the token, serves nothing else and never connects anywhere: it is not a proxy.
+ * Where probes ask the target to relay to, and the judge of whether it did. By default Proxyscope's own
+ * listeners: an HTTP one (each probe carries a fresh random token, and a relay is proven only when the token
+ * arrives here through the target), optionally an SMTP one for a mail domain the analyst controls, and
+ * one-shot data ports for FTP bounce. They answer with a short reply naming the token, serve nothing else
+ * and never connect anywhere: the canary is not a proxy.
+ * <p>
+ * When the target cannot reach this machine, the external mode takes a URL the analyst controls and the
+ * text it returns; a relay is then proven when that text comes back through the target.
  */
 public final class Canary implements AutoCloseable {
 
     private static final Pattern TOKEN = Pattern.compile("pxc-[0-9a-f]{32}");
     private static final int MAX_REQUEST = 4096;
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** How long a message or connection may take to reach the canary after the target claimed to pass it on. */
+    private static final Duration GRACE = Duration.ofSeconds(2);
 
     private final ServerSocket server;
+    private final URI externalUrl;
+    private final String expectedText;
+    private final InetSocketAddress reachAt;
     private final Map<String, String> arrivals = new ConcurrentHashMap<>();
-    private final Thread acceptor;
+    private final List<AutoCloseable> listeners = new CopyOnWriteArrayList<>();
+    private volatile String mailDomain;
 
-    private Canary(ServerSocket server) {
+    private Canary(ServerSocket server, URI externalUrl, String expectedText, InetSocketAddress reachAt) {
         this.server = server;
-        this.acceptor = Thread.ofVirtual().name("proxyscope-canary").start(this::accept);
+        this.externalUrl = externalUrl;
+        this.expectedText = expectedText;
+        this.reachAt = reachAt;
+        if (server != null) {
+            listeners.add(server);
+            Thread.ofVirtual().name("proxyscope-canary").start(() -> accept(server, client -> serveHttp(client)));
+        }
     }
 
     /** Listens on {@code address} (port 0 picks a free one). */
     public static Canary listen(InetSocketAddress address) throws IOException {
         ServerSocket server = new ServerSocket();
         server.bind(address, 64);
-        return new Canary(server);
+        return new Canary(server, null, null, (InetSocketAddress) server.getLocalSocketAddress());
+    }
+
+    /**
+     * The external mode: probes ask the target to fetch {@code url} (plain http), and a relay is proven when
+     * {@code expectedText} comes back through the target.
+     *
+     * @throws IllegalArgumentException when the URL is not http://HOST[:PORT]/... or the text is blank
+     * @throws UnknownHostException when the URL's host does not resolve here (SOCKS4 needs its address)
+     */
+    public static Canary external(URI url, String expectedText) throws UnknownHostException {
+        if (!"http".equalsIgnoreCase(url.getScheme()) || url.getHost() == null) {
+            throw new IllegalArgumentException("The external canary must be a plain http:// URL with a host, not " + url);
+        }
+        if (expectedText == null || expectedText.isBlank()) {
+            throw new IllegalArgumentException("Give the text the external canary URL returns, so a relay can be proven");
+        }
+        int port = url.getPort() < 0 ? 80 : url.getPort();
+        return new Canary(null, url, expectedText, new InetSocketAddress(InetAddress.getByName(url.getHost()), port));
+    }
+
+    /**
+     * Adds an SMTP listener on {@code address} that accepts mail for {@code domain} only; the domain's MX
+     * must lead the target's mail to this address. Not available in the external mode.
+     */
+    public Canary listenForMail(InetSocketAddress address, String domain) throws IOException {
+        if (isExternal()) {
+            throw new IllegalStateException("The external canary cannot receive mail");
+        }
+        if (!isDomainName(domain)) {
+            throw new IllegalArgumentException("The canary domain must be a plain domain name such as canary.example.net, not " + domain);
+        }
+        ServerSocket mail = new ServerSocket();
+        mail.bind(address, 64);
+        listeners.add(mail);
+        mailDomain = domain.toLowerCase(Locale.ROOT);
+        Thread.ofVirtual().name("proxyscope-canary-smtp").start(() -> accept(mail,
+                client -> new CanaryMailSession(client, mailDomain, TOKEN, this::arrived).run()));
+        return this;
+    }
+
+    /** Whether {@code text} is a plain domain name (letters, digits, dots and hyphens). */
+    static boolean isDomainName(String text) {
+        return text != null && text.matches("[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?");
+    }
+
+    /** The mail domain whose messages reach the canary, when an SMTP listener runs. */
+    public Optional<String> mailDomain() {
+        return Optional.ofNullable(mailDomain);
     }
 
     /**
@@ -49,32 +121,57 @@ public final class Canary implements AutoCloseable {
      */
     public static InetSocketAddress defaultAddressTowards(String host) throws IOException {
         try (java.net.DatagramSocket socket = new java.net.DatagramSocket()) {
-            socket.connect(java.net.InetAddress.getByName(host), 9);
+            socket.connect(InetAddress.getByName(host), 9);
             return new InetSocketAddress(socket.getLocalAddress(), 0);
         }
     }
 
     /**
-     * Where the canary should listen: {@code ADDR:PORT} as the analyst wrote it (IPv6 in brackets), or,
-     * when nothing was written, {@link #defaultAddressTowards} the target.
+     * Where a canary listener should listen: {@code ADDR:PORT} as the analyst wrote it (IPv6 in brackets),
+     * or, when nothing was written, {@link #defaultAddressTowards} the target with {@code defaultPort}.
      *
      * @throws IllegalArgumentException when the text is not {@code ADDR:PORT}
      */
-    public static InetSocketAddress addressFor(String typed, String targetHost) throws IOException {
+    public static InetSocketAddress addressFor(String typed, String targetHost, int defaultPort) throws IOException {
         String text = typed == null ? "" : typed.strip();
         if (text.isEmpty()) {
-            return defaultAddressTowards(targetHost);
+            return new InetSocketAddress(defaultAddressTowards(targetHost).getAddress(), defaultPort);
         }
         int colon = text.lastIndexOf(':');
         if (colon < 0 || !text.substring(colon + 1).matches("\\d{1,5}") || Integer.parseInt(text.substring(colon + 1)) > 65535) {
             throw new IllegalArgumentException("Write the canary's address as ADDR:PORT, e.g. 192.0.2.1:8081");
         }
-        return new InetSocketAddress(java.net.InetAddress.getByName(text.substring(0, colon).replaceAll("[\\[\\]]", "")),
+        return new InetSocketAddress(InetAddress.getByName(text.substring(0, colon).replaceAll("[\\[\\]]", "")),
                 Integer.parseInt(text.substring(colon + 1)));
     }
 
+    /** Where the target is asked to connect: the HTTP listener, or the external URL's host and port. */
     public InetSocketAddress address() {
-        return (InetSocketAddress) server.getLocalSocketAddress();
+        return reachAt;
+    }
+
+    /** The host as the target should be asked for it: an address literal, or the external URL's host name. */
+    public String host() {
+        return isExternal() ? externalUrl.getHost() : reachAt.getAddress().getHostAddress();
+    }
+
+    /** {@code host:port} for Host headers and CONNECT lines (IPv6 literals in brackets). */
+    public String authority() {
+        String host = host();
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + reachAt.getPort();
+    }
+
+    /** The path a probe asks for: its token on the own canary, the analyst's path in the external mode. */
+    public String path(String token) {
+        if (!isExternal()) {
+            return "/" + token;
+        }
+        String path = externalUrl.getRawPath() == null || externalUrl.getRawPath().isEmpty() ? "/" : externalUrl.getRawPath();
+        return externalUrl.getRawQuery() == null ? path : path + "?" + externalUrl.getRawQuery();
+    }
+
+    public boolean isExternal() {
+        return externalUrl != null;
     }
 
     /** A fresh token for one probe. */
@@ -87,6 +184,21 @@ public final class Canary implements AutoCloseable {
     /** The reply body the canary sends for a token; a probe looks for it in what the target relays back. */
     public static String replyFor(String token) {
         return "proxyscope-canary " + token;
+    }
+
+    /**
+     * Whether the relay of one probe is proven: the own canary waits briefly for the token; the external mode
+     * looks for the known text in what came back through the target.
+     *
+     * @return how it was proven, or null when it was not
+     */
+    public String proof(String token, String relayedBack) throws InterruptedException {
+        if (isExternal()) {
+            return relayedBack != null && relayedBack.contains(expectedText)
+                    ? "the text of " + externalUrl + " came back through it" : null;
+        }
+        String from = awaitToken(token, GRACE);
+        return from == null ? null : "the canary received the token from " + from;
     }
 
     /**
@@ -106,11 +218,41 @@ public final class Canary implements AutoCloseable {
         return arrivals.get(token);
     }
 
-    private void accept() {
-        while (!server.isClosed()) {
+    /**
+     * Opens a one-shot listener on the canary's address for one probe (FTP bounce points the target's data
+     * connection at it): the first connection to it, and what it sends (up to 4 KiB), count as the token's
+     * arrival. Closed with the canary, or by the probe when done.
+     */
+    public ServerSocket openDataPort(String token) throws IOException {
+        if (isExternal()) {
+            throw new IllegalStateException("The external canary cannot take data connections");
+        }
+        ServerSocket port = new ServerSocket();
+        port.bind(new InetSocketAddress(reachAt.getAddress(), 0), 1);
+        listeners.add(port);
+        Thread.ofVirtual().name("proxyscope-canary-data").start(() -> {
+            try (port; Socket client = port.accept(); InputStream in = client.getInputStream()) {
+                client.setSoTimeout(5000);
+                byte[] data = in.readNBytes(MAX_REQUEST);
+                arrived(token, client.getRemoteSocketAddress() + " (" + data.length + " bytes of data)");
+            } catch (IOException e) {
+                // closed before anything connected, or the sender vanished: the probe decides from arrivals
+            } finally {
+                listeners.remove(port);
+            }
+        });
+        return port;
+    }
+
+    private void arrived(String token, String from) {
+        arrivals.putIfAbsent(token, from);
+    }
+
+    private static void accept(ServerSocket listener, java.util.function.Consumer<Socket> session) {
+        while (!listener.isClosed()) {
             try {
-                Socket client = server.accept();
-                Thread.ofVirtual().start(() -> serve(client));
+                Socket client = listener.accept();
+                Thread.ofVirtual().start(() -> session.accept(client));
             } catch (IOException e) {
                 return; // closed
             }
@@ -118,16 +260,16 @@ public final class Canary implements AutoCloseable {
     }
 
     /**
-     * Reads the whole request head before answering: a relay that forwards the request line first and the
-     * headers after (tinyproxy does) fails its own write, and reports an error instead of our reply, when
-     * the canary answers and closes in between.
+     * Reads the whole request (head, and a body up to its Content-Length) before answering: a relay that
+     * forwards the request line first and the headers after (tinyproxy does) fails its own write, and
+     * reports an error instead of our reply, when the canary answers and closes in between.
      */
-    private void serve(Socket client) {
+    private void serveHttp(Socket client) {
         try (client; InputStream in = client.getInputStream(); OutputStream out = client.getOutputStream()) {
             client.setSoTimeout(5000);
             byte[] request = new byte[MAX_REQUEST];
             int length = 0;
-            while (length < request.length) {
+            while (length < request.length && !complete(request, length)) {
                 int n;
                 try {
                     n = in.read(request, length, request.length - length);
@@ -138,14 +280,11 @@ public final class Canary implements AutoCloseable {
                     break;
                 }
                 length += n;
-                if (endOfHead(request, length)) {
-                    break;
-                }
             }
             Matcher m = TOKEN.matcher(new String(request, 0, length, StandardCharsets.ISO_8859_1));
             if (m.find()) {
                 String token = m.group();
-                arrivals.put(token, client.getRemoteSocketAddress().toString());
+                arrived(token, client.getRemoteSocketAddress().toString());
                 byte[] body = replyFor(token).getBytes(StandardCharsets.US_ASCII);
                 out.write(("HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\nContent-Length: " + body.length
                         + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
@@ -158,15 +297,29 @@ public final class Canary implements AutoCloseable {
         }
     }
 
-    /** Whether the bytes so far end an HTTP request head (a blank line, CRLF or bare LF). */
-    private static boolean endOfHead(byte[] bytes, int length) {
+    private static final Pattern CONTENT_LENGTH = Pattern.compile("(?im)^content-length:\\s*(\\d{1,9})\\s*$");
+
+    /** Whether the bytes so far hold a whole request: a head ended by a blank line and the body it announces. */
+    private static boolean complete(byte[] bytes, int length) {
         String text = new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
-        return text.contains("\r\n\r\n") || text.contains("\n\n");
+        int crlf = text.indexOf("\r\n\r\n");
+        int lf = text.indexOf("\n\n");
+        int end = crlf >= 0 ? crlf + 4 : lf >= 0 ? lf + 2 : -1;
+        if (end < 0) {
+            return false;
+        }
+        Matcher m = CONTENT_LENGTH.matcher(text.substring(0, end));
+        return !m.find() || length - end >= Long.parseLong(m.group(1));
     }
 
     @Override
     public void close() throws IOException {
-        server.close();
-        acceptor.interrupt();
+        for (AutoCloseable listener : listeners) {
+            try {
+                listener.close();
+            } catch (Exception e) {
+                // closing the others matters more
+            }
+        }
     }
 }

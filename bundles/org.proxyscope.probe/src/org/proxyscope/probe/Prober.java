@@ -21,9 +21,11 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import org.proxyscope.probe.internal.FtpBounceProbe;
 import org.proxyscope.probe.internal.HttpConnectProbe;
 import org.proxyscope.probe.internal.HttpGetProbe;
 import org.proxyscope.probe.internal.HttpPostProbe;
+import org.proxyscope.probe.internal.SmtpRelayProbe;
 import org.proxyscope.probe.internal.SocksProbe;
 import org.proxyscope.probe.internal.WinGateProbe;
 
@@ -43,11 +45,11 @@ public final class Prober {
         probes.forEach(p -> this.probes.put(p.protocol(), p));
     }
 
-    /** HTTP CONNECT, GET and POST, SOCKS4, SOCKS4a, SOCKS5 and WinGate-style telnet. */
+    /** HTTP CONNECT, GET and POST, SOCKS4, SOCKS4a, SOCKS5, WinGate-style telnet, SMTP relay and FTP bounce. */
     public static List<ProxyProbe> builtIn() {
         return List.of(new HttpConnectProbe(), new HttpGetProbe(), new HttpPostProbe(),
                 new SocksProbe(SocksProbe.Version.SOCKS4), new SocksProbe(SocksProbe.Version.SOCKS4A),
-                new SocksProbe(SocksProbe.Version.SOCKS5), new WinGateProbe());
+                new SocksProbe(SocksProbe.Version.SOCKS5), new WinGateProbe(), new SmtpRelayProbe(), new FtpBounceProbe());
     }
 
     public List<String> protocols() {

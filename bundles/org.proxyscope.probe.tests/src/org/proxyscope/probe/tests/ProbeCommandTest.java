@@ -44,6 +44,40 @@ class ProbeCommandTest {
     }
 
     @Test
+    void canaryOptionsThatContradictEachOtherAreRefusedBeforeAnythingIsSent() {
+        UsageException noText = assertThrows(UsageException.class, () -> run("127.0.0.1", "--authorised", "--ports", "1",
+                "--canary-url", "http://127.0.0.1:9/c.txt"));
+        assertEquals("the external canary URL needs the text it returns, to recognise it when it comes back", noText.getMessage());
+        UsageException both = assertThrows(UsageException.class, () -> run("127.0.0.1", "--authorised", "--ports", "1",
+                "--canary-url", "http://127.0.0.1:9/c.txt", "--canary-text", "x", "--canary-domain", "canary.test"));
+        assertTrue(both.getMessage().startsWith("the external canary URL replaces Proxyscope's own listeners"), both.getMessage());
+        UsageException smtpAlone = assertThrows(UsageException.class, () -> run("127.0.0.1", "--authorised", "--ports", "1",
+                "--canary-smtp-listen", "127.0.0.1:2525"));
+        assertTrue(smtpAlone.getMessage().startsWith("the SMTP canary address needs a canary mail domain"), smtpAlone.getMessage());
+        UsageException ftpUrl = assertThrows(UsageException.class, () -> run("127.0.0.1", "--authorised", "--ports", "1",
+                "--canary-url", "ftp://127.0.0.1/c.txt", "--canary-text", "x"));
+        assertTrue(ftpUrl.getMessage().contains("plain http:// URL"), ftpUrl.getMessage());
+    }
+
+    /** The whole chain an analyst uses: the CLI's canary options, the real exim relay, the SMTP canary, JSON. */
+    @Test
+    void anOpenMailRelayIsReportedOpenInJson() throws Exception {
+        String relay = System.getenv("PROXYSCOPE_TEST_RELAY_OPEN");
+        String smtpCanary = System.getenv("PROXYSCOPE_TEST_SMTP_CANARY");
+        assumeTrue(relay != null && smtpCanary != null, "the real servers are not running (releng/services/proxies.sh)");
+        String port = relay.substring(relay.lastIndexOf(':') + 1);
+        String out = run("127.0.0.1", "--authorised", "--ports", port, "--protocols", "smtp-relay", "--canary-listen", "127.0.0.1:0",
+                "--canary-domain", "canary.test", "--canary-smtp-listen", smtpCanary, "--json");
+        com.google.gson.JsonObject json = com.google.gson.JsonParser.parseString(out).getAsJsonObject();
+        assertEquals("open-proxy", json.get("verdict").getAsString(), out);
+        com.google.gson.JsonObject finding = json.getAsJsonArray("findings").get(0).getAsJsonObject();
+        assertEquals("smtp-relay", finding.get("protocol").getAsString());
+        assertEquals("open", finding.get("verdict").getAsString());
+        assertTrue(finding.get("canary_verified").getAsBoolean());
+        assertTrue(Files.readString(Path.of(finding.get("transcript").getAsString())).contains("RCPT TO:<pxc-"), out);
+    }
+
+    @Test
     void aCaseRunKeepsTranscriptsAsEvidenceAndLogsTheRun() throws Exception {
         String socks = System.getenv("PROXYSCOPE_TEST_SOCKS_OPEN");
         assumeTrue(socks != null, "the real proxies are not running (releng/services/proxies.sh)");

@@ -94,7 +94,7 @@ class ProbeTest {
         String transcript = get.transcript().text();
         assertTrue(transcript.contains("> GET http://127.0.0.1:" + canary.address().getPort() + "/pxc-"), transcript);
         assertTrue(transcript.contains("< HTTP/1.1 200 OK"), transcript);
-        assertTrue(transcript.contains("# canary received token pxc-"), transcript);
+        assertTrue(transcript.contains(": the canary received the token from /127.0.0.1:"), transcript);
     }
 
     @Test
@@ -254,6 +254,35 @@ class ProbeTest {
         assertVerdict(Verdict.UNVERIFIED, report, "http-get");
         assertFalse(finding(report, "http-connect").canaryVerified());
         assertEquals("inconclusive", report.verdict());
+    }
+
+    /**
+     * The external mode, for when the target cannot reach this machine: a web server the analyst controls
+     * (here one on loopback) returns a known text, and only that text coming back makes a verdict open.
+     */
+    @Test
+    void anExternalCanaryProvesARelayByItsTextComingBack() throws Exception {
+        String text = "abuse-desk canary 7f3a91";
+        int web = serve(client -> {
+            readLine(client.getInputStream());
+            reply(client, "HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\n" + text + "\n");
+        });
+        canary.close();
+        canary = Canary.external(java.net.URI.create("http://127.0.0.1:" + web + "/canary.txt"), text);
+        ProbeReport squid = probe(proxyPort("PROXYSCOPE_TEST_SQUID_OPEN"), List.of("http-connect", "http-get"), Duration.ofSeconds(3));
+        assertVerdict(Verdict.OPEN, squid, "http-connect");
+        assertVerdict(Verdict.OPEN, squid, "http-get");
+        assertTrue(finding(squid, "http-get").detail().endsWith("the text of http://127.0.0.1:" + web + "/canary.txt came back through it"),
+                finding(squid, "http-get").detail());
+        assertTrue(finding(squid, "http-get").transcript().text().contains("> GET http://127.0.0.1:" + web + "/canary.txt HTTP/1.1"));
+        assertVerdict(Verdict.OPEN, probe(proxyPort("PROXYSCOPE_TEST_SOCKS_OPEN"), List.of("socks5"), Duration.ofSeconds(3)), "socks5");
+
+        int liar = serve(client -> reply(client, "HTTP/1.1 200 Connection established\r\n\r\n"));
+        Finding lie = finding(probe(liar, List.of("http-connect"), Duration.ofSeconds(2)), "http-connect");
+        assertEquals(Verdict.UNVERIFIED, lie.verdict(), lie.detail());
+        assertTrue(lie.detail().endsWith("but the external canary's text never came back"), lie.detail());
+        Finding bounce = finding(probe(liar, List.of("ftp-bounce"), Duration.ofSeconds(2)), "ftp-bounce");
+        assertEquals(Verdict.ERROR, bounce.verdict(), "FTP bounce needs the own canary: " + bounce.detail());
     }
 
     @Test

@@ -1,8 +1,8 @@
 package org.proxyscope.probe.internal;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 
+import org.proxyscope.probe.Canary;
 import org.proxyscope.probe.ProbeConnection;
 import org.proxyscope.probe.Verdict;
 
@@ -15,8 +15,8 @@ public final class HttpConnectProbe extends RelayProbe {
     }
 
     @Override
-    Outcome exchange(ProbeConnection connection, InetSocketAddress canary, String token) throws IOException {
-        String target = hostPort(canary);
+    Outcome exchange(ProbeConnection connection, Canary canary, String token) throws IOException {
+        String target = canary.authority();
         connection.send("CONNECT " + target + " HTTP/1.1\r\nHost: " + target + "\r\nUser-Agent: Proxyscope\r\n\r\n");
         String head = connection.readHead();
         String status = statusLine(head);

@@ -1,8 +1,8 @@
 package org.proxyscope.probe.internal;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 
+import org.proxyscope.probe.Canary;
 import org.proxyscope.probe.ProbeConnection;
 import org.proxyscope.probe.Verdict;
 
@@ -15,9 +15,9 @@ public final class HttpGetProbe extends RelayProbe {
     }
 
     @Override
-    Outcome exchange(ProbeConnection connection, InetSocketAddress canary, String token) throws IOException {
-        String target = hostPort(canary);
-        connection.send("GET http://" + target + "/" + token + " HTTP/1.1\r\nHost: " + target
+    Outcome exchange(ProbeConnection connection, Canary canary, String token) throws IOException {
+        String target = canary.authority();
+        connection.send("GET http://" + target + canary.path(token) + " HTTP/1.1\r\nHost: " + target
                 + "\r\nUser-Agent: Proxyscope\r\nConnection: close\r\n\r\n");
         String head = connection.readHead();
         String status = statusLine(head);

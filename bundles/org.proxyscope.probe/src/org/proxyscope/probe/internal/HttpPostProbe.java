@@ -1,8 +1,8 @@
 package org.proxyscope.probe.internal;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 
+import org.proxyscope.probe.Canary;
 import org.proxyscope.probe.ProbeConnection;
 import org.proxyscope.probe.Verdict;
 
@@ -18,10 +18,10 @@ public final class HttpPostProbe extends RelayProbe {
     }
 
     @Override
-    Outcome exchange(ProbeConnection connection, InetSocketAddress canary, String token) throws IOException {
-        String target = hostPort(canary);
+    Outcome exchange(ProbeConnection connection, Canary canary, String token) throws IOException {
+        String target = canary.authority();
         String body = "proxyscope=" + token;
-        connection.send("POST http://" + target + "/submit HTTP/1.1\r\nHost: " + target + "\r\nUser-Agent: Proxyscope\r\n"
+        connection.send("POST http://" + target + canary.path(token) + " HTTP/1.1\r\nHost: " + target + "\r\nUser-Agent: Proxyscope\r\n"
                 + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length()
                 + "\r\nConnection: close\r\n\r\n" + body);
         String head = connection.readHead();

@@ -23,15 +23,12 @@ import org.proxyscope.probe.Verdict;
  */
 abstract class RelayProbe implements ProxyProbe {
 
-    /** How long the canary may take to see the token after the target claimed to relay it. */
-    private static final Duration CANARY_GRACE = Duration.ofSeconds(2);
-
     /** What the protocol exchange ended with. */
     sealed interface Outcome {
     }
 
-    /** The target claimed to relay the token; the canary decides. */
-    record Relayed(String detail) implements Outcome {
+    /** The target claimed to relay the token; the canary decides. {@code relayedBack} is what came back through it. */
+    record Relayed(String detail, String relayedBack) implements Outcome {
     }
 
     /** The target answered with a verdict of its own (refused, wants credentials, not this protocol). */
@@ -39,7 +36,7 @@ abstract class RelayProbe implements ProxyProbe {
     }
 
     /** Runs the protocol's exchange on an open connection, sending {@code token} towards the canary. */
-    abstract Outcome exchange(ProbeConnection connection, InetSocketAddress canary, String token) throws IOException;
+    abstract Outcome exchange(ProbeConnection connection, Canary canary, String token) throws IOException;
 
     @Override
     public final Finding probe(ProbeContext context) {
@@ -47,7 +44,7 @@ abstract class RelayProbe implements ProxyProbe {
         String token = Canary.newToken();
         Outcome outcome;
         try (ProbeConnection connection = context.connect(transcript)) {
-            outcome = exchange(connection, context.canary().address(), token);
+            outcome = exchange(connection, context.canary(), token);
         } catch (ConnectException | NoRouteToHostException e) {
             return new Finding(context.port(), protocol(), Verdict.NO_SERVICE, false, "nothing listens: " + e.getMessage(),
                     transcript);
@@ -60,35 +57,43 @@ abstract class RelayProbe implements ProxyProbe {
         }
         return switch (outcome) {
             case Answered a -> new Finding(context.port(), protocol(), a.verdict(), false, a.detail(), transcript);
-            case Relayed r -> verified(context, token, r.detail(), transcript);
+            case Relayed r -> verified(context, token, r, transcript);
         };
     }
 
-    private Finding verified(ProbeContext context, String token, String detail, Transcript transcript) {
+    private Finding verified(ProbeContext context, String token, Relayed relayed, Transcript transcript) {
+        return verdict(context, protocol(), token, relayed.detail(), relayed.relayedBack(), transcript);
+    }
+
+    /**
+     * The verdict on a relay the target claimed: open only with the canary's proof, unverified without.
+     * Shared by every probe that asks the target to reach the canary.
+     */
+    static Finding verdict(ProbeContext context, String protocol, String token, String detail, String relayedBack,
+            Transcript transcript) {
         try {
-            String from = context.canary().awaitToken(token, CANARY_GRACE);
-            if (from != null) {
-                transcript.note("canary received token " + token + " from " + from);
-                return new Finding(context.port(), protocol(), Verdict.OPEN, true,
-                        detail + "; the canary received the token from " + from, transcript);
+            String proof = context.canary().proof(token, relayedBack);
+            if (proof != null) {
+                transcript.note("proof for token " + token + ": " + proof);
+                return new Finding(context.port(), protocol, Verdict.OPEN, true, detail + "; " + proof, transcript);
             }
-            transcript.note("canary never received token " + token);
-            return new Finding(context.port(), protocol(), Verdict.UNVERIFIED, false,
-                    detail + "; but the canary never received the token", transcript);
+            transcript.note("no proof for token " + token);
+            return new Finding(context.port(), protocol, Verdict.UNVERIFIED, false,
+                    detail + (context.canary().isExternal() ? "; but the external canary's text never came back"
+                            : "; but the canary never received the token"), transcript);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Finding(context.port(), protocol(), Verdict.ERROR, false, "cancelled", transcript);
+            return cancelled(context, protocol, transcript);
         }
     }
 
-    /** The request that carries the token through an established tunnel to the canary. */
-    static String tokenRequest(InetSocketAddress canary, String token) {
-        return "GET /" + token + " HTTP/1.0\r\nHost: " + hostPort(canary) + "\r\nUser-Agent: Proxyscope\r\n\r\n";
+    static Finding cancelled(ProbeContext context, String protocol, Transcript transcript) {
+        return new Finding(context.port(), protocol, Verdict.ERROR, false, "cancelled", transcript);
     }
 
-    static String hostPort(InetSocketAddress address) {
-        String host = address.getAddress().getHostAddress();
-        return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
+    /** The request that carries the token through an established tunnel to the canary. */
+    static String tokenRequest(Canary canary, String token) {
+        return "GET " + canary.path(token) + " HTTP/1.0\r\nHost: " + canary.authority() + "\r\nUser-Agent: Proxyscope\r\n\r\n";
     }
 
     /** The status line of an HTTP head, or null when the head is not HTTP. */
@@ -118,7 +123,7 @@ abstract class RelayProbe implements ProxyProbe {
     /** A relay claimed by an HTTP proxy, with what it revealed and whether the canary's reply came back. */
     static Outcome relayed(String status, String head, String rest, String token) {
         String headers = revealingHeaders(head);
-        return new Relayed(status + (headers.isEmpty() ? "" : "; " + headers) + cameBack(rest, token));
+        return new Relayed(status + (headers.isEmpty() ? "" : "; " + headers) + cameBack(rest, token), rest);
     }
 
     static String cameBack(String relayed, String token) {

@@ -7,6 +7,7 @@ import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 
+import org.proxyscope.probe.Canary;
 import org.proxyscope.probe.ProbeConnection;
 import org.proxyscope.probe.Verdict;
 
@@ -39,18 +40,19 @@ public final class SocksProbe extends RelayProbe {
     }
 
     @Override
-    Outcome exchange(ProbeConnection connection, InetSocketAddress canary, String token) throws IOException {
-        Outcome handshake = version == Version.SOCKS5 ? socks5(connection, canary) : socks4(connection, canary);
+    Outcome exchange(ProbeConnection connection, Canary canary, String token) throws IOException {
+        Outcome handshake = version == Version.SOCKS5 ? socks5(connection, canary.address()) : socks4(connection, canary);
         if (handshake != null) {
             return handshake;
         }
         connection.send(tokenRequest(canary, token));
         String reply = connection.readRest();
-        return new Relayed(version.protocol + " request granted" + cameBack(reply, token));
+        return new Relayed(version.protocol + " request granted" + cameBack(reply, token), reply);
     }
 
     /** @return null when the tunnel is open, otherwise the proxy's answer */
-    private Outcome socks4(ProbeConnection connection, InetSocketAddress canary) throws IOException {
+    private Outcome socks4(ProbeConnection connection, Canary reach) throws IOException {
+        InetSocketAddress canary = reach.address();
         if (!(canary.getAddress() instanceof Inet4Address)) {
             return new Answered(Verdict.ERROR, version.protocol + " reaches IPv4 only; the canary listens on "
                     + canary.getAddress().getHostAddress());
@@ -68,7 +70,7 @@ public final class SocksProbe extends RelayProbe {
         request.writeBytes("proxyscope".getBytes(StandardCharsets.US_ASCII));
         request.write(0);
         if (version == Version.SOCKS4A) {
-            request.writeBytes(canary.getAddress().getHostAddress().getBytes(StandardCharsets.US_ASCII));
+            request.writeBytes(reach.host().getBytes(StandardCharsets.US_ASCII));
             request.write(0);
         }
         connection.send(request.toByteArray());

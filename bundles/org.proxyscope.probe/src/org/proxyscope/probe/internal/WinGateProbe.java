@@ -1,9 +1,9 @@
 package org.proxyscope.probe.internal;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.util.Locale;
 
+import org.proxyscope.probe.Canary;
 import org.proxyscope.probe.ProbeConnection;
 import org.proxyscope.probe.Verdict;
 
@@ -20,13 +20,13 @@ public final class WinGateProbe extends RelayProbe {
     }
 
     @Override
-    Outcome exchange(ProbeConnection connection, InetSocketAddress canary, String token) throws IOException {
+    Outcome exchange(ProbeConnection connection, Canary canary, String token) throws IOException {
         String banner = connection.readUntil(">", ":");
         String lower = banner.toLowerCase(Locale.ROOT).strip();
         if (!(lower.endsWith(">") || lower.contains("wingate"))) {
             return new Answered(Verdict.NOT_A_PROXY, banner.isEmpty() ? "no prompt" : "no WinGate-style prompt");
         }
-        connection.send(canary.getAddress().getHostAddress() + ":" + canary.getPort() + "\r\n");
+        connection.send(canary.host() + ":" + canary.address().getPort() + "\r\n");
         String answer = connection.readUntil("\n");
         String said = answer.toLowerCase(Locale.ROOT);
         if (said.contains("refused") || said.contains("denied") || said.contains("not allowed")) {
@@ -35,6 +35,6 @@ public final class WinGateProbe extends RelayProbe {
         connection.send(tokenRequest(canary, token));
         String relayed = connection.readRest();
         return new Relayed("prompt \"" + banner.strip() + "\"" + (answer.isBlank() ? "" : ", then: " + answer.strip())
-                + cameBack(answer + relayed, token));
+                + cameBack(answer + relayed, token), answer + relayed);
     }
 }

@@ -1,6 +1,8 @@
 package org.proxyscope.probe.ui.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -12,7 +14,12 @@ import java.util.List;
 import org.eclipse.e4.core.contexts.ContextInjectionFactory;
 import org.eclipse.e4.core.contexts.EclipseContextFactory;
 import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.eclipse.jface.preference.PreferenceStore;
+import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
@@ -27,6 +34,8 @@ import org.proxyscope.core.Workspace;
 import org.proxyscope.core.model.Case;
 import org.proxyscope.core.model.CustodyAction;
 import org.proxyscope.core.model.NewCase;
+import org.proxyscope.probe.Finding;
+import org.proxyscope.probe.Verdict;
 
 /** The Probe Launcher and Probe Results on a real display, probing the open microsocks on loopback. */
 class ProbingViewsTest {
@@ -58,6 +67,63 @@ class ProbingViewsTest {
     void close() throws Exception {
         shell.dispose();
         ws.close();
+        CanaryPreferences.node().clear();
+    }
+
+    private static Text field(Composite root, String label) {
+        List<Control> children = List.of(Widgets.one(root, Label.class, l -> l.getText().equals(label)).getParent().getChildren());
+        for (int i = 0; i < children.size() - 1; i++) {
+            if (children.get(i) instanceof Label l && l.getText().equals(label)) {
+                return (Text) children.get(i + 1);
+            }
+        }
+        throw new AssertionError("no field after " + label);
+    }
+
+    @Test
+    void thePreferencePageRefusesContradictoryCanarySettings() {
+        CanaryPreferencePage page = new CanaryPreferencePage();
+        page.setPreferenceStore(new PreferenceStore());
+        page.createControl(shell);
+        field(shell, "External canary &URL (http://...):").setText("http://canary.example.net/c.txt");
+        assertFalse(page.isValid());
+        assertEquals("The external canary URL needs the text it returns, to recognise it when it comes back", page.getErrorMessage());
+        field(shell, "&Text the external URL returns:").setText("known text 42");
+        assertTrue(page.isValid(), page.getErrorMessage());
+        field(shell, "Canary &mail domain:").setText("canary.test");
+        assertFalse(page.isValid());
+        assertTrue(page.getErrorMessage().startsWith("The external canary URL replaces Proxyscope's own listeners"), page.getErrorMessage());
+        page.dispose();
+    }
+
+    /**
+     * As an analyst would: the canary's mail domain and SMTP address set in the preferences, a case scoped to
+     * the real exim open relay, Run Probe in the launcher; the SMTP canary receives the relayed message.
+     */
+    @Test
+    void theLauncherUsesTheCanaryPreferencesForAMailRelayRun() throws Exception {
+        String relay = System.getenv("PROXYSCOPE_TEST_RELAY_OPEN");
+        String smtpCanary = System.getenv("PROXYSCOPE_TEST_SMTP_CANARY");
+        assumeTrue(relay != null && smtpCanary != null, "the real servers are not running");
+        String relayPort = relay.substring(relay.lastIndexOf(':') + 1);
+        CanaryPreferences.node().put(CanaryPreferences.LISTEN, "127.0.0.1:0");
+        CanaryPreferences.node().put(CanaryPreferences.DOMAIN, "canary.test");
+        CanaryPreferences.node().put(CanaryPreferences.SMTP_LISTEN, smtpCanary);
+        Case mail = ws.createCase(NewCase.of("Mail relay on the test line", "127.0.0.1", "127.0.0.1:" + relayPort, "", "high", List.of()));
+        context.set(ProxyscopeModel.SELECTED_CASE, mail.id());
+        ProbeLauncherPart launcher = ContextInjectionFactory.make(ProbeLauncherPart.class, context);
+        assertEquals("Proxyscope's own, on 127.0.0.1:0; mail for canary.test on " + smtpCanary, launcher.canaryText());
+        one(shell, Text.class, t -> t.getText().contains("1080")).setText(relayPort);
+        for (Button box : Widgets.find(shell, Button.class, b -> (b.getStyle() & SWT.CHECK) != 0)) {
+            box.setSelection(box.getText().equals("smtp-relay"));
+        }
+        ProbeJob job = launcher.start();
+        assertNotNull(job, launcher.problem());
+        job.join();
+        Finding f = job.result().report().findings().get(0);
+        assertEquals("smtp-relay", f.protocol());
+        assertEquals(Verdict.OPEN, f.verdict(), f.detail());
+        assertTrue(f.canaryVerified());
     }
 
     @Test

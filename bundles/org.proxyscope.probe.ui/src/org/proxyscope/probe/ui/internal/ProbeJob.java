@@ -1,6 +1,5 @@
 package org.proxyscope.probe.ui.internal;
 
-import java.net.InetSocketAddress;
 import java.util.Map;
 
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -12,6 +11,7 @@ import org.proxyscope.app.CaseEvents;
 import org.proxyscope.core.Workspace;
 import org.proxyscope.core.model.CaseId;
 import org.proxyscope.probe.Canary;
+import org.proxyscope.probe.CanarySettings;
 import org.proxyscope.probe.Finding;
 import org.proxyscope.probe.ProbeEvidence;
 import org.proxyscope.probe.ProbeReport;
@@ -27,16 +27,16 @@ final class ProbeJob extends Job {
     private final Workspace workspace;
     private final CaseId caseId;
     private final ProbeRequest request;
-    private final InetSocketAddress canaryAddress;
+    private final CanarySettings canarySettings;
     private final IEventBroker broker;
     private volatile ProbeRun result;
 
-    ProbeJob(Workspace workspace, CaseId caseId, ProbeRequest request, InetSocketAddress canaryAddress, IEventBroker broker) {
+    ProbeJob(Workspace workspace, CaseId caseId, ProbeRequest request, CanarySettings canarySettings, IEventBroker broker) {
         super("Probing " + request.host() + " for " + caseId);
         this.workspace = workspace;
         this.caseId = caseId;
         this.request = request;
-        this.canaryAddress = canaryAddress;
+        this.canarySettings = canarySettings;
         this.broker = broker;
         setUser(true);
     }
@@ -46,7 +46,7 @@ final class ProbeJob extends Job {
         monitor.beginTask("Probing " + request.host(), request.ports().size() * request.protocols().size());
         post(ProbeEvents.STARTED, request);
         Thread worker = Thread.currentThread();
-        try (Canary canary = Canary.listen(canaryAddress)) {
+        try (Canary canary = canarySettings.start(request.host().name())) {
             ProbeReport report = new Prober(Prober.builtIn()).run(request, canary, f -> {
                 monitor.worked(1);
                 post(ProbeEvents.FINDING, f);

@@ -25,7 +25,7 @@ import org.proxyscope.core.WorkspaceException;
 import org.proxyscope.core.model.Case;
 import org.proxyscope.core.model.CaseId;
 import org.proxyscope.core.model.PortRanges;
-import org.proxyscope.probe.Canary;
+import org.proxyscope.probe.CanarySettings;
 import org.proxyscope.probe.ProbeRequest;
 import org.proxyscope.probe.Prober;
 
@@ -44,7 +44,7 @@ public final class ProbeLauncherPart {
     private Label subject;
     private Text ports;
     private final List<Button> protocols = new ArrayList<>();
-    private Text canary;
+    private Label canary;
     private Spinner timeout;
     private Button run;
     private Label problem;
@@ -72,11 +72,13 @@ public final class ProbeLauncherPart {
             box.setSelection(true);
             protocols.add(box);
         }
-        new Label(parent, SWT.NONE).setText("&Canary:");
-        canary = new Text(parent, SWT.BORDER);
-        canary.setMessage("automatic: this machine's address towards the target");
-        canary.setToolTipText("ADDR:PORT where the canary listens; the target must be able to reach it");
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(canary);
+        Label canaryLabel = new Label(parent, SWT.NONE);
+        canaryLabel.setText("Canary:");
+        GridDataFactory.fillDefaults().align(SWT.BEGINNING, SWT.BEGINNING).applyTo(canaryLabel);
+        canary = new Label(parent, SWT.WRAP);
+        canary.setToolTipText("Set in Window > Preferences > Probing");
+        GridDataFactory.fillDefaults().grab(true, false).hint(200, SWT.DEFAULT).applyTo(canary);
+        showCanary();
         new Label(parent, SWT.NONE).setText("&Timeout (ms):");
         timeout = new Spinner(parent, SWT.BORDER);
         timeout.setValues(3000, 100, 60000, 0, 500, 1000);
@@ -140,15 +142,27 @@ public final class ProbeLauncherPart {
             ProbeRequest request = new ProbeRequest(current.target(), chosenPorts, chosen,
                     Duration.ofMillis(timeout.getSelection()), Duration.ofMillis(timeout.getSelection()).multipliedBy(4).plusSeconds(30),
                     current.scope());
-            ProbeJob job = new ProbeJob(workspace, current.id(), request,
-                    Canary.addressFor(canary.getText(), current.target().name()), broker);
+            CanarySettings settings = CanaryPreferences.read();
+            showCanary();
+            settings.check();
+            ProbeJob job = new ProbeJob(workspace, current.id(), request, settings, broker);
             job.schedule();
             return job;
-        } catch (IllegalArgumentException | java.io.IOException e) {
+        } catch (IllegalArgumentException e) {
             problem.setText(e.getMessage());
             problem.getParent().layout(true, true);
             return null;
         }
+    }
+
+    /** The canary settings from the preferences, as the next run will use them. */
+    private void showCanary() {
+        canary.setText(CanaryPreferences.describe(CanaryPreferences.read()));
+        canary.getParent().layout(true, true);
+    }
+
+    String canaryText() {
+        return canary.getText();
     }
 
     String problem() {

@@ -1,7 +1,6 @@
 package org.proxyscope.probe.internal.cli;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -27,6 +26,7 @@ import org.proxyscope.core.model.PortRanges;
 import org.proxyscope.core.model.Scope;
 import org.proxyscope.core.model.ScopeEntry;
 import org.proxyscope.probe.Canary;
+import org.proxyscope.probe.CanarySettings;
 import org.proxyscope.probe.Finding;
 import org.proxyscope.probe.ProbeEvidence;
 import org.proxyscope.probe.ProbeRefusedException;
@@ -52,6 +52,7 @@ public final class ProbeCommand implements Command {
     public String usage() {
         return """
                 HOST (--case ID | --authorised) [--ports LIST] [--protocols LIST] [--canary-listen ADDR:PORT]
+                       [--canary-smtp-listen ADDR:PORT] [--canary-domain DOMAIN] [--canary-url URL --canary-text TEXT]
                        [--timeout-ms N] [--json] %s
                   --case ID          probe within the case's authorised scope; transcripts become its evidence
                   --authorised       ad-hoc work outside a case: you confirm you may probe HOST on these ports
@@ -59,6 +60,11 @@ public final class ProbeCommand implements Command {
                   --protocols        any of %s (default all)
                   --canary-listen    where the canary listens; the target must reach it (default: this machine's
                                      address towards HOST, a free port)
+                  --canary-domain    a mail domain you control whose MX leads to the SMTP canary; without it
+                                     smtp-relay sends no message and can only say unverified
+                  --canary-smtp-listen  where the SMTP canary listens (default: the canary's address, port 25)
+                  --canary-url       external mode, when the target cannot reach this machine: an http:// URL you
+                  --canary-text      control and the text it returns; a relay is proven when the text comes back
                   --timeout-ms       deadline of each connection, default 3000""".formatted(WorkspaceArguments.USAGE,
                 String.join(",", ProbeRequest.DEFAULT_PORTS.stream().map(String::valueOf).toList()),
                 String.join(",", new Prober(Prober.builtIn()).protocols()));
@@ -67,7 +73,8 @@ public final class ProbeCommand implements Command {
     @Override
     public int run(List<String> raw, CommandContext io) throws Exception {
         Arguments args = Arguments.parse(raw, WorkspaceArguments.with(Set.of("--case", "--ports", "--protocols",
-                "--canary-listen", "--timeout-ms")), Set.of("--authorised", "--json"));
+                "--canary-listen", "--canary-smtp-listen", "--canary-domain", "--canary-url", "--canary-text", "--timeout-ms")),
+                Set.of("--authorised", "--json"));
         Host host;
         List<Integer> ports;
         Duration timeout;
@@ -83,39 +90,43 @@ public final class ProbeCommand implements Command {
         if (args.option("--case").isEmpty() && !args.flag("--authorised")) {
             throw new UsageException("probing needs authorisation: give --case ID (its scope applies) or --authorised");
         }
-        InetSocketAddress canaryAddress = canaryAddress(args, host);
+        CanarySettings canary = canarySettings(args);
         Duration overall = timeout.multipliedBy(4).plusSeconds(30);
         if (args.option("--case").isPresent()) {
             CaseId id = WorkspaceArguments.caseId(args.option("--case").get());
             try (Workspace ws = WorkspaceArguments.open(args)) {
                 Case subject = ws.get(id);
                 ProbeReport report = run(prober, new ProbeRequest(host, ports, protocols, timeout, overall, subject.scope()),
-                        canaryAddress);
+                        canary);
                 print(io, args.flag("--json"), report, ProbeEvidence.keep(ws, id, report));
             }
         } else {
             ProbeReport report = run(prober, new ProbeRequest(host, ports, protocols, timeout, overall,
                     new Scope(List.of(new ScopeEntry(host, PortRanges.of(ports))))),
-                    canaryAddress);
+                    canary);
             print(io, args.flag("--json"), report, writeTranscripts(report));
         }
         return ExitCode.OK;
     }
 
-    private static ProbeReport run(Prober prober, ProbeRequest request, InetSocketAddress canaryAddress) throws Exception {
-        try (Canary canary = Canary.listen(canaryAddress)) {
+    private static ProbeReport run(Prober prober, ProbeRequest request, CanarySettings settings) throws Exception {
+        try (Canary canary = settings.start(request.host().name())) {
             return prober.run(request, canary, f -> { });
         } catch (ProbeRefusedException e) {
             throw new UsageException(e.getMessage());
         }
     }
 
-    private static InetSocketAddress canaryAddress(Arguments args, Host host) throws UsageException, IOException {
+    private static CanarySettings canarySettings(Arguments args) throws UsageException {
+        CanarySettings settings = new CanarySettings(args.option("--canary-listen").orElse(""),
+                args.option("--canary-smtp-listen").orElse(""), args.option("--canary-domain").orElse(""),
+                args.option("--canary-url").orElse(""), args.option("--canary-text").orElse(""));
         try {
-            return Canary.addressFor(args.option("--canary-listen").orElse(""), host.name());
+            settings.check();
         } catch (IllegalArgumentException e) {
-            throw new UsageException("--canary-listen: " + e.getMessage());
+            throw new UsageException(e.getMessage());
         }
+        return settings;
     }
 
     /** Transcripts of findings with traffic, as files in a fresh folder. */

@@ -1,0 +1,181 @@
+package org.proxyscope.probe.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.proxyscope.core.model.Host;
+import org.proxyscope.core.model.Scope;
+import org.proxyscope.probe.Canary;
+import org.proxyscope.probe.Finding;
+import org.proxyscope.probe.ProbeReport;
+import org.proxyscope.probe.ProbeRequest;
+import org.proxyscope.probe.Prober;
+import org.proxyscope.probe.Verdict;
+
+/**
+ * SMTP open relay and FTP bounce against real servers from Debian, started on loopback by
+ * releng/services/proxies.sh: exim as an open and a closed relay (the open one routes canary.test to the
+ * SMTP canary's port), vsftpd with and without PORT to third hosts. Every connection stays on 127.0.0.0/8.
+ */
+class MailAndFtpProbeTest {
+
+    private final Prober prober = new Prober(Prober.builtIn());
+    private Canary canary;
+    private ServerSocket hostile;
+
+    @AfterEach
+    void stop() throws IOException {
+        if (canary != null) {
+            canary.close();
+        }
+        if (hostile != null) {
+            hostile.close();
+        }
+    }
+
+    private static InetSocketAddress service(String variable) {
+        String address = System.getenv(variable);
+        assumeTrue(address != null, "the real servers are not running (releng/services/proxies.sh, run by releng/test.sh)");
+        return new InetSocketAddress(address.substring(0, address.lastIndexOf(':')),
+                Integer.parseInt(address.substring(address.lastIndexOf(':') + 1)));
+    }
+
+    /** The canary with an SMTP listener where the test exim sends mail for canary.test. */
+    private Canary mailCanary(String domain) throws IOException {
+        canary = Canary.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
+                .listenForMail(service("PROXYSCOPE_TEST_SMTP_CANARY"), domain);
+        return canary;
+    }
+
+    private Finding probe(int port, String protocol) throws Exception {
+        Host host = Host.parse("127.0.0.1");
+        ProbeReport report = prober.run(new ProbeRequest(host, List.of(port), List.of(protocol), Duration.ofSeconds(3),
+                Duration.ofSeconds(40), Scope.targetOnly(host)), canary, f -> { });
+        assertEquals(1, report.findings().size());
+        return report.findings().get(0);
+    }
+
+    private static void assertVerdict(Verdict expected, Finding f) {
+        assertEquals(expected, f.verdict(), () -> f.protocol() + ": " + f.detail() + "\n" + f.transcript().text());
+    }
+
+    @Test
+    void anOpenEximRelayDeliversToTheCanary() throws Exception {
+        mailCanary("canary.test");
+        Finding f = probe(service("PROXYSCOPE_TEST_RELAY_OPEN").getPort(), "smtp-relay");
+        assertVerdict(Verdict.OPEN, f);
+        assertTrue(f.canaryVerified());
+        assertTrue(f.detail().contains("delivered: plain (RCPT TO:<pxc-"), f.detail());
+        String transcript = f.transcript().text();
+        assertTrue(transcript.contains("Exim"), "the banner is recorded: " + transcript);
+        assertTrue(transcript.contains("MAIL FROM:<>"), "the null sender form was tried: " + transcript);
+        assertTrue(transcript.contains("canary received the message of form \"plain\""), transcript);
+    }
+
+    @Test
+    void aClosedEximRelayIsDeniedWithItsOwnWords() throws Exception {
+        mailCanary("canary.test");
+        Finding f = probe(service("PROXYSCOPE_TEST_RELAY_CLOSED").getPort(), "smtp-relay");
+        assertVerdict(Verdict.DENIED, f);
+        assertTrue(f.detail().contains("relay not permitted"), f.detail());
+        assertFalse(f.canaryVerified());
+    }
+
+    /**
+     * The open exim accepts mail for any domain, but only canary.test leads to the canary: told that the
+     * canary's domain is elsewhere.test, it takes every message and delivers none to the canary.
+     */
+    @Test
+    void aRelayThatAcceptsButNeverDeliversIsUnverified() throws Exception {
+        mailCanary("elsewhere.test");
+        Finding f = probe(service("PROXYSCOPE_TEST_RELAY_OPEN").getPort(), "smtp-relay");
+        assertVerdict(Verdict.UNVERIFIED, f);
+        assertTrue(f.detail().startsWith("accepted mail for elsewhere.test (plain, null sender"), f.detail());
+        assertTrue(f.detail().endsWith("but no message reached the canary within 5 s"), f.detail());
+    }
+
+    @Test
+    void withoutACanaryDomainNoMailIsSent() throws Exception {
+        canary = Canary.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        Finding f = probe(service("PROXYSCOPE_TEST_RELAY_OPEN").getPort(), "smtp-relay");
+        assertVerdict(Verdict.UNVERIFIED, f);
+        assertTrue(f.detail().endsWith("no canary domain is set, so no message was sent"), f.detail());
+        assertFalse(f.transcript().text().contains("DATA"), f.transcript().text());
+    }
+
+    @Test
+    void anEndlessSmtpBannerEndsAtTheReplyCap() throws Exception {
+        canary = Canary.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        int port = serve(client -> {
+            OutputStream out = client.getOutputStream();
+            for (int i = 0; i < 100_000; i++) {
+                out.write("220-welcome, this line never ends the banner\r\n".getBytes(StandardCharsets.US_ASCII));
+            }
+        });
+        long start = System.nanoTime();
+        Finding f = probe(port, "smtp-relay");
+        assertVerdict(Verdict.NOT_A_PROXY, f);
+        assertTrue(f.detail().contains("4096 bytes"), f.detail());
+        assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 12, "ended by the cap, not a test timeout");
+    }
+
+    @Test
+    void vsftpdThatAllowsPortToAnyHostBouncesToTheCanary() throws Exception {
+        // The canary on another loopback address than the client's, so PORT names a third host.
+        canary = Canary.listen(new InetSocketAddress(InetAddress.getByName("127.0.0.2"), 0));
+        Finding f = probe(service("PROXYSCOPE_TEST_FTP_OPEN").getPort(), "ftp-bounce");
+        assertVerdict(Verdict.OPEN, f);
+        assertTrue(f.detail().contains("PORT 127.0.0.2:"), f.detail());
+        assertTrue(f.detail().contains("bytes of data"), f.detail());
+        assertTrue(f.transcript().text().contains("vsFTPd"), f.transcript().text());
+    }
+
+    @Test
+    void vsftpdWithItsDefaultsRefusesTheBounce() throws Exception {
+        canary = Canary.listen(new InetSocketAddress(InetAddress.getByName("127.0.0.2"), 0));
+        Finding f = probe(service("PROXYSCOPE_TEST_FTP_CLOSED").getPort(), "ftp-bounce");
+        assertVerdict(Verdict.DENIED, f);
+        assertTrue(f.detail().contains("500 Illegal PORT command"), f.detail());
+    }
+
+    @Test
+    void anSmtpServerIsNotAnFtpServer() throws Exception {
+        canary = Canary.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        Finding f = probe(service("PROXYSCOPE_TEST_RELAY_CLOSED").getPort(), "ftp-bounce");
+        assertTrue(f.verdict() == Verdict.NOT_A_PROXY || f.verdict() == Verdict.AUTH_REQUIRED, f.verdict() + ": " + f.detail());
+        assertFalse(f.canaryVerified());
+    }
+
+    private interface Handler {
+        void handle(Socket client) throws IOException;
+    }
+
+    private int serve(Handler handler) throws IOException {
+        hostile = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        ServerSocket server = hostile;
+        Thread.ofVirtual().start(() -> {
+            while (!server.isClosed()) {
+                try (Socket client = server.accept()) {
+                    handler.handle(client);
+                } catch (IOException e) {
+                    // the probe hung up
+                }
+            }
+        });
+        return server.getLocalPort();
+    }
+}

@@ -1,0 +1,198 @@
+package org.proxyscope.probe.internal;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.commons.net.MalformedServerReplyException;
+import org.apache.commons.net.smtp.SMTPClient;
+import org.apache.commons.net.smtp.SMTPReply;
+import org.proxyscope.probe.Canary;
+import org.proxyscope.probe.Finding;
+import org.proxyscope.probe.ProbeContext;
+import org.proxyscope.probe.ProxyProbe;
+import org.proxyscope.probe.Transcript;
+import org.proxyscope.probe.Verdict;
+
+/**
+ * SMTP open relay: in one session, tries the classic address forms spammers use to slip past relay
+ * checks, each addressed to a fresh mailbox at the canary's mail domain. Open only when a message reaches
+ * the canary; a relay that accepts RCPT and DATA but never delivers is unverified. Without a canary domain
+ * nothing is sent: acceptance of RCPT is reported as unverified.
+ */
+public final class SmtpRelayProbe implements ProxyProbe {
+
+    /** The domain named when no canary domain is set; {@code .invalid} never resolves (RFC 2606). */
+    static final String NO_DOMAIN = "canary.invalid";
+    /** An SMTP session makes some thirty exchanges; it may take this many connection deadlines. */
+    private static final int SESSION_DEADLINES = 4;
+    private static final Duration DELIVERY_GRACE = Duration.ofSeconds(5);
+
+    /** One address form: how it reads, the envelope sender and the recipient. */
+    record Form(String name, String sender, String recipient) {
+    }
+
+    @Override
+    public String protocol() {
+        return "smtp-relay";
+    }
+
+    /**
+     * The forms, for {@code local} (the token) at {@code domain}, with {@code relay} the target's address
+     * literal: the relay mistaking a foreign recipient or sender for one of its own.
+     */
+    static List<Form> forms(String local, String domain, String relay) {
+        String probe = "proxyscope@" + domain;
+        String to = local + "@" + domain;
+        return List.of(
+                new Form("plain", probe, to),
+                new Form("null sender", "", to),
+                new Form("sender at the relay's own address", "proxyscope@" + relay, to),
+                new Form("percent hack", probe, local + "%" + domain + "@" + relay),
+                new Form("quoted recipient", probe, "\"" + to + "\""),
+                new Form("quoted recipient at the relay", probe, "\"" + to + "\"@" + relay),
+                new Form("source route", probe, "@" + relay + ":" + to),
+                new Form("bang path", probe, domain + "!" + local),
+                new Form("bang path at the relay", probe, domain + "!" + local + "@" + relay),
+                new Form("double at", probe, to + "@" + relay));
+    }
+
+    @Override
+    public Finding probe(ProbeContext context) {
+        Transcript transcript = new Transcript();
+        Canary canary = context.canary();
+        String domain = canary.mailDomain().orElse(NO_DOMAIN);
+        boolean send = canary.mailDomain().isPresent();
+        String relay = "[" + context.target().getAddress().getHostAddress() + "]";
+        long deadline = System.nanoTime() + context.timeout().toNanos() * SESSION_DEADLINES;
+        SMTPClient smtp = new SMTPClient();
+        smtp.setSocketFactory(TranscribedSocket.factory(transcript, deadline));
+        smtp.setConnectTimeout((int) context.timeout().toMillis());
+        Map<String, Form> tried = new LinkedHashMap<>();
+        List<String> refusals = new ArrayList<>();
+        String banner;
+        try {
+            smtp.connect(context.target().getAddress(), context.port());
+            banner = smtp.getReplyString().strip();
+            if (!SMTPReply.isPositiveCompletion(smtp.getReplyCode())) {
+                return new Finding(context.port(), protocol(), Verdict.DENIED, false, "refuses sessions: " + banner, transcript);
+            }
+            if (!smtp.login("[" + smtp.getLocalAddress().getHostAddress() + "]")) {
+                return new Finding(context.port(), protocol(), Verdict.DENIED, false, "refused HELO: " + reply(smtp), transcript);
+            }
+            for (Form form : forms("@TOKEN@", domain, relay)) {
+                String token = Canary.newToken();
+                Form real = new Form(form.name(), form.sender(), form.recipient().replace("@TOKEN@", token));
+                String refusal = attempt(smtp, real, token, send);
+                if (refusal == null) {
+                    tried.put(token, real);
+                } else {
+                    refusals.add(form.name() + ": " + refusal);
+                }
+                smtp.reset();
+            }
+            smtp.logout();
+        } catch (ConnectException | NoRouteToHostException e) {
+            return new Finding(context.port(), protocol(), Verdict.NO_SERVICE, false, "nothing listens: " + e.getMessage(), transcript);
+        } catch (MalformedServerReplyException e) {
+            return new Finding(context.port(), protocol(), Verdict.NOT_A_PROXY, false, "not SMTP: " + e.getMessage(), transcript);
+        } catch (SocketTimeoutException e) {
+            if (tried.isEmpty() && refusals.isEmpty()) {
+                return new Finding(context.port(), protocol(), Verdict.TIMEOUT, false,
+                        "no SMTP dialogue within " + context.timeout().toMillis() * SESSION_DEADLINES + " ms", transcript);
+            }
+            transcript.note("the session's deadline passed; judging the forms tried so far");
+        } catch (IOException e) {
+            if (tried.isEmpty() && refusals.isEmpty()) {
+                return new Finding(context.port(), protocol(), Verdict.NOT_A_PROXY, false,
+                        "the SMTP dialogue failed: " + e.getMessage(), transcript);
+            }
+            transcript.note("the session broke off (" + e.getMessage() + "); judging the forms tried so far");
+        } finally {
+            disconnect(smtp);
+        }
+        return judge(context, transcript, tried, refusals, send, domain);
+    }
+
+    /** @return null when the relay took the message (or, without a canary domain, the recipient); else its refusal */
+    private static String attempt(SMTPClient smtp, Form form, String token, boolean send) throws IOException {
+        if (!smtp.setSender(form.sender())) {
+            return "MAIL FROM:<" + form.sender() + "> " + reply(smtp);
+        }
+        if (!smtp.addRecipient(form.recipient())) {
+            return "RCPT TO:<" + form.recipient() + "> " + reply(smtp);
+        }
+        if (!send) {
+            return null;
+        }
+        Writer data = smtp.sendMessageData();
+        if (data == null) {
+            return "DATA " + reply(smtp);
+        }
+        try (data) {
+            data.write("Subject: Proxyscope relay test " + token + "\r\n"
+                    + "X-Proxyscope-Form: " + form.name() + "\r\n\r\n"
+                    + "An abuse analyst is testing whether this server relays mail for anyone.\r\n"
+                    + "Token: " + token + "\r\n");
+        }
+        return smtp.completePendingCommand() ? null : "end of DATA " + reply(smtp);
+    }
+
+    private Finding judge(ProbeContext context, Transcript transcript, Map<String, Form> tried, List<String> refusals,
+            boolean sent, String domain) {
+        if (tried.isEmpty()) {
+            boolean auth = refusals.stream().map(r -> r.toLowerCase(Locale.ROOT))
+                    .anyMatch(r -> r.contains(" 530") || r.contains("authentication required") || r.contains("5.7.0 auth"));
+            return new Finding(context.port(), protocol(), auth ? Verdict.AUTH_REQUIRED : Verdict.DENIED, false,
+                    "refused every relay form; first: " + refusals.get(0), transcript);
+        }
+        String accepted = tried.values().stream().map(Form::name).reduce((a, b) -> a + ", " + b).orElse("");
+        if (!sent) {
+            return new Finding(context.port(), protocol(), Verdict.UNVERIFIED, false, "accepted a recipient at " + domain
+                    + " (" + accepted + "), but no canary domain is set, so no message was sent", transcript);
+        }
+        List<String> delivered = new ArrayList<>();
+        long until = System.nanoTime() + DELIVERY_GRACE.toNanos();
+        try {
+            for (Map.Entry<String, Form> t : tried.entrySet()) {
+                String from = context.canary().awaitToken(t.getKey(), Duration.ofNanos(Math.max(0, until - System.nanoTime())));
+                if (from != null) {
+                    transcript.note("canary received the message of form \"" + t.getValue().name() + "\" (token " + t.getKey()
+                            + ") from " + from);
+                    delivered.add(t.getValue().name() + " (RCPT TO:<" + t.getValue().recipient() + ">)");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return RelayProbe.cancelled(context, protocol(), transcript);
+        }
+        if (delivered.isEmpty()) {
+            transcript.note("no message reached the canary");
+            return new Finding(context.port(), protocol(), Verdict.UNVERIFIED, false, "accepted mail for " + domain + " ("
+                    + accepted + "), but no message reached the canary within " + DELIVERY_GRACE.toSeconds() + " s", transcript);
+        }
+        return new Finding(context.port(), protocol(), Verdict.OPEN, true, "relays mail for anyone: the canary received "
+                + delivered.size() + " of " + tried.size() + " accepted messages; delivered: " + String.join(", ", delivered),
+                transcript);
+    }
+
+    private static String reply(SMTPClient smtp) {
+        return smtp.getReplyString() == null ? "(no reply)" : smtp.getReplyString().strip().replace("\r\n", " / ");
+    }
+
+    private static void disconnect(SMTPClient smtp) {
+        try {
+            smtp.disconnect();
+        } catch (IOException e) {
+            // the transcript already holds what happened
+        }
+    }
+}

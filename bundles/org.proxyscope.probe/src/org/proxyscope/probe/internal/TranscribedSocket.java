@@ -1,0 +1,134 @@
+package org.proxyscope.probe.internal;
+
+import java.io.FilterInputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+
+import javax.net.SocketFactory;
+
+import org.proxyscope.probe.ProbeConnection;
+import org.proxyscope.probe.Transcript;
+
+/**
+ * The socket commons-net's SMTP and FTP clients talk through during a probe: every byte goes to the
+ * transcript, every read ends at the probe's deadline, and a reply may not grow past
+ * {@link ProbeConnection#MAX_REPLY} bytes (counted from the last command sent), so an endless banner or
+ * a tarpit ends as cleanly here as on the probes' own connections.
+ */
+final class TranscribedSocket extends Socket {
+
+    private final Transcript transcript;
+    private final long deadline;
+    private int sinceLastWrite;
+    private InputStream in;
+    private OutputStream out;
+
+    private TranscribedSocket(Transcript transcript, long deadlineNanos) {
+        this.transcript = transcript;
+        this.deadline = deadlineNanos;
+    }
+
+    /** A factory for {@code SocketClient.setSocketFactory}: each socket shares the transcript and deadline. */
+    static SocketFactory factory(Transcript transcript, long deadlineNanos) {
+        return new SocketFactory() {
+            @Override
+            public Socket createSocket() {
+                return new TranscribedSocket(transcript, deadlineNanos);
+            }
+
+            @Override
+            public Socket createSocket(String host, int port) {
+                throw new UnsupportedOperationException("probes connect through createSocket() and connect()");
+            }
+
+            @Override
+            public Socket createSocket(String host, int port, java.net.InetAddress localHost, int localPort) {
+                throw new UnsupportedOperationException("probes connect through createSocket() and connect()");
+            }
+
+            @Override
+            public Socket createSocket(java.net.InetAddress host, int port) {
+                throw new UnsupportedOperationException("probes connect through createSocket() and connect()");
+            }
+
+            @Override
+            public Socket createSocket(java.net.InetAddress address, int port, java.net.InetAddress localAddress, int localPort) {
+                throw new UnsupportedOperationException("probes connect through createSocket() and connect()");
+            }
+        };
+    }
+
+    /** Milliseconds left before the deadline, at least 1. */
+    int remainingMillis() throws SocketTimeoutException {
+        long left = (deadline - System.nanoTime()) / 1_000_000;
+        if (left <= 0) {
+            throw new SocketTimeoutException("deadline passed");
+        }
+        return (int) Math.min(Integer.MAX_VALUE, left);
+    }
+
+    @Override
+    public synchronized InputStream getInputStream() throws IOException {
+        if (in == null) {
+            in = new FilterInputStream(super.getInputStream()) {
+                @Override
+                public int read() throws IOException {
+                    byte[] one = new byte[1];
+                    int n = read(one, 0, 1);
+                    return n < 0 ? -1 : one[0] & 0xff;
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    if (sinceLastWrite >= ProbeConnection.MAX_REPLY) {
+                        transcript.note("reply cap of " + ProbeConnection.MAX_REPLY + " bytes reached");
+                        throw new ReplyTooLongException();
+                    }
+                    setSoTimeout(remainingMillis());
+                    int n = super.read(b, off, Math.min(len, ProbeConnection.MAX_REPLY - sinceLastWrite));
+                    if (n > 0) {
+                        sinceLastWrite += n;
+                        transcript.received(b, off, n);
+                    } else if (n < 0) {
+                        transcript.note("peer closed the connection");
+                    }
+                    return n;
+                }
+            };
+        }
+        return in;
+    }
+
+    @Override
+    public synchronized OutputStream getOutputStream() throws IOException {
+        if (out == null) {
+            out = new FilterOutputStream(super.getOutputStream()) {
+                @Override
+                public void write(int b) throws IOException {
+                    write(new byte[] {(byte) b}, 0, 1);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    transcript.sent(b, off, len);
+                    sinceLastWrite = 0;
+                    out.write(b, off, len);
+                }
+            };
+        }
+        return out;
+    }
+
+    /** The peer sent more than a reply may hold without a pause for our next command. */
+    static final class ReplyTooLongException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        ReplyTooLongException() {
+            super("the reply ran past " + ProbeConnection.MAX_REPLY + " bytes");
+        }
+    }
+}
