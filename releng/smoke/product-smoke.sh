@@ -33,6 +33,10 @@ expect "unknown command exits 2" test "$rc" = 2
 expect "unknown command says so in one line on stderr" test "$(wc -l <"$out/usage.err")" = 1 -a ! -s "$out/usage.out"
 osgi=$(env -u DISPLAY "$app" -application org.proxyscope.cli.application --version 2>/dev/null); rc=$?
 expect "the same command line runs as an OSGi application" test "$rc" = 0 -a "$osgi" = "$version"
+osgi_help=$(env -u DISPLAY "$app" -application org.proxyscope.cli.application --help 2>/dev/null)
+expect "the OSGi command line has the plug-ins' commands too" test -n "$(grep -E '^ +probe ' <<<"$osgi_help")" -a -n "$(grep -E '^ +import ' <<<"$osgi_help")"
+probe_help=$(env -u DISPLAY "$app" help probe)
+expect "probe offers every protocol, SMTP relay and FTP bounce included" grep -q 'smtp-relay,ftp-bounce' <<<"$probe_help"
 
 # ---- workbench ----
 title() { # TITLE: a regex for exactly that window title (SWT on GTK appends a space to titles)

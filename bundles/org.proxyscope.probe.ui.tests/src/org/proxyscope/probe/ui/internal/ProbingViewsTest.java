@@ -35,6 +35,7 @@ import org.proxyscope.core.model.Case;
 import org.proxyscope.core.model.CustodyAction;
 import org.proxyscope.core.model.NewCase;
 import org.proxyscope.probe.Finding;
+import org.proxyscope.probe.ProbeCatalog;
 import org.proxyscope.probe.Verdict;
 
 /** The Probe Launcher and Probe Results on a real display, probing the open microsocks on loopback. */
@@ -61,6 +62,7 @@ class ProbingViewsTest {
         context = EclipseContextFactory.create("test");
         context.set(Workspace.class, ws);
         context.set(Composite.class, shell);
+        context.set(ProbeCatalog.class, ProbeCatalog.current());
     }
 
     @AfterEach

@@ -26,15 +26,17 @@ final class ProbeJob extends Job {
 
     private final Workspace workspace;
     private final CaseId caseId;
+    private final Prober prober;
     private final ProbeRequest request;
     private final CanarySettings canarySettings;
     private final IEventBroker broker;
     private volatile ProbeRun result;
 
-    ProbeJob(Workspace workspace, CaseId caseId, ProbeRequest request, CanarySettings canarySettings, IEventBroker broker) {
+    ProbeJob(Workspace workspace, CaseId caseId, Prober prober, ProbeRequest request, CanarySettings canarySettings, IEventBroker broker) {
         super("Probing " + request.host() + " for " + caseId);
         this.workspace = workspace;
         this.caseId = caseId;
+        this.prober = prober;
         this.request = request;
         this.canarySettings = canarySettings;
         this.broker = broker;
@@ -47,7 +49,7 @@ final class ProbeJob extends Job {
         post(ProbeEvents.STARTED, request);
         Thread worker = Thread.currentThread();
         try (Canary canary = canarySettings.start(request.host().name())) {
-            ProbeReport report = new Prober(Prober.builtIn()).run(request, canary, f -> {
+            ProbeReport report = prober.run(request, canary, f -> {
                 monitor.worked(1);
                 post(ProbeEvents.FINDING, f);
                 if (monitor.isCanceled()) {

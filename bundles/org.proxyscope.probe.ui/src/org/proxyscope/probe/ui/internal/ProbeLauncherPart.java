@@ -27,7 +27,7 @@ import org.proxyscope.core.model.CaseId;
 import org.proxyscope.core.model.PortRanges;
 import org.proxyscope.probe.CanarySettings;
 import org.proxyscope.probe.ProbeRequest;
-import org.proxyscope.probe.Prober;
+import org.proxyscope.probe.ProbeCatalog;
 
 /**
  * Starts a probe of the case selected in the Case Explorer: its target, within its authorised scope, on the
@@ -37,6 +37,8 @@ public final class ProbeLauncherPart {
 
     @Inject
     Workspace workspace;
+    @Inject
+    ProbeCatalog catalog;
     @Inject
     @Optional
     IEventBroker broker;
@@ -66,7 +68,7 @@ public final class ProbeLauncherPart {
         GridDataFactory.fillDefaults().align(SWT.BEGINNING, SWT.BEGINNING).applyTo(protocolLabel);
         Composite boxes = new Composite(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().applyTo(boxes);
-        for (String protocol : new Prober(Prober.builtIn()).protocols()) {
+        for (String protocol : catalog.prober().protocols()) {
             Button box = new Button(boxes, SWT.CHECK);
             box.setText(protocol);
             box.setSelection(true);
@@ -145,7 +147,7 @@ public final class ProbeLauncherPart {
             CanarySettings settings = CanaryPreferences.read();
             showCanary();
             settings.check();
-            ProbeJob job = new ProbeJob(workspace, current.id(), request, settings, broker);
+            ProbeJob job = new ProbeJob(workspace, current.id(), catalog.prober(), request, settings, broker);
             job.schedule();
             return job;
         } catch (IllegalArgumentException e) {

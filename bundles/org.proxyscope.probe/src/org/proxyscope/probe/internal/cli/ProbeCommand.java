@@ -28,6 +28,7 @@ import org.proxyscope.core.model.ScopeEntry;
 import org.proxyscope.probe.Canary;
 import org.proxyscope.probe.CanarySettings;
 import org.proxyscope.probe.Finding;
+import org.proxyscope.probe.ProbeCatalog;
 import org.proxyscope.probe.ProbeEvidence;
 import org.proxyscope.probe.ProbeRefusedException;
 import org.proxyscope.probe.ProbeReport;
@@ -67,7 +68,7 @@ public final class ProbeCommand implements Command {
                   --canary-text      control and the text it returns; a relay is proven when the text comes back
                   --timeout-ms       deadline of each connection, default 3000""".formatted(WorkspaceArguments.USAGE,
                 String.join(",", ProbeRequest.DEFAULT_PORTS.stream().map(String::valueOf).toList()),
-                String.join(",", new Prober(Prober.builtIn()).protocols()));
+                String.join(",", ProbeCatalog.current().prober().protocols()));
     }
 
     @Override
@@ -85,7 +86,7 @@ public final class ProbeCommand implements Command {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        Prober prober = new Prober(Prober.builtIn());
+        Prober prober = ProbeCatalog.current().prober();
         List<String> protocols = args.option("--protocols").map(p -> List.of(p.split(","))).orElse(prober.protocols());
         if (args.option("--case").isEmpty() && !args.flag("--authorised")) {
             throw new UsageException("probing needs authorisation: give --case ID (its scope applies) or --authorised");
