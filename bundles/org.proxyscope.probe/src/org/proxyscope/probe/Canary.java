@@ -47,6 +47,7 @@ public final class Canary implements AutoCloseable {
     private final InetSocketAddress reachAt;
     private final Map<String, String> arrivals = new ConcurrentHashMap<>();
     private final List<AutoCloseable> listeners = new CopyOnWriteArrayList<>();
+    private final List<Thread> acceptors = new CopyOnWriteArrayList<>();
     private volatile String mailDomain;
 
     private Canary(ServerSocket server, URI externalUrl, String expectedText, InetSocketAddress reachAt) {
@@ -56,7 +57,7 @@ public final class Canary implements AutoCloseable {
         this.reachAt = reachAt;
         if (server != null) {
             listeners.add(server);
-            Thread.ofVirtual().name("proxyscope-canary").start(() -> accept(server, client -> serveHttp(client)));
+            acceptors.add(Thread.ofVirtual().name("proxyscope-canary").start(() -> accept(server, client -> serveHttp(client))));
         }
     }
 
@@ -100,8 +101,8 @@ public final class Canary implements AutoCloseable {
         mail.bind(address, 64);
         listeners.add(mail);
         mailDomain = domain.toLowerCase(Locale.ROOT);
-        Thread.ofVirtual().name("proxyscope-canary-smtp").start(() -> accept(mail,
-                client -> new CanaryMailSession(client, mailDomain, TOKEN, this::arrived).run()));
+        acceptors.add(Thread.ofVirtual().name("proxyscope-canary-smtp").start(() -> accept(mail,
+                client -> new CanaryMailSession(client, mailDomain, TOKEN, this::arrived).run())));
         return this;
     }
 
@@ -230,7 +231,7 @@ public final class Canary implements AutoCloseable {
         ServerSocket port = new ServerSocket();
         port.bind(new InetSocketAddress(reachAt.getAddress(), 0), 1);
         listeners.add(port);
-        Thread.ofVirtual().name("proxyscope-canary-data").start(() -> {
+        acceptors.add(Thread.ofVirtual().name("proxyscope-canary-data").start(() -> {
             try (port; Socket client = port.accept(); InputStream in = client.getInputStream()) {
                 client.setSoTimeout(5000);
                 byte[] data = in.readNBytes(MAX_REQUEST);
@@ -240,7 +241,7 @@ public final class Canary implements AutoCloseable {
             } finally {
                 listeners.remove(port);
             }
-        });
+        }));
         return port;
     }
 
@@ -312,6 +313,11 @@ public final class Canary implements AutoCloseable {
         return !m.find() || length - end >= Long.parseLong(m.group(1));
     }
 
+    /**
+     * Closes every listener and waits until their ports are free again: a socket closed while a thread
+     * waits in accept() is released only when that thread leaves, and the next run, binding the same port
+     * (25 for mail), must not find it still taken.
+     */
     @Override
     public void close() throws IOException {
         for (AutoCloseable listener : listeners) {
@@ -320,6 +326,13 @@ public final class Canary implements AutoCloseable {
             } catch (Exception e) {
                 // closing the others matters more
             }
+        }
+        try {
+            for (Thread acceptor : acceptors) {
+                acceptor.join(2000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

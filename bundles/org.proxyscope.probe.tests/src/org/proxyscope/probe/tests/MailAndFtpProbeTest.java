@@ -117,6 +117,21 @@ class MailAndFtpProbeTest {
         assertFalse(f.transcript().text().contains("DATA"), f.transcript().text());
     }
 
+    /** Runs one after another listen on the same mail port (25 in real use): a closed canary must free it. */
+    @Test
+    void theSmtpCanaryPortIsFreeAgainOnceTheCanaryIsClosed() throws Exception {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        for (int run = 0; run < 50; run++) {
+            try (Canary c = Canary.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
+                    .listenForMail(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), "canary.test")) {
+                assertEquals("canary.test", c.mailDomain().orElseThrow());
+            }
+        }
+    }
+
     @Test
     void anEndlessSmtpBannerEndsAtTheReplyCap() throws Exception {
         canary = Canary.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));

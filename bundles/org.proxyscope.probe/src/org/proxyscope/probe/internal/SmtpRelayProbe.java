@@ -35,6 +35,7 @@ public final class SmtpRelayProbe implements ProxyProbe {
     /** An SMTP session makes some thirty exchanges; it may take this many connection deadlines. */
     private static final int SESSION_DEADLINES = 4;
     private static final Duration DELIVERY_GRACE = Duration.ofSeconds(5);
+    private static final Duration AFTER_FIRST_DELIVERY = Duration.ofSeconds(1);
 
     /** One address form: how it reads, the envelope sender and the recipient. */
     record Form(String name, String sender, String recipient) {
@@ -159,20 +160,21 @@ public final class SmtpRelayProbe implements ProxyProbe {
             return new Finding(context.port(), protocol(), Verdict.UNVERIFIED, false, "accepted a recipient at " + domain
                     + " (" + accepted + "), but no canary domain is set, so no message was sent", transcript);
         }
-        List<String> delivered = new ArrayList<>();
-        long until = System.nanoTime() + DELIVERY_GRACE.toNanos();
+        Map<String, String> arrivals;
         try {
-            for (Map.Entry<String, Form> t : tried.entrySet()) {
-                String from = context.canary().awaitToken(t.getKey(), Duration.ofNanos(Math.max(0, until - System.nanoTime())));
-                if (from != null) {
-                    transcript.note("canary received the message of form \"" + t.getValue().name() + "\" (token " + t.getKey()
-                            + ") from " + from);
-                    delivered.add(t.getValue().name() + " (RCPT TO:<" + t.getValue().recipient() + ">)");
-                }
-            }
+            arrivals = awaitDeliveries(context.canary(), tried.keySet());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return RelayProbe.cancelled(context, protocol(), transcript);
+        }
+        List<String> delivered = new ArrayList<>();
+        for (Map.Entry<String, Form> t : tried.entrySet()) {
+            String from = arrivals.get(t.getKey());
+            if (from != null) {
+                transcript.note("canary received the message of form \"" + t.getValue().name() + "\" (token " + t.getKey()
+                        + ") from " + from);
+                delivered.add(t.getValue().name() + " (RCPT TO:<" + t.getValue().recipient() + ">)");
+            }
         }
         if (delivered.isEmpty()) {
             transcript.note("no message reached the canary");
@@ -182,6 +184,30 @@ public final class SmtpRelayProbe implements ProxyProbe {
         return new Finding(context.port(), protocol(), Verdict.OPEN, true, "relays mail for anyone: the canary received "
                 + delivered.size() + " of " + tried.size() + " accepted messages; delivered: " + String.join(", ", delivered),
                 transcript);
+    }
+
+    /**
+     * Waits for the messages of the accepted forms, up to {@link #DELIVERY_GRACE}; a relay delivers what it
+     * relays in one burst, so after the first arrival the rest get {@link #AFTER_FIRST_DELIVERY}.
+     *
+     * @return the tokens that arrived, with where from
+     */
+    private static Map<String, String> awaitDeliveries(Canary canary, java.util.Set<String> tokens) throws InterruptedException {
+        Map<String, String> arrivals = new LinkedHashMap<>();
+        long until = System.nanoTime() + DELIVERY_GRACE.toNanos();
+        while (arrivals.size() < tokens.size() && System.nanoTime() < until) {
+            for (String token : tokens) {
+                String from = arrivals.containsKey(token) ? null : canary.awaitToken(token, Duration.ZERO);
+                if (from != null) {
+                    if (arrivals.isEmpty()) {
+                        until = Math.min(until, System.nanoTime() + AFTER_FIRST_DELIVERY.toNanos());
+                    }
+                    arrivals.put(token, from);
+                }
+            }
+            Thread.sleep(10);
+        }
+        return arrivals;
     }
 
     private static String reply(SMTPClient smtp) {
