@@ -37,6 +37,18 @@ osgi_help=$(env -u DISPLAY "$app" -application org.proxyscope.cli.application --
 expect "the OSGi command line has the plug-ins' commands too" test -n "$(grep -E '^ +probe ' <<<"$osgi_help")" -a -n "$(grep -E '^ +import ' <<<"$osgi_help")"
 probe_help=$(env -u DISPLAY "$app" help probe)
 expect "probe offers every protocol, SMTP relay and FTP bounce included" grep -q 'smtp-relay,ftp-bounce' <<<"$probe_help"
+if [ -n "${PROXYSCOPE_TEST_RELAY_OPEN:-}" ] && [ -n "${PROXYSCOPE_TEST_FTP_OPEN:-}" ]; then
+    # the packaged libraries at work (commons-net and what it needs), against the real exim and vsftpd
+    mail_probe=(probe 127.0.0.1 --authorised --ports "${PROXYSCOPE_TEST_RELAY_OPEN##*:}" --protocols smtp-relay
+        --canary-listen 127.0.0.1:0 --canary-domain canary.test --canary-smtp-listen "$PROXYSCOPE_TEST_SMTP_CANARY" --json)
+    out=$(env -u DISPLAY "$app" "${mail_probe[@]}" 2>&1)
+    expect "the command line proves the open exim relay through the SMTP canary" grep -q '"verdict": "open"' <<<"$out"
+    out=$(env -u DISPLAY "$app" -application org.proxyscope.cli.application "${mail_probe[@]}" 2>&1)
+    expect "so does the OSGi command line" grep -q '"verdict": "open"' <<<"$out"
+    out=$(env -u DISPLAY "$app" probe 127.0.0.1 --authorised --ports "${PROXYSCOPE_TEST_FTP_OPEN##*:}" --protocols ftp-bounce \
+        --canary-listen 127.0.0.2:0 --json 2>&1)
+    expect "the command line proves the FTP bounce of the promiscuous vsftpd" grep -q '"verdict": "open"' <<<"$out"
+fi
 
 # ---- workbench ----
 title() { # TITLE: a regex for exactly that window title (SWT on GTK appends a space to titles)

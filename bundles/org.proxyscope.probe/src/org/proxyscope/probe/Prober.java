@@ -110,7 +110,7 @@ public final class Prober {
                 for (ProxyProbe probe : chosen) {
                     ProbeContext context = new ProbeContext(new InetSocketAddress(address, port), canary, request.timeout());
                     running.put(threads.submit(() -> bounded(slots, () -> {
-                        Finding f = probe.probe(context);
+                        Finding f = guarded(probe, context);
                         progress.accept(f);
                         return f;
                     })), new int[] {port, chosen.indexOf(probe)});
@@ -129,6 +129,19 @@ public final class Prober {
         }
         findings.sort(Comparator.comparingInt(Finding::port).thenComparingInt(f -> request.protocols().indexOf(f.protocol())));
         return new ProbeReport(request.host().name(), Duration.ofNanos(System.nanoTime() - start), findings);
+    }
+
+    /**
+     * Runs one probe; a probe that breaks (a defect, or a plug-in missing a library) becomes an error
+     * finding that names the failure, and the other probes of the run go on.
+     */
+    private static Finding guarded(ProxyProbe probe, ProbeContext context) {
+        try {
+            return probe.probe(context);
+        } catch (RuntimeException | LinkageError e) {
+            return new Finding(context.port(), probe.protocol(), Verdict.ERROR, false,
+                    "the " + probe.protocol() + " probe failed: " + e, new Transcript());
+        }
     }
 
     /** Empty when the port accepts connections; otherwise the finding that says why not. */

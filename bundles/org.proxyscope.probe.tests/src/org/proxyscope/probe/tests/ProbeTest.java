@@ -285,6 +285,32 @@ class ProbeTest {
         assertEquals(Verdict.ERROR, bounce.verdict(), "FTP bounce needs the own canary: " + bounce.detail());
     }
 
+    /** A probe that breaks (here a plug-in's, missing a class) costs its own finding, not the whole run. */
+    @Test
+    void aBrokenProbeIsAnErrorFindingAndTheOthersGoOn() throws Exception {
+        org.proxyscope.probe.ProxyProbe broken = new org.proxyscope.probe.ProxyProbe() {
+            @Override
+            public String protocol() {
+                return "broken";
+            }
+
+            @Override
+            public Finding probe(org.proxyscope.probe.ProbeContext context) {
+                throw new NoClassDefFoundError("org/apache/commons/io/IOUtils");
+            }
+        };
+        java.util.List<org.proxyscope.probe.ProxyProbe> probes = new ArrayList<>(Prober.builtIn());
+        probes.add(broken);
+        Host host = Host.parse("127.0.0.1");
+        int port = proxyPort("PROXYSCOPE_TEST_SOCKS_OPEN");
+        ProbeReport report = new Prober(probes).run(new ProbeRequest(host, List.of(port), List.of("broken", "socks5"),
+                Duration.ofSeconds(3), Duration.ofSeconds(20), Scope.targetOnly(host)), canary, f -> { });
+        Finding f = finding(report, "broken");
+        assertEquals(Verdict.ERROR, f.verdict());
+        assertEquals("the broken probe failed: java.lang.NoClassDefFoundError: org/apache/commons/io/IOUtils", f.detail());
+        assertVerdict(Verdict.OPEN, report, "socks5");
+    }
+
     @Test
     void aTarpitEndsAtTheDeadline() throws Exception {
         int port = serve(client -> pause(client, 30_000));
