@@ -146,6 +146,11 @@ start)
     relay_open=$((22525 + shift)) relay_closed=$((22526 + shift)) smtp_canary=$((22527 + shift))
     ftp_open=$((22021 + shift)) ftp_closed=$((22022 + shift))
     chmod 777 "$dir"
+    # squid, exim's transports and vsftpd drop to unprivileged users, which must reach their files here
+    if [ "$(id -u)" = 0 ] && ! runuser -u nobody -- test -x "$dir" 2>/dev/null; then
+        echo "proxies.sh: $dir is out of reach of the servers' unprivileged users; make its parent folders searchable (chmod o+x)" >&2
+        exit 1
+    fi
     squid_conf open $squid_open allow
     squid_conf closed $squid_closed deny
     for name in open closed; do
@@ -184,10 +189,15 @@ CONF
     done
     # the canary port stays free for the tests' own SMTP canary
     for port in "${base[@]:0:${#base[@]}-1}"; do
+        up=
         for _ in $(seq 100); do
-            (exec 3<>"/dev/tcp/127.0.0.1/$((port + shift))") 2>/dev/null && break
+            (exec 3<>"/dev/tcp/127.0.0.1/$((port + shift))") 2>/dev/null && up=1 && break
             sleep 0.1
         done
+        if [ -z "$up" ]; then
+            echo "proxies.sh: nothing listens on 127.0.0.1:$((port + shift)) after 10 s; see the logs in $dir" >&2
+            exit 1
+        fi
     done
     echo "PROXYSCOPE_TEST_SQUID_OPEN=127.0.0.1:$squid_open"
     echo "PROXYSCOPE_TEST_SQUID_CLOSED=127.0.0.1:$squid_closed"

@@ -44,7 +44,8 @@ public final class FtpBounceProbe implements ProxyProbe {
                     + canaryAddress.getHostAddress(), transcript);
         }
         FTPClient ftp = new FTPClient();
-        ftp.setSocketFactory(TranscribedSocket.factory(transcript, System.nanoTime() + context.timeout().toNanos() * 2));
+        ftp.setSocketFactory(TranscribedSocket.factory(transcript, (int) context.timeout().toMillis(),
+                System.nanoTime() + context.timeout().toNanos() * 2));
         ftp.setConnectTimeout((int) context.timeout().toMillis());
         String token = Canary.newToken();
         try {

@@ -32,7 +32,7 @@ public final class SmtpRelayProbe implements ProxyProbe {
 
     /** The domain named when no canary domain is set; {@code .invalid} never resolves (RFC 2606). */
     static final String NO_DOMAIN = "canary.invalid";
-    /** An SMTP session makes some thirty exchanges; it may take this many connection deadlines. */
+    /** An SMTP session makes some thirty exchanges; it may take this many connection deadlines in all. */
     private static final int SESSION_DEADLINES = 4;
     private static final Duration DELIVERY_GRACE = Duration.ofSeconds(5);
     private static final Duration AFTER_FIRST_DELIVERY = Duration.ofSeconds(1);
@@ -75,7 +75,7 @@ public final class SmtpRelayProbe implements ProxyProbe {
         String relay = "[" + context.target().getAddress().getHostAddress() + "]";
         long deadline = System.nanoTime() + context.timeout().toNanos() * SESSION_DEADLINES;
         SMTPClient smtp = new SMTPClient();
-        smtp.setSocketFactory(TranscribedSocket.factory(transcript, deadline));
+        smtp.setSocketFactory(TranscribedSocket.factory(transcript, (int) context.timeout().toMillis(), deadline));
         smtp.setConnectTimeout((int) context.timeout().toMillis());
         Map<String, Form> tried = new LinkedHashMap<>();
         List<String> refusals = new ArrayList<>();
@@ -108,7 +108,7 @@ public final class SmtpRelayProbe implements ProxyProbe {
         } catch (SocketTimeoutException e) {
             if (tried.isEmpty() && refusals.isEmpty()) {
                 return new Finding(context.port(), protocol(), Verdict.TIMEOUT, false,
-                        "no SMTP dialogue within " + context.timeout().toMillis() * SESSION_DEADLINES + " ms", transcript);
+                        "no SMTP dialogue: silent for " + context.timeout().toMillis() + " ms", transcript);
             }
             transcript.note("the session's deadline passed; judging the forms tried so far");
         } catch (IOException e) {

@@ -15,29 +15,35 @@ import org.proxyscope.probe.Transcript;
 
 /**
  * The socket commons-net's SMTP and FTP clients talk through during a probe: every byte goes to the
- * transcript, every read ends at the probe's deadline, and a reply may not grow past
+ * transcript, a read ends after the connection deadline of silence and at the latest at the session's
+ * deadline, and a reply may not grow past
  * {@link ProbeConnection#MAX_REPLY} bytes (counted from the last command sent), so an endless banner or
  * a tarpit ends as cleanly here as on the probes' own connections.
  */
 final class TranscribedSocket extends Socket {
 
     private final Transcript transcript;
+    private final int idleMillis;
     private final long deadline;
     private int sinceLastWrite;
     private InputStream in;
     private OutputStream out;
 
-    private TranscribedSocket(Transcript transcript, long deadlineNanos) {
+    private TranscribedSocket(Transcript transcript, int idleMillis, long deadlineNanos) {
         this.transcript = transcript;
+        this.idleMillis = idleMillis;
         this.deadline = deadlineNanos;
     }
 
-    /** A factory for {@code SocketClient.setSocketFactory}: each socket shares the transcript and deadline. */
-    static SocketFactory factory(Transcript transcript, long deadlineNanos) {
+    /**
+     * A factory for {@code SocketClient.setSocketFactory}: each socket shares the transcript, waits at most
+     * {@code idleMillis} for the peer to say something, and ends at {@code deadlineNanos} whatever it says.
+     */
+    static SocketFactory factory(Transcript transcript, int idleMillis, long deadlineNanos) {
         return new SocketFactory() {
             @Override
             public Socket createSocket() {
-                return new TranscribedSocket(transcript, deadlineNanos);
+                return new TranscribedSocket(transcript, idleMillis, deadlineNanos);
             }
 
             @Override
@@ -62,13 +68,13 @@ final class TranscribedSocket extends Socket {
         };
     }
 
-    /** Milliseconds left before the deadline, at least 1. */
-    int remainingMillis() throws SocketTimeoutException {
+    /** How long the next read may wait: the idle limit, cut to what is left before the deadline. */
+    private int readTimeoutMillis() throws SocketTimeoutException {
         long left = (deadline - System.nanoTime()) / 1_000_000;
         if (left <= 0) {
             throw new SocketTimeoutException("deadline passed");
         }
-        return (int) Math.min(Integer.MAX_VALUE, left);
+        return (int) Math.min(idleMillis, left);
     }
 
     @Override
@@ -88,7 +94,7 @@ final class TranscribedSocket extends Socket {
                         transcript.note("reply cap of " + ProbeConnection.MAX_REPLY + " bytes reached");
                         throw new ReplyTooLongException();
                     }
-                    setSoTimeout(remainingMillis());
+                    setSoTimeout(readTimeoutMillis());
                     int n = super.read(b, off, Math.min(len, ProbeConnection.MAX_REPLY - sinceLastWrite));
                     if (n > 0) {
                         sinceLastWrite += n;
