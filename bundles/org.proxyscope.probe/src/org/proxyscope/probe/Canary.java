@@ -23,6 +23,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.proxyscope.core.NetworkThreads;
+
 /**
  * Where probes ask the target to relay to, and the judge of whether it did. By default Proxyscope's own
  * listeners: an HTTP one (each probe carries a fresh random token, and a relay is proven only when the token
@@ -57,7 +59,7 @@ public final class Canary implements AutoCloseable {
         this.reachAt = reachAt;
         if (server != null) {
             listeners.add(server);
-            acceptors.add(Thread.ofVirtual().name("proxyscope-canary").start(() -> accept(server, client -> serveHttp(client))));
+            acceptors.add(NetworkThreads.start("proxyscope-canary", () -> accept(server, client -> serveHttp(client))));
         }
     }
 
@@ -101,7 +103,7 @@ public final class Canary implements AutoCloseable {
         mail.bind(address, 64);
         listeners.add(mail);
         mailDomain = domain.toLowerCase(Locale.ROOT);
-        acceptors.add(Thread.ofVirtual().name("proxyscope-canary-smtp").start(() -> accept(mail,
+        acceptors.add(NetworkThreads.start("proxyscope-canary-smtp", () -> accept(mail,
                 client -> new CanaryMailSession(client, mailDomain, TOKEN, this::arrived).run())));
         return this;
     }
@@ -231,7 +233,7 @@ public final class Canary implements AutoCloseable {
         ServerSocket port = new ServerSocket();
         port.bind(new InetSocketAddress(reachAt.getAddress(), 0), 1);
         listeners.add(port);
-        acceptors.add(Thread.ofVirtual().name("proxyscope-canary-data").start(() -> {
+        acceptors.add(NetworkThreads.start("proxyscope-canary-data", () -> {
             try (port; Socket client = port.accept(); InputStream in = client.getInputStream()) {
                 client.setSoTimeout(5000);
                 byte[] data = in.readNBytes(MAX_REQUEST);
@@ -253,7 +255,7 @@ public final class Canary implements AutoCloseable {
         while (!listener.isClosed()) {
             try {
                 Socket client = listener.accept();
-                Thread.ofVirtual().start(() -> session.accept(client));
+                NetworkThreads.start("proxyscope-canary-session", () -> session.accept(client));
             } catch (IOException e) {
                 return; // closed
             }

@@ -15,12 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import org.proxyscope.core.NetworkThreads;
 import org.proxyscope.probe.internal.FtpBounceProbe;
 import org.proxyscope.probe.internal.HttpConnectProbe;
 import org.proxyscope.probe.internal.HttpGetProbe;
@@ -31,8 +31,8 @@ import org.proxyscope.probe.internal.WinGateProbe;
 
 /**
  * Probes one host: a TCP connect scan of the requested ports, then every requested protocol on each open
- * port, all on virtual threads with bounded concurrency and deadlines. Every port is checked against the
- * authorised scope before anything is sent.
+ * port, on network threads (virtual ones in the workbench) with bounded concurrency and deadlines.
+ * Every port is checked against the authorised scope before anything is sent.
  */
 public final class Prober {
 
@@ -87,7 +87,7 @@ public final class Prober {
         long deadline = start + request.overall().toNanos();
         List<Finding> findings = new ArrayList<>();
         Semaphore slots = new Semaphore(CONCURRENCY);
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (ExecutorService threads = NetworkThreads.perTask("proxyscope-probe")) {
             Map<Integer, Future<Optional<Finding>>> scans = new LinkedHashMap<>();
             for (int port : request.ports()) {
                 scans.put(port, threads.submit(() -> bounded(slots, () -> scan(new InetSocketAddress(address, port),
