@@ -24,16 +24,17 @@ public final class ProbeConnection implements AutoCloseable {
     private final InputStream in;
     private final OutputStream out;
     private final Transcript transcript;
-    private final long deadline;
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
     private int received;
 
-    private ProbeConnection(Socket socket, Transcript transcript, long deadline) throws IOException {
+    private final ReplyWait wait;
+
+    private ProbeConnection(Socket socket, Transcript transcript, ReplyWait wait) throws IOException {
+        this.wait = wait;
         this.socket = socket;
         this.in = socket.getInputStream();
         this.out = socket.getOutputStream();
         this.transcript = transcript;
-        this.deadline = deadline;
     }
 
     /**
@@ -41,14 +42,16 @@ public final class ProbeConnection implements AutoCloseable {
      *
      * @throws java.net.ConnectException when nothing listens; SocketTimeoutException when the deadline passed
      */
-    public static ProbeConnection open(InetSocketAddress target, long deadlineNanos, Transcript transcript) throws IOException {
+    public static ProbeConnection open(InetSocketAddress target, long deadlineNanos, Transcript transcript, ReplyWait wait)
+            throws IOException {
         Socket socket = new Socket();
         try {
             socket.setTcpNoDelay(true);
             transcript.note("connect " + target.getAddress().getHostAddress() + " port " + target.getPort());
             socket.connect(target, remainingMillis(deadlineNanos));
             transcript.note("connected from " + socket.getLocalSocketAddress());
-            return new ProbeConnection(socket, transcript, deadlineNanos);
+            wait.asked(); // a server that speaks first is silent from the connect on
+            return new ProbeConnection(socket, transcript, wait);
         } catch (IOException e) {
             socket.close();
             transcript.note("connect failed: " + e.getMessage());
@@ -65,6 +68,7 @@ public final class ProbeConnection implements AutoCloseable {
     }
 
     public void send(byte[] bytes) throws IOException {
+        wait.asked();
         transcript.sent(bytes, 0, bytes.length);
         out.write(bytes);
         out.flush();
@@ -157,8 +161,17 @@ public final class ProbeConnection implements AutoCloseable {
             return false;
         }
         byte[] buffer = new byte[MAX_REPLY - received];
-        socket.setSoTimeout(remainingMillis(deadline));
-        int got = in.read(buffer);
+        int got;
+        while (true) {
+            socket.setSoTimeout(wait.nextReadMillis()); // throws at the deadline, or when the silence says enough
+            try {
+                got = in.read(buffer);
+                break;
+            } catch (SocketTimeoutException e) {
+                // one slice of waiting is over: check the deadline and the port's signals again
+            }
+        }
+        wait.heard();
         if (got < 0) {
             transcript.note("peer closed the connection");
             return false;

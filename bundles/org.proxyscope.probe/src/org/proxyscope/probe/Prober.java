@@ -107,8 +107,10 @@ public final class Prober {
                     }
                     continue;
                 }
+                PortSignals signals = new PortSignals();
                 for (ProxyProbe probe : chosen) {
-                    ProbeContext context = new ProbeContext(new InetSocketAddress(address, port), canary, request.timeout());
+                    ProbeContext context = new ProbeContext(new InetSocketAddress(address, port), canary, request.timeout(),
+                            probe.protocol(), signals);
                     running.put(threads.submit(() -> bounded(slots, () -> {
                         Finding f = guarded(probe, context);
                         progress.accept(f);

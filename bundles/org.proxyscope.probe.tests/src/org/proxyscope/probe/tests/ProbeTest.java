@@ -85,8 +85,12 @@ class ProbeTest {
         assertVerdict(Verdict.OPEN, report, "http-connect");
         assertVerdict(Verdict.OPEN, report, "http-get");
         assertVerdict(Verdict.OPEN, report, "http-post");
-        // squid waits in silence for the rest of an HTTP request that a SOCKS greeting never completes
-        assertVerdict(Verdict.TIMEOUT, report, "socks5");
+        // squid waits in silence for the rest of an HTTP request that a SOCKS greeting never completes; having
+        // answered HTTP within milliseconds, the port's silence says enough long before the 2 s deadline
+        assertVerdict(Verdict.NOT_A_PROXY, report, "socks5");
+        assertTrue(finding(report, "socks5").detail().matches("silent for \\d+ ms, while the port answered http-\\w+ within \\d+ ms"),
+                finding(report, "socks5").detail());
+        assertTrue(report.elapsed().toMillis() < 1500, "the run did not wait out the deadline: " + report.elapsed());
         assertEquals("open-proxy", report.verdict());
         Finding get = finding(report, "http-get");
         assertTrue(get.canaryVerified());
@@ -106,7 +110,7 @@ class ProbeTest {
         assertVerdict(Verdict.DENIED, report, "http-post");
         assertTrue(finding(report, "http-get").detail().startsWith("HTTP/1.1 403 Forbidden"), finding(report, "http-get").detail());
         // the silent SOCKS probe leaves no doubt on a port squid identified itself on
-        assertVerdict(Verdict.TIMEOUT, report, "socks5");
+        assertVerdict(Verdict.NOT_A_PROXY, report, "socks5");
         assertEquals("no-open-proxy", report.verdict());
     }
 
@@ -309,6 +313,27 @@ class ProbeTest {
         assertEquals(Verdict.ERROR, f.verdict());
         assertEquals("the broken probe failed: java.lang.NoClassDefFoundError: org/apache/commons/io/IOUtils", f.detail());
         assertVerdict(Verdict.OPEN, report, "socks5");
+    }
+
+    /**
+     * One port that answers HTTP at once and SOCKS5 only after 150 ms (a mixed-port proxy with a slow SOCKS
+     * side): the SOCKS probe must wait for its answer, not take the port's quick HTTP reply for proof of silence.
+     */
+    @Test
+    void aSlowAnswerOnAPortThatAnsweredAnotherProtocolFastIsStillHeard() throws Exception {
+        int port = serve(client -> {
+            InputStream in = client.getInputStream();
+            int first = in.read();
+            if (first == 0x05) {
+                pause(client, 150);
+                client.getOutputStream().write(new byte[] {0x05, (byte) 0xff}); // no acceptable method
+            } else {
+                reply(client, "HTTP/1.1 403 Forbidden\r\nServer: mixed\r\n\r\n");
+            }
+        });
+        ProbeReport report = probe(port, List.of("http-connect", "socks5"), Duration.ofSeconds(3));
+        assertVerdict(Verdict.DENIED, report, "http-connect");
+        assertVerdict(Verdict.DENIED, report, "socks5");
     }
 
     @Test

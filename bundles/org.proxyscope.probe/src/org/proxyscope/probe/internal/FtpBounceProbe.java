@@ -13,8 +13,10 @@ import org.apache.commons.net.ftp.FTPClient;
 import org.apache.commons.net.ftp.FTPReply;
 import org.proxyscope.probe.Canary;
 import org.proxyscope.probe.Finding;
+import org.proxyscope.probe.PortSignals;
 import org.proxyscope.probe.ProbeContext;
 import org.proxyscope.probe.ProxyProbe;
+import org.proxyscope.probe.ReplyWait;
 import org.proxyscope.probe.Transcript;
 import org.proxyscope.probe.Verdict;
 
@@ -45,7 +47,7 @@ public final class FtpBounceProbe implements ProxyProbe {
         }
         FTPClient ftp = new FTPClient();
         ftp.setSocketFactory(TranscribedSocket.factory(transcript, (int) context.timeout().toMillis(),
-                System.nanoTime() + context.timeout().toNanos() * 2));
+                new ReplyWait(context.signals(), protocol(), System.nanoTime() + context.timeout().toNanos() * 2)));
         ftp.setConnectTimeout((int) context.timeout().toMillis());
         String token = Canary.newToken();
         try {
@@ -77,6 +79,8 @@ public final class FtpBounceProbe implements ProxyProbe {
             return finding(context, Verdict.NO_SERVICE, "nothing listens: " + e.getMessage(), transcript);
         } catch (MalformedServerReplyException e) {
             return finding(context, Verdict.NOT_A_PROXY, "not FTP: " + e.getMessage(), transcript);
+        } catch (PortSignals.SilentPortException e) {
+            return finding(context, Verdict.NOT_A_PROXY, "no FTP greeting: " + e.getMessage(), transcript);
         } catch (SocketTimeoutException e) {
             return finding(context, Verdict.TIMEOUT, "no FTP dialogue within the deadline", transcript);
         } catch (IOException e) {

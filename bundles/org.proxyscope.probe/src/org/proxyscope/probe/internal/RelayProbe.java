@@ -10,6 +10,7 @@ import java.util.Locale;
 
 import org.proxyscope.probe.Canary;
 import org.proxyscope.probe.Finding;
+import org.proxyscope.probe.PortSignals;
 import org.proxyscope.probe.ProbeConnection;
 import org.proxyscope.probe.ProbeContext;
 import org.proxyscope.probe.ProxyProbe;
@@ -48,6 +49,9 @@ abstract class RelayProbe implements ProxyProbe {
         } catch (ConnectException | NoRouteToHostException e) {
             return new Finding(context.port(), protocol(), Verdict.NO_SERVICE, false, "nothing listens: " + e.getMessage(),
                     transcript);
+        } catch (PortSignals.SilentPortException e) {
+            transcript.note(e.getMessage());
+            return new Finding(context.port(), protocol(), Verdict.NOT_A_PROXY, false, e.getMessage(), transcript);
         } catch (SocketTimeoutException e) {
             return new Finding(context.port(), protocol(), Verdict.TIMEOUT, false,
                     "no answer within " + context.timeout().toMillis() + " ms", transcript);

@@ -17,8 +17,10 @@ import org.apache.commons.net.smtp.SMTPClient;
 import org.apache.commons.net.smtp.SMTPReply;
 import org.proxyscope.probe.Canary;
 import org.proxyscope.probe.Finding;
+import org.proxyscope.probe.PortSignals;
 import org.proxyscope.probe.ProbeContext;
 import org.proxyscope.probe.ProxyProbe;
+import org.proxyscope.probe.ReplyWait;
 import org.proxyscope.probe.Transcript;
 import org.proxyscope.probe.Verdict;
 
@@ -73,9 +75,9 @@ public final class SmtpRelayProbe implements ProxyProbe {
         String domain = canary.mailDomain().orElse(NO_DOMAIN);
         boolean send = canary.mailDomain().isPresent();
         String relay = "[" + context.target().getAddress().getHostAddress() + "]";
-        long deadline = System.nanoTime() + context.timeout().toNanos() * SESSION_DEADLINES;
+        ReplyWait wait = new ReplyWait(context.signals(), protocol(), System.nanoTime() + context.timeout().toNanos() * SESSION_DEADLINES);
         SMTPClient smtp = new SMTPClient();
-        smtp.setSocketFactory(TranscribedSocket.factory(transcript, (int) context.timeout().toMillis(), deadline));
+        smtp.setSocketFactory(TranscribedSocket.factory(transcript, (int) context.timeout().toMillis(), wait));
         smtp.setConnectTimeout((int) context.timeout().toMillis());
         Map<String, Form> tried = new LinkedHashMap<>();
         List<String> refusals = new ArrayList<>();
@@ -105,6 +107,8 @@ public final class SmtpRelayProbe implements ProxyProbe {
             return new Finding(context.port(), protocol(), Verdict.NO_SERVICE, false, "nothing listens: " + e.getMessage(), transcript);
         } catch (MalformedServerReplyException e) {
             return new Finding(context.port(), protocol(), Verdict.NOT_A_PROXY, false, "not SMTP: " + e.getMessage(), transcript);
+        } catch (PortSignals.SilentPortException e) {
+            return new Finding(context.port(), protocol(), Verdict.NOT_A_PROXY, false, "no SMTP greeting: " + e.getMessage(), transcript);
         } catch (SocketTimeoutException e) {
             if (tried.isEmpty() && refusals.isEmpty()) {
                 return new Finding(context.port(), protocol(), Verdict.TIMEOUT, false,

@@ -11,6 +11,7 @@ import java.net.SocketTimeoutException;
 import javax.net.SocketFactory;
 
 import org.proxyscope.probe.ProbeConnection;
+import org.proxyscope.probe.ReplyWait;
 import org.proxyscope.probe.Transcript;
 
 /**
@@ -24,26 +25,27 @@ final class TranscribedSocket extends Socket {
 
     private final Transcript transcript;
     private final int idleMillis;
-    private final long deadline;
+    private final ReplyWait wait;
     private int sinceLastWrite;
     private InputStream in;
     private OutputStream out;
 
-    private TranscribedSocket(Transcript transcript, int idleMillis, long deadlineNanos) {
+    private TranscribedSocket(Transcript transcript, int idleMillis, ReplyWait wait) {
         this.transcript = transcript;
         this.idleMillis = idleMillis;
-        this.deadline = deadlineNanos;
+        this.wait = wait;
     }
 
     /**
      * A factory for {@code SocketClient.setSocketFactory}: each socket shares the transcript, waits at most
-     * {@code idleMillis} for the peer to say something, and ends at {@code deadlineNanos} whatever it says.
+     * {@code idleMillis} for the peer to say something, and ends at the deadline of {@code wait} (or sooner,
+     * when it heard nothing and the port answered another protocol long ago) whatever the peer says.
      */
-    static SocketFactory factory(Transcript transcript, int idleMillis, long deadlineNanos) {
+    static SocketFactory factory(Transcript transcript, int idleMillis, ReplyWait wait) {
         return new SocketFactory() {
             @Override
             public Socket createSocket() {
-                return new TranscribedSocket(transcript, idleMillis, deadlineNanos);
+                return new TranscribedSocket(transcript, idleMillis, wait);
             }
 
             @Override
@@ -68,13 +70,10 @@ final class TranscribedSocket extends Socket {
         };
     }
 
-    /** How long the next read may wait: the idle limit, cut to what is left before the deadline. */
-    private int readTimeoutMillis() throws SocketTimeoutException {
-        long left = (deadline - System.nanoTime()) / 1_000_000;
-        if (left <= 0) {
-            throw new SocketTimeoutException("deadline passed");
-        }
-        return (int) Math.min(idleMillis, left);
+    @Override
+    public void connect(java.net.SocketAddress endpoint, int timeout) throws IOException {
+        super.connect(endpoint, timeout);
+        wait.asked(); // SMTP and FTP servers speak first: silence counts from the connect
     }
 
     @Override
@@ -94,8 +93,22 @@ final class TranscribedSocket extends Socket {
                         transcript.note("reply cap of " + ProbeConnection.MAX_REPLY + " bytes reached");
                         throw new ReplyTooLongException();
                     }
-                    setSoTimeout(readTimeoutMillis());
-                    int n = super.read(b, off, Math.min(len, ProbeConnection.MAX_REPLY - sinceLastWrite));
+                    long idleUntil = System.nanoTime() + idleMillis * 1_000_000L;
+                    int n;
+                    while (true) {
+                        long idleLeft = (idleUntil - System.nanoTime()) / 1_000_000;
+                        if (idleLeft <= 0) {
+                            throw new SocketTimeoutException("silent for " + idleMillis + " ms");
+                        }
+                        setSoTimeout((int) Math.min(idleLeft, wait.nextReadMillis()));
+                        try {
+                            n = super.read(b, off, Math.min(len, ProbeConnection.MAX_REPLY - sinceLastWrite));
+                            break;
+                        } catch (SocketTimeoutException e) {
+                            // one slice of waiting is over: check the limits again
+                        }
+                    }
+                    wait.heard();
                     if (n > 0) {
                         sinceLastWrite += n;
                         transcript.received(b, off, n);
@@ -122,6 +135,7 @@ final class TranscribedSocket extends Socket {
                 public void write(byte[] b, int off, int len) throws IOException {
                     transcript.sent(b, off, len);
                     sinceLastWrite = 0;
+                    wait.asked();
                     out.write(b, off, len);
                 }
             };
