@@ -37,7 +37,7 @@ import org.proxyscope.probe.internal.WinGateProbe;
 public final class Prober {
 
     static final String SCAN_TIMEOUT = "no answer to the TCP connect";
-    private static final int CONCURRENCY = 32;
+    private static final int CONCURRENCY = 64;
 
     private final Map<String, ProxyProbe> probes = new LinkedHashMap<>();
 
