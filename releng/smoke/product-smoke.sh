@@ -41,13 +41,13 @@ if [ -n "${PROXYSCOPE_TEST_RELAY_OPEN:-}" ] && [ -n "${PROXYSCOPE_TEST_FTP_OPEN:
     # the packaged libraries at work (commons-net and what it needs), against the real exim and vsftpd
     mail_probe=(probe 127.0.0.1 --authorised --ports "${PROXYSCOPE_TEST_RELAY_OPEN##*:}" --protocols smtp-relay
         --canary-listen 127.0.0.1:0 --canary-domain canary.test --canary-smtp-listen "$PROXYSCOPE_TEST_SMTP_CANARY" --json)
-    out=$(env -u DISPLAY "$app" "${mail_probe[@]}" 2>&1)
-    expect "the command line proves the open exim relay through the SMTP canary" grep -q '"verdict": "open"' <<<"$out"
-    out=$(env -u DISPLAY "$app" -application org.proxyscope.cli.application "${mail_probe[@]}" 2>&1)
-    expect "so does the OSGi command line" grep -q '"verdict": "open"' <<<"$out"
-    out=$(env -u DISPLAY "$app" probe 127.0.0.1 --authorised --ports "${PROXYSCOPE_TEST_FTP_OPEN##*:}" --protocols ftp-bounce \
+    probed=$(env -u DISPLAY "$app" "${mail_probe[@]}" 2>&1)
+    expect "the command line proves the open exim relay through the SMTP canary" grep -q '"verdict": "open"' <<<"$probed"
+    probed=$(env -u DISPLAY "$app" -application org.proxyscope.cli.application "${mail_probe[@]}" 2>&1)
+    expect "so does the OSGi command line" grep -q '"verdict": "open"' <<<"$probed"
+    probed=$(env -u DISPLAY "$app" probe 127.0.0.1 --authorised --ports "${PROXYSCOPE_TEST_FTP_OPEN##*:}" --protocols ftp-bounce \
         --canary-listen 127.0.0.2:0 --json 2>&1)
-    expect "the command line proves the FTP bounce of the promiscuous vsftpd" grep -q '"verdict": "open"' <<<"$out"
+    expect "the command line proves the FTP bounce of the promiscuous vsftpd" grep -q '"verdict": "open"' <<<"$probed"
 fi
 
 # ---- workbench ----
