@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 
 import org.eclipse.e4.core.contexts.ContextInjectionFactory;
 import org.eclipse.e4.core.contexts.EclipseContextFactory;
 import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.eclipse.e4.core.services.events.IEventBroker;
+import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.proxyscope.app.ProxyscopeModel;
 import org.proxyscope.capture.CaptureReport;
 import org.proxyscope.capture.ProxySession;
+import org.proxyscope.capture.SessionTimeline;
 import org.proxyscope.core.Workspace;
 import org.proxyscope.core.model.Case;
 import org.proxyscope.core.model.CustodyAction;
@@ -124,5 +128,84 @@ class CaptureViewsTest {
         }
         assertTrue(stream.streamText().contains("RCPT TO:<alice@victim.test>"), stream.streamText());
         assertTrue(stream.streamText().startsWith("Flow " + mail.flow().number() + ": tcp "), stream.streamText());
+    }
+
+    /**
+     * The timeline counts every timed session of the recording once, in round buckets; pointing at the
+     * busiest bar names its time and counts, and a click announces that bucket's first session's flow, as
+     * a click on a finding does.
+     */
+    @Test
+    void theTimelineCountsEverySessionAndAClickShowsItsFlow() throws Exception {
+        CaptureReport report = new org.proxyscope.capture.CaptureImporter().read(capture, org.proxyscope.core.Progress.NONE);
+        List<Object> announced = new ArrayList<>();
+        context.set(IEventBroker.class, new PostedEvents(CaptureEvents.FLOW_SELECTED, announced));
+        shell.setSize(900, 300);
+        shell.open();
+        TimelinePart timeline = ContextInjectionFactory.make(TimelinePart.class, context);
+        shell.layout(true, true);
+        timeline.show(report);
+        SessionTimeline t = timeline.timeline();
+        assertEquals(report.sessions().size(), t.buckets().stream().mapToInt(SessionTimeline.Bucket::total).sum());
+        int busiest = IntStream.range(0, t.buckets().size())
+                .reduce((a, b) -> t.buckets().get(a).total() >= t.buckets().get(b).total() ? a : b).orElseThrow();
+        assertTrue(timeline.describe(busiest).matches(
+                "(\\d{4}-\\d\\d-\\d\\d )?\\d\\d:\\d\\d:\\d\\d(\\.\\d{3})? UTC \\+ \\d+ (ms|s|min|h): \\d+ sessions? \\(.*\\)"),
+                timeline.describe(busiest));
+        assertEquals(busiest, timeline.bucketAt(timeline.centreOf(busiest).x, timeline.centreOf(busiest).y));
+        timeline.click(busiest);
+        assertEquals(List.of(t.buckets().get(busiest).sessions().get(0).flow()), announced);
+        screenshot(shell, Path.of("target", "screenshots", "sessions-timeline.png"));
+    }
+
+    /** Saves what the shell shows, for the developer to look at (target/screenshots). */
+    private void screenshot(Shell of, Path file) throws Exception {
+        long until = System.currentTimeMillis() + 500;
+        while (System.currentTimeMillis() < until) {
+            if (!display.readAndDispatch()) {
+                Thread.sleep(10);
+            }
+        }
+        java.nio.file.Files.createDirectories(file.getParent());
+        org.eclipse.swt.graphics.Rectangle area = of.getClientArea();
+        org.eclipse.swt.graphics.Image image = new org.eclipse.swt.graphics.Image(display, area.width, area.height);
+        org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(of);
+        gc.copyArea(image, 0, 0);
+        gc.dispose();
+        org.eclipse.swt.graphics.ImageLoader saver = new org.eclipse.swt.graphics.ImageLoader();
+        saver.data = new org.eclipse.swt.graphics.ImageData[] { image.getImageData() };
+        saver.save(file.toString(), SWT.IMAGE_PNG);
+        image.dispose();
+    }
+
+    /** The event broker's part this test needs: what was posted on one topic. */
+    private record PostedEvents(String topic, List<Object> posted) implements IEventBroker {
+        @Override
+        public boolean send(String t, Object data) {
+            return post(t, data);
+        }
+
+        @Override
+        public boolean post(String t, Object data) {
+            if (topic.equals(t)) {
+                posted.add(data);
+            }
+            return true;
+        }
+
+        @Override
+        public boolean subscribe(String t, org.osgi.service.event.EventHandler handler) {
+            return false;
+        }
+
+        @Override
+        public boolean subscribe(String t, String filter, org.osgi.service.event.EventHandler handler, boolean headers) {
+            return false;
+        }
+
+        @Override
+        public boolean unsubscribe(org.osgi.service.event.EventHandler handler) {
+            return false;
+        }
     }
 }

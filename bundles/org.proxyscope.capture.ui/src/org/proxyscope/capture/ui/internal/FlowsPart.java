@@ -1,9 +1,6 @@
 package org.proxyscope.capture.ui.internal;
 
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -28,6 +25,7 @@ import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 import org.proxyscope.app.ProxyscopeModel;
+import org.proxyscope.app.UtcTime;
 import org.proxyscope.capture.CaptureReport;
 import org.proxyscope.capture.Flow;
 import org.proxyscope.capture.FlowFilter;
@@ -41,7 +39,6 @@ import org.proxyscope.core.model.CaseId;
  */
 public final class FlowsPart {
 
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
 
     private record Column(String title, int width, Function<Flow, String> text, Comparator<Flow> order) {
     }
@@ -56,7 +53,7 @@ public final class FlowsPart {
             new Column("State", 110, Flow::state, Comparator.comparing(Flow::state)),
             new Column("Packets", 70, f -> String.valueOf(f.packets()), Comparator.comparingLong(Flow::packets)),
             new Column("Bytes", 90, f -> String.valueOf(f.bytes()), Comparator.comparingLong(Flow::bytes)),
-            new Column("Start (UTC)", 170, f -> f.firstNanos() == 0 ? "" : TIME.format(Instant.ofEpochSecond(0, f.firstNanos())),
+            new Column("Start (UTC)", 170, f -> UtcTime.millis(f.firstNanos()),
                     Comparator.comparingLong(Flow::firstNanos)));
 
     @Inject

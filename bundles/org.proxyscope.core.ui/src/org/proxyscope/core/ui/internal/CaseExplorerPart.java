@@ -1,11 +1,8 @@
 package org.proxyscope.core.ui.internal;
 
 import java.nio.file.Path;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 
 import jakarta.annotation.PostConstruct;
@@ -40,6 +37,7 @@ import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.e4.ui.model.application.MApplication;
 import org.proxyscope.app.CaseEvents;
 import org.proxyscope.app.ProxyscopeModel;
+import org.proxyscope.app.UtcTime;
 import org.proxyscope.core.Workspace;
 import org.proxyscope.core.WorkspaceException;
 import org.proxyscope.core.model.Case;
@@ -56,8 +54,6 @@ import org.proxyscope.core.model.Evidence;
 public final class CaseExplorerPart {
 
     static final String ALL_STATUSES = "All statuses";
-    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
     private static final int POLL_MS = 2000;
 
     @Inject
@@ -105,7 +101,7 @@ public final class CaseExplorerPart {
         column("Target", 130, n -> n instanceof Case c ? c.target().name() : "");
         column("Status", 120, n -> n instanceof Case c ? c.status().label() + (c.archived() ? " (archived)" : "") : "");
         column("Severity", 70, n -> n instanceof Case c ? c.severity().label() : "");
-        column("Updated", 140, n -> n instanceof Case c ? UTC.format(c.updated()) : "");
+        column("Updated", 140, n -> n instanceof Case c ? UtcTime.minutes(c.updated()) : "");
         viewer.setContentProvider(new Content());
         viewer.addSelectionChangedListener(e -> select(((IStructuredSelection) e.getSelection()).getFirstElement()));
 
@@ -136,7 +132,7 @@ public final class CaseExplorerPart {
             case CaseTree.CustodyFolder f -> "Custody log (" + f.items().size() + ")";
             case Evidence e -> "#" + e.number() + " " + e.originalName() + " (" + String.format("%,d", e.size()) + " bytes, "
                     + e.sha256().substring(0, 12) + "…)";
-            case CustodyEntry e -> e.sequence() + ". " + UTC.format(e.at()) + " " + e.action().word() + ": " + e.details();
+            case CustodyEntry e -> e.sequence() + ". " + UtcTime.minutes(e.at()) + " " + e.action().word() + ": " + e.details();
             default -> String.valueOf(node);
         };
     }

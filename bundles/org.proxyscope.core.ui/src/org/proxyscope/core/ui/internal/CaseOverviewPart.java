@@ -1,9 +1,6 @@
 package org.proxyscope.core.ui.internal;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 import jakarta.annotation.PostConstruct;
@@ -27,8 +24,9 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
-import org.proxyscope.app.Tables;
 import org.proxyscope.app.CaseEvents;
+import org.proxyscope.app.Tables;
+import org.proxyscope.app.UtcTime;
 import org.proxyscope.core.Workspace;
 import org.proxyscope.core.WorkspaceException;
 import org.proxyscope.core.model.Case;
@@ -41,8 +39,6 @@ import org.proxyscope.core.model.Evidence;
  */
 public final class CaseOverviewPart {
 
-    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
 
     @Inject
     Workspace workspace;
@@ -169,8 +165,8 @@ public final class CaseOverviewPart {
             values.get("Customer").setText(shown.customerReference());
             values.get("Tags").setText(String.join(", ", shown.tags()));
             values.get("Analyst").setText(shown.analyst());
-            values.get("Opened").setText(UTC.format(shown.created()));
-            values.get("Updated").setText(UTC.format(shown.updated()));
+            values.get("Opened").setText(UtcTime.seconds(shown.created()));
+            values.get("Updated").setText(UtcTime.seconds(shown.updated()));
             changeStatus.setEnabled(true);
             edit.setEnabled(true);
             purge.setEnabled(false);
@@ -179,8 +175,8 @@ public final class CaseOverviewPart {
                 TableItem row = new TableItem(evidence, SWT.NONE);
                 row.setData(e);
                 row.setText(new String[] {Integer.toString(e.number()), e.originalName(), String.format("%,d", e.size()),
-                        e.sha256(), UTC.format(e.added()),
-                        e.isPurged() ? "purged " + UTC.format(e.purged().get()) + ": " + e.purgeReason() : e.source()});
+                        e.sha256(), UtcTime.seconds(e.added()),
+                        e.isPurged() ? "purged " + UtcTime.seconds(e.purged().get()) + ": " + e.purgeReason() : e.source()});
             }
         } catch (WorkspaceException e) {
             heading.setText(e.getMessage());

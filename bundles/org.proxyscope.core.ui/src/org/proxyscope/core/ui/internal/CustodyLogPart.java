@@ -1,8 +1,5 @@
 package org.proxyscope.core.ui.internal;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
@@ -15,8 +12,9 @@ import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
-import org.proxyscope.app.Tables;
 import org.proxyscope.app.CaseEvents;
+import org.proxyscope.app.Tables;
+import org.proxyscope.app.UtcTime;
 import org.proxyscope.core.Workspace;
 import org.proxyscope.core.WorkspaceException;
 import org.proxyscope.core.model.CaseId;
@@ -25,8 +23,6 @@ import org.proxyscope.core.model.CustodyEntry;
 /** Every action on the selected case, oldest first, with UTC time, analyst and hash. */
 public final class CustodyLogPart {
 
-    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
 
     @Inject
     Workspace workspace;
@@ -65,7 +61,7 @@ public final class CustodyLogPart {
         table.removeAll();
         try {
             for (CustodyEntry e : workspace.custody(id)) {
-                new TableItem(table, SWT.NONE).setText(new String[] {Integer.toString(e.sequence()), UTC.format(e.at()),
+                new TableItem(table, SWT.NONE).setText(new String[] {Integer.toString(e.sequence()), UtcTime.seconds(e.at()),
                         e.analyst(), e.action().word(), e.details(), e.hash().substring(0, 16) + "…"});
             }
         } catch (WorkspaceException e) {

@@ -1,8 +1,5 @@
 package org.proxyscope.probe.ui.internal;
 
-import java.time.LocalTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
@@ -15,13 +12,13 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Text;
+import org.proxyscope.app.UtcTime;
 import org.proxyscope.probe.Finding;
 import org.proxyscope.probe.ProbeRequest;
 
 /** The live log of a run: what was asked, then each finding as it arrives, then the host's verdict. */
 public final class ProbeLogPart {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
     private Text log;
 
     @PostConstruct
@@ -33,7 +30,7 @@ public final class ProbeLogPart {
 
     private void line(String text) {
         if (log != null && !log.isDisposed()) {
-            log.append(LocalTime.now(ZoneOffset.UTC).format(TIME) + " UTC  " + text + System.lineSeparator());
+            log.append(UtcTime.clock(java.time.Instant.now()) + " UTC  " + text + System.lineSeparator());
         }
     }
 
