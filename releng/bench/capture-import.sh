@@ -25,7 +25,7 @@ measure() { # LABEL COMMAND...: prints seconds, MB/s and peak RSS
     t1=$(date +%s%N)
     rss=$(tail -1 "$work/rss")
     printf '  %-34s %7.2f s  %7.0f MB/s  peak RSS %5d MiB\n' "$label" "$(echo "($t1 - $t0) / 1000000000" | bc -l)" \
-        "$(echo "$bytes / 1000 / ($t1 - $t0) * 1000" | bc -l)" $((rss / 1024))
+        "$(echo "$bytes * 1000 / ($t1 - $t0)" | bc -l)" $((rss / 1024))
 }
 printf 'Capture import of %d MiB (%d bytes), %d cores\n' "$size_mib" "$bytes" "$(nproc)"
 PROXYSCOPE_JAVA_OPTS=-Xmx512m measure "proxyscope import (-Xmx512m)" "$app" import "$file" --json
