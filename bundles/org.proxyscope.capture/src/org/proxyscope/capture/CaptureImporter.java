@@ -153,10 +153,15 @@ public final class CaptureImporter {
      * one) that opened while the session was open. Without time stamps (simple packet blocks) nothing is paired.
      */
     private static List<ProxySession> correlate(List<ProxySession> sessions, List<Flow> flows) {
-        Map<String, List<Flow>> byClientHost = new HashMap<>();
+        // the proxy host's outbound connections by (its address, destination port), in order of opening:
+        // a session then looks only at those that opened while it was open
+        Map<Endpoint, List<Flow>> outbound = new HashMap<>();
         for (Flow f : flows) {
-            byClientHost.computeIfAbsent(f.client().host(), k -> new ArrayList<>()).add(f);
+            if (f.firstNanos() != 0) {
+                outbound.computeIfAbsent(new Endpoint(f.client().address(), f.server().port()), k -> new ArrayList<>()).add(f);
+            }
         }
+        outbound.values().forEach(list -> list.sort(java.util.Comparator.comparingLong(Flow::firstNanos)));
         Set<Flow> claimed = new java.util.HashSet<>();
         sessions.forEach(s -> claimed.add(s.flow()));
         List<ProxySession> paired = new ArrayList<>(sessions.size());
@@ -166,13 +171,16 @@ public final class CaptureImporter {
                 paired.add(s);
                 continue;
             }
-            String host = destination.group(1);
-            int port = Integer.parseInt(destination.group(2));
-            boolean literal = host.matches("[0-9.]+|[0-9a-fA-F:]*:[0-9a-fA-F:.]*");
+            java.net.InetAddress named = literal(destination.group(1));
+            List<Flow> candidates = outbound.getOrDefault(new Endpoint(s.proxy().address(), Integer.parseInt(destination.group(2))),
+                    List.of());
             Flow relayed = null;
-            for (Flow f : byClientHost.getOrDefault(s.proxy().host(), List.of())) {
-                if (!claimed.contains(f) && f.server().port() == port && (!literal || sameHost(f.server().host(), host))
-                        && f.firstNanos() >= s.flow().firstNanos() && f.firstNanos() <= s.flow().lastNanos()) {
+            for (int i = firstOpenedAtOrAfter(candidates, s.flow().firstNanos()); i < candidates.size(); i++) {
+                Flow f = candidates.get(i);
+                if (f.firstNanos() > s.flow().lastNanos()) {
+                    break;
+                }
+                if (!claimed.contains(f) && (named == null || named.equals(f.server().address()))) {
                     relayed = f;
                     break;
                 }
@@ -188,12 +196,31 @@ public final class CaptureImporter {
         return paired;
     }
 
-    private static boolean sameHost(String a, String b) {
-        try {
-            return java.net.InetAddress.getByName(a).equals(java.net.InetAddress.getByName(b));
-        } catch (java.net.UnknownHostException e) {
-            return a.equalsIgnoreCase(b);
+    /** The address a destination names when it is an address literal; null for a host name. */
+    private static java.net.InetAddress literal(String host) {
+        if (!host.matches("[0-9.]+|[0-9a-fA-F:]*:[0-9a-fA-F:.]*")) {
+            return null;
         }
+        try {
+            return java.net.InetAddress.getByName(host); // a literal: parsed, never looked up
+        } catch (java.net.UnknownHostException e) {
+            return null;
+        }
+    }
+
+    /** Index of the first flow (in order of opening) that opened at or after {@code nanos}. */
+    private static int firstOpenedAtOrAfter(List<Flow> byOpening, long nanos) {
+        int low = 0;
+        int high = byOpening.size();
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (byOpening.get(mid).firstNanos() < nanos) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
     }
 
     /** Server sockets that answered, with the service most of their flows spoke. */
@@ -257,10 +284,10 @@ public final class CaptureImporter {
     private static String sha256(Path file, Progress progress) {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20);
+            // a heap buffer: the digest hashes its array in place, where a direct buffer is copied out in small pieces
+            ByteBuffer buffer = ByteBuffer.allocate(1 << 20);
             while (channel.read(buffer) >= 0 && !progress.cancelled()) {
-                buffer.flip();
-                digest.update(buffer);
+                digest.update(buffer.array(), 0, buffer.position());
                 buffer.clear();
             }
             return HexFormat.of().formatHex(digest.digest());

@@ -202,8 +202,9 @@ final class ContentAnalyzer {
     }
 
     private static ProxySession wingate(Flow flow, byte[] c, byte[] s) {
-        // ISO-8859-1 keeps one char per byte, so string offsets are byte offsets
-        String reply = ascii(s, 0, s.length);
+        // ISO-8859-1 keeps one char per byte, so string offsets are byte offsets. The prompt lies in the first
+        // 512 bytes and its answer in the 512 after: only those become text, not the whole reassembled reply.
+        String reply = ascii(s, 0, Math.min(s.length, 1100));
         int prompt = reply.indexOf('>');
         if (prompt < 0 || prompt > 512 || !reply.substring(0, prompt + 1).matches("(?s)(.*\\n)?\\s*[A-Za-z][\\w\\-]{0,31}>")) {
             return null;
