@@ -14,6 +14,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 
 /** Finds and drives real SWT widgets in tests, the way a user would reach them. */
@@ -74,5 +75,38 @@ public final class Widgets {
         find(root, Label.class, l -> true).forEach(l -> all.append(l.getText()).append('\n'));
         find(root, Text.class, t -> true).forEach(t -> all.append(t.getText()).append('\n'));
         return all.toString();
+    }
+
+    /**
+     * Saves what {@code shell} shows as a PNG under {@code target/screenshots/}, after letting it paint, for
+     * the developer to look at: a test proves the widgets work, the picture shows how they read.
+     */
+    public static void screenshot(Shell shell, String name) throws java.io.IOException {
+        Display display = shell.getDisplay();
+        long until = System.nanoTime() + Duration.ofMillis(500).toNanos();
+        while (System.nanoTime() < until) {
+            if (!display.readAndDispatch()) {
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+        java.nio.file.Path file = java.nio.file.Path.of("target", "screenshots", name + ".png");
+        java.nio.file.Files.createDirectories(file.getParent());
+        org.eclipse.swt.graphics.Rectangle area = shell.getClientArea();
+        org.eclipse.swt.graphics.Image image = new org.eclipse.swt.graphics.Image(display, area.width, area.height);
+        org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(shell);
+        try {
+            gc.copyArea(image, 0, 0);
+            org.eclipse.swt.graphics.ImageLoader saver = new org.eclipse.swt.graphics.ImageLoader();
+            saver.data = new org.eclipse.swt.graphics.ImageData[] { image.getImageData() };
+            saver.save(file.toString(), SWT.IMAGE_PNG);
+        } finally {
+            gc.dispose();
+            image.dispose();
+        }
     }
 }

@@ -13,7 +13,6 @@ import org.eclipse.e4.core.contexts.ContextInjectionFactory;
 import org.eclipse.e4.core.contexts.EclipseContextFactory;
 import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.core.services.events.IEventBroker;
-import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
@@ -155,27 +154,7 @@ class CaptureViewsTest {
         assertEquals(busiest, timeline.bucketAt(timeline.centreOf(busiest).x, timeline.centreOf(busiest).y));
         timeline.click(busiest);
         assertEquals(List.of(t.buckets().get(busiest).sessions().get(0).flow()), announced);
-        screenshot(shell, Path.of("target", "screenshots", "sessions-timeline.png"));
-    }
-
-    /** Saves what the shell shows, for the developer to look at (target/screenshots). */
-    private void screenshot(Shell of, Path file) throws Exception {
-        long until = System.currentTimeMillis() + 500;
-        while (System.currentTimeMillis() < until) {
-            if (!display.readAndDispatch()) {
-                Thread.sleep(10);
-            }
-        }
-        java.nio.file.Files.createDirectories(file.getParent());
-        org.eclipse.swt.graphics.Rectangle area = of.getClientArea();
-        org.eclipse.swt.graphics.Image image = new org.eclipse.swt.graphics.Image(display, area.width, area.height);
-        org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(of);
-        gc.copyArea(image, 0, 0);
-        gc.dispose();
-        org.eclipse.swt.graphics.ImageLoader saver = new org.eclipse.swt.graphics.ImageLoader();
-        saver.data = new org.eclipse.swt.graphics.ImageData[] { image.getImageData() };
-        saver.save(file.toString(), SWT.IMAGE_PNG);
-        image.dispose();
+        org.proxyscope.app.tests.support.Widgets.screenshot(shell, "sessions-timeline");
     }
 
     /** The event broker's part this test needs: what was posted on one topic. */

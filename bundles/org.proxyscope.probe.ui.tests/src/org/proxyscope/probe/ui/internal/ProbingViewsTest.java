@@ -83,7 +83,7 @@ class ProbingViewsTest {
     }
 
     @Test
-    void thePreferencePageRefusesContradictoryCanarySettings() {
+    void thePreferencePageRefusesContradictoryCanarySettings() throws Exception {
         CanaryPreferencePage page = new CanaryPreferencePage();
         page.setPreferenceStore(new PreferenceStore());
         page.createControl(shell);
@@ -95,6 +95,9 @@ class ProbingViewsTest {
         field(shell, "Canary &mail domain:").setText("canary.test");
         assertFalse(page.isValid());
         assertTrue(page.getErrorMessage().startsWith("The external canary URL replaces Proxyscope's own listeners"), page.getErrorMessage());
+        shell.setSize(760, 360);
+        shell.open();
+        Widgets.screenshot(shell, "canary-preferences");
         page.dispose();
     }
 
@@ -115,6 +118,9 @@ class ProbingViewsTest {
         context.set(ProxyscopeModel.SELECTED_CASE, mail.id());
         ProbeLauncherPart launcher = ContextInjectionFactory.make(ProbeLauncherPart.class, context);
         assertEquals("Proxyscope's own, on 127.0.0.1:0; mail for canary.test on " + smtpCanary, launcher.canaryText());
+        shell.setSize(520, 560);
+        shell.open();
+        Widgets.screenshot(shell, "probe-launcher");
         one(shell, Text.class, t -> t.getText().contains("1080")).setText(relayPort);
         for (Button box : Widgets.find(shell, Button.class, b -> (b.getStyle() & SWT.CHECK) != 0)) {
             box.setSelection(box.getText().equals("smtp-relay"));
