@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
-import static org.proxyscope.app.tests.support.Widgets.one;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -121,7 +120,7 @@ class ProbingViewsTest {
         shell.setSize(520, 560);
         shell.open();
         Widgets.screenshot(shell, "probe-launcher");
-        one(shell, Text.class, t -> t.getText().contains("1080")).setText(relayPort);
+        assertEquals(relayPort, field(shell, "&Ports:").getText());
         for (Button box : Widgets.find(shell, Button.class, b -> (b.getStyle() & SWT.CHECK) != 0)) {
             box.setSelection(box.getText().equals("smtp-relay"));
         }
@@ -139,7 +138,8 @@ class ProbingViewsTest {
         context.set(ProxyscopeModel.SELECTED_CASE, subject.id());
         ProbeLauncherPart launcher = ContextInjectionFactory.make(ProbeLauncherPart.class, context);
         assertTrue(Widgets.visibleText(shell).contains(subject.id() + "  SOCKS on the test line"), Widgets.visibleText(shell));
-        one(shell, Text.class, t -> t.getText().contains("1080")).setText(socksPort + ",3128");
+        assertEquals(socksPort, field(shell, "&Ports:").getText(), "the ports the case's scope names are proposed");
+        field(shell, "&Ports:").setText(socksPort + ",3128");
         assertNull(launcher.start());
         assertEquals("Ports 3128 lie outside the case's authorised scope (127.0.0.1:" + socksPort + ")", launcher.problem());
     }
@@ -149,7 +149,6 @@ class ProbingViewsTest {
         assumeTrue(System.getenv("PROXYSCOPE_TEST_SOCKS_OPEN") != null, "the real proxies are not running");
         context.set(ProxyscopeModel.SELECTED_CASE, subject.id());
         ProbeLauncherPart launcher = ContextInjectionFactory.make(ProbeLauncherPart.class, context);
-        one(shell, Text.class, t -> t.getText().contains("1080")).setText(socksPort);
         Shell resultsShell = new Shell(display);
         resultsShell.setLayout(new FillLayout());
         ProbeResultsPart results = new ProbeResultsPart();

@@ -119,12 +119,26 @@ public final class ProbeLauncherPart {
         try {
             current = workspace.get(id);
             subject.setText(current.id() + "  " + current.title() + "\nTarget " + current.target() + ", scope " + current.scope());
+            ports.setText(PortRanges.of(portsInScope(current)).toString());
             run.setEnabled(true);
         } catch (WorkspaceException e) {
             subject.setText(e.getMessage());
             run.setEnabled(false);
         }
         subject.getParent().layout(true, true);
+    }
+
+    /**
+     * The ports to propose for a case: the usual proxy ports its scope permits, or, when it permits none of
+     * them, the ports the scope names (up to a thousand).
+     */
+    static List<Integer> portsInScope(Case c) {
+        List<Integer> usual = ProbeRequest.DEFAULT_PORTS.stream().filter(p -> c.scope().permits(c.target(), p)).toList();
+        if (!usual.isEmpty()) {
+            return usual;
+        }
+        return c.scope().entries().stream().map(e -> e.ports().list()).filter(l -> l.size() <= 1000).flatMap(List::stream)
+                .distinct().sorted().filter(p -> c.scope().permits(c.target(), p)).toList();
     }
 
     /** Starts the run; returns the job, or null with the problem shown under the button. */
