@@ -160,8 +160,12 @@ public final class Canary implements AutoCloseable {
 
     /** {@code host:port} for Host headers and CONNECT lines (IPv6 literals in brackets). */
     public String authority() {
-        String host = host();
-        return (host.contains(":") ? "[" + host + "]" : host) + ":" + reachAt.getPort();
+        return hostPort(host(), reachAt.getPort());
+    }
+
+    /** {@code 192.0.2.1:25}, {@code [2001:db8::1]:25}: an address as an analyst writes it. */
+    static String hostPort(String host, int port) {
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
     }
 
     /** The path a probe asks for: its token on the own canary, the analyst's path in the external mode. */

@@ -95,7 +95,7 @@ public record CanarySettings(String listen, String smtpListen, String domain, St
         try {
             canary = Canary.listen(http);
         } catch (IOException e) {
-            throw new IOException("the canary cannot listen on " + http + ": " + e.getMessage(), e);
+            throw new IOException("the canary cannot listen on " + written(http) + ": " + e.getMessage(), e);
         }
         if (!domain.isEmpty()) {
             InetSocketAddress mail = smtpListen.isEmpty() ? new InetSocketAddress(canary.address().getAddress(), SMTP_PORT)
@@ -104,11 +104,15 @@ public record CanarySettings(String listen, String smtpListen, String domain, St
                 canary.listenForMail(mail, domain);
             } catch (IOException e) {
                 canary.close();
-                throw new IOException("the SMTP canary cannot listen on " + mail + ": " + e.getMessage()
+                throw new IOException("the SMTP canary cannot listen on " + written(mail) + ": " + e.getMessage()
                         + (mail.getPort() < 1024 ? " (ports below 1024 need root or CAP_NET_BIND_SERVICE; or set another SMTP canary address)" : ""),
                         e);
             }
         }
         return canary;
+    }
+
+    private static String written(InetSocketAddress address) {
+        return Canary.hostPort(address.getAddress().getHostAddress(), address.getPort());
     }
 }
