@@ -148,6 +148,45 @@ class MailAndFtpProbeTest {
         assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 12, "ended by the cap, not a test timeout");
     }
 
+    /**
+     * Over IPv6 the relay's own address is written as RFC 5321 says, [IPv6:...]; the peer here is a closed
+     * relay written in the test, on ::1, that refuses every recipient and notes what it was offered.
+     */
+    @Test
+    void overIpv6TheFormsNameTheRelayAsAnIpv6Literal() throws Exception {
+        try {
+            canary = Canary.listen(new InetSocketAddress(InetAddress.getByName("::1"), 0));
+        } catch (IOException e) {
+            assumeTrue(false, "this machine's loopback has no IPv6: " + e.getMessage());
+        }
+        List<String> offered = new java.util.concurrent.CopyOnWriteArrayList<>();
+        hostile = new ServerSocket(0, 5, InetAddress.getByName("::1"));
+        ServerSocket server = hostile;
+        Thread.ofVirtual().start(() -> {
+            while (!server.isClosed()) {
+                try (Socket client = server.accept()) {
+                    var in = new java.io.BufferedReader(new java.io.InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
+                    OutputStream out = client.getOutputStream();
+                    out.write("220 closed.test ESMTP\r\n".getBytes(StandardCharsets.US_ASCII));
+                    for (String line = in.readLine(); line != null; line = in.readLine()) {
+                        offered.add(line);
+                        String reply = line.startsWith("RCPT") ? "550 relay not permitted" : line.startsWith("QUIT") ? "221 bye" : "250 ok";
+                        out.write((reply + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                    }
+                } catch (IOException e) {
+                    // the probe hung up
+                }
+            }
+        });
+        Host host = Host.parse("::1");
+        ProbeReport report = prober.run(new ProbeRequest(host, List.of(server.getLocalPort()), List.of("smtp-relay"),
+                Duration.ofSeconds(3), Duration.ofSeconds(20), Scope.targetOnly(host)), canary, f -> { });
+        assertVerdict(Verdict.DENIED, report.findings().get(0));
+        assertTrue(offered.contains("HELO [IPv6:0:0:0:0:0:0:0:1]"), offered.toString());
+        assertTrue(offered.stream().anyMatch(l -> l.matches("RCPT TO:<pxc-[0-9a-f]{32}%canary\\.invalid@\\[IPv6:0:0:0:0:0:0:0:1\\]>")),
+                offered.toString());
+    }
+
     @Test
     void vsftpdThatAllowsPortToAnyHostBouncesToTheCanary() throws Exception {
         // The canary on another loopback address than the client's, so PORT names a third host.

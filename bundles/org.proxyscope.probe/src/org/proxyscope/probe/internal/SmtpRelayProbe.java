@@ -74,7 +74,7 @@ public final class SmtpRelayProbe implements ProxyProbe {
         Canary canary = context.canary();
         String domain = canary.mailDomain().orElse(NO_DOMAIN);
         boolean send = canary.mailDomain().isPresent();
-        String relay = "[" + context.target().getAddress().getHostAddress() + "]";
+        String relay = addressLiteral(context.target().getAddress());
         ReplyWait wait = new ReplyWait(context.signals(), protocol(), System.nanoTime() + context.timeout().toNanos() * SESSION_DEADLINES);
         SMTPClient smtp = new SMTPClient();
         smtp.setSocketFactory(TranscribedSocket.factory(transcript, (int) context.timeout().toMillis(), wait));
@@ -88,7 +88,7 @@ public final class SmtpRelayProbe implements ProxyProbe {
             if (!SMTPReply.isPositiveCompletion(smtp.getReplyCode())) {
                 return new Finding(context.port(), protocol(), Verdict.DENIED, false, "refuses sessions: " + banner, transcript);
             }
-            if (!smtp.login("[" + smtp.getLocalAddress().getHostAddress() + "]")) {
+            if (!smtp.login(addressLiteral(smtp.getLocalAddress()))) {
                 return new Finding(context.port(), protocol(), Verdict.DENIED, false, "refused HELO: " + reply(smtp), transcript);
             }
             for (Form form : forms("@TOKEN@", domain, relay)) {
@@ -212,6 +212,11 @@ public final class SmtpRelayProbe implements ProxyProbe {
             Thread.sleep(10);
         }
         return arrivals;
+    }
+
+    /** An address literal as RFC 5321 writes it: {@code [192.0.2.7]}, {@code [IPv6:2001:db8::7]}. */
+    static String addressLiteral(java.net.InetAddress address) {
+        return (address instanceof java.net.Inet6Address ? "[IPv6:" : "[") + address.getHostAddress() + "]";
     }
 
     private static String reply(SMTPClient smtp) {
