@@ -109,6 +109,17 @@ if main=$(window "Proxyscope - $ws" 90); then
         shot triage-after-cli 3
         expect "the Case Explorer shows the case the command line opened" \
             bash -c "$(declare -f differs); out='$out'; differs triage-by-key triage-after-cli"
+        # a capture imported into that case from the command line shows in the Capture perspective once
+        # the case is selected (its row is the first of the Case Explorer)
+        if [ -n "${PROXYSCOPE_TEST_CAPTURES:-}" ] && env -u DISPLAY "$app" import "$PROXYSCOPE_TEST_CAPTURES/lo.pcapng" \
+                --case "$(head -n 1 "$out/cli-case.out")" --workspace "$ws" >"$out/cli-import.out" 2>&1; then
+            xdotool mousemove 80 222 click 1
+            keys "$main" ctrl+alt+3
+            shot capture-of-case 4
+            expect "selecting the case shows its capture in the Capture perspective" \
+                bash -c "$(declare -f differs); out='$out'; differs capture-by-key capture-of-case"
+            keys "$main" ctrl+alt+1
+        fi
     else
         fail "the command line opens a case in a workspace the workbench holds" "see $out/cli-case.out"
     fi

@@ -19,12 +19,15 @@ import org.proxyscope.core.model.Evidence;
  */
 public final class CaptureEvidence {
 
+    /** How a capture's evidence record begins its source, so views can find a case's captures. */
+    public static final String SOURCE_PREFIX = "capture ";
+
     private CaptureEvidence() {
     }
 
     public static CaptureReport keep(Workspace workspace, CaseId id, Path file, CaptureImporter importer, Progress progress)
             throws WorkspaceException, IOException, CaptureFormatException {
-        Evidence capture = workspace.addEvidence(id, file, "capture " + file.getFileName(), progress);
+        Evidence capture = workspace.addEvidence(id, file, SOURCE_PREFIX + file.getFileName(), progress);
         CaptureReport report;
         try {
             report = importer.read(workspace.storedFile(capture), progress);

@@ -81,7 +81,8 @@ class CaptureViewsTest {
         CaptureReport report = job.report();
         flows.show(report);
         assertEquals(report.flowCount(), flows.rows());
-        assertTrue(flows.status().startsWith(report.flowCount() + " of " + report.flowCount() + " flows"), flows.status());
+        assertEquals(report.flowCount() + " of " + report.flowCount() + " flows in lo.pcapng (" + subject.id() + " evidence #1)",
+                flows.status());
         assertEquals(2, ws.evidence(subject.id()).size());
         assertTrue(ws.custody(subject.id()).stream().anyMatch(e -> e.action() == CustodyAction.CAPTURE_IMPORTED));
 
@@ -100,6 +101,28 @@ class CaptureViewsTest {
         flows.reveal(refused.flow());
         assertEquals("", flows.filterField().getText());
         assertEquals(report.flowCount(), flows.rows());
+    }
+
+    /** Coming back to a case: selecting it shows its latest capture again, read from the stored copy. */
+    @Test
+    void selectingACaseReadsItsCaptureAgainAndAddsNothing() throws Exception {
+        Case subject = ws.createCase(NewCase.of("Relaying PC", "127.0.0.1", "", "", "high", List.of()));
+        org.proxyscope.capture.CaptureEvidence.keep(ws, subject.id(), capture, new org.proxyscope.capture.CaptureImporter(),
+                org.proxyscope.core.Progress.NONE);
+        int evidence = ws.evidence(subject.id()).size();
+        int custody = ws.custody(subject.id()).size();
+        FlowsPart flows = ContextInjectionFactory.make(FlowsPart.class, context);
+        assertEquals("No capture read yet", flows.status());
+        context.set(ProxyscopeModel.SELECTED_CASE, subject.id());
+        assertEquals("Reading lo.pcapng (" + subject.id() + " evidence #1)…", flows.status());
+        ImportCaptureJob job = flows.openLatestCapture(subject.id());
+        job.join();
+        flows.show(job.report());
+        assertTrue(flows.status().endsWith(" flows in lo.pcapng (" + subject.id() + " evidence #1)"), flows.status());
+        assertTrue(flows.rows() > 0);
+        assertEquals(ws.storedFile(ws.evidence(subject.id()).get(0)), job.report().file(), "the stored, read-only copy is read");
+        assertEquals(evidence, ws.evidence(subject.id()).size(), "reading again adds no evidence");
+        assertEquals(custody, ws.custody(subject.id()).size());
     }
 
     @Test

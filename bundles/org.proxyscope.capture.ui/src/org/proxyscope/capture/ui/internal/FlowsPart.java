@@ -26,11 +26,14 @@ import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 import org.proxyscope.app.ProxyscopeModel;
 import org.proxyscope.app.UtcTime;
+import org.proxyscope.capture.CaptureEvidence;
 import org.proxyscope.capture.CaptureReport;
 import org.proxyscope.capture.Flow;
 import org.proxyscope.capture.FlowFilter;
 import org.proxyscope.core.Workspace;
+import org.proxyscope.core.WorkspaceException;
 import org.proxyscope.core.model.CaseId;
+import org.proxyscope.core.model.Evidence;
 
 /**
  * Every conversation of the imported capture in a virtual table (rows are made only when shown, so a
@@ -68,6 +71,9 @@ public final class FlowsPart {
     private Label status;
     private Table table;
     private CaptureReport report;
+    /** The case whose evidence the shown capture is, if any, and how the status line names it. */
+    private CaseId shownCase;
+    private String shownName;
     private List<Flow> shown = List.of();
     private Comparator<Flow> order = COLUMNS.get(0).order();
 
@@ -107,12 +113,51 @@ public final class FlowsPart {
                 broker.post(CaptureEvents.FLOW_SELECTED, f);
             }
         });
+        if (caseId != null) {
+            openLatestCapture(caseId); // a case was selected before this view was first shown
+        }
     }
 
+    /**
+     * Follows the case selected in the Case Explorer: when the view does not show that case's capture yet,
+     * it reads the case's latest capture evidence again, so an analyst who comes back to a case finds its
+     * capture where it was.
+     */
     @Inject
     @Optional
     void caseSelected(@Named(ProxyscopeModel.SELECTED_CASE) CaseId id) {
         caseId = id;
+        if (id != null && table != null && !id.equals(shownCase)) {
+            openLatestCapture(id);
+        }
+    }
+
+    /**
+     * Reads the latest capture evidence of a case from its read-only stored copy; the case gains nothing,
+     * as the capture is its evidence already.
+     *
+     * @return the reading Job, or null when the case holds no capture
+     */
+    ImportCaptureJob openLatestCapture(CaseId id) {
+        if (workspace == null) {
+            return null;
+        }
+        try {
+            List<Evidence> all = workspace.evidence(id);
+            for (int i = all.size() - 1; i >= 0; i--) {
+                Evidence e = all.get(i);
+                if (!e.isPurged() && e.source().startsWith(CaptureEvidence.SOURCE_PREFIX)) {
+                    status.setText("Reading " + e.originalName() + " (" + id + " evidence #" + e.number() + ")…");
+                    status.getParent().layout();
+                    ImportCaptureJob job = new ImportCaptureJob(workspace.storedFile(e), null, null, broker);
+                    job.schedule();
+                    return job;
+                }
+            }
+        } catch (WorkspaceException e) {
+            status.setText(e.getMessage());
+        }
+        return null;
     }
 
     @Inject
@@ -159,7 +204,26 @@ public final class FlowsPart {
     /** Shows a report's flows (the event from the import Job calls this). */
     void show(CaptureReport imported) {
         report = imported;
+        shownName = nameOf(imported);
         refresh();
+    }
+
+    /** How the status line names a capture: as the case's evidence when it is one, else by its file name. */
+    private String nameOf(CaptureReport r) {
+        shownCase = null;
+        if (workspace != null && caseId != null) {
+            try {
+                for (Evidence e : workspace.evidence(caseId)) {
+                    if (!e.isPurged() && workspace.storedFile(e).equals(r.file())) {
+                        shownCase = caseId;
+                        return e.originalName() + " (" + caseId + " evidence #" + e.number() + ")";
+                    }
+                }
+            } catch (WorkspaceException e) {
+                // named by its file then
+            }
+        }
+        return r.file().getFileName().toString();
     }
 
     private void sortBy(TableColumn column, Column c) {
@@ -178,7 +242,7 @@ public final class FlowsPart {
             List<Flow> matching = new ArrayList<>(report.flows().stream().filter(FlowFilter.parse(filter.getText())).toList());
             matching.sort(order);
             shown = matching;
-            status.setText(shown.size() + " of " + report.flowCount() + " flows in " + report.file().getFileName()
+            status.setText(shown.size() + " of " + report.flowCount() + " flows in " + shownName
                     + (report.partial() ? " (damaged file: read up to the damage)" : ""));
         } catch (IllegalArgumentException e) {
             shown = List.of();
