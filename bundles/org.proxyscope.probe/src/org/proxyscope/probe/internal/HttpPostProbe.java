@@ -4,7 +4,6 @@ import java.io.IOException;
 
 import org.proxyscope.probe.Canary;
 import org.proxyscope.probe.ProbeConnection;
-import org.proxyscope.probe.Verdict;
 
 /**
  * HTTP POST with an absolute URI, the token in the body: spam relays through proxies that pass GET filters
@@ -24,14 +23,6 @@ public final class HttpPostProbe extends RelayProbe {
         connection.send("POST http://" + target + canary.path(token) + " HTTP/1.1\r\nHost: " + target + "\r\nUser-Agent: Proxyscope\r\n"
                 + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length()
                 + "\r\nConnection: close\r\n\r\n" + body);
-        String head = connection.readHead();
-        String status = statusLine(head);
-        if (status == null) {
-            return new Answered(Verdict.NOT_A_PROXY, "no HTTP reply to an absolute-URI POST");
-        }
-        if (statusCode(status) / 100 != 2) {
-            return refusal(status, head);
-        }
-        return relayed(status, head, connection.readRest(), token);
+        return forwardedAnswer(connection, "POST", token);
     }
 }

@@ -130,6 +130,22 @@ abstract class RelayProbe implements ProxyProbe {
         return new Relayed(status + (headers.isEmpty() ? "" : "; " + headers) + cameBack(rest, token), rest);
     }
 
+    /**
+     * Reads and judges an HTTP proxy's answer to a request it should forward to the canary (an absolute-URI
+     * GET or POST): not HTTP, a refusal, or a claimed relay for the canary to confirm.
+     */
+    static Outcome forwardedAnswer(ProbeConnection connection, String method, String token) throws IOException {
+        String head = connection.readHead();
+        String status = statusLine(head);
+        if (status == null) {
+            return new Answered(Verdict.NOT_A_PROXY, "no HTTP reply to an absolute-URI " + method);
+        }
+        if (statusCode(status) / 100 != 2) {
+            return refusal(status, head);
+        }
+        return relayed(status, head, connection.readRest(), token);
+    }
+
     static String cameBack(String relayed, String token) {
         return relayed.contains(Canary.replyFor(token)) ? "; the canary's reply came back through it" : "";
     }
