@@ -122,30 +122,11 @@ public final class Canary implements AutoCloseable {
      * This machine's address towards the target, with port 0 (any free one): where the target can most
      * likely reach the canary. Asking a connected UDP socket sends nothing.
      */
-    public static InetSocketAddress defaultAddressTowards(String host) throws IOException {
+    static InetSocketAddress defaultAddressTowards(String host) throws IOException {
         try (java.net.DatagramSocket socket = new java.net.DatagramSocket()) {
             socket.connect(InetAddress.getByName(host), 9);
             return new InetSocketAddress(socket.getLocalAddress(), 0);
         }
-    }
-
-    /**
-     * Where a canary listener should listen: {@code ADDR:PORT} as the analyst wrote it (IPv6 in brackets),
-     * or, when nothing was written, {@link #defaultAddressTowards} the target with {@code defaultPort}.
-     *
-     * @throws IllegalArgumentException when the text is not {@code ADDR:PORT}
-     */
-    public static InetSocketAddress addressFor(String typed, String targetHost, int defaultPort) throws IOException {
-        String text = typed == null ? "" : typed.strip();
-        if (text.isEmpty()) {
-            return new InetSocketAddress(defaultAddressTowards(targetHost).getAddress(), defaultPort);
-        }
-        int colon = text.lastIndexOf(':');
-        if (colon < 0 || !text.substring(colon + 1).matches("\\d{1,5}") || Integer.parseInt(text.substring(colon + 1)) > 65535) {
-            throw new IllegalArgumentException("Write the canary's address as ADDR:PORT, e.g. 192.0.2.1:8081");
-        }
-        return new InetSocketAddress(InetAddress.getByName(text.substring(0, colon).replaceAll("[\\[\\]]", "")),
-                Integer.parseInt(text.substring(colon + 1)));
     }
 
     /** Where the target is asked to connect: the HTTP listener, or the external URL's host and port. */

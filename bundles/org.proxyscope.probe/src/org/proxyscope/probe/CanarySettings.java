@@ -1,9 +1,12 @@
 package org.proxyscope.probe;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The canary as the analyst set it up, in the words of the command line and the preferences; blank means
@@ -18,6 +21,8 @@ import java.net.URISyntaxException;
 public record CanarySettings(String listen, String smtpListen, String domain, String url, String text) {
 
     public static final int SMTP_PORT = 25;
+    /** {@code ADDR:PORT}: an IPv6 address in brackets, or an IPv4 address or host name. */
+    private static final Pattern ADDRESS = Pattern.compile("(\\[[0-9A-Fa-f:.]+\\]|[^:\\[\\]]+):(\\d{1,5})");
 
     public CanarySettings {
         listen = strip(listen);
@@ -63,9 +68,23 @@ public record CanarySettings(String listen, String smtpListen, String domain, St
     }
 
     private static void checkAddress(String option, String typed) {
-        if (!typed.isEmpty() && !typed.matches("(\\[[0-9A-Fa-f:.]+\\]|[^:\\[\\]]+):\\d{1,5}")) {
+        Matcher m = ADDRESS.matcher(typed);
+        if (!typed.isEmpty() && (!m.matches() || Integer.parseInt(m.group(2)) > 65535)) {
             throw new IllegalArgumentException("write " + option + " as ADDR:PORT, e.g. 192.0.2.1:8081 or [2001:db8::1]:8081");
         }
+    }
+
+    /**
+     * Where a listener listens: {@code typed} (already checked as {@code ADDR:PORT}), or, when nothing was
+     * typed, this machine's address towards the target with {@code defaultPort}.
+     */
+    private static InetSocketAddress address(String typed, String targetHost, int defaultPort) throws IOException {
+        if (typed.isEmpty()) {
+            return new InetSocketAddress(Canary.defaultAddressTowards(targetHost).getAddress(), defaultPort);
+        }
+        Matcher m = ADDRESS.matcher(typed);
+        m.matches(); // true: start() ran check() first
+        return new InetSocketAddress(InetAddress.getByName(m.group(1).replaceAll("[\\[\\]]", "")), Integer.parseInt(m.group(2)));
     }
 
     private URI externalUrl() {
@@ -90,7 +109,7 @@ public record CanarySettings(String listen, String smtpListen, String domain, St
         if (!url.isEmpty()) {
             return Canary.external(externalUrl(), text);
         }
-        InetSocketAddress http = Canary.addressFor(listen, targetHost, 0);
+        InetSocketAddress http = address(listen, targetHost, 0);
         Canary canary;
         try {
             canary = Canary.listen(http);
@@ -99,7 +118,7 @@ public record CanarySettings(String listen, String smtpListen, String domain, St
         }
         if (!domain.isEmpty()) {
             InetSocketAddress mail = smtpListen.isEmpty() ? new InetSocketAddress(canary.address().getAddress(), SMTP_PORT)
-                    : Canary.addressFor(smtpListen, targetHost, SMTP_PORT);
+                    : address(smtpListen, targetHost, SMTP_PORT);
             try {
                 canary.listenForMail(mail, domain);
             } catch (IOException e) {

@@ -57,6 +57,9 @@ class ProbeCommandTest {
         UsageException ftpUrl = assertThrows(UsageException.class, () -> run("127.0.0.1", "--authorised", "--ports", "1",
                 "--canary-url", "ftp://127.0.0.1/c.txt", "--canary-text", "x"));
         assertTrue(ftpUrl.getMessage().contains("plain http:// URL"), ftpUrl.getMessage());
+        UsageException noPort = assertThrows(UsageException.class, () -> run("127.0.0.1", "--authorised", "--ports", "1",
+                "--canary-listen", "127.0.0.1:99999"));
+        assertTrue(noPort.getMessage().startsWith("write the canary address as ADDR:PORT"), noPort.getMessage());
     }
 
     /** The whole chain an analyst uses: the CLI's canary options, the real exim relay, the SMTP canary, JSON. */
