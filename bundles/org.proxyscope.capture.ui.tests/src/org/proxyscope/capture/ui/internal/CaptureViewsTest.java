@@ -114,6 +114,10 @@ class CaptureViewsTest {
         FlowsPart flows = ContextInjectionFactory.make(FlowsPart.class, context);
         assertEquals("No capture read yet", flows.status());
         context.set(ProxyscopeModel.SELECTED_CASE, subject.id());
+        assertEquals("No capture read yet", flows.status(), "a hidden view reads nothing");
+        shell.open();
+        org.proxyscope.app.tests.support.Widgets.spinUntil(display, () -> flows.status().startsWith("Reading"),
+                "the view, once shown, reads the selected case's capture");
         assertEquals("Reading lo.pcapng (" + subject.id() + " evidence #1)…", flows.status());
         ImportCaptureJob job = flows.openLatestCapture(subject.id());
         job.join();

@@ -74,6 +74,9 @@ public final class FlowsPart {
     /** The case whose evidence the shown capture is, if any, and how the status line names it. */
     private CaseId shownCase;
     private String shownName;
+    /** The selected case's capture waits until the view is seen: reading it is not free. */
+    private boolean captureWanted;
+    private ImportCaptureJob reading;
     private List<Flow> shown = List.of();
     private Comparator<Flow> order = COLUMNS.get(0).order();
 
@@ -113,21 +116,27 @@ public final class FlowsPart {
                 broker.post(CaptureEvents.FLOW_SELECTED, f);
             }
         });
-        if (caseId != null) {
-            openLatestCapture(caseId); // a case was selected before this view was first shown
-        }
+        // the first paint after a case was selected while the view was hidden (or before it existed)
+        parent.addListener(SWT.Paint, e -> {
+            if (captureWanted) {
+                captureWanted = false;
+                openLatestCapture(caseId);
+            }
+        });
     }
 
     /**
      * Follows the case selected in the Case Explorer: when the view does not show that case's capture yet,
      * it reads the case's latest capture evidence again, so an analyst who comes back to a case finds its
-     * capture where it was.
+     * capture where it was; while the view is hidden (cases picked in Triage), only once it is shown.
      */
     @Inject
     @Optional
     void caseSelected(@Named(ProxyscopeModel.SELECTED_CASE) CaseId id) {
         caseId = id;
-        if (id != null && table != null && !id.equals(shownCase)) {
+        captureWanted = id != null && !id.equals(shownCase);
+        if (captureWanted && table != null && table.isVisible()) {
+            captureWanted = false;
             openLatestCapture(id);
         }
     }
@@ -149,9 +158,12 @@ public final class FlowsPart {
                 if (!e.isPurged() && e.source().startsWith(CaptureEvidence.SOURCE_PREFIX)) {
                     status.setText("Reading " + e.originalName() + " (" + id + " evidence #" + e.number() + ")…");
                     status.getParent().layout();
-                    ImportCaptureJob job = new ImportCaptureJob(workspace.storedFile(e), null, null, broker);
-                    job.schedule();
-                    return job;
+                    if (reading != null) {
+                        reading.cancel(); // the analyst moved on to another case
+                    }
+                    reading = new ImportCaptureJob(workspace.storedFile(e), null, null, broker);
+                    reading.schedule();
+                    return reading;
                 }
             }
         } catch (WorkspaceException e) {

@@ -80,7 +80,7 @@ public final class ProbeLauncherPart {
         canary = new Label(parent, SWT.WRAP);
         canary.setToolTipText("Set in Window > Preferences > Probing");
         GridDataFactory.fillDefaults().grab(true, false).hint(200, SWT.DEFAULT).applyTo(canary);
-        showCanary();
+        showCanary(CanaryPreferences.read());
         new Label(parent, SWT.NONE).setText("&Timeout (ms):");
         timeout = new Spinner(parent, SWT.BORDER);
         timeout.setValues(3000, 100, 60000, 0, 500, 1000);
@@ -159,7 +159,7 @@ public final class ProbeLauncherPart {
                     Duration.ofMillis(timeout.getSelection()), Duration.ofMillis(timeout.getSelection()).multipliedBy(4).plusSeconds(30),
                     current.scope());
             CanarySettings settings = CanaryPreferences.read();
-            showCanary();
+            showCanary(settings);
             settings.check();
             ProbeJob job = new ProbeJob(workspace, current.id(), catalog.prober(), request, settings, broker);
             job.schedule();
@@ -172,8 +172,8 @@ public final class ProbeLauncherPart {
     }
 
     /** The canary settings from the preferences, as the next run will use them. */
-    private void showCanary() {
-        canary.setText(CanaryPreferences.describe(CanaryPreferences.read()));
+    private void showCanary(CanarySettings settings) {
+        canary.setText(CanaryPreferences.describe(settings));
         canary.getParent().layout(true, true);
     }
 
