@@ -84,11 +84,15 @@ public final class CaptureJson {
         return n + " " + word + (n == 1 ? "" : "s");
     }
 
-    /** A few lines for a person: counts, the proxy sessions grouped by proxy, destination and outcome, and each listener on a proxy port. */
-    public static String summary(CaptureReport r) {
+    /**
+     * A few lines for a person: counts, the proxy sessions grouped by proxy, destination and outcome, and each
+     * listener on a proxy port. {@code name} is how the first line names the capture: the analysed file may
+     * be a case's stored copy, named by its hash.
+     */
+    public static String summary(CaptureReport r, String name) {
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "%s: %s, %d packets, %d flows (%d TCP, %d UDP), %d bytes, %d ms%n",
-                r.file().getFileName(), r.format().word(), r.packets(), r.flowCount(), r.tcpFlows(), r.udpFlows(), r.bytes(),
+                name, r.format().word(), r.packets(), r.flowCount(), r.tcpFlows(), r.udpFlows(), r.bytes(),
                 r.elapsed().toMillis()));
         s.append("  sha256 ").append(r.sha256()).append('\n');
         r.problem().ifPresent(p -> s.append("  PARTIAL: ").append(p).append('\n'));

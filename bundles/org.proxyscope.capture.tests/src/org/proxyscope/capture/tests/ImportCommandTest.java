@@ -69,6 +69,8 @@ class ImportCommandTest {
         }
         assertEquals(ExitCode.OK, run(capture.toString(), "--case", c.id().toString()));
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("proxy sessions"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("lo.pcap: pcap, "), "named as the analyst knows it, not by the"
+                + " stored copy's hash: " + out.toString(StandardCharsets.UTF_8));
         try (Workspace ws = Workspace.open(tmp.resolve("ws"), "alice")) {
             List<Evidence> evidence = ws.evidence(c.id());
             assertEquals(2, evidence.size());

@@ -75,7 +75,8 @@ public final class ImportCommand implements Command {
             io.err().println("proxyscope import: " + e.getMessage());
             return ExitCode.FAILURE;
         }
-        io.out().print(args.flag("--json") ? CaptureJson.render(report) + "\n" : CaptureJson.summary(report));
+        io.out().print(args.flag("--json") ? CaptureJson.render(report) + "\n"
+                : CaptureJson.summary(report, file.getFileName().toString()));
         if (report.partial()) {
             io.err().println("proxyscope import: " + file + " is damaged; the results cover what came before: "
                     + report.problem().get());
