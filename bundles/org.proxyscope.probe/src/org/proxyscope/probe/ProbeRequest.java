@@ -24,4 +24,14 @@ public record ProbeRequest(Host host, List<Integer> ports, List<String> protocol
         ports = List.copyOf(ports);
         protocols = List.copyOf(protocols);
     }
+
+    /**
+     * The overall deadline for a run whose connections each get {@code timeout}: room for a connect scan and
+     * a few rounds of probes at full length, plus half a minute for SMTP delivery to the canary.
+     */
+    public static Duration overallFor(Duration timeout) {
+        // Milliseconds, not Duration.multipliedBy: that goes through BigDecimal, whose first use costs the
+        // one-shot command line about 20 ms of class initialisation.
+        return Duration.ofMillis(Math.addExact(Math.multiplyExact(timeout.toMillis(), 4), 30_000));
+    }
 }

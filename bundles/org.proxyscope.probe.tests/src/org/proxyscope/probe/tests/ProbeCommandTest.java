@@ -60,6 +60,11 @@ class ProbeCommandTest {
         UsageException noPort = assertThrows(UsageException.class, () -> run("127.0.0.1", "--authorised", "--ports", "1",
                 "--canary-listen", "127.0.0.1:99999"));
         assertTrue(noPort.getMessage().startsWith("write the canary address as ADDR:PORT"), noPort.getMessage());
+        for (String timeout : List.of("0", "-5", "600001", "99999999999999999999", "3s")) {
+            UsageException bad = assertThrows(UsageException.class, () -> run("127.0.0.1", "--authorised", "--ports", "1",
+                    "--timeout-ms", timeout));
+            assertEquals("--timeout-ms takes milliseconds from 1 to 600000, not " + timeout, bad.getMessage());
+        }
     }
 
     /** The whole chain an analyst uses: the CLI's canary options, the real exim relay, the SMTP canary, JSON. */

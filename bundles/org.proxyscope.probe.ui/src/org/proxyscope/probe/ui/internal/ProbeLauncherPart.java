@@ -156,7 +156,7 @@ public final class ProbeLauncherPart {
                         + current.scope() + ")");
             }
             ProbeRequest request = new ProbeRequest(current.target(), chosenPorts, chosen,
-                    Duration.ofMillis(timeout.getSelection()), Duration.ofMillis(timeout.getSelection()).multipliedBy(4).plusSeconds(30),
+                    Duration.ofMillis(timeout.getSelection()), ProbeRequest.overallFor(Duration.ofMillis(timeout.getSelection())),
                     current.scope());
             CanarySettings settings = CanaryPreferences.read();
             showCanary(settings);

@@ -39,6 +39,8 @@ import org.proxyscope.probe.Verdict;
 /** {@code proxyscope probe HOST ...}: canary-verified tests of one host, within a case's scope or an explicit authorisation. */
 public final class ProbeCommand implements Command {
 
+    private static final long MAX_TIMEOUT_MILLIS = 600_000;
+
     @Override
     public String name() {
         return "probe";
@@ -82,7 +84,7 @@ public final class ProbeCommand implements Command {
         try {
             host = Host.parse(args.positional("HOST").get(0));
             ports = args.option("--ports").map(p -> PortRanges.parse(p).list()).orElse(ProbeRequest.DEFAULT_PORTS);
-            timeout = Duration.ofMillis(Long.parseLong(args.option("--timeout-ms").orElse("3000")));
+            timeout = Duration.ofMillis(timeoutMillis(args.option("--timeout-ms").orElse("3000")));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -92,7 +94,7 @@ public final class ProbeCommand implements Command {
             throw new UsageException("probing needs authorisation: give --case ID (its scope applies) or --authorised");
         }
         CanarySettings canary = canarySettings(args);
-        Duration overall = timeout.multipliedBy(4).plusSeconds(30);
+        Duration overall = ProbeRequest.overallFor(timeout);
         if (args.option("--case").isPresent()) {
             CaseId id = WorkspaceArguments.caseId(args.option("--case").get());
             try (Workspace ws = WorkspaceArguments.open(args)) {
@@ -108,6 +110,20 @@ public final class ProbeCommand implements Command {
             print(io, args.flag("--json"), report, writeTranscripts(report));
         }
         return ExitCode.OK;
+    }
+
+    /** A connection deadline from 1 ms to ten minutes: longer is a hung run, not patience. */
+    private static long timeoutMillis(String text) {
+        long millis;
+        try {
+            millis = Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            millis = -1;
+        }
+        if (millis < 1 || millis > MAX_TIMEOUT_MILLIS) {
+            throw new IllegalArgumentException("--timeout-ms takes milliseconds from 1 to " + MAX_TIMEOUT_MILLIS + ", not " + text);
+        }
+        return millis;
     }
 
     private static ProbeReport run(Prober prober, ProbeRequest request, CanarySettings settings) throws Exception {
