@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+
+import org.proxyscope.cli.JsonText;
 
 /** The import's JSON form, as {@code proxyscope import --json} prints it and as a case keeps it. */
 public final class CaptureJson {
@@ -77,7 +78,7 @@ public final class CaptureJson {
             hosts.add(j);
         }
         o.add("hosts", hosts);
-        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(o);
+        return JsonText.pretty(o);
     }
 
     private static String plural(long n, String word) {

@@ -10,6 +10,7 @@ import org.proxyscope.cli.Arguments;
 import org.proxyscope.cli.Command;
 import org.proxyscope.cli.CommandContext;
 import org.proxyscope.cli.ExitCode;
+import org.proxyscope.cli.JsonText;
 import org.proxyscope.cli.UsageException;
 import org.proxyscope.cli.WorkspaceArguments;
 import org.proxyscope.core.Progress;
@@ -94,7 +95,7 @@ public final class CaseCommand implements Command {
             if (args.flag("--json")) {
                 JsonArray array = new JsonArray();
                 cases.forEach(c -> array.add(Json.of(c)));
-                io.out().println(Json.print(array));
+                io.out().println(JsonText.pretty(array));
             } else {
                 for (Case c : cases) {
                     io.out().printf("%-13s %-18s %-8s %-39s %s%s%n", c.id(), c.status().label(), c.severity().word(),
@@ -120,7 +121,7 @@ public final class CaseCommand implements Command {
                 JsonArray log = new JsonArray();
                 custody.forEach(e -> log.add(Json.of(e)));
                 o.add("custody", log);
-                io.out().println(Json.print(o));
+                io.out().println(JsonText.pretty(o));
                 return ExitCode.OK;
             }
             io.out().printf("%s  %s%n", c.id(), c.title());
@@ -192,7 +193,7 @@ public final class CaseCommand implements Command {
         try (Workspace ws = WorkspaceArguments.open(args)) {
             VerificationReport report = ws.verify(id, Progress.NONE);
             if (args.flag("--json")) {
-                io.out().println(Json.print(Json.of(report)));
+                io.out().println(JsonText.pretty(Json.of(report)));
             } else if (report.intact()) {
                 io.out().println(report.summary());
             } else {

@@ -10,6 +10,7 @@ import org.proxyscope.cli.Arguments;
 import org.proxyscope.cli.Command;
 import org.proxyscope.cli.CommandContext;
 import org.proxyscope.cli.ExitCode;
+import org.proxyscope.cli.JsonText;
 import org.proxyscope.cli.UsageException;
 import org.proxyscope.cli.WorkspaceArguments;
 import org.proxyscope.core.Progress;
@@ -95,7 +96,7 @@ public final class EvidenceCommand implements Command {
             if (args.flag("--json")) {
                 JsonArray array = new JsonArray();
                 evidence.forEach(e -> array.add(Json.of(e)));
-                io.out().println(Json.print(array));
+                io.out().println(JsonText.pretty(array));
             } else {
                 for (Evidence e : evidence) {
                     io.out().printf("#%-3d %s  %,d bytes  %s  added %s by %s%s%n", e.number(), e.sha256(), e.size(),

@@ -2,7 +2,6 @@ package org.proxyscope.cli.internal.commands;
 
 import java.util.List;
 
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
@@ -16,10 +15,6 @@ import org.proxyscope.core.model.VerificationReport;
 final class Json {
 
     private Json() {
-    }
-
-    static String print(Object element) {
-        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(element);
     }
 
     static JsonObject of(Case c) {

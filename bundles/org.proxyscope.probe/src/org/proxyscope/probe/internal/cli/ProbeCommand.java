@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
@@ -16,6 +15,7 @@ import org.proxyscope.cli.Arguments;
 import org.proxyscope.cli.Command;
 import org.proxyscope.cli.CommandContext;
 import org.proxyscope.cli.ExitCode;
+import org.proxyscope.cli.JsonText;
 import org.proxyscope.cli.UsageException;
 import org.proxyscope.cli.WorkspaceArguments;
 import org.proxyscope.core.Workspace;
@@ -171,7 +171,7 @@ public final class ProbeCommand implements Command {
                 findings.add(j);
             }
             o.add("findings", findings);
-            io.out().println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(o));
+            io.out().println(JsonText.pretty(o));
             return;
         }
         io.out().printf("%s: %s (%d ms)%n", report.host(), report.verdict(), report.elapsed().toMillis());
