@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
@@ -88,44 +89,49 @@ public final class Prober {
         List<Finding> findings = new ArrayList<>();
         Semaphore slots = new Semaphore(CONCURRENCY);
         try (ExecutorService threads = NetworkThreads.perTask("proxyscope-probe")) {
-            Map<Integer, Future<Optional<Finding>>> scans = new LinkedHashMap<>();
+            // A port's probes start as soon as its own scan finds it open, from the scan's thread: handing them
+            // out in port order would hold every port behind the slowest scan before it.
+            Map<Integer, Future<List<Future<Finding>>>> ports = new LinkedHashMap<>();
             for (int port : request.ports()) {
-                scans.put(port, threads.submit(() -> bounded(slots, () -> scan(new InetSocketAddress(address, port),
-                        request.timeout()))));
-            }
-            Map<Future<Finding>, int[]> running = new LinkedHashMap<>();
-            for (Map.Entry<Integer, Future<Optional<Finding>>> scan : scans.entrySet()) {
-                int port = scan.getKey();
-                Optional<Finding> closed = await(scan.getValue(), deadline).orElse(
-                        Optional.of(new Finding(port, "tcp", Verdict.TIMEOUT, false, SCAN_TIMEOUT, new Transcript())));
-                if (closed.isPresent()) {
+                InetSocketAddress target = new InetSocketAddress(address, port);
+                ports.put(port, threads.submit(() -> {
+                    Optional<Finding> closed = bounded(slots, () -> scan(target, request.timeout()));
+                    List<Future<Finding>> probes = new ArrayList<>();
+                    PortSignals signals = new PortSignals();
                     for (ProxyProbe probe : chosen) {
-                        Finding f = new Finding(port, probe.protocol(), closed.get().verdict(), false, closed.get().detail(),
-                                closed.get().transcript());
-                        findings.add(f);
-                        progress.accept(f);
+                        if (closed.isPresent()) {
+                            Finding f = new Finding(port, probe.protocol(), closed.get().verdict(), false, closed.get().detail(),
+                                    closed.get().transcript());
+                            progress.accept(f);
+                            probes.add(CompletableFuture.completedFuture(f));
+                            continue;
+                        }
+                        ProbeContext context = new ProbeContext(target, canary, request.timeout(), probe.protocol(), signals);
+                        probes.add(threads.submit(() -> bounded(slots, () -> {
+                            Finding f = guarded(probe, context);
+                            progress.accept(f);
+                            return f;
+                        })));
                     }
-                    continue;
-                }
-                PortSignals signals = new PortSignals();
-                for (ProxyProbe probe : chosen) {
-                    ProbeContext context = new ProbeContext(new InetSocketAddress(address, port), canary, request.timeout(),
-                            probe.protocol(), signals);
-                    running.put(threads.submit(() -> bounded(slots, () -> {
-                        Finding f = guarded(probe, context);
-                        progress.accept(f);
-                        return f;
-                    })), new int[] {port, chosen.indexOf(probe)});
-                }
-            }
-            for (Map.Entry<Future<Finding>, int[]> r : running.entrySet()) {
-                int port = r.getValue()[0];
-                String protocol = chosen.get(r.getValue()[1]).protocol();
-                findings.add(await(r.getKey(), deadline).orElseGet(() -> {
-                    r.getKey().cancel(true);
-                    return new Finding(port, protocol, Verdict.TIMEOUT, false, "the run's overall deadline passed",
-                            new Transcript());
+                    return probes;
                 }));
+            }
+            for (Map.Entry<Integer, Future<List<Future<Finding>>>> scan : ports.entrySet()) {
+                int port = scan.getKey();
+                Optional<List<Future<Finding>>> probes = await(scan.getValue(), deadline);
+                for (int i = 0; i < chosen.size(); i++) {
+                    String protocol = chosen.get(i).protocol();
+                    if (probes.isEmpty()) {
+                        findings.add(new Finding(port, protocol, Verdict.TIMEOUT, false, SCAN_TIMEOUT, new Transcript()));
+                        continue;
+                    }
+                    Future<Finding> probe = probes.get().get(i);
+                    findings.add(await(probe, deadline).orElseGet(() -> {
+                        probe.cancel(true);
+                        return new Finding(port, protocol, Verdict.TIMEOUT, false, "the run's overall deadline passed",
+                                new Transcript());
+                    }));
+                }
             }
             threads.shutdownNow();
         }
