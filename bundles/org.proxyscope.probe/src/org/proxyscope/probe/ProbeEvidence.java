@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.proxyscope.core.Progress;
 import org.proxyscope.core.Workspace;
@@ -27,22 +28,63 @@ public final class ProbeEvidence {
 
     /** Writes the transcripts of findings that exchanged bytes into {@code folder}; returns each file. */
     public static Map<Finding, Path> write(ProbeReport report, Path folder) throws IOException {
-        Map<Finding, Path> files = new LinkedHashMap<>();
-        String stamp = Instant.now().toString().replace(':', '-');
-        for (Finding f : report.findings()) {
-            if (f.transcript().segments().isEmpty()) {
-                continue;
-            }
-            Path file = folder.resolve(report.host().replace(':', '_') + "-" + f.port() + "-" + f.protocol() + "-" + stamp + ".txt");
-            Files.writeString(file, render(report, f), StandardCharsets.UTF_8);
-            files.put(f, file);
+        return new TranscriptFolder(folder, report.host()).files(report);
+    }
+
+    /**
+     * A folder that takes each finding's transcript as the finding arrives, on the probe's thread: the files
+     * of a run are then written while its slowest probes still wait, not all at its end.
+     */
+    public static final class TranscriptFolder {
+
+        private final Path folder;
+        private final String host;
+        private final String stamp = Instant.now().toString().replace(':', '-');
+        private final Map<Finding, Path> written = new ConcurrentHashMap<>();
+
+        public TranscriptFolder(Path folder, String host) {
+            this.folder = folder;
+            this.host = host;
         }
-        return files;
+
+        /** Writes the finding's transcript, if it has one; a failure is left for {@link #files} to retry and report. */
+        public void write(Finding f) {
+            try {
+                writeOnce(f);
+            } catch (IOException e) {
+                // files() writes it again and throws if it still fails
+            }
+        }
+
+        /** Every transcript of the report, in its order, written now where {@link #write} did not. */
+        public Map<Finding, Path> files(ProbeReport report) throws IOException {
+            Map<Finding, Path> files = new LinkedHashMap<>();
+            for (Finding f : report.findings()) {
+                Path file = writeOnce(f);
+                if (file != null) {
+                    files.put(f, file);
+                }
+            }
+            return files;
+        }
+
+        private Path writeOnce(Finding f) throws IOException {
+            if (f.transcript().segments().isEmpty()) {
+                return null;
+            }
+            Path file = written.get(f);
+            if (file == null) {
+                file = folder.resolve(host.replace(':', '_') + "-" + f.port() + "-" + f.protocol() + "-" + stamp + ".txt");
+                Files.writeString(file, render(host, f), StandardCharsets.UTF_8);
+                written.put(f, file);
+            }
+            return file;
+        }
     }
 
     /** A transcript file's content: what was probed, the verdict, then the exchange as text and as hex. */
-    public static String render(ProbeReport report, Finding f) {
-        return "Proxyscope probe transcript: " + f.protocol() + " on " + report.host() + " port " + f.port() + "\nVerdict: "
+    public static String render(String host, Finding f) {
+        return "Proxyscope probe transcript: " + f.protocol() + " on " + host + " port " + f.port() + "\nVerdict: "
                 + f.verdict().word() + " (" + f.detail() + ")\n\n" + f.transcript().text() + "\nHex:\n" + f.transcript().hex();
     }
 

@@ -1,12 +1,12 @@
 package org.proxyscope.probe.internal.cli;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -30,6 +30,7 @@ import org.proxyscope.probe.CanarySettings;
 import org.proxyscope.probe.Finding;
 import org.proxyscope.probe.ProbeCatalog;
 import org.proxyscope.probe.ProbeEvidence;
+import org.proxyscope.probe.ProbeEvidence.TranscriptFolder;
 import org.proxyscope.probe.ProbeRefusedException;
 import org.proxyscope.probe.ProbeReport;
 import org.proxyscope.probe.ProbeRequest;
@@ -100,14 +101,17 @@ public final class ProbeCommand implements Command {
             try (Workspace ws = WorkspaceArguments.open(args)) {
                 Case subject = ws.get(id);
                 ProbeReport report = run(prober, new ProbeRequest(host, ports, protocols, timeout, overall, subject.scope()),
-                        canary);
+                        canary, f -> { });
                 print(io, args.flag("--json"), report, ProbeEvidence.keep(ws, id, report));
             }
         } else {
+            TranscriptFolder transcripts = new TranscriptFolder(Files.createTempDirectory("proxyscope-probe-"), host.name());
             ProbeReport report = run(prober, new ProbeRequest(host, ports, protocols, timeout, overall,
                     new Scope(List.of(new ScopeEntry(host, PortRanges.of(ports))))),
-                    canary);
-            print(io, args.flag("--json"), report, writeTranscripts(report));
+                    canary, transcripts::write);
+            Map<Finding, String> names = new LinkedHashMap<>();
+            transcripts.files(report).forEach((f, path) -> names.put(f, path.toString()));
+            print(io, args.flag("--json"), report, names);
         }
         return ExitCode.OK;
     }
@@ -126,9 +130,10 @@ public final class ProbeCommand implements Command {
         return millis;
     }
 
-    private static ProbeReport run(Prober prober, ProbeRequest request, CanarySettings settings) throws Exception {
+    private static ProbeReport run(Prober prober, ProbeRequest request, CanarySettings settings, Consumer<Finding> progress)
+            throws Exception {
         try (Canary canary = settings.start(request.host().name())) {
-            return prober.run(request, canary, f -> { });
+            return prober.run(request, canary, progress);
         } catch (ProbeRefusedException e) {
             throw new UsageException(e.getMessage());
         }
@@ -144,13 +149,6 @@ public final class ProbeCommand implements Command {
             throw new UsageException(e.getMessage());
         }
         return settings;
-    }
-
-    /** Transcripts of findings with traffic, as files in a fresh folder. */
-    private static Map<Finding, String> writeTranscripts(ProbeReport report) throws IOException {
-        Map<Finding, String> names = new LinkedHashMap<>();
-        ProbeEvidence.write(report, Files.createTempDirectory("proxyscope-probe-")).forEach((f, path) -> names.put(f, path.toString()));
-        return names;
     }
 
     private static void print(CommandContext io, boolean json, ProbeReport report, Map<Finding, String> transcripts) {
