@@ -31,6 +31,12 @@ expect "--help exits 0 and explains exit codes" test "$rc" = 0 -a -n "$(grep 'Ex
 env -u DISPLAY "$app" no-such-command >"$out/usage.out" 2>"$out/usage.err"; rc=$?
 expect "unknown command exits 2" test "$rc" = 2
 expect "unknown command says so in one line on stderr" test "$(wc -l <"$out/usage.err")" = 1 -a ! -s "$out/usage.out"
+archives() { ls "$XDG_CACHE_HOME"/proxyscope/cli-*.jsa 2>/dev/null | wc -l; }
+archive_mapped() { # the launcher's class-data archive is there and this call's JVM maps it
+    PROXYSCOPE_JAVA_OPTS=-Xlog:cds=info env -u DISPLAY "$app" --version 2>&1 | grep -q 'Mapped dynamic region'
+}
+expect "from its second call on, the command line starts from its class-data archive" archive_mapped
+expect "one class-data archive for the installation" test "$(archives)" = 1
 osgi=$(env -u DISPLAY "$app" -application org.proxyscope.cli.application --version 2>/dev/null); rc=$?
 expect "the same command line runs as an OSGi application" test "$rc" = 0 -a "$osgi" = "$version"
 osgi_help=$(env -u DISPLAY "$app" -application org.proxyscope.cli.application --help 2>/dev/null)
@@ -220,6 +226,9 @@ bundles_info="$out/install/configuration/org.eclipse.equinox.simpleconfigurator/
 director() { env -u DISPLAY "$app" -application org.eclipse.equinox.p2.director -nosplash "$@" >>"$out/p2.log" 2>&1; }
 if director -uninstallIU org.proxyscope.report.feature.feature.group; then
     expect "uninstalling the report feature removes its bundles" bash -c "! grep -q '^org.proxyscope.report' '$bundles_info'"
+    env -u DISPLAY "$app" --version >/dev/null 2>&1   # a class path without the report bundle: a new archive
+    expect "after the uninstall the command line has a fresh archive, and maps it" archive_mapped
+    expect "the archive of the old class path is gone" test "$(archives)" = 1
     reporting_layout without-report
     expect "without the report plug-in its views are gone from Reporting" \
         bash -c "$(declare -f differs); out='$out'; differs reporting-by-key without-report"
