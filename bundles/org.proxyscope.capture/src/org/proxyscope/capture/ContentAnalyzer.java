@@ -7,6 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.proxyscope.capture.ProxySession.Outcome;
+import org.proxyscope.core.model.AddressText;
 
 /**
  * Recognises what a TCP flow carried from the first bytes of both directions, as Zeek does: a protocol
@@ -159,7 +160,7 @@ final class ContentAnalyzer {
                     return null;
                 }
                 try {
-                    host = "[" + java.net.InetAddress.getByAddress(java.util.Arrays.copyOfRange(b, a, end)).getHostAddress() + "]";
+                    host = "[" + AddressText.of(java.net.InetAddress.getByAddress(java.util.Arrays.copyOfRange(b, a, end))) + "]";
                 } catch (java.net.UnknownHostException e) {
                     return null;
                 }

@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import org.proxyscope.capture.internal.Packet;
 import org.proxyscope.capture.internal.PacketDecoder;
 import org.proxyscope.capture.internal.PacketSink;
+import org.proxyscope.core.model.AddressText;
 import org.proxyscope.core.model.ProxyPorts;
 
 /**
@@ -236,7 +237,7 @@ final class FlowTable implements PacketSink {
     @Override
     public void name(byte[] address, String name) {
         try {
-            names.computeIfAbsent(InetAddress.getByAddress(address).getHostAddress(), k -> new TreeSet<>()).add(name);
+            names.computeIfAbsent(AddressText.of(InetAddress.getByAddress(address)), k -> new TreeSet<>()).add(name);
         } catch (UnknownHostException e) {
             // the reader passes 4 or 16 bytes only
         }

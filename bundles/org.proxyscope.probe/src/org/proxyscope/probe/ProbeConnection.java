@@ -10,6 +10,8 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
+import org.proxyscope.core.model.AddressText;
+
 /**
  * One TCP connection of a probe, with every byte recorded in the transcript, one deadline for the whole
  * connection, and replies capped at {@link #MAX_REPLY} bytes: endless banners, tarpits and binary junk end
@@ -47,7 +49,7 @@ public final class ProbeConnection implements AutoCloseable {
         Socket socket = new Socket();
         try {
             socket.setTcpNoDelay(true);
-            transcript.note("connect " + target.getAddress().getHostAddress() + " port " + target.getPort());
+            transcript.note("connect " + AddressText.of(target.getAddress()) + " port " + target.getPort());
             socket.connect(target, remainingMillis(deadlineNanos));
             transcript.note("connected from " + socket.getLocalSocketAddress());
             wait.asked(); // a server that speaks first is silent from the connect on

@@ -1,0 +1,55 @@
+package org.proxyscope.core.model;
+
+import java.net.Inet6Address;
+import java.net.InetAddress;
+
+/**
+ * An IP address as an analyst reads and searches it: IPv4 dotted, IPv6 in the RFC 5952 form that tcpdump,
+ * Wireshark and abuse reports use ({@code 2001:db8::1}, {@code ::1}). Java writes IPv6 uncompressed
+ * ({@code 0:0:0:0:0:0:0:1}), which matches none of them.
+ */
+public final class AddressText {
+
+    private AddressText() {
+    }
+
+    public static String of(InetAddress address) {
+        if (!(address instanceof Inet6Address)) {
+            return address.getHostAddress();
+        }
+        byte[] bytes = address.getAddress();
+        int[] groups = new int[8];
+        for (int i = 0; i < 8; i++) {
+            groups[i] = (bytes[2 * i] & 0xff) << 8 | bytes[2 * i + 1] & 0xff;
+        }
+        // the longest run of two or more zero groups becomes "::"; on a tie, the first
+        int runStart = -1;
+        int runLength = 1;
+        for (int i = 0; i < 8;) {
+            int j = i;
+            while (j < 8 && groups[j] == 0) {
+                j++;
+            }
+            if (j - i > runLength) {
+                runStart = i;
+                runLength = j - i;
+            }
+            i = j == i ? i + 1 : j;
+        }
+        StringBuilder text = new StringBuilder(39);
+        for (int i = 0; i < 8; i++) {
+            if (i == runStart) {
+                text.append("::");
+                i += runLength - 1;
+                continue;
+            }
+            if (!text.isEmpty() && text.charAt(text.length() - 1) != ':') {
+                text.append(':');
+            }
+            text.append(Integer.toHexString(groups[i]));
+        }
+        String java = address.getHostAddress();
+        int scope = java.indexOf('%');
+        return scope < 0 ? text.toString() : text.append(java, scope, java.length()).toString();
+    }
+}
