@@ -22,7 +22,13 @@ public final class AddressText {
         for (int i = 0; i < 8; i++) {
             groups[i] = (bytes[2 * i] & 0xff) << 8 | bytes[2 * i + 1] & 0xff;
         }
-        // the longest run of two or more zero groups becomes "::"; on a tie, the first
+        String java = address.getHostAddress();
+        int scope = java.indexOf('%');
+        return scope < 0 ? compress(groups) : compress(groups) + java.substring(scope);
+    }
+
+    /** RFC 5952: eight groups in lower-case hex, the longest run of two or more zero groups (the first on a tie) as "::". */
+    static String compress(int[] groups) {
         int runStart = -1;
         int runLength = 1;
         for (int i = 0; i < 8;) {
@@ -48,8 +54,6 @@ public final class AddressText {
             }
             text.append(Integer.toHexString(groups[i]));
         }
-        String java = address.getHostAddress();
-        int scope = java.indexOf('%');
-        return scope < 0 ? text.toString() : text.append(java, scope, java.length()).toString();
+        return text.toString();
     }
 }

@@ -82,7 +82,7 @@ public record Host(String name) {
             }
             System.arraycopy(head, 0, groups, 0, head.length);
             System.arraycopy(tail, 0, groups, 8 - tail.length, tail.length);
-            return compress(groups);
+            return AddressText.compress(groups);
         }
 
         private static int[] groups(String part, String text) {
@@ -107,36 +107,6 @@ public record Host(String name) {
                 }
             }
             return out.stream().mapToInt(Integer::intValue).toArray();
-        }
-
-        /** RFC 5952: the longest run of two or more zero groups becomes "::". */
-        private static String compress(int[] g) {
-            int bestStart = -1;
-            int bestLen = 1;
-            for (int i = 0; i < 8;) {
-                int j = i;
-                while (j < 8 && g[j] == 0) {
-                    j++;
-                }
-                if (j - i > bestLen) {
-                    bestStart = i;
-                    bestLen = j - i;
-                }
-                i = j == i ? i + 1 : j;
-            }
-            StringBuilder out = new StringBuilder();
-            for (int i = 0; i < 8; i++) {
-                if (i == bestStart) {
-                    out.append("::");
-                    i += bestLen - 1;
-                    continue;
-                }
-                if (out.length() > 0 && out.charAt(out.length() - 1) != ':') {
-                    out.append(':');
-                }
-                out.append(Integer.toHexString(g[i]));
-            }
-            return out.toString();
         }
     }
 }
