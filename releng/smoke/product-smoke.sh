@@ -32,6 +32,10 @@ env -u DISPLAY "$app" no-such-command >"$out/usage.out" 2>"$out/usage.err"; rc=$
 expect "unknown command exits 2" test "$rc" = 2
 expect "unknown command says so in one line on stderr" test "$(wc -l <"$out/usage.err")" = 1 -a ! -s "$out/usage.out"
 archives() { ls "$XDG_CACHE_HOME"/proxyscope/cli-*.jsa 2>/dev/null | wc -l; }
+archive_name() { ls "$XDG_CACHE_HOME"/proxyscope/cli-*.jsa 2>/dev/null; }
+report_on_class_path() { # whether the command line's JVM has the report bundle's jar on its class path
+    PROXYSCOPE_JAVA_OPTS=-XshowSettings:properties env -u DISPLAY "$app" --version 2>&1 | grep -q '/org\.proxyscope\.report_'
+}
 archive_mapped() { # the launcher's class-data archive is there and this call's JVM maps it
     PROXYSCOPE_JAVA_OPTS=-Xlog:cds=info env -u DISPLAY "$app" --version 2>&1 | grep -q 'Mapped dynamic region'
 }
@@ -224,10 +228,14 @@ reporting_layout() { # NAME: opens a workbench, shows the Reporting perspective,
 }
 bundles_info="$out/install/configuration/org.eclipse.equinox.simpleconfigurator/bundles.info"
 director() { env -u DISPLAY "$app" -application org.eclipse.equinox.p2.director -nosplash "$@" >>"$out/p2.log" 2>&1; }
+expect "before the uninstall the report bundle is on the command line's class path" report_on_class_path
+archive_before=$(archive_name)
 if director -uninstallIU org.proxyscope.report.feature.feature.group; then
     expect "uninstalling the report feature removes its bundles" bash -c "! grep -q '^org.proxyscope.report' '$bundles_info'"
-    env -u DISPLAY "$app" --version >/dev/null 2>&1   # a class path without the report bundle: a new archive
-    expect "after the uninstall the command line has a fresh archive, and maps it" archive_mapped
+    expect "the command line's class path follows p2: the uninstalled bundle is off it (its jar stays on disk)" \
+        bash -c "! ( $(declare -f report_on_class_path); app='$app'; report_on_class_path )"
+    expect "a changed class path gets its own class-data archive" test "$(archive_name)" != "$archive_before"
+    expect "after the uninstall the command line maps its new archive" archive_mapped
     expect "the archive of the old class path is gone" test "$(archives)" = 1
     reporting_layout without-report
     expect "without the report plug-in its views are gone from Reporting" \
@@ -235,6 +243,7 @@ if director -uninstallIU org.proxyscope.report.feature.feature.group; then
     if director -repository "file:$site" -installIU org.proxyscope.report.feature.feature.group; then
         expect "installing from the update site brings the report bundles back" \
             grep -q '^org.proxyscope.report.ui,' "$bundles_info"
+        expect "and puts the report bundle back on the command line's class path" report_on_class_path
         reporting_layout reinstalled
         expect "the installed plug-in's views are back in Reporting" \
             bash -c "! ( $(declare -f differs); out='$out'; differs reporting-by-key reinstalled )"
