@@ -78,12 +78,8 @@ public final class Canary implements AutoCloseable {
      * @throws UnknownHostException when the URL's host does not resolve here (SOCKS4 needs its address)
      */
     public static Canary external(URI url, String expectedText) throws UnknownHostException {
-        if (!"http".equalsIgnoreCase(url.getScheme()) || url.getHost() == null) {
-            throw new IllegalArgumentException("The external canary must be a plain http:// URL with a host, not " + url);
-        }
-        if (expectedText == null || expectedText.isBlank()) {
-            throw new IllegalArgumentException("Give the text the external canary URL returns, so a relay can be proven");
-        }
+        requirePlainHttp(url);
+        requireExpectedText(expectedText);
         int port = url.getPort() < 0 ? 80 : url.getPort();
         return new Canary(null, url, expectedText, new InetSocketAddress(InetAddress.getByName(url.getHost()), port));
     }
@@ -96,9 +92,7 @@ public final class Canary implements AutoCloseable {
         if (isExternal()) {
             throw new IllegalStateException("The external canary cannot receive mail");
         }
-        if (!isDomainName(domain)) {
-            throw new IllegalArgumentException("The canary domain must be a plain domain name such as canary.example.net, not " + domain);
-        }
+        requireDomainName(domain);
         ServerSocket mail = new ServerSocket();
         mail.bind(address, 64);
         listeners.add(mail);
@@ -108,9 +102,30 @@ public final class Canary implements AutoCloseable {
         return this;
     }
 
-    /** Whether {@code text} is a plain domain name (letters, digits, dots and hyphens). */
-    static boolean isDomainName(String text) {
-        return text != null && text.matches("[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?");
+    // The rules for the canary's settings, here once for the canary itself and for CanarySettings.check(),
+    // which applies them to what the analyst typed before anything listens.
+
+    /** @throws IllegalArgumentException unless {@code domain} is a plain domain name (letters, digits, dots and hyphens) */
+    static void requireDomainName(String domain) {
+        if (domain == null || !domain.matches("[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?")) {
+            throw new IllegalArgumentException("the canary mail domain must be a plain domain name such as canary.example.net, not "
+                    + domain);
+        }
+    }
+
+    /** @throws IllegalArgumentException unless {@code url} is a plain http:// URL with a host */
+    static URI requirePlainHttp(URI url) {
+        if (!"http".equalsIgnoreCase(url.getScheme()) || url.getHost() == null) {
+            throw new IllegalArgumentException("the external canary URL must be a plain http:// URL with a host, not " + url);
+        }
+        return url;
+    }
+
+    /** @throws IllegalArgumentException when the text the external URL returns is missing */
+    static void requireExpectedText(String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("the external canary URL needs the text it returns, to recognise it when it comes back");
+        }
     }
 
     /** The mail domain whose messages reach the canary, when an SMTP listener runs. */

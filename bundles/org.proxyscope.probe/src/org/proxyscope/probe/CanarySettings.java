@@ -48,9 +48,7 @@ public record CanarySettings(String listen, String smtpListen, String domain, St
                 throw new IllegalArgumentException("the external canary URL replaces Proxyscope's own listeners: set either the URL"
                         + " or the listen addresses and mail domain, not both");
             }
-            if (text.isBlank()) {
-                throw new IllegalArgumentException("the external canary URL needs the text it returns, to recognise it when it comes back");
-            }
+            Canary.requireExpectedText(text);
             externalUrl();
             return;
         }
@@ -60,8 +58,8 @@ public record CanarySettings(String listen, String smtpListen, String domain, St
         if (!smtpListen.isEmpty() && domain.isEmpty()) {
             throw new IllegalArgumentException("the SMTP canary address needs a canary mail domain, the domain whose mail reaches it");
         }
-        if (!domain.isEmpty() && !Canary.isDomainName(domain)) {
-            throw new IllegalArgumentException("the canary mail domain must be a plain domain name such as canary.example.net, not " + domain);
+        if (!domain.isEmpty()) {
+            Canary.requireDomainName(domain);
         }
         checkAddress("the canary address", listen);
         checkAddress("the SMTP canary address", smtpListen);
@@ -89,11 +87,7 @@ public record CanarySettings(String listen, String smtpListen, String domain, St
 
     private URI externalUrl() {
         try {
-            URI uri = new URI(url);
-            if (!"http".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
-                throw new IllegalArgumentException("the external canary URL must be a plain http:// URL with a host, not " + url);
-            }
-            return uri;
+            return Canary.requirePlainHttp(new URI(url));
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("the external canary URL is not a URL: " + e.getMessage());
         }
