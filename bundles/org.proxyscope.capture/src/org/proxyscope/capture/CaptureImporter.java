@@ -32,6 +32,7 @@ import org.proxyscope.capture.internal.PacketSink;
 import org.proxyscope.capture.internal.PcapReader;
 import org.proxyscope.capture.internal.PcapngReader;
 import org.proxyscope.core.Progress;
+import org.proxyscope.core.model.AddressText;
 
 /**
  * Reads a pcap, pcapng or netstat file in one streaming pass and reports its flows, proxy sessions,
@@ -171,7 +172,7 @@ public final class CaptureImporter {
                 paired.add(s);
                 continue;
             }
-            java.net.InetAddress named = literal(destination.group(1));
+            java.net.InetAddress named = AddressText.literal(destination.group(1)).orElse(null);
             List<Flow> candidates = outbound.getOrDefault(new Endpoint(s.proxy().address(), Integer.parseInt(destination.group(2))),
                     List.of());
             Flow relayed = null;
@@ -194,18 +195,6 @@ public final class CaptureImporter {
             }
         }
         return paired;
-    }
-
-    /** The address a destination names when it is an address literal; null for a host name. */
-    private static java.net.InetAddress literal(String host) {
-        if (!host.matches("[0-9.]+|[0-9a-fA-F:]*:[0-9a-fA-F:.]*")) {
-            return null;
-        }
-        try {
-            return java.net.InetAddress.getByName(host); // a literal: parsed, never looked up
-        } catch (java.net.UnknownHostException e) {
-            return null;
-        }
     }
 
     /** Index of the first flow (in order of opening) that opened at or after {@code nanos}. */

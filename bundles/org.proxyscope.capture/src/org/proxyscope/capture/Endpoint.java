@@ -1,6 +1,5 @@
 package org.proxyscope.capture;
 
-import java.net.Inet6Address;
 import java.net.InetAddress;
 
 import org.proxyscope.core.model.AddressText;
@@ -14,6 +13,6 @@ public record Endpoint(InetAddress address, int port) {
 
     @Override
     public String toString() {
-        return address instanceof Inet6Address ? "[" + host() + "]:" + port : host() + ":" + port;
+        return AddressText.withPort(host(), port);
     }
 }

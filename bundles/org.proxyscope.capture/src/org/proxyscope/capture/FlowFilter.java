@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
 
+import org.proxyscope.core.model.AddressText;
+
 /**
  * The filter line of the Flows view: {@code port 1080 and socks}, {@code host 192.0.2.7 and not http},
  * {@code (smtp or proxy) and tcp}. Words: {@code port N}, {@code host ADDR}, {@code flow N}, {@code tcp},
@@ -83,8 +85,9 @@ public final class FlowFilter {
             }
             case "host" -> {
                 String host = value("host").replace("[", "").replace("]", "");
+                java.net.InetAddress address = AddressText.literal(host).orElse(null); // once, not per flow
                 return f -> f.client().host().equals(host) || f.server().host().equals(host)
-                        || sameAddress(f.client().address(), host) || sameAddress(f.server().address(), host);
+                        || f.client().address().equals(address) || f.server().address().equals(address);
             }
             case "tcp" -> {
                 return f -> f.transport() == Flow.Transport.TCP;
@@ -107,17 +110,6 @@ public final class FlowFilter {
                 throw new IllegalArgumentException("Unknown word \"" + word + "\" in the filter; use port N, host ADDR, flow N, "
                         + "tcp, udp, proxy, socks, http, http-connect, http-forward, socks4, socks5, wingate, smtp, tls, and, or, not");
             }
-        }
-    }
-
-    private static boolean sameAddress(java.net.InetAddress address, String typed) {
-        if (!typed.matches("[0-9a-fA-F:.]+")) {
-            return false;
-        }
-        try {
-            return address.equals(java.net.InetAddress.getByName(typed));
-        } catch (java.net.UnknownHostException e) {
-            return false;
         }
     }
 

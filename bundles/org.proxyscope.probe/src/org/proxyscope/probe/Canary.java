@@ -24,6 +24,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.proxyscope.core.NetworkThreads;
+import org.proxyscope.core.model.AddressText;
 
 /**
  * Where probes ask the target to relay to, and the judge of whether it did. By default Proxyscope's own
@@ -156,12 +157,7 @@ public final class Canary implements AutoCloseable {
 
     /** {@code host:port} for Host headers and CONNECT lines (IPv6 literals in brackets). */
     public String authority() {
-        return hostPort(host(), reachAt.getPort());
-    }
-
-    /** {@code 192.0.2.1:25}, {@code [2001:db8::1]:25}: an address as an analyst writes it. */
-    static String hostPort(String host, int port) {
-        return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+        return AddressText.withPort(host(), reachAt.getPort());
     }
 
     /** The path a probe asks for: its token on the own canary, the analyst's path in the external mode. */

@@ -8,6 +8,8 @@ import java.net.URISyntaxException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.proxyscope.core.model.AddressText;
+
 /**
  * The canary as the analyst set it up, in the words of the command line and the preferences; blank means
  * unset. The same rules serve both: {@link #check()} says what is wrong before anything listens.
@@ -126,6 +128,6 @@ public record CanarySettings(String listen, String smtpListen, String domain, St
     }
 
     private static String written(InetSocketAddress address) {
-        return Canary.hostPort(address.getAddress().getHostAddress(), address.getPort());
+        return AddressText.withPort(address.getAddress().getHostAddress(), address.getPort());
     }
 }

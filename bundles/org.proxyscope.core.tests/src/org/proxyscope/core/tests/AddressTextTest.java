@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.proxyscope.core.model.AddressText;
@@ -31,5 +33,23 @@ class AddressTextTest {
     void writesIpv4Dotted() throws UnknownHostException {
         assertEquals("192.0.2.10", text("192.0.2.10"));
         assertEquals("192.0.2.10", text("::ffff:192.0.2.10"), "a mapped address is the IPv4 host");
+    }
+
+    @Test
+    void writesAHostWithItsPort() {
+        assertEquals("192.0.2.1:25", AddressText.withPort("192.0.2.1", 25));
+        assertEquals("[2001:db8::1]:8080", AddressText.withPort("2001:db8::1", 8080));
+        assertEquals("canary.example.net:80", AddressText.withPort("canary.example.net", 80));
+    }
+
+    /** Literals are parsed; anything that could be a host name is refused without asking DNS. */
+    @Test
+    void readsLiteralsOnly() throws UnknownHostException {
+        assertEquals(InetAddress.getByName("192.0.2.7"), AddressText.literal("192.0.2.7").orElseThrow());
+        assertEquals(InetAddress.getByName("::1"), AddressText.literal("0:0:0:0:0:0:0:1").orElseThrow());
+        assertEquals(InetAddress.getByName("2001:db8::7"), AddressText.literal("2001:DB8::7").orElseThrow());
+        for (String notLiteral : List.of("cafe", "dead.beef", "localhost", "mail.example.net", "", "1.2.3.4.5.6", "::g")) {
+            assertEquals(Optional.empty(), AddressText.literal(notLiteral), notLiteral);
+        }
     }
 }

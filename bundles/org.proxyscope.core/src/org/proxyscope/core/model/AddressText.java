@@ -2,6 +2,9 @@ package org.proxyscope.core.model;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * An IP address as an analyst reads and searches it: IPv4 dotted, IPv6 in the RFC 5952 form that tcpdump,
@@ -9,6 +12,9 @@ import java.net.InetAddress;
  * ({@code 0:0:0:0:0:0:0:1}), which matches none of them.
  */
 public final class AddressText {
+
+    /** IPv6 hex digits around at least one colon: Java takes any text with a colon for an IPv6 literal. */
+    private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:]*:[0-9a-fA-F:.]*");
 
     private AddressText() {
     }
@@ -25,6 +31,27 @@ public final class AddressText {
         String java = address.getHostAddress();
         int scope = java.indexOf('%');
         return scope < 0 ? compress(groups) : compress(groups) + java.substring(scope);
+    }
+
+    /** {@code 192.0.2.1:25}, {@code [2001:db8::1]:25}: a host with a port, an IPv6 literal in brackets. */
+    public static String withPort(String host, int port) {
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+    }
+
+    /**
+     * The address an IP literal names, or empty when {@code text} is no literal (a host name, say). Never
+     * asks DNS: only text that can be nothing but an address is handed to {@link InetAddress#getByName}.
+     */
+    public static Optional<InetAddress> literal(String text) {
+        // a dotted quad or colons only: other digits and dots ("1.2.3.4.5") Java would look up as a name
+        if (!Host.IPV4.matcher(text).matches() && !IPV6.matcher(text).matches()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(InetAddress.getByName(text));
+        } catch (UnknownHostException e) {
+            return Optional.empty(); // colons that make no address
+        }
     }
 
     /** RFC 5952: eight groups in lower-case hex, the longest run of two or more zero groups (the first on a tie) as "::". */

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  */
 public record Host(String name) {
 
-    private static final Pattern IPV4 = Pattern.compile(
+    /** A dotted-quad IPv4 address, no leading zeros (which some readers take for octal). */
+    static final Pattern IPV4 = Pattern.compile(
             "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
     private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
 
