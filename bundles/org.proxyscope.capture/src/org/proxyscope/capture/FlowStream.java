@@ -92,19 +92,7 @@ public final class FlowStream {
     }
 
     private static boolean matches(Packet p, boolean fromClient, byte[] client, byte[] server) {
-        return sameAddress(p.srcHigh, p.srcLow, fromClient ? client : server) && sameAddress(p.dstHigh, p.dstLow, fromClient ? server : client);
-    }
-
-    private static boolean sameAddress(long high, long low, byte[] a) {
-        if (a.length == 4) {
-            return high == 0 && low == (0xffffL << 32 | (a[0] & 0xffL) << 24 | (a[1] & 0xffL) << 16 | (a[2] & 0xffL) << 8 | a[3] & 0xffL);
-        }
-        long h = 0;
-        long l = 0;
-        for (int i = 0; i < 8; i++) {
-            h = h << 8 | a[i] & 0xff;
-            l = l << 8 | a[i + 8] & 0xff;
-        }
-        return h == high && l == low;
+        return PacketDecoder.holds(p.srcHigh, p.srcLow, fromClient ? client : server)
+                && PacketDecoder.holds(p.dstHigh, p.dstLow, fromClient ? server : client);
     }
 }

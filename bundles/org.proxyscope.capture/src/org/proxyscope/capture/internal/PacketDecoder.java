@@ -33,6 +33,17 @@ public final class PacketDecoder {
     private PacketDecoder() {
     }
 
+    /**
+     * Whether an address as {@link #decode} stores it in a {@link Packet} ({@code high} and {@code low}, IPv4
+     * mapped into IPv6) is {@code address}, given as 4 or 16 bytes.
+     */
+    public static boolean holds(long high, long low, byte[] address) {
+        if (address.length == 4) {
+            return high == V4_MAPPED_HIGH && low == (V4_MAPPED_PREFIX | ByteSource.i32be(address, 0) & 0xffffffffL);
+        }
+        return high == long64(address, 0) && low == long64(address, 8);
+    }
+
     public static Result decode(int linkType, byte[] b, int offset, int length, Packet p) {
         p.clear();
         p.data = b;
