@@ -86,11 +86,7 @@ public final class FtpBounceProbe implements ProxyProbe {
         } catch (IOException e) {
             return finding(context, Verdict.NOT_A_PROXY, "the FTP dialogue failed: " + e.getMessage(), transcript);
         } finally {
-            try {
-                ftp.disconnect();
-            } catch (IOException e) {
-                // the transcript already holds what happened
-            }
+            TranscribedSocket.disconnect(ftp);
         }
     }
 
@@ -99,6 +95,6 @@ public final class FtpBounceProbe implements ProxyProbe {
     }
 
     private static String reply(FTPClient ftp) {
-        return ftp.getReplyString() == null ? "(no reply)" : ftp.getReplyString().strip().replace("\r\n", " / ");
+        return TranscribedSocket.lastReply(ftp.getReplyString());
     }
 }

@@ -61,12 +61,8 @@ abstract class RelayProbe implements ProxyProbe {
         }
         return switch (outcome) {
             case Answered a -> new Finding(context.port(), protocol(), a.verdict(), false, a.detail(), transcript);
-            case Relayed r -> verified(context, token, r, transcript);
+            case Relayed r -> verdict(context, protocol(), token, r.detail(), r.relayedBack(), transcript);
         };
-    }
-
-    private Finding verified(ProbeContext context, String token, Relayed relayed, Transcript transcript) {
-        return verdict(context, protocol(), token, relayed.detail(), relayed.relayedBack(), transcript);
     }
 
     /**

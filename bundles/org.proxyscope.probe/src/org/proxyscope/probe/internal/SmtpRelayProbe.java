@@ -122,7 +122,7 @@ public final class SmtpRelayProbe implements ProxyProbe {
             }
             transcript.note("the session broke off (" + e.getMessage() + "); judging the forms tried so far");
         } finally {
-            disconnect(smtp);
+            TranscribedSocket.disconnect(smtp);
         }
         return judge(context, transcript, tried, refusals, send, domain);
     }
@@ -220,14 +220,6 @@ public final class SmtpRelayProbe implements ProxyProbe {
     }
 
     private static String reply(SMTPClient smtp) {
-        return smtp.getReplyString() == null ? "(no reply)" : smtp.getReplyString().strip().replace("\r\n", " / ");
-    }
-
-    private static void disconnect(SMTPClient smtp) {
-        try {
-            smtp.disconnect();
-        } catch (IOException e) {
-            // the transcript already holds what happened
-        }
+        return TranscribedSocket.lastReply(smtp.getReplyString());
     }
 }

@@ -10,6 +10,7 @@ import java.net.SocketTimeoutException;
 
 import javax.net.SocketFactory;
 
+import org.apache.commons.net.SocketClient;
 import org.proxyscope.probe.ProbeConnection;
 import org.proxyscope.probe.ReplyWait;
 import org.proxyscope.probe.Transcript;
@@ -141,6 +142,20 @@ final class TranscribedSocket extends Socket {
             };
         }
         return out;
+    }
+
+    /** A commons-net client's last reply on one line, for a finding's detail. */
+    static String lastReply(String replyString) {
+        return replyString == null ? "(no reply)" : replyString.strip().replace("\r\n", " / ");
+    }
+
+    /** Ends a commons-net session whatever state it is in; the transcript already holds what happened. */
+    static void disconnect(SocketClient client) {
+        try {
+            client.disconnect();
+        } catch (IOException e) {
+            // nothing to add to the transcript
+        }
     }
 
     /** The peer sent more than a reply may hold without a pause for our next command. */
