@@ -1,5 +1,6 @@
 package org.proxyscope.probe;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,7 +41,8 @@ final class CanaryMailSession {
     }
 
     void run() {
-        try (client; InputStream in = client.getInputStream(); OutputStream out = client.getOutputStream()) {
+        // buffered: the session reads a byte at a time, and each read on the bare socket is a system call
+        try (client; InputStream in = new BufferedInputStream(client.getInputStream()); OutputStream out = client.getOutputStream()) {
             client.setSoTimeout(10_000);
             reply(out, "220 " + domain + " Proxyscope canary, receive only");
             for (int i = 0; i < MAX_COMMANDS; i++) {
