@@ -30,7 +30,7 @@ public final class CaptureEvidence {
         Evidence capture = workspace.addEvidence(id, file, SOURCE_PREFIX + file.getFileName(), progress);
         CaptureReport report;
         try {
-            report = importer.read(workspace.storedFile(capture), progress);
+            report = importer.read(workspace.storedFile(capture), capture.sha256(), progress);
         } catch (CaptureFormatException e) {
             workspace.record(id, CustodyAction.CAPTURE_IMPORTED, "evidence #" + capture.number() + " could not be read: " + e.getMessage());
             throw e;

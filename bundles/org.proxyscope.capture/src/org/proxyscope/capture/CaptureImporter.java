@@ -68,11 +68,19 @@ public final class CaptureImporter {
      * @throws IOException            when the file cannot be read
      */
     public CaptureReport read(Path file, Progress progress) throws IOException, CaptureFormatException {
+        return read(file, null, progress);
+    }
+
+    /**
+     * Reads a file whose SHA-256 is known already, such as a case's stored evidence, hashed as it was
+     * stored and read-only since: the report takes {@code knownSha256} instead of hashing the file again.
+     */
+    public CaptureReport read(Path file, String knownSha256, Progress progress) throws IOException, CaptureFormatException {
         long started = System.nanoTime();
         long size = Files.size(file);
         progress.begin("Reading " + file.getFileName(), size);
-        CompletableFuture<String> hash = CompletableFuture.supplyAsync(() -> sha256(file, progress),
-                r -> Thread.ofVirtual().name("capture-hash").start(r));
+        CompletableFuture<String> hash = knownSha256 != null ? CompletableFuture.completedFuture(knownSha256)
+                : CompletableFuture.supplyAsync(() -> sha256(file, progress), r -> Thread.ofVirtual().name("capture-hash").start(r));
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             byte[] head = new byte[(int) Math.min(size, 65536)];
             int headLength = channel.read(ByteBuffer.wrap(head));

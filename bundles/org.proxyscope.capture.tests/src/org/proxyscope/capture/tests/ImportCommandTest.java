@@ -75,7 +75,12 @@ class ImportCommandTest {
             List<Evidence> evidence = ws.evidence(c.id());
             assertEquals(2, evidence.size());
             assertEquals(Files.size(capture), Files.size(ws.storedFile(evidence.get(0))));
-            assertTrue(Files.readString(ws.storedFile(evidence.get(1))).contains("\"proxy_sessions\""));
+            JsonObject analysis = JsonParser.parseString(Files.readString(ws.storedFile(evidence.get(1)))).getAsJsonObject();
+            assertTrue(analysis.has("proxy_sessions"), analysis.toString());
+            String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(Files.readAllBytes(capture)));
+            assertEquals(sha256, evidence.get(0).sha256());
+            assertEquals(sha256, analysis.get("sha256").getAsString(), "the analysis names the capture it analysed");
             assertTrue(ws.custody(c.id()).stream().anyMatch(e -> e.action() == CustodyAction.CAPTURE_IMPORTED
                     && e.details().contains("evidence #1") && e.details().contains("proxy sessions")));
         }
