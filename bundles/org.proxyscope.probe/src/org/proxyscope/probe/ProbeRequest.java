@@ -26,6 +26,20 @@ public record ProbeRequest(Host host, List<Integer> ports, List<String> protocol
     }
 
     /**
+     * The safety rule every run obeys before it sends anything, and what the Probe Launcher checks as the
+     * analyst types: every port lies within the authorised scope.
+     *
+     * @throws ProbeRefusedException naming the ports outside it
+     */
+    public void checkScope() throws ProbeRefusedException {
+        List<Integer> outside = ports.stream().filter(p -> !scope.permits(host, p)).toList();
+        if (!outside.isEmpty()) {
+            throw new ProbeRefusedException("Not probing " + host + ": " + (outside.size() > 1 ? "ports " : "port ")
+                    + String.join(",", outside.stream().map(String::valueOf).toList()) + (outside.size() > 1 ? " lie" : " lies") + " outside the authorised scope (" + scope + ")");
+        }
+    }
+
+    /**
      * The overall deadline for a run whose connections each get {@code timeout}: room for a connect scan and
      * a few rounds of probes at full length, plus half a minute for SMTP delivery to the canary.
      */

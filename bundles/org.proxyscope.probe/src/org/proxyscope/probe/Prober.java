@@ -64,12 +64,7 @@ public final class Prober {
      */
     public ProbeReport run(ProbeRequest request, Canary canary, Consumer<Finding> progress)
             throws ProbeRefusedException, InterruptedException {
-        List<Integer> outside = request.ports().stream().filter(p -> !request.scope().permits(request.host(), p)).toList();
-        if (!outside.isEmpty()) {
-            throw new ProbeRefusedException("Not probing " + request.host() + ": " + (outside.size() > 1 ? "ports " : "port ")
-                    + outside.stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElse("")
-                    + (outside.size() > 1 ? " lie" : " lies") + " outside the authorised scope (" + request.scope() + ")");
-        }
+        request.checkScope();
         List<ProxyProbe> chosen = new ArrayList<>();
         for (String protocol : request.protocols()) {
             ProxyProbe probe = probes.get(protocol);

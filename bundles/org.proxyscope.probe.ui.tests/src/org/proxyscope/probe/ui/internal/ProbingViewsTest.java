@@ -141,7 +141,8 @@ class ProbingViewsTest {
         assertEquals(socksPort, field(shell, "&Ports:").getText(), "the ports the case's scope names are proposed");
         field(shell, "&Ports:").setText(socksPort + ",3128");
         assertNull(launcher.start());
-        assertEquals("Ports 3128 lie outside the case's authorised scope (127.0.0.1:" + socksPort + ")", launcher.problem());
+        assertEquals("Not probing 127.0.0.1: port 3128 lies outside the authorised scope (127.0.0.1:" + socksPort + ")",
+                launcher.problem());
     }
 
     @Test

@@ -26,6 +26,7 @@ import org.proxyscope.core.model.Case;
 import org.proxyscope.core.model.CaseId;
 import org.proxyscope.core.model.PortRanges;
 import org.proxyscope.probe.CanarySettings;
+import org.proxyscope.probe.ProbeRefusedException;
 import org.proxyscope.probe.ProbeRequest;
 import org.proxyscope.probe.ProbeCatalog;
 
@@ -150,21 +151,17 @@ public final class ProbeLauncherPart {
             if (chosen.isEmpty()) {
                 throw new IllegalArgumentException("Choose at least one protocol");
             }
-            List<Integer> outside = chosenPorts.stream().filter(p -> !current.scope().permits(current.target(), p)).toList();
-            if (!outside.isEmpty()) {
-                throw new IllegalArgumentException("Ports " + PortRanges.of(outside) + " lie outside the case's authorised scope ("
-                        + current.scope() + ")");
-            }
             ProbeRequest request = new ProbeRequest(current.target(), chosenPorts, chosen,
                     Duration.ofMillis(timeout.getSelection()), ProbeRequest.overallFor(Duration.ofMillis(timeout.getSelection())),
                     current.scope());
+            request.checkScope(); // the run checks again; here the analyst learns it before anything starts
             CanarySettings settings = CanaryPreferences.read();
             showCanary(settings);
             settings.check();
             ProbeJob job = new ProbeJob(workspace, current.id(), catalog.prober(), request, settings, broker);
             job.schedule();
             return job;
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | ProbeRefusedException e) {
             problem.setText(e.getMessage());
             problem.getParent().layout(true, true);
             return null;
