@@ -105,7 +105,7 @@ public final class FlowsPart {
         }
         table.addListener(SWT.SetData, e -> {
             TableItem item = (TableItem) e.item;
-            Flow f = shown.get(table.indexOf(item));
+            Flow f = shown.get(e.index); // the event names the row: Table.indexOf would walk every item before it
             for (int i = 0; i < COLUMNS.size(); i++) {
                 item.setText(i, COLUMNS.get(i).text().apply(f));
             }
