@@ -4,13 +4,13 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+
+import org.proxyscope.core.model.AddressText;
 
 /**
  * {@code netstat -an} (Linux or Windows, with or without the process column) and {@code ss -tan} output.
@@ -180,13 +180,7 @@ final class NetstatListing {
         if (host.equals("*")) {
             host = "0.0.0.0";
         }
-        if (!host.matches("[0-9a-fA-F:.]+")) {
-            return null;
-        }
-        try {
-            return new Endpoint(InetAddress.getByName(host), port(text));
-        } catch (UnknownHostException e) {
-            return null;
-        }
+        // a listing made without -n names hosts; those are left out, never looked up
+        return AddressText.literal(host).map(address -> new Endpoint(address, port(text))).orElse(null);
     }
 }

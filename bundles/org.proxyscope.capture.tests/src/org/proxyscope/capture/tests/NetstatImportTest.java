@@ -103,4 +103,23 @@ class NetstatImportTest {
         assertEquals(1, report.flowCount());
         assertEquals("203.0.113.9:25", report.flows().get(0).server().toString());
     }
+
+    /**
+     * A listing made without -n names the far ends; a name is left out, never looked up, even one made of
+     * hex letters that looks half like an address ("cafe", "dead.beef").
+     */
+    @Test
+    void hostNamesAreLeftOutNotLookedUp() throws Exception {
+        CaptureReport report = read("netstat-names.txt", """
+                Proto Recv-Q Send-Q Local Address           Foreign Address         State
+                tcp        0      0 0.0.0.0:1080            0.0.0.0:*               LISTEN
+                tcp        0      0 192.0.2.10:1080         cafe:50123              ESTABLISHED
+                tcp        0      0 192.0.2.10:41234        dead.beef:25            ESTABLISHED
+                tcp        0      0 192.0.2.10:41236        mail.example.net:smtp   ESTABLISHED
+                tcp        0      0 192.0.2.10:41238        203.0.113.26:25         ESTABLISHED
+                """);
+        assertEquals(List.of(1080), report.listening().stream().map(ListeningSocket::port).toList());
+        assertEquals(1, report.flowCount());
+        assertEquals("203.0.113.26:25", report.flows().get(0).server().toString());
+    }
 }
