@@ -49,16 +49,35 @@ public final class ProbeConnection implements AutoCloseable {
         Socket socket = new Socket();
         try {
             socket.setTcpNoDelay(true);
-            transcript.note("connect " + AddressText.of(target.getAddress()) + " port " + target.getPort());
-            socket.connect(target, remainingMillis(deadlineNanos));
-            transcript.note("connected from " + socket.getLocalSocketAddress());
+            int timeout = remainingMillis(deadlineNanos);
+            transcribedConnect(socket, target, transcript, () -> socket.connect(target, timeout));
             wait.asked(); // a server that speaks first is silent from the connect on
             return new ProbeConnection(socket, transcript, wait);
         } catch (IOException e) {
             socket.close();
+            throw e;
+        }
+    }
+
+    /** A socket's connect, for {@link #transcribedConnect}. */
+    public interface Connect {
+        void run() throws IOException;
+    }
+
+    /**
+     * Runs {@code connect} with the attempt and its outcome in the transcript: the probes' own connections
+     * and the sockets commons-net's SMTP and FTP clients use write the same lines.
+     */
+    public static void transcribedConnect(Socket socket, InetSocketAddress target, Transcript transcript, Connect connect)
+            throws IOException {
+        transcript.note("connect " + AddressText.of(target.getAddress()) + " port " + target.getPort());
+        try {
+            connect.run();
+        } catch (IOException e) {
             transcript.note("connect failed: " + e.getMessage());
             throw e;
         }
+        transcript.note("connected from " + socket.getLocalSocketAddress());
     }
 
     private static int remainingMillis(long deadline) throws SocketTimeoutException {

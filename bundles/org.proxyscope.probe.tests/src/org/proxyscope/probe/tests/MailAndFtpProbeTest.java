@@ -214,6 +214,41 @@ class MailAndFtpProbeTest {
         assertFalse(f.canaryVerified());
     }
 
+    /**
+     * A port that accepts and then says nothing is a timeout for SMTP and FTP, whose servers speak first;
+     * the transcript, kept as evidence, still shows the connection. (FTPClient hides the timeout of its
+     * greeting inside a plain IOException.)
+     */
+    @Test
+    void aSilentPortIsATimeoutForSmtpAndFtp() throws Exception {
+        canary = Canary.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        int port = serve(client -> client.getInputStream().readAllBytes());
+        Host host = Host.parse("127.0.0.1");
+        ProbeReport report = prober.run(new ProbeRequest(host, List.of(port), List.of("smtp-relay", "ftp-bounce"),
+                Duration.ofMillis(1500), Duration.ofSeconds(20), Scope.targetOnly(host)), canary, f -> { });
+        for (Finding f : report.findings()) {
+            assertVerdict(Verdict.TIMEOUT, f);
+            assertTrue(f.transcript().text().contains("# connect 127.0.0.1 port " + port), f.transcript().text());
+            assertTrue(f.transcript().text().contains("# connected from /127.0.0.1:"), f.transcript().text());
+        }
+    }
+
+    /** On a port that answered another protocol at once, the silence of the FTP greeting says: no FTP here. */
+    @Test
+    void aSocksProxyIsNoFtpServer() throws Exception {
+        canary = Canary.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        Host host = Host.parse("127.0.0.1");
+        ProbeReport report = prober.run(new ProbeRequest(host, List.of(service("PROXYSCOPE_TEST_SOCKS_OPEN").getPort()),
+                List.of("socks5", "ftp-bounce", "smtp-relay"), Duration.ofSeconds(3), Duration.ofSeconds(40), Scope.targetOnly(host)),
+                canary, f -> { });
+        Finding ftp = report.findings().get(1);
+        assertVerdict(Verdict.NOT_A_PROXY, ftp);
+        assertTrue(ftp.detail().startsWith("no FTP greeting: silent for "), ftp.detail());
+        Finding smtp = report.findings().get(2);
+        assertTrue(smtp.detail().startsWith("no SMTP greeting: silent for "), smtp.detail());
+        assertTrue(smtp.transcript().text().contains("while the port answered socks5"), smtp.transcript().text());
+    }
+
     private interface Handler {
         void handle(Socket client) throws IOException;
     }

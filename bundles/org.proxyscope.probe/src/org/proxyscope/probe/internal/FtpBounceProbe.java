@@ -79,11 +79,16 @@ public final class FtpBounceProbe implements ProxyProbe {
             return finding(context, Verdict.NO_SERVICE, "nothing listens: " + e.getMessage(), transcript);
         } catch (MalformedServerReplyException e) {
             return finding(context, Verdict.NOT_A_PROXY, "not FTP: " + e.getMessage(), transcript);
-        } catch (PortSignals.SilentPortException e) {
-            return finding(context, Verdict.NOT_A_PROXY, "no FTP greeting: " + e.getMessage(), transcript);
-        } catch (SocketTimeoutException e) {
-            return finding(context, Verdict.TIMEOUT, "no FTP dialogue within the deadline", transcript);
         } catch (IOException e) {
+            // FTPClient reports a timeout while it waits for the greeting as a plain IOException caused by it
+            IOException reason = e.getCause() instanceof SocketTimeoutException timeout ? timeout : e;
+            if (reason instanceof PortSignals.SilentPortException) {
+                transcript.note(reason.getMessage());
+                return finding(context, Verdict.NOT_A_PROXY, "no FTP greeting: " + reason.getMessage(), transcript);
+            }
+            if (reason instanceof SocketTimeoutException) {
+                return finding(context, Verdict.TIMEOUT, "no FTP dialogue within the deadline", transcript);
+            }
             return finding(context, Verdict.NOT_A_PROXY, "the FTP dialogue failed: " + e.getMessage(), transcript);
         } finally {
             TranscribedSocket.disconnect(ftp);

@@ -108,6 +108,7 @@ public final class SmtpRelayProbe implements ProxyProbe {
         } catch (MalformedServerReplyException e) {
             return new Finding(context.port(), protocol(), Verdict.NOT_A_PROXY, false, "not SMTP: " + e.getMessage(), transcript);
         } catch (PortSignals.SilentPortException e) {
+            transcript.note(e.getMessage());
             return new Finding(context.port(), protocol(), Verdict.NOT_A_PROXY, false, "no SMTP greeting: " + e.getMessage(), transcript);
         } catch (SocketTimeoutException e) {
             if (tried.isEmpty() && refusals.isEmpty()) {

@@ -73,7 +73,7 @@ final class TranscribedSocket extends Socket {
 
     @Override
     public void connect(java.net.SocketAddress endpoint, int timeout) throws IOException {
-        super.connect(endpoint, timeout);
+        ProbeConnection.transcribedConnect(this, (java.net.InetSocketAddress) endpoint, transcript, () -> super.connect(endpoint, timeout));
         wait.asked(); // SMTP and FTP servers speak first: silence counts from the connect
     }
 
