@@ -1,10 +1,12 @@
 package org.proxyscope.cli.internal;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.proxyscope.cli.Command;
@@ -32,6 +34,11 @@ public final class CommandLine {
     public static CommandLine withBuiltInCommands() {
         return new CommandLine(ServiceLoader.load(Command.class, CommandLine.class.getClassLoader()).stream()
                 .map(ServiceLoader.Provider::get).toList());
+    }
+
+    /** The names of the installed commands, in order. */
+    public Set<String> commandNames() {
+        return Collections.unmodifiableSet(commands.keySet());
     }
 
     /** Runs one command line and returns its exit status; never throws for bad input. */
