@@ -31,16 +31,31 @@ expect "--help exits 0 and explains exit codes" test "$rc" = 0 -a -n "$(grep 'Ex
 env -u DISPLAY "$app" no-such-command >"$out/usage.out" 2>"$out/usage.err"; rc=$?
 expect "unknown command exits 2" test "$rc" = 2
 expect "unknown command says so in one line on stderr" test "$(wc -l <"$out/usage.err")" = 1 -a ! -s "$out/usage.out"
-archives() { ls "$XDG_CACHE_HOME"/proxyscope/cli-*.jsa 2>/dev/null | wc -l; }
-archive_name() { ls "$XDG_CACHE_HOME"/proxyscope/cli-*.jsa 2>/dev/null; }
+# The launcher's start-up archives: Java 24 on opens an AOT cache, older Java maps a class-data archive.
+java_major=$(sed -n 's/^JAVA_VERSION="\([0-9][0-9]*\).*/\1/p' "${JAVA_HOME:-/nonexistent}/release" 2>/dev/null)
+archive_log=-Xlog:aot=info
+[ "${java_major:-25}" -ge 24 ] || archive_log=-Xlog:cds=info
+opened_archive='Opened AOT cache|Mapped dynamic region'
+archives() { ls "$XDG_CACHE_HOME"/proxyscope/cli-*.aot 2>/dev/null | wc -l; }
+archive_name() { ls "$XDG_CACHE_HOME"/proxyscope/cli-*.aot 2>/dev/null; }
+archive_made() { # KIND: waits up to a minute for the archive the launcher records in the background
+    local i
+    for i in $(seq 120); do
+        ls "$XDG_CACHE_HOME"/proxyscope/"$1"-*.aot >/dev/null 2>&1 && ! ls "$XDG_CACHE_HOME"/proxyscope/"$1"-*.lock >/dev/null 2>&1 \
+            && return 0
+        sleep 0.5
+    done
+    return 1
+}
 report_on_class_path() { # whether the command line's JVM has the report bundle's jar on its class path
     PROXYSCOPE_JAVA_OPTS=-XshowSettings:properties env -u DISPLAY "$app" --version 2>&1 | grep -q '/org\.proxyscope\.report_'
 }
-archive_mapped() { # the launcher's class-data archive is there and this call's JVM maps it
-    PROXYSCOPE_JAVA_OPTS=-Xlog:cds=info env -u DISPLAY "$app" --version 2>&1 | grep -q 'Mapped dynamic region'
+archive_opened() { # the launcher's start-up archive for commands is there and this call's JVM starts from it
+    PROXYSCOPE_JAVA_OPTS=$archive_log env -u DISPLAY "$app" --version 2>&1 | grep -qE "$opened_archive"
 }
-expect "from its second call on, the command line starts from its class-data archive" archive_mapped
-expect "one class-data archive for the installation" test "$(archives)" = 1
+expect "the first command records a start-up archive for every command, in the background" archive_made cli
+expect "later commands start from that archive" archive_opened
+expect "one start-up archive for the installation's commands" test "$(archives)" = 1
 osgi=$(env -u DISPLAY "$app" -application org.proxyscope.cli.application --version 2>/dev/null); rc=$?
 expect "the same command line runs as an OSGi application" test "$rc" = 0 -a "$osgi" = "$version"
 osgi_help=$(env -u DISPLAY "$app" -application org.proxyscope.cli.application --help 2>/dev/null)
@@ -179,8 +194,10 @@ else
     fail "workbench opens with -data and the title names the workspace" "see $out/workbench.log"
 fi
 
+expect "the first workbench session leaves a start-up archive for the next" archive_made workbench
+
 # start without -data: the chooser opens, and the next start proposes the choice made
-"$app" >"$out/chooser.log" 2>&1 &
+PROXYSCOPE_JAVA_OPTS=$archive_log "$app" >"$out/chooser.log" 2>&1 &
 pid=$!; pids+=("$pid")
 if chooser=$(window "Proxyscope Workspace" 90); then
     pass "without -data the workspace chooser opens"
@@ -192,6 +209,7 @@ if chooser=$(window "Proxyscope Workspace" 90); then
     if w=$(window "Proxyscope - $ws3" 90); then
         pass "the chosen workspace opens"
         expect "the chosen workspace folder was created" test -d "$ws3/.proxyscope"
+        expect "the workbench started from its archive" grep -qE "$opened_archive" "$out/chooser.log"
         keys "$w" ctrl+q
         exited "$pid" 30 || fail "Ctrl+Q exits the workbench"
         "$app" >"$out/chooser2.log" 2>&1 &
@@ -234,8 +252,9 @@ if director -uninstallIU org.proxyscope.report.feature.feature.group; then
     expect "uninstalling the report feature removes its bundles" bash -c "! grep -q '^org.proxyscope.report' '$bundles_info'"
     expect "the command line's class path follows p2: the uninstalled bundle is off it (its jar stays on disk)" \
         bash -c "! ( $(declare -f report_on_class_path); app='$app'; report_on_class_path )"
-    expect "a changed class path gets its own class-data archive" test "$(archive_name)" != "$archive_before"
-    expect "after the uninstall the command line maps its new archive" archive_mapped
+    archive_made cli
+    expect "a changed class path gets its own start-up archive" test -n "$(archive_name)" -a "$(archive_name)" != "$archive_before"
+    expect "after the uninstall commands start from their new archive" archive_opened
     expect "the archive of the old class path is gone" test "$(archives)" = 1
     reporting_layout without-report
     expect "without the report plug-in its views are gone from Reporting" \
