@@ -80,7 +80,7 @@ public final class CaptureImporter {
         long size = Files.size(file);
         progress.begin("Reading " + file.getFileName(), size);
         CompletableFuture<String> hash = knownSha256 != null ? CompletableFuture.completedFuture(knownSha256)
-                : CompletableFuture.supplyAsync(() -> sha256(file, progress), r -> Thread.ofVirtual().name("capture-hash").start(r));
+                : CompletableFuture.supplyAsync(() -> sha256(file, progress), r -> Thread.ofPlatform().daemon().name("capture-hash").start(r));
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             byte[] head = new byte[(int) Math.min(size, 65536)];
             int headLength = channel.read(ByteBuffer.wrap(head));
@@ -239,12 +239,14 @@ public final class CaptureImporter {
     }
 
     private static List<HostRecord> hosts(List<Flow> flows, List<ProxySession> sessions, Map<String, TreeSet<String>> names) {
-        Map<String, Set<String>> roles = new TreeMap<>();
+        Map<String, Set<String>> roles = new HashMap<>();
         Map<String, TreeSet<Integer>> ports = new HashMap<>();
         Map<String, int[]> counts = new HashMap<>();
+        // a few hundred hosts make tens of thousands of flows: each address is written out once
+        Map<java.net.InetAddress, String> written = new HashMap<>();
         for (Flow f : flows) {
-            String client = f.client().host();
-            String server = f.server().host();
+            String client = written.computeIfAbsent(f.client().address(), AddressText::of);
+            String server = written.computeIfAbsent(f.server().address(), AddressText::of);
             counts.computeIfAbsent(client, k -> new int[2])[0]++;
             counts.computeIfAbsent(server, k -> new int[2])[1]++;
             roles.computeIfAbsent(client, k -> new TreeSet<>());
@@ -270,7 +272,7 @@ public final class CaptureImporter {
             }
         }
         List<HostRecord> hosts = new ArrayList<>();
-        roles.forEach((address, r) -> {
+        new TreeMap<>(roles).forEach((address, r) -> {
             int[] c = counts.getOrDefault(address, new int[2]);
             hosts.add(new HostRecord(address, names.getOrDefault(address, new TreeSet<>()), r,
                     List.copyOf(ports.getOrDefault(address, new TreeSet<>())), c[0], c[1]));

@@ -1,6 +1,5 @@
 package org.proxyscope.capture;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.regex.Matcher;
@@ -20,13 +19,14 @@ final class ContentAnalyzer {
     private static final Pattern HTTP_STATUS = Pattern.compile("^HTTP/1\\.[01] (\\d{3})");
     private static final Pattern ABSOLUTE_URI = Pattern.compile("^[hH][tT][tT][pP]://([^/:?#\\s]+|\\[[0-9a-fA-F:.]+\\])(?::(\\d{1,5}))?");
     private static final Pattern HOST_HEADER = Pattern.compile("(?im)^Host:[ \\t]*(\\S+)");
+    private static final Pattern WINGATE_PROMPT = Pattern.compile("(?s)(.*\\n)?\\s*[A-Za-z][\\w\\-]{0,31}>");
     private static final Pattern WINGATE_TARGET = Pattern.compile("^([A-Za-z0-9.\\-]+|\\[[0-9a-fA-F:.]+\\])[: ](\\d{1,5})\r?\n");
 
     private ContentAnalyzer() {
     }
 
     /** Sets the flow's service and detail; returns its proxy session, or null when it was none. */
-    static ProxySession analyse(Flow flow, byte[] client, byte[] server) {
+    static ProxySession analyse(Flow flow, Bytes client, Bytes server) {
         ProxySession session = socks4(flow, client, server);
         if (session == null) {
             session = socks5(flow, client, server);
@@ -47,49 +47,49 @@ final class ContentAnalyzer {
             return null;
         }
         String sni = TlsHello.serverName(client);
-        if (sni != null && server.length >= 5 && (server[0] == 0x16 || server[0] == 0x15) && server[1] == 3) {
+        if (sni != null && server.length() >= 5 && (server.at(0) == 0x16 || server.at(0) == 0x15) && server.at(1) == 3) {
             flow.service = Service.TLS;
             flow.detail = sni;
         }
         return null;
     }
 
-    private static ProxySession socks4(Flow flow, byte[] c, byte[] s) {
-        if (c.length < 9 || c[0] != 4 || (c[1] != 1 && c[1] != 2) || s.length < 8 || s[0] != 0
-                || (s[1] & 0xff) < 0x5a || (s[1] & 0xff) > 0x5d) {
+    private static ProxySession socks4(Flow flow, Bytes c, Bytes s) {
+        if (c.length() < 9 || c.at(0) != 4 || (c.at(1) != 1 && c.at(1) != 2) || s.length() < 8 || s.at(0) != 0
+                || (s.at(1) & 0xff) < 0x5a || (s.at(1) & 0xff) > 0x5d) {
             return null;
         }
-        int user = indexOf(c, 8, (byte) 0);
+        int user = c.indexOf(8, (byte) 0);
         if (user < 0) {
             return null;
         }
-        int port = (c[2] & 0xff) << 8 | c[3] & 0xff;
+        int port = (c.at(2) & 0xff) << 8 | c.at(3) & 0xff;
         String host;
         int requestEnd = user + 1;
-        if (c[4] == 0 && c[5] == 0 && c[6] == 0 && c[7] != 0) {
-            int name = indexOf(c, requestEnd, (byte) 0);
+        if (c.at(4) == 0 && c.at(5) == 0 && c.at(6) == 0 && c.at(7) != 0) {
+            int name = c.indexOf(requestEnd, (byte) 0);
             if (name < 0) {
                 return null;
             }
-            host = ascii(c, requestEnd, name);
+            host = c.ascii(requestEnd, name);
             requestEnd = name + 1;
         } else {
-            host = (c[4] & 0xff) + "." + (c[5] & 0xff) + "." + (c[6] & 0xff) + "." + (c[7] & 0xff);
+            host = (c.at(4) & 0xff) + "." + (c.at(5) & 0xff) + "." + (c.at(6) & 0xff) + "." + (c.at(7) & 0xff);
         }
-        int code = s[1] & 0xff;
+        int code = s.at(1) & 0xff;
         return session(flow, Service.SOCKS4, host + ":" + port, code == 0x5a, "0x" + Integer.toHexString(code),
-                tail(c, requestEnd), tail(s, 8));
+                c.from(requestEnd), s.from(8));
     }
 
-    private static ProxySession socks5(Flow flow, byte[] c, byte[] s) {
-        if (c.length < 3 || c[0] != 5 || c[1] < 1 || s.length < 2 || s[0] != 5) {
+    private static ProxySession socks5(Flow flow, Bytes c, Bytes s) {
+        if (c.length() < 3 || c.at(0) != 5 || c.at(1) < 1 || s.length() < 2 || s.at(0) != 5) {
             return null;
         }
-        int greeting = 2 + c[1];
-        if (c.length < greeting) {
+        int greeting = 2 + c.at(1);
+        if (c.length() < greeting) {
             return null;
         }
-        int method = s[1] & 0xff;
+        int method = s.at(1) & 0xff;
         flow.service = Service.SOCKS5;
         if (method == 0xff) {
             return session(flow, Service.SOCKS5, "", false, "no acceptable method", null, null);
@@ -98,16 +98,16 @@ final class ContentAnalyzer {
         int si = 2;
         if (method == 2) {
             // username/password subnegotiation: 1, ulen, user, plen, password; the reply is 1, status
-            if (c.length < ci + 2 || c.length < ci + 2 + (c[ci + 1] & 0xff) + 1) {
+            if (c.length() < ci + 2 || c.length() < ci + 2 + (c.at(ci + 1) & 0xff) + 1) {
                 return session(flow, Service.SOCKS5, "", false, "authentication not completed", null, null);
             }
-            int ulen = c[ci + 1] & 0xff;
-            int plen = c[ci + 2 + ulen] & 0xff;
+            int ulen = c.at(ci + 1) & 0xff;
+            int plen = c.at(ci + 2 + ulen) & 0xff;
             ci += 3 + ulen + plen;
-            if (s.length < si + 2) {
+            if (s.length() < si + 2) {
                 return session(flow, Service.SOCKS5, "", false, "authentication not answered", null, null);
             }
-            if (s[si + 1] != 0) {
+            if (s.at(si + 1) != 0) {
                 return session(flow, Service.SOCKS5, "", false, "authentication failed", null, null);
             }
             si += 2;
@@ -115,52 +115,52 @@ final class ContentAnalyzer {
             return session(flow, Service.SOCKS5, "", false, "method 0x" + Integer.toHexString(method), null, null);
         }
         Address target = socks5Address(c, ci);
-        if (target == null || c[ci] != 5) {
+        if (target == null || c.at(ci) != 5) {
             return null;
         }
         Address bound = socks5Address(s, si);
-        if (bound == null || s[si] != 5) {
+        if (bound == null || s.at(si) != 5) {
             return session(flow, Service.SOCKS5, target.text, false, "no reply to the request", null, null);
         }
-        int code = s[si + 1] & 0xff;
-        return session(flow, Service.SOCKS5, target.text, code == 0, "0x" + Integer.toHexString(code), tail(c, target.end),
-                tail(s, bound.end));
+        int code = s.at(si + 1) & 0xff;
+        return session(flow, Service.SOCKS5, target.text, code == 0, "0x" + Integer.toHexString(code), c.from(target.end),
+                s.from(bound.end));
     }
 
     private record Address(String text, int end) {
     }
 
     /** The address of a SOCKS5 request or reply starting at {@code at} (VER CMD RSV ATYP ADDR PORT). */
-    private static Address socks5Address(byte[] b, int at) {
-        if (b.length < at + 5) {
+    private static Address socks5Address(Bytes b, int at) {
+        if (b.length() < at + 5) {
             return null;
         }
-        int type = b[at + 3];
+        int type = b.at(at + 3);
         int a = at + 4;
         String host;
         int end;
         switch (type) {
             case 1 -> {
                 end = a + 4;
-                if (b.length < end + 2) {
+                if (b.length() < end + 2) {
                     return null;
                 }
-                host = (b[a] & 0xff) + "." + (b[a + 1] & 0xff) + "." + (b[a + 2] & 0xff) + "." + (b[a + 3] & 0xff);
+                host = (b.at(a) & 0xff) + "." + (b.at(a + 1) & 0xff) + "." + (b.at(a + 2) & 0xff) + "." + (b.at(a + 3) & 0xff);
             }
             case 3 -> {
-                end = a + 1 + (b[a] & 0xff);
-                if (b.length < end + 2) {
+                end = a + 1 + (b.at(a) & 0xff);
+                if (b.length() < end + 2) {
                     return null;
                 }
-                host = ascii(b, a + 1, end);
+                host = b.ascii(a + 1, end);
             }
             case 4 -> {
                 end = a + 16;
-                if (b.length < end + 2) {
+                if (b.length() < end + 2) {
                     return null;
                 }
                 try {
-                    host = "[" + AddressText.of(java.net.InetAddress.getByAddress(java.util.Arrays.copyOfRange(b, a, end))) + "]";
+                    host = "[" + AddressText.of(java.net.InetAddress.getByAddress(java.util.Arrays.copyOfRange(b.array(), b.offset() + a, b.offset() + end))) + "]";
                 } catch (java.net.UnknownHostException e) {
                     return null;
                 }
@@ -169,14 +169,14 @@ final class ContentAnalyzer {
                 return null;
             }
         }
-        int port = (b[end] & 0xff) << 8 | b[end + 1] & 0xff;
+        int port = (b.at(end) & 0xff) << 8 | b.at(end + 1) & 0xff;
         return new Address(host + ":" + port, end + 2);
     }
 
-    private static ProxySession http(Flow flow, byte[] c, byte[] s) {
-        String head = ascii(c, 0, Math.min(c.length, 2048));
+    private static ProxySession http(Flow flow, Bytes c, Bytes s) {
+        String head = c.ascii(0, Math.min(c.length(), 2048));
         Matcher request = HTTP_REQUEST.matcher(head);
-        String reply = ascii(s, 0, Math.min(s.length, 64));
+        String reply = s.ascii(0, Math.min(s.length(), 64));
         Matcher status = HTTP_STATUS.matcher(reply);
         if (!request.find() || !status.find()) {
             return null;
@@ -188,7 +188,7 @@ final class ContentAnalyzer {
             int requestEnd = headerEnd(c);
             int replyEnd = headerEnd(s);
             return session(flow, Service.HTTP_CONNECT, target, code / 100 == 2, String.valueOf(code),
-                    requestEnd < 0 ? new byte[0] : tail(c, requestEnd), replyEnd < 0 ? new byte[0] : tail(s, replyEnd));
+                    requestEnd < 0 ? Bytes.EMPTY : c.from(requestEnd), replyEnd < 0 ? Bytes.EMPTY : s.from(replyEnd));
         }
         Matcher absolute = ABSOLUTE_URI.matcher(target);
         if (absolute.find()) {
@@ -202,15 +202,15 @@ final class ContentAnalyzer {
         return null;
     }
 
-    private static ProxySession wingate(Flow flow, byte[] c, byte[] s) {
+    private static ProxySession wingate(Flow flow, Bytes c, Bytes s) {
         // ISO-8859-1 keeps one char per byte, so string offsets are byte offsets. The prompt lies in the first
         // 512 bytes and its answer in the 512 after: only those become text, not the whole reassembled reply.
-        String reply = ascii(s, 0, Math.min(s.length, 1100));
+        String reply = s.ascii(0, Math.min(s.length(), 1100));
         int prompt = reply.indexOf('>');
-        if (prompt < 0 || prompt > 512 || !reply.substring(0, prompt + 1).matches("(?s)(.*\\n)?\\s*[A-Za-z][\\w\\-]{0,31}>")) {
+        if (prompt < 0 || prompt > 512 || !WINGATE_PROMPT.matcher(reply).region(0, prompt + 1).matches()) {
             return null;
         }
-        Matcher target = WINGATE_TARGET.matcher(ascii(c, 0, Math.min(c.length, 300)));
+        Matcher target = WINGATE_TARGET.matcher(c.ascii(0, Math.min(c.length(), 300)));
         if (!target.find()) {
             return null;
         }
@@ -219,14 +219,14 @@ final class ContentAnalyzer {
         boolean refused = lower.contains("refused") || lower.contains("error") || lower.contains("denied")
                 || lower.contains("not allowed") || lower.contains("unable") || lower.contains("fail");
         String firstLine = answer.lines().findFirst().orElse("");
-        byte[] tunnelReply = new byte[0];
+        Bytes tunnelReply = Bytes.EMPTY;
         int connected = reply.toLowerCase(Locale.ROOT).indexOf("connected", prompt);
         int lineEnd = connected < 0 ? -1 : reply.indexOf('\n', connected);
         if (!refused && lineEnd >= 0) {
-            tunnelReply = tail(s, lineEnd + 1);
+            tunnelReply = s.from(lineEnd + 1);
         }
         return session(flow, Service.WINGATE, target.group(1) + ":" + target.group(2), !refused, firstLine,
-                tail(c, target.end()), tunnelReply);
+                c.from(target.end()), tunnelReply);
     }
 
     /**
@@ -234,13 +234,13 @@ final class ContentAnalyzer {
      * unverified; anything else was refused. {@code null} tunnels mean the reply itself is the proof.
      */
     private static ProxySession session(Flow flow, Service service, String destination, boolean agreed, String code,
-            byte[] clientTunnel, byte[] serverTunnel) {
+            Bytes clientTunnel, Bytes serverTunnel) {
         flow.service = service;
         flow.detail = destination.isEmpty() ? code : destination;
         Outcome outcome;
         if (!agreed) {
             outcome = Outcome.REFUSED;
-        } else if (serverTunnel == null || serverTunnel.length > 0) {
+        } else if (serverTunnel == null || serverTunnel.length() > 0) {
             outcome = Outcome.ESTABLISHED;
         } else {
             outcome = Outcome.UNVERIFIED;
@@ -253,11 +253,11 @@ final class ContentAnalyzer {
     /** SMTP as seen from both sides: the server's 220 banner and the client's HELO or EHLO. */
     record Mail(String banner, int messages, int recipients) {
 
-        static Mail count(byte[] client, byte[] server) {
-            if (server.length < 4 || server[0] != '2' || server[1] != '2' || server[2] != '0' || client.length < 5) {
+        static Mail count(Bytes client, Bytes server) {
+            if (server.length() < 4 || server.at(0) != '2' || server.at(1) != '2' || server.at(2) != '0' || client.length() < 5) {
                 return null;
             }
-            String first = ascii(client, 0, 5).toUpperCase(Locale.ROOT);
+            String first = client.ascii(0, 5).toUpperCase(Locale.ROOT);
             if (!first.startsWith("HELO ") && !first.startsWith("EHLO ")) {
                 return null;
             }
@@ -265,11 +265,11 @@ final class ContentAnalyzer {
             int recipients = 0;
             boolean inData = false;
             int lineStart = 0;
-            for (int i = 0; i < client.length; i++) {
-                if (client[i] != '\n') {
+            for (int i = 0; i < client.length(); i++) {
+                if (client.at(i) != '\n') {
                     continue;
                 }
-                String line = ascii(client, lineStart, Math.min(i, lineStart + 16)).strip().toUpperCase(Locale.ROOT);
+                String line = client.ascii(lineStart, Math.min(i, lineStart + 16)).strip().toUpperCase(Locale.ROOT);
                 lineStart = i + 1;
                 if (inData) {
                     if (line.equals(".")) {
@@ -282,36 +282,19 @@ final class ContentAnalyzer {
                     inData = true;
                 }
             }
-            int bannerEnd = indexOf(server, 0, (byte) '\n');
-            String banner = ascii(server, 0, bannerEnd < 0 ? Math.min(server.length, 200) : Math.min(bannerEnd, 200)).strip();
+            int bannerEnd = server.indexOf(0, (byte) '\n');
+            String banner = server.ascii(0, bannerEnd < 0 ? Math.min(server.length(), 200) : Math.min(bannerEnd, 200)).strip();
             return new Mail(banner, messages, recipients);
         }
     }
 
-    static int indexOf(byte[] b, int from, byte value) {
-        for (int i = Math.max(0, from); i < b.length; i++) {
-            if (b[i] == value) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
     /** Offset just past the blank line that ends an HTTP header, or -1. */
-    private static int headerEnd(byte[] b) {
-        for (int i = 3; i < b.length; i++) {
-            if (b[i] == '\n' && (b[i - 1] == '\n' || b[i - 1] == '\r' && b[i - 2] == '\n')) {
+    private static int headerEnd(Bytes b) {
+        for (int i = 3; i < b.length(); i++) {
+            if (b.at(i) == '\n' && (b.at(i - 1) == '\n' || b.at(i - 1) == '\r' && b.at(i - 2) == '\n')) {
                 return i + 1;
             }
         }
         return -1;
-    }
-
-    private static byte[] tail(byte[] b, int from) {
-        return from >= b.length ? new byte[0] : java.util.Arrays.copyOfRange(b, from, b.length);
-    }
-
-    static String ascii(byte[] b, int from, int to) {
-        return new String(b, from, Math.max(0, to - from), StandardCharsets.ISO_8859_1);
     }
 }

@@ -25,9 +25,22 @@ final class FlowTable implements PacketSink {
     private record Address(long high, long low) {
     }
 
-    private record FlowKey(int protocol, long aHigh, long aLow, int aPort, long bHigh, long bLow, int bPort) {
+    /**
+     * A flow's 5-tuple in a canonical order, so that both directions find the same flow. The table looks up
+     * every packet with one reused key and stores a copy only for a new flow: a key per packet was a quarter
+     * of a gigabyte of garbage for a 1 GiB capture.
+     */
+    private static final class FlowKey {
+        private int protocol;
+        private long aHigh;
+        private long aLow;
+        private int aPort;
+        private long bHigh;
+        private long bLow;
+        private int bPort;
+        private int hash;
 
-        static FlowKey of(Packet p) {
+        FlowKey of(Packet p) {
             int order = Long.compare(p.srcHigh, p.dstHigh);
             if (order == 0) {
                 order = Long.compare(p.srcLow, p.dstLow);
@@ -35,14 +48,57 @@ final class FlowTable implements PacketSink {
             if (order == 0) {
                 order = Integer.compare(p.srcPort, p.dstPort);
             }
-            return order <= 0 ? new FlowKey(p.protocol, p.srcHigh, p.srcLow, p.srcPort, p.dstHigh, p.dstLow, p.dstPort)
-                    : new FlowKey(p.protocol, p.dstHigh, p.dstLow, p.dstPort, p.srcHigh, p.srcLow, p.srcPort);
+            protocol = p.protocol;
+            if (order <= 0) {
+                set(p.srcHigh, p.srcLow, p.srcPort, p.dstHigh, p.dstLow, p.dstPort);
+            } else {
+                set(p.dstHigh, p.dstLow, p.dstPort, p.srcHigh, p.srcLow, p.srcPort);
+            }
+            long h = protocol;
+            h = h * 0x9e3779b97f4a7c15L + aHigh;
+            h = h * 0x9e3779b97f4a7c15L + aLow;
+            h = h * 0x9e3779b97f4a7c15L + aPort;
+            h = h * 0x9e3779b97f4a7c15L + bHigh;
+            h = h * 0x9e3779b97f4a7c15L + bLow;
+            h = h * 0x9e3779b97f4a7c15L + bPort;
+            hash = (int) (h ^ h >>> 32);
+            return this;
+        }
+
+        private void set(long aHigh, long aLow, int aPort, long bHigh, long bLow, int bPort) {
+            this.aHigh = aHigh;
+            this.aLow = aLow;
+            this.aPort = aPort;
+            this.bHigh = bHigh;
+            this.bLow = bLow;
+            this.bPort = bPort;
+        }
+
+        FlowKey copy() {
+            FlowKey copy = new FlowKey();
+            copy.protocol = protocol;
+            copy.set(aHigh, aLow, aPort, bHigh, bLow, bPort);
+            copy.hash = hash;
+            return copy;
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof FlowKey k && k.hash == hash && k.protocol == protocol && k.aLow == aLow && k.bLow == bLow
+                    && k.aPort == aPort && k.bPort == bPort && k.aHigh == aHigh && k.bHigh == bHigh;
         }
     }
 
     private final int reassemblyLimit;
     private final long memoryBudget;
     private final Packet packet = new Packet();
+    private final FlowKey lookup = new FlowKey();
+    private final StreamBuffer.Pool pool;
     private final Map<FlowKey, Flow> byKey = new HashMap<>();
     private final Map<Address, InetAddress> addresses = new HashMap<>();
     final List<Flow> flows = new ArrayList<>();
@@ -61,6 +117,7 @@ final class FlowTable implements PacketSink {
     FlowTable(int reassemblyLimit, long memoryBudget) {
         this.reassemblyLimit = reassemblyLimit;
         this.memoryBudget = memoryBudget;
+        this.pool = new StreamBuffer.Pool(memoryBudget / 4);
     }
 
     @Override
@@ -89,7 +146,7 @@ final class FlowTable implements PacketSink {
         if (!p.transport || (p.protocol != Packet.TCP && p.protocol != Packet.UDP)) {
             return;
         }
-        FlowKey key = FlowKey.of(p);
+        FlowKey key = lookup.of(p);
         Flow flow = byKey.get(key);
         boolean tcp = p.protocol == Packet.TCP;
         boolean opening = tcp && (p.tcpFlags & (Packet.SYN | Packet.ACK)) == Packet.SYN;
@@ -134,7 +191,7 @@ final class FlowTable implements PacketSink {
         if (!flow.analysed) {
             StreamBuffer stream = fromClient ? flow.clientStream : flow.serverStream;
             if (stream == null) {
-                stream = new StreamBuffer(reassemblyLimit);
+                stream = new StreamBuffer(reassemblyLimit, pool);
                 if (fromClient) {
                     flow.clientStream = stream;
                 } else {
@@ -176,7 +233,7 @@ final class FlowTable implements PacketSink {
         flow.clientHigh = srcIsClient ? p.srcHigh : p.dstHigh;
         flow.clientLow = srcIsClient ? p.srcLow : p.dstLow;
         flows.add(flow);
-        byKey.put(key, flow);
+        byKey.put(key.copy(), flow);
         return flow;
     }
 
@@ -210,20 +267,25 @@ final class FlowTable implements PacketSink {
             return;
         }
         flow.analysed = true;
-        byte[] client = flow.clientStream == null ? new byte[0] : flow.clientStream.contiguousBytes();
-        byte[] server = flow.serverStream == null ? new byte[0] : flow.serverStream.contiguousBytes();
-        if (flow.clientStream != null) {
-            buffered -= flow.clientStream.footprint();
+        ProxySession session = ContentAnalyzer.analyse(flow, contents(flow.clientStream), contents(flow.serverStream));
+        if (session != null) {
+            sessions.add(session);
         }
-        if (flow.serverStream != null) {
-            buffered -= flow.serverStream.footprint();
-        }
+        release(flow.clientStream);
+        release(flow.serverStream);
         flow.clientStream = null;
         flow.serverStream = null;
         buffering.remove(flow);
-        ProxySession session = ContentAnalyzer.analyse(flow, client, server);
-        if (session != null) {
-            sessions.add(session);
+    }
+
+    private static Bytes contents(StreamBuffer stream) {
+        return stream == null ? Bytes.EMPTY : stream.contents();
+    }
+
+    private void release(StreamBuffer stream) {
+        if (stream != null) {
+            buffered -= stream.footprint();
+            stream.release();
         }
     }
 

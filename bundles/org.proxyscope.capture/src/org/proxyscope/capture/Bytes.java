@@ -1,0 +1,40 @@
+package org.proxyscope.capture;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A run of bytes inside a larger array, read in place: the content analysis looks at reassembled streams
+ * and the tunnels inside them, and copying each (most of what an import allocated) bought nothing.
+ */
+record Bytes(byte[] array, int offset, int length) {
+
+    static final Bytes EMPTY = new Bytes(new byte[0], 0, 0);
+
+    static Bytes of(byte[] array, int length) {
+        return new Bytes(array, 0, length);
+    }
+
+    byte at(int i) {
+        return array[offset + i];
+    }
+
+    /** The bytes from {@code from} on, empty when there are none. */
+    Bytes from(int from) {
+        return from >= length ? EMPTY : new Bytes(array, offset + from, length - from);
+    }
+
+    /** Bytes {@code from} (inclusive) to {@code to} (exclusive) as ISO-8859-1 text: one char per byte. */
+    String ascii(int from, int to) {
+        return new String(array, offset + from, Math.max(0, to - from), StandardCharsets.ISO_8859_1);
+    }
+
+    /** The first index at or after {@code from} holding {@code value}, or -1. */
+    int indexOf(int from, byte value) {
+        for (int i = Math.max(0, from); i < length; i++) {
+            if (array[offset + i] == value) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
