@@ -10,6 +10,9 @@ for tool in tcpdump tshark; do
     command -v $tool >/dev/null || { echo "capture-import.sh: $tool is missing (apt-get install $tool)" >&2; exit 1; }
 done
 "$repo/product/proxyscope" --version >/dev/null   # builds the product when missing or stale
+# shellcheck source=../archives.sh
+. "$repo/releng/archives.sh"
+archive_made cli || echo "${0##*/}: the command line's start-up archive is not there; its start-up counts in" >&2
 app="$repo/product/target/products/org.proxyscope.product/linux/gtk/x86_64/proxyscope"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

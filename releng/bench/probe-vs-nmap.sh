@@ -12,6 +12,9 @@ if ! command -v nmap >/dev/null; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends nmap >/dev/null
 fi
 "$repo/product/proxyscope" --version >/dev/null   # builds the product when missing or stale
+# shellcheck source=../archives.sh
+. "$repo/releng/archives.sh"
+archive_made cli || echo "${0##*/}: the command line's start-up archive is not there; its start-up counts in" >&2
 app="$repo/product/target/products/org.proxyscope.product/linux/gtk/x86_64/proxyscope"
 work=$(mktemp -d)
 chmod 755 "$work"   # the servers drop to unprivileged users that must reach their files inside

@@ -50,24 +50,19 @@ stats() { # label values...: median and minimum
         printf "%-34s median %6.0f ms   min %6.0f ms   (%d runs)\n", label, m, v[1], NR }'
 }
 
-archive_made() { # KIND: waits for the start-up archive the launcher records (after the first workbench session,
-    # or in the background from the first command)
-    local i
-    for i in $(seq 240); do
-        ls "$XDG_CACHE_HOME"/proxyscope/"$1"-*.aot >/dev/null 2>&1 && ! ls "$XDG_CACHE_HOME"/proxyscope/"$1"-*.lock >/dev/null 2>&1 \
-            && return 0
-        sleep 0.5
-    done
-    echo "startup.sh: no $1 start-up archive appeared; the figures below are without it" >&2
+# shellcheck source=../archives.sh
+. "$repo/releng/archives.sh"
+archive_or_say() { # KIND
+    archive_made "$1" || echo "startup.sh: no $1 start-up archive appeared; the figures below are without it" >&2
 }
 
 cold=$(start_once cold)
-archive_made workbench
+archive_or_say workbench
 warm=()
 for i in $(seq "$runs"); do warm+=("$(start_once "$i")"); done
 cli=()
 "$work/proxyscope" --version >/dev/null
-archive_made cli
+archive_or_say cli
 for i in $(seq "$runs"); do
     t0=$(now_ms); "$work/proxyscope" --version >/dev/null; cli+=("$(( $(now_ms) - t0 ))")
 done

@@ -38,15 +38,8 @@ archive_log=-Xlog:aot=info
 opened_archive='Opened AOT cache|Mapped dynamic region'
 archives() { ls "$XDG_CACHE_HOME"/proxyscope/cli-*.aot 2>/dev/null | wc -l; }
 archive_name() { ls "$XDG_CACHE_HOME"/proxyscope/cli-*.aot 2>/dev/null; }
-archive_made() { # KIND: waits up to a minute for the archive the launcher records in the background
-    local i
-    for i in $(seq 120); do
-        ls "$XDG_CACHE_HOME"/proxyscope/"$1"-*.aot >/dev/null 2>&1 && ! ls "$XDG_CACHE_HOME"/proxyscope/"$1"-*.lock >/dev/null 2>&1 \
-            && return 0
-        sleep 0.5
-    done
-    return 1
-}
+# shellcheck source=../archives.sh
+. "$(dirname "$0")/../archives.sh"
 report_on_class_path() { # whether the command line's JVM has the report bundle's jar on its class path
     PROXYSCOPE_JAVA_OPTS=-XshowSettings:properties env -u DISPLAY "$app" --version 2>&1 | grep -q '/org\.proxyscope\.report_'
 }
