@@ -24,7 +24,10 @@ class ModelTest {
         assertEquals("mail.example.net", Host.parse("Mail.Example.NET.").name());
         assertEquals("2001:db8::7", Host.parse("[2001:0DB8:0:0:0:0:0:7]").name());
         assertEquals("::1", Host.parse("::1").name());
-        assertEquals("::ffff:c000:207", Host.parse("::ffff:192.0.2.7").name());
+        assertEquals("192.0.2.7", Host.parse("::ffff:192.0.2.7").name(), "an IPv4-mapped address is the IPv4 host");
+        assertEquals("192.0.2.7", Host.parse("[::FFFF:c000:207]").name());
+        assertFalse(Host.parse("::ffff:192.0.2.7").isIpv6());
+        assertEquals("::fffe:c000:207", Host.parse("::fffe:192.0.2.7").name(), "only the mapped prefix is IPv4");
         assertEquals("[2001:db8::7]", Host.parse("2001:db8::7").withPortSyntax());
         for (String bad : List.of("", "256.1.1.1", "1.2.3", "exa mple.net", "-bad.example", "2001:db8::1::2", "fe80::1%eth0",
                 "a".repeat(64) + ".net")) {
@@ -48,6 +51,7 @@ class ModelTest {
         Scope scope = Scope.parse("192.0.2.7:80,8080,1080 [2001:db8::7]:3128 mail.example.net");
         assertEquals("192.0.2.7:80,1080,8080 [2001:db8::7]:3128 mail.example.net:all", scope.toString());
         assertTrue(scope.permits(Host.parse("192.0.2.7"), 1080));
+        assertTrue(scope.permits(Host.parse("::ffff:192.0.2.7"), 1080), "the IPv4-mapped form names the same host");
         assertFalse(scope.permits(Host.parse("192.0.2.7"), 3128));
         assertTrue(scope.permits(Host.parse("2001:db8::7"), 3128));
         assertTrue(scope.permits(Host.parse("mail.example.net"), 25));

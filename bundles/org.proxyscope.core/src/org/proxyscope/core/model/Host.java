@@ -83,6 +83,11 @@ public record Host(String name) {
             }
             System.arraycopy(head, 0, groups, 0, head.length);
             System.arraycopy(tail, 0, groups, 8 - tail.length, tail.length);
+            if (groups[0] == 0 && groups[1] == 0 && groups[2] == 0 && groups[3] == 0 && groups[4] == 0 && groups[5] == 0xffff) {
+                // IPv4-mapped (::ffff:0:0/96) is the IPv4 host itself: a connection to it goes out over IPv4,
+                // and AddressText writes it so, which keeps scope checks and searches on one name
+                return (groups[6] >>> 8) + "." + (groups[6] & 0xff) + "." + (groups[7] >>> 8) + "." + (groups[7] & 0xff);
+            }
             return AddressText.compress(groups);
         }
 
