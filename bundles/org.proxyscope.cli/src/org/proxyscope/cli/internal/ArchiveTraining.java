@@ -24,10 +24,13 @@ import org.proxyscope.core.NetworkThreads;
  * load and run (Java's AOT cache; a class-data archive before Java 24). Every later command starts from
  * that record instead of reading, verifying and interpreting its classes afresh. A record of whatever
  * command happened to come first would miss the others, so this runs each of them on a throw-away
- * workspace. The probe goes to a loopback listener of its own that refuses like a closed HTTP proxy:
- * nothing leaves this machine.
+ * workspace, with a made-up capture to import ({@link TrainingCapture}). The probe goes to a loopback
+ * listener of its own that refuses like a closed HTTP proxy: nothing leaves this machine.
  */
 public final class ArchiveTraining {
+
+    /** About 9 MB of capture: enough packets for the importer's hot code to show in the record. */
+    static final int CAPTURE_CONNECTIONS = 800;
 
     private ArchiveTraining() {
     }
@@ -73,6 +76,9 @@ public final class ArchiveTraining {
                         tcp        0      0 0.0.0.0:1080            0.0.0.0:*               LISTEN
                         """);
                 training.run("import", netstat.toString(), "--case", caseId, "--json", "--workspace", workspace);
+                Path capture = dir.resolve("training.pcap");
+                TrainingCapture.write(capture, CAPTURE_CONNECTIONS);
+                training.run("import", capture.toString(), "--case", caseId, "--json", "--workspace", workspace);
             }
             if (commandLine.commandNames().contains("probe")) {
                 training.run("probe", host, "--case", caseId, "--ports", port, "--canary-listen", host + ":0",
