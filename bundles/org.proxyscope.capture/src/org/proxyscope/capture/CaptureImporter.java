@@ -238,45 +238,53 @@ public final class CaptureImporter {
         return sockets;
     }
 
+    /** What the capture shows of one host; one look-up per flow end instead of one per map. */
+    private static final class HostTally {
+        final String address;
+        final Set<String> roles = new TreeSet<>();
+        final TreeSet<Integer> listening = new TreeSet<>();
+        int asClient;
+        int asServer;
+
+        HostTally(java.net.InetAddress address) {
+            this.address = AddressText.of(address);
+        }
+    }
+
     private static List<HostRecord> hosts(List<Flow> flows, List<ProxySession> sessions, Map<String, TreeSet<String>> names) {
-        Map<String, Set<String>> roles = new HashMap<>();
-        Map<String, TreeSet<Integer>> ports = new HashMap<>();
-        Map<String, int[]> counts = new HashMap<>();
-        // a few hundred hosts make tens of thousands of flows: each address is written out once
-        Map<java.net.InetAddress, String> written = new HashMap<>();
+        Map<java.net.InetAddress, HostTally> tallies = new HashMap<>();
         for (Flow f : flows) {
-            String client = written.computeIfAbsent(f.client().address(), AddressText::of);
-            String server = written.computeIfAbsent(f.server().address(), AddressText::of);
-            counts.computeIfAbsent(client, k -> new int[2])[0]++;
-            counts.computeIfAbsent(server, k -> new int[2])[1]++;
-            roles.computeIfAbsent(client, k -> new TreeSet<>());
-            roles.computeIfAbsent(server, k -> new TreeSet<>());
+            HostTally client = tallies.computeIfAbsent(f.client().address(), HostTally::new);
+            HostTally server = tallies.computeIfAbsent(f.server().address(), HostTally::new);
+            client.asClient++;
+            server.asServer++;
             if (f.serverAnswered() && f.transport() == Flow.Transport.TCP) {
-                ports.computeIfAbsent(server, k -> new TreeSet<>()).add(f.server().port());
+                server.listening.add(f.server().port());
             }
             switch (f.service()) {
                 case SMTP -> {
-                    roles.get(server).add("mail server");
-                    roles.get(client).add("mail client");
+                    server.roles.add("mail server");
+                    client.roles.add("mail client");
                 }
-                case HTTP -> roles.get(server).add("web server");
-                case TLS -> roles.get(server).add("TLS server");
+                case HTTP -> server.roles.add("web server");
+                case TLS -> server.roles.add("TLS server");
                 default -> { }
             }
         }
         for (ProxySession s : sessions) {
-            roles.get(s.proxy().host()).add(s.outcome() == ProxySession.Outcome.ESTABLISHED ? "proxy" : "proxy (refusing)");
-            roles.get(s.client().host()).add("proxy client");
+            HostTally client = tallies.get(s.client().address());
+            tallies.get(s.proxy().address()).roles.add(s.outcome() == ProxySession.Outcome.ESTABLISHED ? "proxy" : "proxy (refusing)");
+            client.roles.add("proxy client");
             if (s.carriesSmtp()) {
-                roles.get(s.client().host()).add("mail sender through a proxy");
+                client.roles.add("mail sender through a proxy");
             }
         }
-        List<HostRecord> hosts = new ArrayList<>();
-        new TreeMap<>(roles).forEach((address, r) -> {
-            int[] c = counts.getOrDefault(address, new int[2]);
-            hosts.add(new HostRecord(address, names.getOrDefault(address, new TreeSet<>()), r,
-                    List.copyOf(ports.getOrDefault(address, new TreeSet<>())), c[0], c[1]));
-        });
+        List<HostRecord> hosts = new ArrayList<>(tallies.size());
+        for (HostTally t : tallies.values()) {
+            hosts.add(new HostRecord(t.address, names.getOrDefault(t.address, new TreeSet<>()), t.roles, List.copyOf(t.listening),
+                    t.asClient, t.asServer));
+        }
+        hosts.sort(Comparator.comparing(HostRecord::address));
         return hosts;
     }
 

@@ -1,5 +1,7 @@
 package org.proxyscope.capture;
 
+import java.io.IOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +20,15 @@ public final class CaptureJson {
     }
 
     public static String render(CaptureReport r) {
+        return JsonText.pretty(tree(r));
+    }
+
+    /** Writes the JSON form to {@code to}, as {@link #render} gives it; for large reports, without one big String. */
+    public static void write(CaptureReport r, Writer to) throws IOException {
+        JsonText.write(tree(r), to);
+    }
+
+    private static JsonObject tree(CaptureReport r) {
         JsonObject o = new JsonObject();
         o.addProperty("file", r.file().toString());
         o.addProperty("format", r.format().word());
@@ -78,7 +89,7 @@ public final class CaptureJson {
             hosts.add(j);
         }
         o.add("hosts", hosts);
-        return JsonText.pretty(o);
+        return o;
     }
 
     private static String plural(long n, String word) {

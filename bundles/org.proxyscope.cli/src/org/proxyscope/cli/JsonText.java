@@ -3,6 +3,7 @@ package org.proxyscope.cli;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.Map;
 
 import com.google.gson.JsonElement;
@@ -21,15 +22,22 @@ public final class JsonText {
 
     public static String pretty(JsonElement element) {
         StringWriter text = new StringWriter();
-        try (JsonWriter out = new JsonWriter(text)) {
-            out.setIndent("  ");
-            out.setHtmlSafe(false);
-            out.setSerializeNulls(true);
-            write(out, element);
+        try {
+            write(element, text);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a StringWriter does not fail
         }
         return text.toString();
+    }
+
+    /** Writes {@code element} as {@link #pretty} does, straight to {@code to}: a large result is never one String. */
+    public static void write(JsonElement element, Writer to) throws IOException {
+        JsonWriter out = new JsonWriter(to);
+        out.setIndent("  ");
+        out.setHtmlSafe(false);
+        out.setSerializeNulls(true);
+        write(out, element);
+        out.flush();
     }
 
     private static void write(JsonWriter out, JsonElement element) throws IOException {

@@ -1,5 +1,8 @@
 package org.proxyscope.capture.internal.cli;
 
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -75,8 +78,14 @@ public final class ImportCommand implements Command {
             io.err().println("proxyscope import: " + e.getMessage());
             return ExitCode.FAILURE;
         }
-        io.out().print(args.flag("--json") ? CaptureJson.render(report) + "\n"
-                : CaptureJson.summary(report, file.getFileName().toString()));
+        if (args.flag("--json")) {
+            Writer out = new BufferedWriter(new OutputStreamWriter(io.out(), io.out().charset()), 1 << 16);
+            CaptureJson.write(report, out);
+            out.write('\n');
+            out.flush(); // not closed: the stream is the command's standard output
+        } else {
+            io.out().print(CaptureJson.summary(report, file.getFileName().toString()));
+        }
         if (report.partial()) {
             io.err().println("proxyscope import: " + file + " is damaged; the results cover what came before: "
                     + report.problem().get());
