@@ -12,8 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
 
 import org.proxyscope.cli.CommandContext;
 import org.proxyscope.cli.ExitCode;
@@ -84,10 +89,34 @@ public final class ArchiveTraining {
                 training.run("probe", host, "--case", caseId, "--ports", port, "--canary-listen", host + ":0",
                         "--canary-smtp-listen", host + ":0", "--canary-domain", "training.invalid",
                         "--timeout-ms", "2000", "--json", "--workspace", workspace);
+                // ad-hoc work takes paths of its own (scope from the command line, transcripts to a folder)
+                deleteTranscriptFolders(training.run("probe", host, "--authorised", "--ports", port, "--canary-listen",
+                        host + ":0", "--canary-smtp-listen", host + ":0", "--canary-domain", "training.invalid",
+                        "--timeout-ms", "2000", "--json"));
             }
             training.run("case", "verify", caseId, "--workspace", workspace);
         }
         return training.failed;
+    }
+
+    /** An ad-hoc probe leaves its transcripts in a temporary folder of its own; the training leaves nothing. */
+    private static void deleteTranscriptFolders(String probeJson) throws IOException {
+        if (probeJson.isBlank()) {
+            return;
+        }
+        Set<Path> folders = new HashSet<>();
+        for (JsonElement finding : JsonParser.parseString(probeJson).getAsJsonObject().getAsJsonArray("findings")) {
+            JsonElement transcript = finding.getAsJsonObject().get("transcript");
+            if (transcript != null && transcript.isJsonPrimitive()) {
+                Path folder = Path.of(transcript.getAsString()).getParent();
+                if (folder != null && folder.getFileName().toString().startsWith("proxyscope-probe-")) {
+                    folders.add(folder);
+                }
+            }
+        }
+        for (Path folder : folders) {
+            delete(folder);
+        }
     }
 
     /** Answers every connection as a proxy that forbids everything, so each probe ends at once. */
