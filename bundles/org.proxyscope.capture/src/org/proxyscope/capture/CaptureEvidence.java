@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.proxyscope.core.Progress;
+import org.proxyscope.core.TempPaths;
 import org.proxyscope.core.Workspace;
 import org.proxyscope.core.WorkspaceException;
 import org.proxyscope.core.model.CaseId;
@@ -35,7 +36,7 @@ public final class CaptureEvidence {
             workspace.record(id, CustodyAction.CAPTURE_IMPORTED, "evidence #" + capture.number() + " could not be read: " + e.getMessage());
             throw e;
         }
-        Path analysis = Files.createTempFile("proxyscope-analysis-", ".json");
+        Path analysis = TempPaths.file(Path.of(System.getProperty("java.io.tmpdir")), "proxyscope-analysis-", ".json");
         try {
             Files.writeString(analysis, CaptureJson.render(report), StandardCharsets.UTF_8);
             Evidence kept = workspace.addEvidence(id, analysis, "analysis of evidence #" + capture.number(), Progress.NONE);

@@ -243,7 +243,7 @@ public final class Workspace implements AutoCloseable {
         Path incoming = null;
         try {
             Files.createDirectories(caseFolder);
-            incoming = Files.createTempFile(caseFolder, ".incoming-", "");
+            incoming = TempPaths.file(caseFolder, ".incoming-", "");
             long size = Files.size(file);
             String sha256 = copyHashing(file, incoming, size, progress);
             Path stored = caseFolder.resolve(sha256);

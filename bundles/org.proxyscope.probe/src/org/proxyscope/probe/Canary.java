@@ -11,7 +11,6 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
@@ -24,6 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.proxyscope.core.NetworkThreads;
+import org.proxyscope.core.RandomBytes;
 import org.proxyscope.core.model.AddressText;
 
 /**
@@ -40,7 +40,6 @@ public final class Canary implements AutoCloseable {
 
     private static final Pattern TOKEN = Pattern.compile("pxc-[0-9a-f]{32}");
     private static final int MAX_REQUEST = 4096;
-    private static final SecureRandom RANDOM = new SecureRandom();
     /** How long a message or connection may take to reach the canary after the target claimed to pass it on. */
     private static final Duration GRACE = Duration.ofSeconds(2);
 
@@ -175,9 +174,7 @@ public final class Canary implements AutoCloseable {
 
     /** A fresh token for one probe. */
     public static String newToken() {
-        byte[] bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
-        return "pxc-" + HexFormat.of().formatHex(bytes);
+        return "pxc-" + HexFormat.of().formatHex(RandomBytes.of(16));
     }
 
     /** The reply body the canary sends for a token; a probe looks for it in what the target relays back. */

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.proxyscope.core.Progress;
+import org.proxyscope.core.TempPaths;
 import org.proxyscope.core.Workspace;
 import org.proxyscope.core.WorkspaceException;
 import org.proxyscope.core.model.CaseId;
@@ -95,7 +96,7 @@ public final class ProbeEvidence {
      */
     public static Map<Finding, String> keep(Workspace workspace, CaseId id, ProbeReport report)
             throws WorkspaceException, IOException {
-        Path folder = Files.createTempDirectory("proxyscope-probe-");
+        Path folder = TempPaths.folder("proxyscope-probe-");
         Map<Finding, String> names = new LinkedHashMap<>();
         try {
             for (Map.Entry<Finding, Path> e : write(report, folder).entrySet()) {

@@ -1,6 +1,5 @@
 package org.proxyscope.probe.internal.cli;
 
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +17,7 @@ import org.proxyscope.cli.ExitCode;
 import org.proxyscope.cli.JsonText;
 import org.proxyscope.cli.UsageException;
 import org.proxyscope.cli.WorkspaceArguments;
+import org.proxyscope.core.TempPaths;
 import org.proxyscope.core.Workspace;
 import org.proxyscope.core.model.Case;
 import org.proxyscope.core.model.CaseId;
@@ -29,8 +29,8 @@ import org.proxyscope.probe.Canary;
 import org.proxyscope.probe.CanarySettings;
 import org.proxyscope.probe.Finding;
 import org.proxyscope.probe.ProbeCatalog;
-import org.proxyscope.probe.ProbeEvidence;
 import org.proxyscope.probe.ProbeEvidence.TranscriptFolder;
+import org.proxyscope.probe.ProbeEvidence;
 import org.proxyscope.probe.ProbeRefusedException;
 import org.proxyscope.probe.ProbeReport;
 import org.proxyscope.probe.ProbeRequest;
@@ -105,7 +105,7 @@ public final class ProbeCommand implements Command {
                 print(io, args.flag("--json"), report, ProbeEvidence.keep(ws, id, report));
             }
         } else {
-            TranscriptFolder transcripts = new TranscriptFolder(Files.createTempDirectory("proxyscope-probe-"), host.name());
+            TranscriptFolder transcripts = new TranscriptFolder(TempPaths.folder("proxyscope-probe-"), host.name());
             ProbeReport report = run(prober, new ProbeRequest(host, ports, protocols, timeout, overall,
                     new Scope(List.of(new ScopeEntry(host, PortRanges.of(ports))))),
                     canary, transcripts::write);
