@@ -22,7 +22,17 @@ web_pid=
 cleanup() {
     "$repo/releng/services/proxies.sh" stop "$work/services" >/dev/null 2>&1 || true
     [ -z "$web_pid" ] || kill "$web_pid" 2>/dev/null || true
-    if [ -n "${KEEP:-}" ]; then echo "outputs kept in $work"; else rm -rf "$work"; fi
+    if [ -n "${KEEP:-}" ]; then
+        echo "outputs kept in $work"
+    else
+        # the probe's transcripts went to a folder of their own, as an analyst's ad-hoc run keeps them
+        [ ! -s "$work/proxyscope.json" ] || python3 -c 'import json, os, shutil, sys
+for f in json.load(open(sys.argv[1]))["findings"]:
+    folder = os.path.dirname(f.get("transcript") or "")
+    if os.path.basename(folder).startswith("proxyscope-probe-"):
+        shutil.rmtree(folder, ignore_errors=True)' "$work/proxyscope.json" || true
+        rm -rf "$work"
+    fi
 }
 trap cleanup EXIT
 "$repo/releng/services/proxies.sh" start "$work/services" >"$work/services.env"

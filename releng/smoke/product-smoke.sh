@@ -56,7 +56,10 @@ expect "the OSGi command line has the plug-ins' commands too" test -n "$(grep -E
 probe_help=$(env -u DISPLAY "$app" help probe)
 expect "probe offers every protocol, SMTP relay and FTP bounce included" grep -q 'smtp-relay,ftp-bounce' <<<"$probe_help"
 if [ -n "${PROXYSCOPE_TEST_RELAY_OPEN:-}" ] && [ -n "${PROXYSCOPE_TEST_FTP_OPEN:-}" ]; then
-    # the packaged libraries at work (commons-net and what it needs), against the real exim and vsftpd
+    # the packaged libraries at work (commons-net and what it needs), against the real exim and vsftpd;
+    # ad-hoc runs keep their transcripts in the temporary folder, here the smoke test's own
+    mkdir -p "$out/tmp"
+    export PROXYSCOPE_JAVA_OPTS="-Djava.io.tmpdir=$out/tmp"
     mail_probe=(probe 127.0.0.1 --authorised --ports "${PROXYSCOPE_TEST_RELAY_OPEN##*:}" --protocols smtp-relay
         --canary-listen 127.0.0.1:0 --canary-domain canary.test --canary-smtp-listen "$PROXYSCOPE_TEST_SMTP_CANARY" --json)
     probed=$(env -u DISPLAY "$app" "${mail_probe[@]}" 2>&1)
@@ -66,6 +69,9 @@ if [ -n "${PROXYSCOPE_TEST_RELAY_OPEN:-}" ] && [ -n "${PROXYSCOPE_TEST_FTP_OPEN:
     probed=$(env -u DISPLAY "$app" probe 127.0.0.1 --authorised --ports "${PROXYSCOPE_TEST_FTP_OPEN##*:}" --protocols ftp-bounce \
         --canary-listen 127.0.0.2:0 --json 2>&1)
     expect "the command line proves the FTP bounce of the promiscuous vsftpd" grep -q '"verdict": "open"' <<<"$probed"
+    expect "ad-hoc transcripts go to the temporary folder Java is given" \
+        bash -c "ls -d '$out'/tmp/proxyscope-probe-* >/dev/null 2>&1"
+    unset PROXYSCOPE_JAVA_OPTS
 fi
 
 # ---- workbench ----
