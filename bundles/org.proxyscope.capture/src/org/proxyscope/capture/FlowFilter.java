@@ -85,9 +85,10 @@ public final class FlowFilter {
             }
             case "host" -> {
                 String host = value("host").replace("[", "").replace("]", "");
-                java.net.InetAddress address = AddressText.literal(host).orElse(null); // once, not per flow
-                return f -> f.client().host().equals(host) || f.server().host().equals(host)
-                        || f.client().address().equals(address) || f.server().address().equals(address);
+                // parsed once, not per flow; a flow's host text is this address written out, so comparing
+                // addresses covers every way of typing it, and text that names no address matches no flow
+                java.net.InetAddress address = AddressText.literal(host).orElse(null);
+                return f -> f.client().address().equals(address) || f.server().address().equals(address);
             }
             case "tcp" -> {
                 return f -> f.transport() == Flow.Transport.TCP;
