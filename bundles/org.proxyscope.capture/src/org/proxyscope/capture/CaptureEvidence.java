@@ -36,7 +36,7 @@ public final class CaptureEvidence {
             workspace.record(id, CustodyAction.CAPTURE_IMPORTED, "evidence #" + capture.number() + " could not be read: " + e.getMessage());
             throw e;
         }
-        Path analysis = TempPaths.file(Path.of(System.getProperty("java.io.tmpdir")), "proxyscope-analysis-", ".json");
+        Path analysis = TempPaths.file("proxyscope-analysis-", ".json");
         try {
             Files.writeString(analysis, CaptureJson.render(report), StandardCharsets.UTF_8);
             Evidence kept = workspace.addEvidence(id, analysis, "analysis of evidence #" + capture.number(), Progress.NONE);

@@ -24,25 +24,31 @@ public final class TempPaths {
 
     /** A new folder in the system's temporary folder, named {@code prefix} and 16 random hex digits. */
     public static Path folder(String prefix) throws IOException {
-        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
-        for (int attempt = 1;; attempt++) {
-            Path folder = tmp.resolve(prefix + randomName());
-            try {
-                return posix(tmp) ? Files.createDirectory(folder, ownerOnly("rwx------")) : Files.createDirectory(folder);
-            } catch (FileAlreadyExistsException e) {
-                if (attempt == ATTEMPTS) {
-                    throw e;
-                }
-            }
-        }
+        return createNew(systemFolder(), prefix, "", (path, posix) -> posix
+                ? Files.createDirectory(path, ownerOnly("rwx------")) : Files.createDirectory(path));
+    }
+
+    /** A new empty file in the system's temporary folder; see {@link #file(Path, String, String)}. */
+    public static Path file(String prefix, String suffix) throws IOException {
+        return file(systemFolder(), prefix, suffix);
     }
 
     /** A new empty file in {@code dir}, named {@code prefix}, 16 random hex digits and {@code suffix}. */
     public static Path file(Path dir, String prefix, String suffix) throws IOException {
+        return createNew(dir, prefix, suffix, (path, posix) -> posix
+                ? Files.createFile(path, ownerOnly("rw-------")) : Files.createFile(path));
+    }
+
+    private interface Creation {
+        Path create(Path path, boolean posix) throws IOException;
+    }
+
+    /** Creates a new path with a random name in {@code dir}, trying other names while one already exists. */
+    private static Path createNew(Path dir, String prefix, String suffix, Creation creation) throws IOException {
+        boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
         for (int attempt = 1;; attempt++) {
-            Path file = dir.resolve(prefix + randomName() + suffix);
             try {
-                return posix(dir) ? Files.createFile(file, ownerOnly("rw-------")) : Files.createFile(file);
+                return creation.create(dir.resolve(prefix + randomName() + suffix), posix);
             } catch (FileAlreadyExistsException e) {
                 if (attempt == ATTEMPTS) {
                     throw e;
@@ -51,12 +57,12 @@ public final class TempPaths {
         }
     }
 
-    private static String randomName() {
-        return HexFormat.of().formatHex(RandomBytes.of(8));
+    private static Path systemFolder() {
+        return Path.of(System.getProperty("java.io.tmpdir"));
     }
 
-    private static boolean posix(Path dir) {
-        return dir.getFileSystem().supportedFileAttributeViews().contains("posix");
+    private static String randomName() {
+        return HexFormat.of().formatHex(RandomBytes.of(8));
     }
 
     private static FileAttribute<Set<PosixFilePermission>> ownerOnly(String permissions) {
