@@ -24,6 +24,9 @@ import org.proxyscope.core.model.PortRanges;
  */
 public final class ProbeEvidence {
 
+    /** How the temporary folders that transcripts are written to begin their names. */
+    public static final String TRANSCRIPTS = "proxyscope-probe-";
+
     private ProbeEvidence() {
     }
 
@@ -96,7 +99,7 @@ public final class ProbeEvidence {
      */
     public static Map<Finding, String> keep(Workspace workspace, CaseId id, ProbeReport report)
             throws WorkspaceException, IOException {
-        Path folder = TempPaths.folder("proxyscope-probe-");
+        Path folder = TempPaths.folder(TRANSCRIPTS);
         Map<Finding, String> names = new LinkedHashMap<>();
         try {
             for (Map.Entry<Finding, Path> e : write(report, folder).entrySet()) {

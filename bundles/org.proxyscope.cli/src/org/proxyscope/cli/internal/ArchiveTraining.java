@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -23,6 +24,7 @@ import com.google.gson.JsonParser;
 import org.proxyscope.cli.CommandContext;
 import org.proxyscope.cli.ExitCode;
 import org.proxyscope.core.NetworkThreads;
+import org.proxyscope.core.TempPaths;
 
 /**
  * The launcher runs this once per installation, in the background, to record what the everyday commands
@@ -42,7 +44,7 @@ public final class ArchiveTraining {
 
     public static void main(String[] args) throws IOException {
         System.setProperty(NetworkThreads.PLATFORM, "true"); // as Main: the commands run as they will later
-        Path dir = Files.createTempDirectory("proxyscope-training");
+        Path dir = TempPaths.folder("proxyscope-training-");
         try {
             List<String> failed = run(CommandLine.withBuiltInCommands(), dir);
             failed.forEach(line -> System.err.println("training command failed: " + line));
@@ -86,17 +88,21 @@ public final class ArchiveTraining {
                 training.run("import", capture.toString(), "--case", caseId, "--json", "--workspace", workspace);
             }
             if (commandLine.commandNames().contains("probe")) {
-                training.run("probe", host, "--case", caseId, "--ports", port, "--canary-listen", host + ":0",
-                        "--canary-smtp-listen", host + ":0", "--canary-domain", "training.invalid",
-                        "--timeout-ms", "2000", "--json", "--workspace", workspace);
+                String[] probe = { "probe", host, "--ports", port, "--canary-listen", host + ":0", "--canary-smtp-listen",
+                        host + ":0", "--canary-domain", "training.invalid", "--timeout-ms", "2000", "--json" };
+                training.run(with(probe, "--case", caseId, "--workspace", workspace));
                 // ad-hoc work takes paths of its own (scope from the command line, transcripts to a folder)
-                deleteTranscriptFolders(training.run("probe", host, "--authorised", "--ports", port, "--canary-listen",
-                        host + ":0", "--canary-smtp-listen", host + ":0", "--canary-domain", "training.invalid",
-                        "--timeout-ms", "2000", "--json"));
+                deleteTranscriptFolders(training.run(with(probe, "--authorised")));
             }
             training.run("case", "verify", caseId, "--workspace", workspace);
         }
         return training.failed;
+    }
+
+    private static String[] with(String[] args, String... more) {
+        String[] all = Arrays.copyOf(args, args.length + more.length);
+        System.arraycopy(more, 0, all, args.length, more.length);
+        return all;
     }
 
     /** An ad-hoc probe leaves its transcripts in a temporary folder of its own; the training leaves nothing. */
@@ -109,6 +115,7 @@ public final class ArchiveTraining {
             JsonElement transcript = finding.getAsJsonObject().get("transcript");
             if (transcript != null && transcript.isJsonPrimitive()) {
                 Path folder = Path.of(transcript.getAsString()).getParent();
+                // the probe bundle's ProbeEvidence.TRANSCRIPTS, which this bundle does not depend on
                 if (folder != null && folder.getFileName().toString().startsWith("proxyscope-probe-")) {
                     folders.add(folder);
                 }

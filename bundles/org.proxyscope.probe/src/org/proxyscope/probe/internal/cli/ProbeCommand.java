@@ -105,7 +105,7 @@ public final class ProbeCommand implements Command {
                 print(io, args.flag("--json"), report, ProbeEvidence.keep(ws, id, report));
             }
         } else {
-            TranscriptFolder transcripts = new TranscriptFolder(TempPaths.folder("proxyscope-probe-"), host.name());
+            TranscriptFolder transcripts = new TranscriptFolder(TempPaths.folder(ProbeEvidence.TRANSCRIPTS), host.name());
             ProbeReport report = run(prober, new ProbeRequest(host, ports, protocols, timeout, overall,
                     new Scope(List.of(new ScopeEntry(host, PortRanges.of(ports))))),
                     canary, transcripts::write);
