@@ -95,6 +95,12 @@ class CaptureViewsTest {
         flows.filterField().setText("port socks");
         assertEquals(0, flows.rows());
         assertTrue(flows.status().contains("needs a number"), flows.status());
+        // a filter half typed reads as an unknown word; its long message must leave room to type on
+        shell.setSize(1000, 500);
+        flows.filterField().setText("h");
+        shell.layout(true, true);
+        assertTrue(flows.status().startsWith("Unknown word"), flows.status());
+        assertTrue(flows.filterField().getSize().x >= 300, "the filter field keeps " + flows.filterField().getSize().x + " px");
 
         // a finding outside the filter: revealing it clears the filter and selects its row
         ProxySession refused = report.sessions().stream().filter(s -> s.outcome() == ProxySession.Outcome.REFUSED).findFirst().orElseThrow();

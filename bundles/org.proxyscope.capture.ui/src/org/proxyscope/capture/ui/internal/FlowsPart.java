@@ -14,6 +14,7 @@ import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
@@ -92,7 +93,14 @@ public final class FlowsPart {
         filter.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         filter.addListener(SWT.Modify, e -> refresh());
         status = new Label(parent, SWT.NONE);
-        status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, false, false));
+        // A width of its own: a filter being typed ("h" on the way to "host ...") reads as an unknown word, and
+        // that long message used to widen the label until the filter field had no room left to type in.
+        // The whole text is the tooltip.
+        GridData statusData = new GridData(SWT.FILL, SWT.CENTER, false, false);
+        GC gc = new GC(parent);
+        statusData.widthHint = (int) Math.ceil(gc.getFontMetrics().getAverageCharacterWidth() * 60);
+        gc.dispose();
+        status.setLayoutData(statusData);
         status.setText("No capture read yet");
         table = new Table(parent, SWT.VIRTUAL | SWT.FULL_SELECTION | SWT.BORDER);
         table.setHeaderVisible(true);
@@ -260,6 +268,7 @@ public final class FlowsPart {
             shown = List.of();
             status.setText(e.getMessage());
         }
+        status.setToolTipText(status.getText());
         status.getParent().layout();
         table.clearAll();
         table.setItemCount(shown.size());
