@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Records real proxy traffic on loopback with tcpdump for the capture import tests: plain and tunnelled
-# HTTP, SMTP sent through SOCKS and CONNECT tunnels, refusals, a fake proxy that says yes to everything,
-# and some UDP. Needs the servers of proxies.sh (their addresses in PROXYSCOPE_TEST_*). Every connection
+# HTTP, SMTP sent through SOCKS, CONNECT and WinGate-style tunnels, refusals, a fake proxy that says yes to
+# everything, and some UDP. Needs the servers of proxies.sh (their addresses in PROXYSCOPE_TEST_*). Every connection
 # goes to 127.0.0.1. Usage: captures.sh DIR
 # Writes DIR/lo.pcap (Ethernet, microseconds), DIR/any.pcap (Linux cooked SLL2), DIR/lo.pcapng and
 # DIR/lo-ns.pcap (converted by editcap), and DIR/traffic.env naming the ports used.
@@ -12,6 +12,7 @@ port_of() { echo "${1##*:}"; }
 
 web=$(free_port)
 fake=$(free_port)
+wingate=$(free_port)
 udp=$(free_port)
 mkdir -p "$dir/www"
 echo "<html><body>proxyscope capture test page</body></html>" >"$dir/www/index.html"
@@ -34,6 +35,38 @@ while True:
     threading.Thread(target=serve, args=(server.accept()[0],), daemon=True).start()
 PY
 pids+=($!)
+# WinGate is Windows software; this relay speaks its telnet prompt as the trojan proxies that copy it do.
+# It relays to loopback only, and refuses the port after its own: an open relay and a refusal.
+python3 - "$wingate" >"$dir/wingate.log" 2>&1 <<'PY' &
+import socket, sys, threading
+server = socket.socket(); server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+server.bind(("127.0.0.1", int(sys.argv[1]))); server.listen()
+def pump(a, b):
+    try:
+        while data := a.recv(65536):
+            b.sendall(data)
+        b.shutdown(socket.SHUT_WR)
+    except OSError:
+        pass
+def serve(c):
+    try:
+        relay(c)
+    except OSError:
+        pass  # the readiness check connects and hangs up
+def relay(c):
+    c.sendall(b"WinGate>")
+    line = c.makefile("rb").readline(300).decode("ascii", "replace").strip()
+    host, _, port = line.rpartition(":")
+    if host != "127.0.0.1" or port == sys.argv[1] or not port.isdigit():
+        c.sendall(b"Connection refused by policy\r\n"); c.close(); return
+    onward = socket.create_connection((host, int(port)))
+    c.sendall(b"Connecting to host %s...Connected\r\n" % line.encode())
+    threading.Thread(target=pump, args=(onward, c), daemon=True).start()
+    pump(c, onward)
+while True:
+    threading.Thread(target=serve, args=(server.accept()[0],), daemon=True).start()
+PY
+pids+=($!)
 # UDP: an echo server and three exchanges from different ports.
 python3 - "$udp" >"$dir/udp.log" 2>&1 <<'PY' &
 import socket, sys
@@ -43,7 +76,7 @@ while True:
 PY
 pids+=($!)
 trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
-for port in $web $fake; do
+for port in $web $fake $wingate; do
     for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.1; done
 done
 
@@ -63,6 +96,24 @@ mail() { # curl proxy options..., then the relay
         --mail-rcpt bob@victim.test -T "$dir/message.txt" || true
 }
 fetch() { curl -s -o /dev/null --max-time 5 "$@" || true; }
+wingate_mail() { # TARGET: mail through the WinGate-style relay, as spam software speaks to one
+    python3 - "$wingate" "$1" <<'PY' || true
+import socket, sys
+s = socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=10); f = s.makefile("rb")
+f.read(8)  # the prompt
+s.sendall(sys.argv[2].encode() + b"\r\n")
+if b"Connected" not in f.readline():
+    sys.exit()
+def reply():  # one SMTP reply, continuation lines included
+    while (line := f.readline())[3:4] == b"-":
+        pass
+reply()
+for command in [b"EHLO spam.test", b"MAIL FROM:<spammer@example.test>", b"RCPT TO:<alice@victim.test>", b"DATA"]:
+    s.sendall(command + b"\r\n"); reply()
+s.sendall(b"Subject: cheap watches\r\n\r\nBuy now.\r\n.\r\n"); reply()
+s.sendall(b"QUIT\r\n"); reply()
+PY
+}
 relay=$PROXYSCOPE_TEST_RELAY_OPEN
 {
     fetch -x "http://$PROXYSCOPE_TEST_SQUID_OPEN" "$url"              # http-forward, established
@@ -79,6 +130,8 @@ relay=$PROXYSCOPE_TEST_RELAY_OPEN
     mail -x "socks5://$PROXYSCOPE_TEST_SOCKS_OPEN" "smtp://$relay"     # socks5 carrying SMTP
     mail -p -x "http://$PROXYSCOPE_TEST_SQUID_OPEN" "smtp://$relay"    # http-connect carrying SMTP
     mail "smtp://$relay"                                               # direct SMTP
+    wingate_mail "127.0.0.1:$(port_of "$relay")"                       # wingate carrying SMTP
+    wingate_mail "127.0.0.1:$wingate"                                  # wingate, refused
     for i in 1 2 3; do
         python3 -c 'import socket,sys; s=socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.settimeout(2); s.sendto(b"ping %s" % sys.argv[2].encode(), ("127.0.0.1", int(sys.argv[1]))); s.recvfrom(2048)' "$udp" "$i"
     done
@@ -91,6 +144,7 @@ editcap -F nsecpcap "$dir/lo.pcap" "$dir/lo-ns.pcap"
 cat >"$dir/traffic.env" <<ENV
 web=$web
 fake=$fake
+wingate=$wingate
 udp=$udp
 relay=$(port_of "$relay")
 ENV

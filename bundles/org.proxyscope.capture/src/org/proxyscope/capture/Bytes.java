@@ -28,6 +28,19 @@ record Bytes(byte[] array, int offset, int length) {
         return new String(array, offset + from, Math.max(0, to - from), StandardCharsets.ISO_8859_1);
     }
 
+    /** Whether the bytes at {@code at} are exactly the ASCII {@code text}. */
+    boolean holds(int at, String text) {
+        if (at < 0 || at + text.length() > length) {
+            return false;
+        }
+        for (int k = 0; k < text.length(); k++) {
+            if (array[offset + at + k] != text.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The first index at or after {@code from} holding {@code value}, or -1. */
     int indexOf(int from, byte value) {
         for (int i = Math.max(0, from); i < length; i++) {

@@ -60,6 +60,7 @@ class RecordedCaptureTest {
         int danteClosed = Recorded.envPort("PROXYSCOPE_TEST_DANTE_CLOSED");
         int tinyproxy = Recorded.envPort("PROXYSCOPE_TEST_TINYPROXY");
         int fake = Recorded.port("fake");
+        int wingate = Recorded.port("wingate");
         CaptureReport report = read(name);
         String target = "127.0.0.1:" + web;
         assertSession(report, squidOpen, "http-forward", target, Outcome.ESTABLISHED, "200");
@@ -85,6 +86,15 @@ class RecordedCaptureTest {
             assertEquals(Outcome.ESTABLISHED, s.outcome());
         }
         assertFalse(session(report, socksOpen, "socks5", target).carriesSmtp());
+        // and through a WinGate-style relay's telnet prompt: one message to one recipient
+        ProxySession telnet = session(report, wingate, "wingate", "127.0.0.1:" + relay);
+        assertEquals(Outcome.ESTABLISHED, telnet.outcome(), telnet.toString());
+        assertEquals("Connecting to host 127.0.0.1:" + relay + "...Connected", telnet.code());
+        assertTrue(telnet.carriesSmtp(), telnet.toString());
+        assertEquals(1, telnet.smtpMessages());
+        assertEquals(1, telnet.smtpRecipients());
+        assertTrue(telnet.relayedFlow().isPresent(), "the relay's own connection to the mail server");
+        assertSession(report, wingate, "wingate", "127.0.0.1:" + wingate, Outcome.REFUSED, "Connection refused by policy");
 
         // the proxy's own connection to the destination is in the capture too (loopback sees both legs)
         ProxySession forwarded = session(report, squidOpen, "http-forward", target);
