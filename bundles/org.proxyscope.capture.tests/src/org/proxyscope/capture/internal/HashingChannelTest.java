@@ -1,0 +1,87 @@
+package org.proxyscope.capture.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The hash of a file taken from the reader's own reads: it is the whole file's whether the hashing
+ * thread got every byte as a copy, fell behind and read ranges itself, or the reader stopped early.
+ */
+class HashingChannelTest {
+
+    @TempDir
+    Path dir;
+
+    private Path file(int size) throws IOException {
+        byte[] bytes = new byte[size];
+        new Random(size).nextBytes(bytes);
+        return Files.write(dir.resolve("capture-" + size), bytes);
+    }
+
+    private static String sha256(Path file) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    }
+
+    /** Reads {@code limit} bytes (or all) in uneven steps, as a capture reader does, then asks for the hash. */
+    private static String readAndHash(Path file, int chunks, long limit) throws IOException {
+        try (FileChannel channel = FileChannel.open(file); HashingChannel hashing = new HashingChannel(channel, file, chunks)) {
+            ByteBuffer buffer = ByteBuffer.allocate(3 << 20);
+            Random steps = new Random(chunks);
+            long read = 0;
+            while (read < limit) {
+                buffer.clear().position(steps.nextInt(4096)).limit((int) Math.min(buffer.capacity(),
+                        buffer.position() + Math.min(limit - read, 1 + steps.nextInt(buffer.capacity() - 4096))));
+                int n = hashing.read(buffer);
+                if (n < 0) {
+                    break;
+                }
+                read += n;
+            }
+            return hashing.sha256();
+        }
+    }
+
+    /** 0 chunks: the hashing thread reads everything itself; 1: it lags and mixes copies with ranges; 16: copies. */
+    @ParameterizedTest
+    @ValueSource(ints = { 0, 1, 16 })
+    void theWholeFileIsHashedHoweverTheBytesReachTheHash(int chunks) throws Exception {
+        Path file = file((9 << 20) + 12345);
+        assertEquals(sha256(file), readAndHash(file, chunks, Long.MAX_VALUE));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = { 0, 1, 16 })
+    void whatTheReaderLeftIsHashedFromTheFile(int chunks) throws Exception {
+        Path file = file((5 << 20) + 777);
+        assertEquals(sha256(file), readAndHash(file, chunks, (2 << 20) + 3));
+        assertEquals(sha256(file), readAndHash(file, chunks, 0));
+    }
+
+    @Test
+    void anEmptyFileHasTheEmptyHash() throws Exception {
+        assertEquals("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", readAndHash(file(0), 16, Long.MAX_VALUE));
+    }
+
+    @Test
+    void theHashStartsAtTheFilesStart() throws Exception {
+        Path file = file(100);
+        try (FileChannel channel = FileChannel.open(file)) {
+            channel.position(10);
+            assertThrows(IllegalArgumentException.class, () -> new HashingChannel(channel, file));
+        }
+    }
+}
