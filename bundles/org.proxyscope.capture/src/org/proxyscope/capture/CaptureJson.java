@@ -1,6 +1,8 @@
 package org.proxyscope.capture;
 
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,8 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
+import com.google.gson.stream.JsonWriter;
 
 import org.proxyscope.cli.JsonText;
 
@@ -20,76 +21,94 @@ public final class CaptureJson {
     }
 
     public static String render(CaptureReport r) {
-        return JsonText.pretty(tree(r));
+        StringWriter text = new StringWriter();
+        try {
+            write(r, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return text.toString();
     }
 
-    /** Writes the JSON form to {@code to}, as {@link #render} gives it; for large reports, without one big String. */
+    /**
+     * Writes the JSON form to {@code to}, as {@link #render} gives it. Streamed item by item: a tree of Gson
+     * objects first (two per host, and a large capture has tens of thousands of hosts) took 0.4-0.5 s of a
+     * 1 GiB import's 2.4 s.
+     */
     public static void write(CaptureReport r, Writer to) throws IOException {
-        JsonText.write(tree(r), to);
-    }
-
-    private static JsonObject tree(CaptureReport r) {
-        JsonObject o = new JsonObject();
-        o.addProperty("file", r.file().toString());
-        o.addProperty("format", r.format().word());
-        o.addProperty("sha256", r.sha256());
-        o.addProperty("packets", r.packets());
-        o.addProperty("flows", r.flowCount());
-        o.addProperty("tcp_flows", r.tcpFlows());
-        o.addProperty("udp_flows", r.udpFlows());
-        o.addProperty("bytes", r.bytes());
-        o.addProperty("elapsed_ms", r.elapsed().toMillis());
-        o.addProperty("partial", r.partial());
-        r.problem().ifPresent(p -> o.addProperty("error", p));
-        o.addProperty("malformed_packets", r.malformedPackets());
-        o.addProperty("ip_fragments", r.fragments());
-        JsonArray sessions = new JsonArray();
+        JsonWriter o = JsonText.writer(to);
+        o.beginObject();
+        o.name("file").value(r.file().toString());
+        o.name("format").value(r.format().word());
+        o.name("sha256").value(r.sha256());
+        o.name("packets").value(r.packets());
+        o.name("flows").value(r.flowCount());
+        o.name("tcp_flows").value(r.tcpFlows());
+        o.name("udp_flows").value(r.udpFlows());
+        o.name("bytes").value(r.bytes());
+        o.name("elapsed_ms").value(r.elapsed().toMillis());
+        o.name("partial").value(r.partial());
+        if (r.problem().isPresent()) {
+            o.name("error").value(r.problem().get());
+        }
+        o.name("malformed_packets").value(r.malformedPackets());
+        o.name("ip_fragments").value(r.fragments());
+        o.name("proxy_sessions").beginArray();
         for (ProxySession s : r.sessions()) {
-            JsonObject j = new JsonObject();
-            j.addProperty("client", s.client().toString());
-            j.addProperty("proxy", s.proxy().toString());
-            j.addProperty("protocol", s.protocol());
-            j.addProperty("destination", s.destination());
-            j.addProperty("outcome", s.outcome().word());
-            j.addProperty("code", s.code());
-            j.addProperty("carries_smtp", s.carriesSmtp());
-            j.addProperty("smtp_messages", s.smtpMessages());
-            j.addProperty("smtp_recipients", s.smtpRecipients());
-            j.addProperty("flow", s.flow().number());
-            s.relayedFlow().ifPresent(n -> j.addProperty("relayed_flow", n));
-            sessions.add(j);
-        }
-        o.add("proxy_sessions", sessions);
-        JsonArray listening = new JsonArray();
-        for (ListeningSocket l : r.listening()) {
-            JsonObject j = new JsonObject();
-            j.addProperty("socket", l.address());
-            j.addProperty("port", l.port());
-            j.addProperty("service", l.service());
-            j.addProperty("proxy_port", l.proxyPort());
-            if (!l.process().isEmpty()) {
-                j.addProperty("process", l.process());
+            o.beginObject();
+            o.name("client").value(s.client().toString());
+            o.name("proxy").value(s.proxy().toString());
+            o.name("protocol").value(s.protocol());
+            o.name("destination").value(s.destination());
+            o.name("outcome").value(s.outcome().word());
+            o.name("code").value(s.code());
+            o.name("carries_smtp").value(s.carriesSmtp());
+            o.name("smtp_messages").value(s.smtpMessages());
+            o.name("smtp_recipients").value(s.smtpRecipients());
+            o.name("flow").value(s.flow().number());
+            if (s.relayedFlow().isPresent()) {
+                o.name("relayed_flow").value(s.relayedFlow().getAsInt());
             }
-            listening.add(j);
+            o.endObject();
         }
-        o.add("listening", listening);
-        JsonArray hosts = new JsonArray();
+        o.endArray();
+        o.name("listening").beginArray();
+        for (ListeningSocket l : r.listening()) {
+            o.beginObject();
+            o.name("socket").value(l.address());
+            o.name("port").value(l.port());
+            o.name("service").value(l.service());
+            o.name("proxy_port").value(l.proxyPort());
+            if (!l.process().isEmpty()) {
+                o.name("process").value(l.process());
+            }
+            o.endObject();
+        }
+        o.endArray();
+        o.name("hosts").beginArray();
         for (HostRecord h : r.hosts()) {
-            JsonObject j = new JsonObject();
-            j.addProperty("address", h.address());
-            JsonArray names = new JsonArray();
-            h.names().forEach(names::add);
-            j.add("names", names);
-            JsonArray roles = new JsonArray();
-            h.roles().forEach(roles::add);
-            j.add("roles", roles);
-            JsonArray ports = new JsonArray();
-            h.listening().forEach(ports::add);
-            j.add("listening", ports);
-            hosts.add(j);
+            o.beginObject();
+            o.name("address").value(h.address());
+            o.name("names").beginArray();
+            for (String name : h.names()) {
+                o.value(name);
+            }
+            o.endArray();
+            o.name("roles").beginArray();
+            for (String role : h.roles()) {
+                o.value(role);
+            }
+            o.endArray();
+            o.name("listening").beginArray();
+            for (int port : h.listening()) {
+                o.value(port);
+            }
+            o.endArray();
+            o.endObject();
         }
-        o.add("hosts", hosts);
-        return o;
+        o.endArray();
+        o.endObject();
+        o.flush();
     }
 
     private static String plural(long n, String word) {

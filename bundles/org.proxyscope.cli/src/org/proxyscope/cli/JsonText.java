@@ -32,12 +32,18 @@ public final class JsonText {
 
     /** Writes {@code element} as {@link #pretty} does, straight to {@code to}: a large result is never one String. */
     public static void write(JsonElement element, Writer to) throws IOException {
+        JsonWriter out = writer(to);
+        write(out, element);
+        out.flush();
+    }
+
+    /** A streaming writer to {@code to} that writes as {@link #pretty} does, for output written item by item. */
+    public static JsonWriter writer(Writer to) {
         JsonWriter out = new JsonWriter(to);
         out.setIndent("  ");
         out.setHtmlSafe(false);
         out.setSerializeNulls(true);
-        write(out, element);
-        out.flush();
+        return out;
     }
 
     private static void write(JsonWriter out, JsonElement element) throws IOException {
