@@ -11,6 +11,18 @@ public record Endpoint(InetAddress address, int port) {
         return AddressText.of(address);
     }
 
+    // written out: a record's own equals and hashCode link through method handles at their first call,
+    // which spun classes in every import (endpoints are map keys per flow)
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Endpoint e && e.port == port && e.address.equals(address);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * address.hashCode() + port;
+    }
+
     @Override
     public String toString() {
         return AddressText.withPort(host(), port);

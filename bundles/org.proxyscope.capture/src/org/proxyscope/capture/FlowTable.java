@@ -22,7 +22,21 @@ import org.proxyscope.core.model.ProxyPorts;
  */
 final class FlowTable implements PacketSink {
 
+    /**
+     * An address as the decoder gives it, the key that interns InetAddresses. Written out: a record's own
+     * equals and hashCode link through method handles at their first call, which spun a dozen classes per import.
+     */
     private record Address(long high, long low) {
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Address a && a.high == high && a.low == low;
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(high * 0x9e3779b97f4a7c15L + low);
+        }
     }
 
     /**
