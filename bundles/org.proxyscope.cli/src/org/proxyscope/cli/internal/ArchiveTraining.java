@@ -86,6 +86,8 @@ public final class ArchiveTraining {
                 Path capture = dir.resolve("training.pcap");
                 TrainingCapture.write(capture, CAPTURE_CONNECTIONS);
                 training.run("import", capture.toString(), "--case", caseId, "--json", "--workspace", workspace);
+                // ad hoc, the import hashes from its own reads; in a case it reads the stored copy, hashed as it was kept
+                training.run("import", capture.toString(), "--json");
             }
             if (commandLine.commandNames().contains("probe")) {
                 String[] probe = { "probe", host, "--ports", port, "--canary-listen", host + ":0", "--canary-smtp-listen",
