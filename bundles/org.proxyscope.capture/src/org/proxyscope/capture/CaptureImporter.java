@@ -168,34 +168,32 @@ public final class CaptureImporter {
         sessions.forEach(s -> claimed.add(s.flow()));
         List<ProxySession> paired = new ArrayList<>(sessions.size());
         for (ProxySession s : sessions) {
-            java.util.regex.Matcher destination = DESTINATION.matcher(s.destination());
-            if (s.outcome() == ProxySession.Outcome.REFUSED || s.flow().firstNanos() == 0 || !destination.matches()) {
-                paired.add(s);
-                continue;
-            }
-            java.net.InetAddress named = AddressText.literal(destination.group(1)).orElse(null);
-            List<Flow> candidates = outbound.getOrDefault(new Endpoint(s.proxy().address(), Integer.parseInt(destination.group(2))),
-                    List.of());
-            Flow relayed = null;
-            for (int i = firstOpenedAtOrAfter(candidates, s.flow().firstNanos()); i < candidates.size(); i++) {
-                Flow f = candidates.get(i);
-                if (f.firstNanos() > s.flow().lastNanos()) {
-                    break;
-                }
-                if (!claimed.contains(f) && (named == null || named.equals(f.server().address()))) {
-                    relayed = f;
-                    break;
-                }
-            }
-            if (relayed == null) {
-                paired.add(s);
-            } else {
-                claimed.add(relayed);
-                paired.add(new ProxySession(s.flow(), s.protocol(), s.destination(), s.outcome(), s.code(), s.carriesSmtp(),
-                        s.smtpMessages(), s.smtpRecipients(), OptionalInt.of(relayed.number())));
-            }
+            paired.add(pair(s, outbound, claimed)); // per session, so that the JIT compiles it (see PcapReader)
         }
         return paired;
+    }
+
+    /** The session with the proxy host's connection it relayed to, when the capture holds one not yet claimed. */
+    private static ProxySession pair(ProxySession s, Map<Endpoint, List<Flow>> outbound, Set<Flow> claimed) {
+        java.util.regex.Matcher destination = DESTINATION.matcher(s.destination());
+        if (s.outcome() == ProxySession.Outcome.REFUSED || s.flow().firstNanos() == 0 || !destination.matches()) {
+            return s;
+        }
+        java.net.InetAddress named = AddressText.literal(destination.group(1)).orElse(null);
+        List<Flow> candidates = outbound.getOrDefault(new Endpoint(s.proxy().address(), Integer.parseInt(destination.group(2))),
+                List.of());
+        for (int i = firstOpenedAtOrAfter(candidates, s.flow().firstNanos()); i < candidates.size(); i++) {
+            Flow f = candidates.get(i);
+            if (f.firstNanos() > s.flow().lastNanos()) {
+                break;
+            }
+            if (!claimed.contains(f) && (named == null || named.equals(f.server().address()))) {
+                claimed.add(f);
+                return new ProxySession(s.flow(), s.protocol(), s.destination(), s.outcome(), s.code(), s.carriesSmtp(),
+                        s.smtpMessages(), s.smtpRecipients(), OptionalInt.of(f.number()));
+            }
+        }
+        return s;
     }
 
     /** Index of the first flow (in order of opening) that opened at or after {@code nanos}. */
@@ -242,27 +240,36 @@ public final class CaptureImporter {
         HostTally(java.net.InetAddress address) {
             this.address = AddressText.of(address);
         }
+
+        HostRecord record(Map<String, TreeSet<String>> names) {
+            return new HostRecord(address, names.getOrDefault(address, new TreeSet<>()), roles, List.copyOf(listening), asClient,
+                    asServer);
+        }
+    }
+
+    private static void tally(Map<java.net.InetAddress, HostTally> tallies, Flow f) {
+        HostTally client = tallies.computeIfAbsent(f.client().address(), HostTally::new);
+        HostTally server = tallies.computeIfAbsent(f.server().address(), HostTally::new);
+        client.asClient++;
+        server.asServer++;
+        if (f.serverAnswered() && f.transport() == Flow.Transport.TCP) {
+            server.listening.add(f.server().port());
+        }
+        switch (f.service()) {
+            case SMTP -> {
+                server.roles.add("mail server");
+                client.roles.add("mail client");
+            }
+            case HTTP -> server.roles.add("web server");
+            case TLS -> server.roles.add("TLS server");
+            default -> { }
+        }
     }
 
     private static List<HostRecord> hosts(List<Flow> flows, List<ProxySession> sessions, Map<String, TreeSet<String>> names) {
         Map<java.net.InetAddress, HostTally> tallies = new HashMap<>();
         for (Flow f : flows) {
-            HostTally client = tallies.computeIfAbsent(f.client().address(), HostTally::new);
-            HostTally server = tallies.computeIfAbsent(f.server().address(), HostTally::new);
-            client.asClient++;
-            server.asServer++;
-            if (f.serverAnswered() && f.transport() == Flow.Transport.TCP) {
-                server.listening.add(f.server().port());
-            }
-            switch (f.service()) {
-                case SMTP -> {
-                    server.roles.add("mail server");
-                    client.roles.add("mail client");
-                }
-                case HTTP -> server.roles.add("web server");
-                case TLS -> server.roles.add("TLS server");
-                default -> { }
-            }
+            tally(tallies, f); // per flow, so that the JIT compiles it (see PcapReader)
         }
         for (ProxySession s : sessions) {
             HostTally client = tallies.get(s.client().address());
@@ -274,8 +281,7 @@ public final class CaptureImporter {
         }
         List<HostRecord> hosts = new ArrayList<>(tallies.size());
         for (HostTally t : tallies.values()) {
-            hosts.add(new HostRecord(t.address, names.getOrDefault(t.address, new TreeSet<>()), t.roles, List.copyOf(t.listening),
-                    t.asClient, t.asServer));
+            hosts.add(t.record(names));
         }
         hosts.sort(Comparator.comparing(HostRecord::address));
         return hosts;

@@ -55,21 +55,7 @@ public final class CaptureJson {
         o.name("ip_fragments").value(r.fragments());
         o.name("proxy_sessions").beginArray();
         for (ProxySession s : r.sessions()) {
-            o.beginObject();
-            o.name("client").value(s.client().toString());
-            o.name("proxy").value(s.proxy().toString());
-            o.name("protocol").value(s.protocol());
-            o.name("destination").value(s.destination());
-            o.name("outcome").value(s.outcome().word());
-            o.name("code").value(s.code());
-            o.name("carries_smtp").value(s.carriesSmtp());
-            o.name("smtp_messages").value(s.smtpMessages());
-            o.name("smtp_recipients").value(s.smtpRecipients());
-            o.name("flow").value(s.flow().number());
-            if (s.relayedFlow().isPresent()) {
-                o.name("relayed_flow").value(s.relayedFlow().getAsInt());
-            }
-            o.endObject();
+            session(o, s); // per item, so that the JIT compiles it: a loop in a method called once runs interpreted
         }
         o.endArray();
         o.name("listening").beginArray();
@@ -87,28 +73,50 @@ public final class CaptureJson {
         o.endArray();
         o.name("hosts").beginArray();
         for (HostRecord h : r.hosts()) {
-            o.beginObject();
-            o.name("address").value(h.address());
-            o.name("names").beginArray();
-            for (String name : h.names()) {
-                o.value(name);
-            }
-            o.endArray();
-            o.name("roles").beginArray();
-            for (String role : h.roles()) {
-                o.value(role);
-            }
-            o.endArray();
-            o.name("listening").beginArray();
-            for (int port : h.listening()) {
-                o.value(port);
-            }
-            o.endArray();
-            o.endObject();
+            host(o, h);
         }
         o.endArray();
         o.endObject();
         o.flush();
+    }
+
+    private static void session(JsonWriter o, ProxySession s) throws IOException {
+        o.beginObject();
+        o.name("client").value(s.client().toString());
+        o.name("proxy").value(s.proxy().toString());
+        o.name("protocol").value(s.protocol());
+        o.name("destination").value(s.destination());
+        o.name("outcome").value(s.outcome().word());
+        o.name("code").value(s.code());
+        o.name("carries_smtp").value(s.carriesSmtp());
+        o.name("smtp_messages").value(s.smtpMessages());
+        o.name("smtp_recipients").value(s.smtpRecipients());
+        o.name("flow").value(s.flow().number());
+        if (s.relayedFlow().isPresent()) {
+            o.name("relayed_flow").value(s.relayedFlow().getAsInt());
+        }
+        o.endObject();
+    }
+
+    private static void host(JsonWriter o, HostRecord h) throws IOException {
+        o.beginObject();
+        o.name("address").value(h.address());
+        o.name("names").beginArray();
+        for (String name : h.names()) {
+            o.value(name);
+        }
+        o.endArray();
+        o.name("roles").beginArray();
+        for (String role : h.roles()) {
+            o.value(role);
+        }
+        o.endArray();
+        o.name("listening").beginArray();
+        for (int port : h.listening()) {
+            o.value(port);
+        }
+        o.endArray();
+        o.endObject();
     }
 
     private static String plural(long n, String word) {

@@ -45,36 +45,43 @@ public final class PcapReader {
         }
         int linkType = ByteSource.i32(b, p + 20, big) & 0x03ff_ffff;
         in.skip(24);
+        // one record per call: a loop in a method called once runs interpreted until the JIT replaces it mid-loop,
+        // while a method called per record is compiled after a few hundred
         while (!in.atEnd()) {
             if (progress.cancelled()) {
                 return;
             }
-            long recordOffset = in.offset();
-            if (!in.request(16)) {
-                throw new CaptureFormatException(recordOffset, "a packet record header is cut short");
-            }
-            b = in.array();
-            p = in.position();
-            long seconds = ByteSource.u32(b, p, big);
-            long fraction = ByteSource.u32(b, p + 4, big);
-            int captured = ByteSource.i32(b, p + 8, big);
-            int original = ByteSource.i32(b, p + 12, big);
-            if (captured < 0 || captured > MAX_RECORD) {
-                throw new CaptureFormatException(recordOffset, "a packet record claims an impossible length of "
-                        + Integer.toUnsignedString(captured) + " bytes");
-            }
-            if (fraction >= (nanos ? 1_000_000_000L : 1_000_000L)) {
-                throw new CaptureFormatException(recordOffset, "a packet record's time stamp has "
-                        + fraction + (nanos ? " nanoseconds" : " microseconds"));
-            }
-            in.skip(16);
-            if (!in.request(captured)) {
-                throw new CaptureFormatException(recordOffset, "the last packet is cut short: " + captured
-                        + " bytes announced, " + in.available() + " present");
-            }
-            sink.packet(seconds * 1_000_000_000L + (nanos ? fraction : fraction * 1000), linkType, in.array(),
-                    in.position(), captured, Math.max(original, captured));
-            in.skip(captured);
+            record(in, sink, big, nanos, linkType);
         }
+    }
+
+    private static void record(ByteSource in, PacketSink sink, boolean big, boolean nanos, int linkType)
+            throws IOException, CaptureFormatException {
+        long recordOffset = in.offset();
+        if (!in.request(16)) {
+            throw new CaptureFormatException(recordOffset, "a packet record header is cut short");
+        }
+        byte[] b = in.array();
+        int p = in.position();
+        long seconds = ByteSource.u32(b, p, big);
+        long fraction = ByteSource.u32(b, p + 4, big);
+        int captured = ByteSource.i32(b, p + 8, big);
+        int original = ByteSource.i32(b, p + 12, big);
+        if (captured < 0 || captured > MAX_RECORD) {
+            throw new CaptureFormatException(recordOffset, "a packet record claims an impossible length of "
+                    + Integer.toUnsignedString(captured) + " bytes");
+        }
+        if (fraction >= (nanos ? 1_000_000_000L : 1_000_000L)) {
+            throw new CaptureFormatException(recordOffset, "a packet record's time stamp has "
+                    + fraction + (nanos ? " nanoseconds" : " microseconds"));
+        }
+        in.skip(16);
+        if (!in.request(captured)) {
+            throw new CaptureFormatException(recordOffset, "the last packet is cut short: " + captured
+                    + " bytes announced, " + in.available() + " present");
+        }
+        sink.packet(seconds * 1_000_000_000L + (nanos ? fraction : fraction * 1000), linkType, in.array(),
+                in.position(), captured, Math.max(original, captured));
+        in.skip(captured);
     }
 }
