@@ -31,6 +31,7 @@ class TrainingCaptureTest {
         assertEquals(1, pcap.getInt(20), "Ethernet");
         int packets = 0;
         int syns = 0;
+        java.util.Set<String> tuples = new java.util.HashSet<>();
         int at = 24;
         while (at < pcap.limit()) {
             int captured = pcap.getInt(at + 8);
@@ -40,12 +41,14 @@ class TrainingCaptureTest {
             assertEquals(captured - 14, Short.toUnsignedInt(frame.getShort(14 + 2)), "the IP total length covers the frame");
             if (frame.get(14 + 20 + 13) == 0x02) {
                 syns++;
+                tuples.add(frame.getInt(14 + 12) + ":" + frame.getShort(14 + 20) + ">" + frame.getInt(14 + 16) + ":" + frame.getShort(14 + 22));
             }
             packets++;
             at += 16 + captured;
         }
         assertEquals(pcap.limit(), at, "the last record ends with the file");
-        assertEquals(22, syns, "20 client connections and the proxy's two relayed ones");
+        assertEquals(23, syns, "20 client connections and the proxy's three relayed ones");
+        assertEquals(20, tuples.size(), "the last two client connections and their relay reuse earlier ones' ports");
         assertTrue(packets > 20 * 8, packets + " packets");
     }
 }

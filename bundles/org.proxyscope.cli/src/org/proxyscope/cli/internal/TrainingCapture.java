@@ -44,15 +44,19 @@ final class TrainingCapture {
             ByteBuffer global = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
             global.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(262_144).putInt(1);
             stream.write(global.array());
+            int reuseFrom = connections - connections / 10;
             for (int n = 0; n < connections; n++) {
-                byte[] client = { 10, 0, (byte) (n / 250 % 250), (byte) (n % 250 + 1) };
-                int port = 1024 + n % 60_000;
-                switch (n % 10) {
+                // the last tenth reuses earlier connections' client ports, as PCs do, with new sequence numbers: the
+                // importer's branch for a 5-tuple's second connection is then in the record and not met afresh
+                int id = n < reuseFrom ? n : n - reuseFrom;
+                byte[] client = { 10, 0, (byte) (id / 250 % 250), (byte) (id % 250 + 1) };
+                int port = 1024 + id % 60_000;
+                switch (id % 10) {
                     case 0 -> {
                         byte[] request = concat(new byte[] { 5, 1, 0, 5, 1, 0, 1 }, MAIL_SERVER, new byte[] { 0, 25 }, smtpClient);
                         byte[] reply = concat(new byte[] { 5, 0, 5, 0, 0, 1 }, PROXY, new byte[] { 0x30, 0x39 }, smtpServer);
                         capture.connection(n, client, port, PROXY, 1080, request, reply);
-                        capture.connection(n, PROXY, 40_000 + n % 20_000, MAIL_SERVER, 25, smtpClient, smtpServer);
+                        capture.connection(n, PROXY, 40_000 + id % 20_000, MAIL_SERVER, 25, smtpClient, smtpServer);
                     }
                     case 1 -> capture.connection(n, client, port, PROXY, 8080,
                             ascii("CONNECT 203.0.113.80:443 HTTP/1.1\r\nHost: 203.0.113.80:443\r\n\r\n\u0016\u0003\u0001"),
