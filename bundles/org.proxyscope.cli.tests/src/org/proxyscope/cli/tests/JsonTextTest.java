@@ -39,4 +39,29 @@ class JsonTextTest {
                 }""", text);
         assertEquals(o, JsonParser.parseString(text));
     }
+
+    /** Output larger than the writer's blocks, with values longer than a block, arrives whole and in order. */
+    @Test
+    void largeOutputArrivesWholeThroughTheStreamingWriter() throws Exception {
+        JsonArray items = new JsonArray();
+        for (int i = 0; i < 3000; i++) {
+            JsonObject item = new JsonObject();
+            item.addProperty("n", i);
+            item.addProperty("text", i % 1000 == 7 ? "\u00e9\u4e2d".repeat(20_000) : "item " + i);
+            items.add(item);
+        }
+        java.io.StringWriter streamed = new java.io.StringWriter();
+        com.google.gson.stream.JsonWriter out = JsonText.writer(streamed);
+        out.beginArray();
+        for (var item : items) {
+            out.beginObject();
+            out.name("n").value(item.getAsJsonObject().get("n").getAsInt());
+            out.name("text").value(item.getAsJsonObject().get("text").getAsString());
+            out.endObject();
+        }
+        out.endArray();
+        out.flush();
+        assertEquals(JsonText.pretty(items), streamed.toString());
+        assertEquals(items, JsonParser.parseString(streamed.toString()));
+    }
 }
