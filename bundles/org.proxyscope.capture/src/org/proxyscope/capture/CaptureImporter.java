@@ -159,9 +159,7 @@ public final class CaptureImporter {
         // a session then looks only at those that opened while it was open
         Map<Endpoint, List<Flow>> outbound = new HashMap<>();
         for (Flow f : flows) {
-            if (f.firstNanos() != 0) {
-                outbound.computeIfAbsent(new Endpoint(f.client().address(), f.server().port()), k -> new ArrayList<>()).add(f);
-            }
+            addOutbound(outbound, f); // per flow, so that the JIT compiles it (see PcapReader)
         }
         outbound.values().forEach(list -> list.sort(java.util.Comparator.comparingLong(Flow::firstNanos)));
         Set<Flow> claimed = new java.util.HashSet<>();
@@ -171,6 +169,12 @@ public final class CaptureImporter {
             paired.add(pair(s, outbound, claimed)); // per session, so that the JIT compiles it (see PcapReader)
         }
         return paired;
+    }
+
+    private static void addOutbound(Map<Endpoint, List<Flow>> outbound, Flow f) {
+        if (f.firstNanos() != 0) {
+            outbound.computeIfAbsent(new Endpoint(f.client().address(), f.server().port()), k -> new ArrayList<>()).add(f);
+        }
     }
 
     /** The session with the proxy host's connection it relayed to, when the capture holds one not yet claimed. */
@@ -215,9 +219,7 @@ public final class CaptureImporter {
     private static List<ListeningSocket> listening(List<Flow> flows) {
         Map<Endpoint, Map<Service, Integer>> seen = new LinkedHashMap<>();
         for (Flow f : flows) {
-            if (f.transport() == Flow.Transport.TCP && f.serverAnswered()) {
-                seen.computeIfAbsent(f.server(), k -> new TreeMap<>()).merge(f.service(), 1, Integer::sum);
-            }
+            countService(seen, f); // per flow, so that the JIT compiles it (see PcapReader)
         }
         List<ListeningSocket> sockets = new ArrayList<>();
         seen.forEach((endpoint, services) -> {
@@ -227,6 +229,12 @@ public final class CaptureImporter {
         });
         sockets.sort(Comparator.comparing(ListeningSocket::address));
         return sockets;
+    }
+
+    private static void countService(Map<Endpoint, Map<Service, Integer>> seen, Flow f) {
+        if (f.transport() == Flow.Transport.TCP && f.serverAnswered()) {
+            seen.computeIfAbsent(f.server(), k -> new TreeMap<>()).merge(f.service(), 1, Integer::sum);
+        }
     }
 
     /** What the capture shows of one host; one look-up per flow end instead of one per map. */
