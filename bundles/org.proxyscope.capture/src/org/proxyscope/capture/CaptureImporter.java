@@ -91,7 +91,9 @@ public final class CaptureImporter {
             ReadableByteChannel source = new ProgressChannel(hashing == null ? channel : hashing, progress);
             CaptureReport report = format == CaptureFormat.NETSTAT ? readListing(file, source)
                     : readPackets(file, format, source, size, progress);
-            String sha256 = hashing == null ? knownSha256 : hashing.sha256();
+            // A cancelled import is not hashed to the file's end: the analyst stopped it, and hashing the rest of
+            // a large capture would keep them waiting for a hash of a report they threw away.
+            String sha256 = hashing == null ? knownSha256 : progress.cancelled() ? "" : hashing.sha256();
             return new CaptureReport(file, report.format(), sha256, report.packets(), report.bytes(), report.flows(),
                     report.sessions(), report.listening(), report.hosts(), report.malformedPackets(), report.fragments(),
                     report.firstNanos(), report.lastNanos(), Duration.ofNanos(System.nanoTime() - started), report.problem());

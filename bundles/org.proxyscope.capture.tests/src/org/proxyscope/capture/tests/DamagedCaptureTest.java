@@ -68,6 +68,39 @@ class DamagedCaptureTest {
     }
 
     @Test
+    void aCancelledImportStopsAtOnceAndClaimsNoHash() throws Exception {
+        // the recorded traffic forty times over: larger than one read
+        byte[] recorded = recorded("lo.pcap");
+        java.io.ByteArrayOutputStream repeated = new java.io.ByteArrayOutputStream();
+        repeated.write(recorded, 0, 24);
+        for (int i = 0; i < 40; i++) {
+            repeated.write(recorded, 24, recorded.length - 24);
+        }
+        Path file = write("long.pcap", repeated.toByteArray());
+        java.util.concurrent.atomic.AtomicLong read = new java.util.concurrent.atomic.AtomicLong();
+        Progress cancelAfterFirstRead = new Progress() {
+            @Override
+            public void begin(String task, long total) {
+            }
+
+            @Override
+            public void advance(long amount) {
+                read.addAndGet(amount);
+            }
+
+            @Override
+            public boolean cancelled() {
+                return read.get() > 0;
+            }
+        };
+        CaptureReport report = new CaptureImporter().read(file, cancelAfterFirstRead);
+        assertTrue(report.partial());
+        assertTrue(report.problem().get().startsWith("cancelled at byte offset"), report.problem().get());
+        assertTrue(read.get() < Files.size(file), read.get() + " of " + Files.size(file) + " bytes read");
+        assertEquals("", report.sha256(), "no hash of a file the import did not finish");
+    }
+
+    @Test
     void aRecordWithAnImpossibleLengthIsNamedByItsOffset() throws Exception {
         byte[] bytes = recorded("lo.pcap");
         ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
