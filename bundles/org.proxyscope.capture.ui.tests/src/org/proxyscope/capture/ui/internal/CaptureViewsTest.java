@@ -163,6 +163,33 @@ class CaptureViewsTest {
     }
 
     /**
+     * A tab brought forward for the first time after a capture was read (the Timeline and Follow Stream
+     * behind Proxy Findings) starts from what the Flows view shows, and the stream from the flow last chosen.
+     */
+    @Test
+    void viewsOpenedAfterTheCaptureWasReadShowItAndTheChosenFlow() throws Exception {
+        org.eclipse.e4.ui.model.application.MApplication application =
+                org.eclipse.e4.ui.model.application.MApplicationFactory.INSTANCE.createApplication();
+        application.setContext(context);
+        context.set(org.eclipse.e4.ui.model.application.MApplication.class, application);
+        CaptureReport report = new org.proxyscope.capture.CaptureImporter().read(capture, org.proxyscope.core.Progress.NONE);
+        FlowsPart flows = ContextInjectionFactory.make(FlowsPart.class, context);
+        flows.imported(report);
+        ProxySession mail = report.sessions().stream().filter(ProxySession::carriesSmtp).findFirst().orElseThrow();
+        flows.reveal(mail.flow()); // as a click on its row, or on its finding, announces it
+
+        assertTrue(part(FindingsPart.class).rows() >= report.sessions().size());
+        assertEquals(report.hosts().size(), part(HostsPart.class).rows());
+        assertEquals(report.sessions().size(),
+                part(TimelinePart.class).timeline().buckets().stream().mapToInt(SessionTimeline.Bucket::total).sum());
+        FollowStreamPart stream = part(FollowStreamPart.class);
+        stream.reading().join();
+        org.proxyscope.app.tests.support.Widgets.spinUntil(display, () -> stream.streamText().contains("RCPT TO"),
+                "the stream of the chosen flow");
+        assertTrue(stream.streamText().startsWith("Flow " + mail.flow().number() + ": tcp "), stream.streamText());
+    }
+
+    /**
      * The timeline counts every timed session of the recording once, in round buckets; pointing at the
      * busiest bar names its time and counts, and a click announces that bucket's first session's flow, as
      * a click on a finding does.

@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.services.events.IEventBroker;
@@ -32,7 +33,7 @@ public final class FindingsPart {
     private final List<ProxySession> rows = new ArrayList<>();
 
     @PostConstruct
-    void createControls(Composite parent) {
+    void createControls(Composite parent, @Optional @Named(CaptureEvents.SHOWN_REPORT) CaptureReport shown) {
         parent.setLayout(new FillLayout());
         table = new Table(parent, SWT.VIRTUAL | SWT.FULL_SELECTION | SWT.BORDER);
         table.setHeaderVisible(true);
@@ -45,6 +46,9 @@ public final class FindingsPart {
                 broker.post(CaptureEvents.FLOW_SELECTED, rows.get(index).flow());
             }
         });
+        if (shown != null) {
+            show(shown); // opened after the capture was read
+        }
     }
 
     @Inject

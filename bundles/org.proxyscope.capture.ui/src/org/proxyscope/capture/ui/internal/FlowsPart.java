@@ -13,6 +13,7 @@ import jakarta.inject.Named;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.layout.GridData;
@@ -66,6 +67,9 @@ public final class FlowsPart {
     @Inject
     @Optional
     private IEventBroker broker;
+    @Inject
+    @Optional
+    private MApplication application;
     private CaseId caseId;
 
     private Text filter;
@@ -184,11 +188,21 @@ public final class FlowsPart {
     @Optional
     void imported(@UIEventTopic(CaptureEvents.IMPORTED) CaptureReport imported) {
         show(imported);
+        share(CaptureEvents.SHOWN_REPORT, imported);
+        share(CaptureEvents.CHOSEN_FLOW, null);
+    }
+
+    /** Keeps what this view shows in the application's context, for the views that open later. */
+    private void share(String key, Object value) {
+        if (application != null) {
+            application.getContext().set(key, value);
+        }
     }
 
     @Inject
     @Optional
     void reveal(@UIEventTopic(CaptureEvents.FLOW_SELECTED) Flow flow) {
+        share(CaptureEvents.CHOSEN_FLOW, flow);
         if (table == null || table.isDisposed() || flow.equals(selected())) {
             return;
         }

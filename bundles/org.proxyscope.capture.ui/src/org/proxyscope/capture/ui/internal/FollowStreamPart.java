@@ -7,6 +7,7 @@ import java.util.List;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
@@ -41,7 +42,8 @@ public final class FollowStreamPart {
     private volatile Job reading;
 
     @PostConstruct
-    void createControls(Composite parent) {
+    void createControls(Composite parent, @Optional @Named(CaptureEvents.SHOWN_REPORT) CaptureReport shown,
+            @Optional @Named(CaptureEvents.CHOSEN_FLOW) Flow chosen) {
         parent.setLayout(new FillLayout());
         CTabFolder tabs = new CTabFolder(parent, SWT.BORDER | SWT.BOTTOM);
         text = tab(tabs, "Stream");
@@ -50,6 +52,12 @@ public final class FollowStreamPart {
         clientColour = parent.getDisplay().getSystemColor(SWT.COLOR_DARK_RED);
         serverColour = parent.getDisplay().getSystemColor(SWT.COLOR_DARK_BLUE);
         text.setText("Select a flow to follow its stream.");
+        if (shown != null) { // opened after the capture was read, perhaps after a flow was chosen
+            imported(shown);
+            if (chosen != null) {
+                follow(chosen);
+            }
+        }
     }
 
     private static StyledText tab(CTabFolder tabs, String title) {

@@ -2,6 +2,7 @@ package org.proxyscope.capture.ui.internal;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.UIEventTopic;
@@ -20,11 +21,14 @@ public final class HostsPart {
     private Table table;
 
     @PostConstruct
-    void createControls(Composite parent) {
+    void createControls(Composite parent, @Optional @Named(CaptureEvents.SHOWN_REPORT) CaptureReport shown) {
         parent.setLayout(new FillLayout());
         table = new Table(parent, SWT.FULL_SELECTION | SWT.BORDER);
         table.setHeaderVisible(true);
         Tables.addColumns(table, new String[][] { { "Host", "140" }, { "Roles", "220" }, { "Listening on", "160" }, { "Names", "140" } });
+        if (shown != null) {
+            show(shown); // opened after the capture was read
+        }
     }
 
     @Inject

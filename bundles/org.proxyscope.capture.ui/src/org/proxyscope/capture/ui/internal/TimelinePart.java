@@ -6,6 +6,7 @@ import java.util.List;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.services.events.IEventBroker;
@@ -53,7 +54,7 @@ public final class TimelinePart {
     private SessionTimeline timeline;
 
     @PostConstruct
-    void createControls(Composite parent) {
+    void createControls(Composite parent, @Optional @Named(CaptureEvents.SHOWN_REPORT) CaptureReport shown) {
         parent.setLayout(new FillLayout());
         canvas = new Canvas(parent, SWT.DOUBLE_BUFFERED);
         canvas.addListener(SWT.Paint, e -> paint(e.gc, canvas.getClientArea()));
@@ -62,6 +63,9 @@ public final class TimelinePart {
             canvas.setToolTipText(bucket < 0 ? null : describe(bucket));
         });
         canvas.addListener(SWT.MouseDown, e -> select(bucketAt(e.x, e.y)));
+        if (shown != null) {
+            show(shown); // opened after the capture was read
+        }
     }
 
     @Inject
