@@ -1,8 +1,6 @@
 package org.proxyscope.capture;
 
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,13 +19,7 @@ public final class CaptureJson {
     }
 
     public static String render(CaptureReport r) {
-        StringWriter text = new StringWriter();
-        try {
-            write(r, text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a StringWriter does not fail
-        }
-        return text.toString();
+        return JsonText.text(out -> write(r, out));
     }
 
     /**

@@ -21,9 +21,20 @@ public final class JsonText {
     }
 
     public static String pretty(JsonElement element) {
+        return text(out -> write(element, out));
+    }
+
+    /** Something written to a Writer, such as a report's JSON. */
+    @FunctionalInterface
+    public interface Writing {
+        void to(Writer out) throws IOException;
+    }
+
+    /** What {@code writing} writes, as one String. */
+    public static String text(Writing writing) {
         StringWriter text = new StringWriter();
         try {
-            write(element, text);
+            writing.to(text);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a StringWriter does not fail
         }
