@@ -116,6 +116,11 @@ public final class FlowsPart {
             column.addListener(SWT.Selection, e -> sortBy(column, c));
         }
         table.addListener(SWT.SetData, e -> {
+            // GTK asks for the selected row's data while the rows are being removed (a filter that matches
+            // nothing), with no row left to name: there is nothing to fill then
+            if (e.index < 0 || e.index >= shown.size()) {
+                return;
+            }
             TableItem item = (TableItem) e.item;
             Flow f = shown.get(e.index); // the event names the row: Table.indexOf would walk every item before it
             for (int i = 0; i < COLUMNS.size(); i++) {
