@@ -1,6 +1,5 @@
 package org.proxyscope.capture.internal.cli;
 
-import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.file.Files;
@@ -79,7 +78,8 @@ public final class ImportCommand implements Command {
             return ExitCode.FAILURE;
         }
         if (args.flag("--json")) {
-            Writer out = new BufferedWriter(new OutputStreamWriter(io.out(), io.out().charset()), 1 << 16);
+            // no BufferedWriter: the JSON writer gathers its output into blocks itself (JsonText.writer)
+            Writer out = new OutputStreamWriter(io.out(), io.out().charset());
             CaptureJson.write(report, out);
             out.write('\n');
             out.flush(); // not closed: the stream is the command's standard output
