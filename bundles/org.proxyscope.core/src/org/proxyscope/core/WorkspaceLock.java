@@ -55,8 +55,8 @@ public final class WorkspaceLock implements AutoCloseable {
             }
             byte[] pid = Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.US_ASCII);
             channel.truncate(0);
+            // not forced to disk: only a live process reads it, and after a system crash no lock is held
             channel.write(ByteBuffer.wrap(pid), 0);
-            channel.force(false);
             return new WorkspaceLock(workspace, channel, lock);
         } catch (IOException e) {
             closeQuietly(channel, e);

@@ -29,14 +29,16 @@ final class SqliteNativeCache {
         }
         prepared = true;
         String library = System.mapLibraryName("sqlitejdbc");
-        String resource = "/org/sqlite/native/" + OSInfo.getNativeLibFolderPathForCurrentOS() + "/" + library;
         String home = System.getenv("XDG_CACHE_HOME");
+        // Keyed by the Java runtime, whose platform never changes, rather than by the driver's name for the
+        // platform: working that out reads every mapping of the process, 30 ms of each workbench start.
         Path cache = (home == null || home.isBlank() ? Path.of(System.getProperty("user.home"), ".cache") : Path.of(home))
-                .resolve("proxyscope").resolve("sqlite-" + SQLiteJDBCLoader.getVersion() + "-"
-                        + OSInfo.getNativeLibFolderPathForCurrentOS().replace('/', '-'));
+                .resolve("proxyscope").resolve("sqlite-" + SQLiteJDBCLoader.getVersion() + "-" + System.getProperty("os.arch")
+                        + "-" + Integer.toHexString(System.getProperty("java.home").hashCode()));
         Path target = cache.resolve(library);
         try {
             if (!Files.isRegularFile(target)) {
+                String resource = "/org/sqlite/native/" + OSInfo.getNativeLibFolderPathForCurrentOS() + "/" + library;
                 try (InputStream in = SQLiteJDBCLoader.class.getResourceAsStream(resource)) {
                     if (in == null) {
                         return;
