@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.preferences.ConfigurationScope;
@@ -37,7 +39,6 @@ public final class ProxyscopeApplication implements IApplication {
     @Override
     public Object start(IApplicationContext context) throws Exception {
         Display.setAppName("Proxyscope");
-        Display.getDefault(); // the workbench reuses this display; dialogs before it need one
         Location instance = Platform.getInstanceLocation();
         RecentWorkspaces recent = recentWorkspaces();
         Optional<WorkspaceLock> lock = instance.isSet() ? openGiven(workspaceOf(instance), recent)
@@ -46,9 +47,13 @@ public final class ProxyscopeApplication implements IApplication {
             return EXIT_OK;
         }
         try (WorkspaceLock held = lock.get()) {
+            FutureTask<Workspace> opening = new FutureTask<>(() -> Workspace.open(held.workspace(), System.getProperty("user.name")));
+            Thread.ofPlatform().name("Workspace opening").daemon().start(opening);
+            // the database opens while GTK starts (about 0.2 s each); the workbench reuses this display
+            Display.getDefault();
             Workspace workspace;
             try {
-                workspace = Workspace.open(held.workspace(), System.getProperty("user.name"));
+                workspace = opened(opening);
             } catch (WorkspaceException e) {
                 MessageDialog.openError(null, "Workspace cannot be opened", e.getMessage());
                 return EXIT_OK;
@@ -62,6 +67,17 @@ public final class ProxyscopeApplication implements IApplication {
                 registration.unregister();
                 workspace.close();
             }
+        }
+    }
+
+    private static Workspace opened(FutureTask<Workspace> opening) throws WorkspaceException, InterruptedException {
+        try {
+            return opening.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof WorkspaceException cause) {
+                throw cause;
+            }
+            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
         }
     }
 
