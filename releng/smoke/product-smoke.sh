@@ -104,6 +104,12 @@ keys() { # WINDOW KEYS...
     xdotool windowfocus --sync "$w" 2>/dev/null || xdotool windowfocus "$w"
     xdotool key --clearmodifiers "$@"
 }
+status_bar_whole() { # WINDOW SHOT: the window's bottom 20 pixel rows, right of the status text, are all status bar
+    local X Y WIDTH HEIGHT SCREEN WINDOW
+    eval "$(xdotool getwindowgeometry --shell "$1")"
+    [ "$(convert "$out/$2.png" -crop "$((WIDTH - 420))x20+$((X + 400))+$((Y + HEIGHT - 20))" +repage \
+        -unique-colors -format %w info:)" = 1 ]
+}
 differs() { # A B: the two screenshots differ in more than 2000 pixels
     local ae
     ae=$(compare -metric AE "$out/$1.png" "$out/$2.png" null: 2>&1 >/dev/null | cut -d' ' -f1)
@@ -116,6 +122,8 @@ main_pid=$!; pids+=("$main_pid")
 if main=$(window "Proxyscope - $ws" 90); then
     pass "workbench opens with -data and the title names the workspace"
     shot triage 3
+    # a layout made before GTK had settled the window's sizes pushed the status bar out of sight
+    expect "the status bar is shown whole below the parts" status_bar_whole "$main" triage
     names=(triage probing capture reporting)
     for i in 2 3 4 1; do
         name=${names[$((i - 1))]}
