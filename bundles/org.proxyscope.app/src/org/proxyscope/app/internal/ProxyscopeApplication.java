@@ -55,7 +55,7 @@ public final class ProxyscopeApplication implements IApplication {
             try {
                 workspace = opened(opening);
             } catch (WorkspaceException e) {
-                MessageDialog.openError(null, "Workspace cannot be opened", e.getMessage());
+                refuse(e);
                 return EXIT_OK;
             }
             // as an OSGi service, the workspace reaches every part and handler by injection
@@ -102,7 +102,7 @@ public final class ProxyscopeApplication implements IApplication {
             remember(recent, workspace, recent.askOnStartup());
             return Optional.of(lock);
         } catch (WorkspaceException e) {
-            MessageDialog.openError(null, "Workspace cannot be opened", e.getMessage());
+            refuse(e);
             return Optional.empty();
         }
     }
@@ -118,6 +118,7 @@ public final class ProxyscopeApplication implements IApplication {
             }
         }
         Path proposed = recent.list().stream().findFirst().orElse(WorkspaceFolder.defaultLocation());
+        Display.getDefault(); // JFace dialogs need the display to exist already
         WorkspaceChooserDialog dialog = new WorkspaceChooserDialog(null, recent.list(), proposed, WorkspaceLock::acquire,
                 error, true);
         if (dialog.open() != Window.OK) {
@@ -126,6 +127,11 @@ public final class ProxyscopeApplication implements IApplication {
         WorkspaceLock lock = dialog.lock().orElseThrow();
         remember(recent, lock.workspace(), dialog.askNextTime());
         return Optional.of(setInstance(instance, lock));
+    }
+
+    private static void refuse(WorkspaceException e) {
+        Display.getDefault(); // JFace dialogs need the display to exist already
+        MessageDialog.openError(null, "Workspace cannot be opened", e.getMessage());
     }
 
     @SuppressWarnings("deprecation") // the URL constructor keeps the path unencoded, as Eclipse locations expect
