@@ -217,8 +217,8 @@ if chooser=$(window "Proxyscope Workspace" 90); then
         pass "the chosen workspace opens"
         expect "the chosen workspace folder was created" test -d "$ws3/.proxyscope"
         expect "the workbench started from its archive" grep -qE "$opened_archive" "$out/chooser.log"
-        expect "the workbench runs with C2 kept for the digest and Proxyscope's own code" \
-            pgrep -f -- "-XX:CompilerDirectivesFile=$XDG_CACHE_HOME/proxyscope/compiler-directives"
+        expect "the workbench runs on C1 alone and hashes with NSS" \
+            pgrep -f -- "-XX:TieredStopAtLevel=1 -Dproxyscope.sha256=nss"
         keys "$w" ctrl+q
         exited "$pid" 30 || fail "Ctrl+Q exits the workbench"
         "$app" >"$out/chooser2.log" 2>&1 &

@@ -14,7 +14,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -278,7 +277,7 @@ public final class Workspace implements AutoCloseable {
     }
 
     private static String copyHashing(Path from, Path to, long size, Progress progress) throws IOException, WorkspaceException {
-        MessageDigest sha = sha256();
+        MessageDigest sha = Sha256.newDigest();
         progress.begin("Copying and hashing " + from.getFileName(), size);
         byte[] buffer = new byte[CHUNK];
         try (InputStream in = Files.newInputStream(from);
@@ -392,7 +391,7 @@ public final class Workspace implements AutoCloseable {
             if (Files.getPosixFilePermissions(stored).stream().anyMatch(p -> p.name().endsWith("WRITE"))) {
                 problems.add(name + " is no longer read-only");
             }
-            MessageDigest sha = sha256();
+            MessageDigest sha = Sha256.newDigest();
             long size = 0;
             byte[] buffer = new byte[CHUNK];
             try (InputStream in = Files.newInputStream(stored)) {
@@ -410,16 +409,8 @@ public final class Workspace implements AutoCloseable {
             }
         } catch (NoSuchFileException missing) {
             problems.add(name + " is missing");
-        } catch (IOException | WorkspaceException failure) {
+        } catch (IOException failure) {
             problems.add(name + " cannot be read: " + failure.getMessage());
-        }
-    }
-
-    private static MessageDigest sha256() throws WorkspaceException {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new WorkspaceException("This Java runtime lacks SHA-256", e);
         }
     }
 

@@ -8,7 +8,6 @@ import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -16,6 +15,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+
+import org.proxyscope.core.Sha256;
 
 /**
  * A file read forwards while its SHA-256 is computed on a thread of its own, from the bytes the reader
@@ -120,7 +121,7 @@ public final class HashingChannel implements ReadableByteChannel {
 
     private void hash() {
         try (FileChannel own = FileChannel.open(file, StandardOpenOption.READ)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            MessageDigest digest = Sha256.newDigest();
             Piece p = pieces.take();
             for (; p.data != null; p = pieces.take()) {
                 digest.update(p.data);
@@ -136,8 +137,6 @@ public final class HashingChannel implements ReadableByteChannel {
             hash.completeExceptionally(new InterruptedIOException("hashing " + file.getFileName() + " was stopped"));
         } catch (IOException e) {
             hash.completeExceptionally(e);
-        } catch (NoSuchAlgorithmException e) {
-            hash.completeExceptionally(new IllegalStateException(e));
         } catch (RuntimeException | Error e) {
             hash.completeExceptionally(e); // so that neither the reader nor sha256() waits for a thread that is gone
             throw e;
