@@ -12,8 +12,9 @@ import org.eclipse.swt.widgets.Shell;
 import org.osgi.service.event.Event;
 
 /**
- * Lays the windows out once more when the workbench has started. GTK sizes the menu bar only once the window
- * is on screen; the first layout took the whole window as the client area and pushed the status bar out of it.
+ * Lays the windows out once more when the workbench has started. The first layout is made before GTK has
+ * settled the window's sizes; where no window manager resizes the window afterwards (a bare X server), it
+ * was the only one, and the status bar sat below the window's edge.
  */
 public final class WindowLayoutAddon {
 
