@@ -23,30 +23,13 @@ fi
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 
 start_once() { # prints milliseconds from exec to the main window being mapped
-    local ws="$work/ws-$1" t0 try line window="" pid
+    local ws="$work/ws-$1" t0 try window="" pid
     for try in 1 2 3; do
-        # xev prints each top-level window as the X server maps it. Polling for the window instead (a new
-        # xdotool every 20 ms) took about 0.9 s of the two cores from the workbench it was timing.
-        coproc WATCH { exec stdbuf -oL xev -root -event substructure 2>/dev/null; }
-        sleep 0.1   # xev selects its events before the workbench starts
+        watch_maps
         t0=$(now_ms)
         "$work/proxyscope" -data "$ws" >"$work/run-$1.log" 2>&1 &
         pid=$!
-        while :; do
-            if read -r -t 1 line <&"${WATCH[0]}"; then
-                case "$line" in MapNotify*) ;; *) continue ;; esac
-                read -r line <&"${WATCH[0]}"   # "event 0x..., window 0x..., override NO"
-                window=${line#*window }
-                window=$((${window%%,*}))
-                case "$(xdotool getwindowname "$window" 2>/dev/null)" in
-                    "Proxyscope - $ws"|"Proxyscope - $ws ") break ;;
-                esac
-                window=""
-            fi
-            kill -0 "$pid" 2>/dev/null || break
-        done
-        kill "$WATCH_PID" 2>/dev/null; wait "$WATCH_PID" 2>/dev/null
-        [ -n "$window" ] && break
+        mapped_window "$pid" "Proxyscope - $ws" && window=$mapped && break
         echo "run $1: the workbench exited before showing its window; trying again" >&2
     done
     [ -n "$window" ] || return 1
@@ -65,6 +48,8 @@ stats() { # label values...: median and minimum
 
 # shellcheck source=../archives.sh
 . "$repo/releng/archives.sh"
+# shellcheck source=../mapped-window.sh
+. "$repo/releng/mapped-window.sh"
 archive_or_say() { # KIND
     archive_made "$1" || echo "startup.sh: no $1 start-up archive appeared; the figures below are without it" >&2
 }
