@@ -3,11 +3,13 @@ package org.proxyscope.app.internal;
 import jakarta.inject.Inject;
 
 import org.eclipse.e4.core.di.annotations.Optional;
-import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.e4.core.di.extensions.EventTopic;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.model.application.ui.basic.MWindow;
 import org.eclipse.e4.ui.workbench.UIEvents;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.SWTException;
 import org.eclipse.swt.widgets.Shell;
 import org.osgi.service.event.Event;
 
@@ -18,16 +20,24 @@ import org.osgi.service.event.Event;
  */
 public final class WindowLayoutAddon {
 
+    // The event arrives on the event admin's thread. A workbench closed at once may have disposed its display
+    // by then, which @UIEventTopic would report as an error; there is simply nothing left to lay out.
     @Inject
     @Optional
-    void started(@UIEventTopic(UIEvents.UILifeCycle.APP_STARTUP_COMPLETE) Event event, MApplication application,
+    void started(@EventTopic(UIEvents.UILifeCycle.APP_STARTUP_COMPLETE) Event event, MApplication application,
             UISynchronize sync) {
-        sync.asyncExec(() -> {
-            for (MWindow window : application.getChildren()) {
-                if (window.getWidget() instanceof Shell shell && !shell.isDisposed()) {
-                    shell.layout(true, true);
+        try {
+            sync.asyncExec(() -> {
+                for (MWindow window : application.getChildren()) {
+                    if (window.getWidget() instanceof Shell shell && !shell.isDisposed()) {
+                        shell.layout(true, true);
+                    }
                 }
+            });
+        } catch (SWTException e) {
+            if (e.code != SWT.ERROR_DEVICE_DISPOSED) {
+                throw e;
             }
-        });
+        }
     }
 }
