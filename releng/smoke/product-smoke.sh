@@ -11,6 +11,9 @@ rm -rf "$out" && mkdir -p "$out/install" "$out/home"
 tar xzf "$archive" -C "$out/install"
 app="$out/install/proxyscope"
 export HOME="$out/home" XDG_CACHE_HOME="$out/home/.cache" XDG_CONFIG_HOME="$out/home/.config"
+# the launcher hands TMPDIR on to Java: what the product leaves in the temporary folder is seen here
+export TMPDIR="$out/tmp"
+mkdir -p "$TMPDIR"
 passed=0 failed=0
 pids=()
 trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done' EXIT
@@ -50,6 +53,8 @@ archive_opened() { # the launcher's start-up archive for commands is there and t
 }
 expect "the first command records a start-up archive for every command, in the background" archive_made cli
 expect "later commands start from that archive" archive_opened
+expect "the archive's training leaves nothing in the temporary folder" \
+    test -z "$(find "$TMPDIR" -maxdepth 1 -name 'proxyscope-training-*')"
 expect "one start-up archive for the installation's commands" test "$(archives)" = 1
 osgi=$(env -u DISPLAY "$app" -application org.proxyscope.cli.application --version 2>/dev/null); rc=$?
 expect "the same command line runs as an OSGi application" test "$rc" = 0 -a "$osgi" = "$version"
@@ -59,9 +64,7 @@ probe_help=$(env -u DISPLAY "$app" help probe)
 expect "probe offers every protocol, SMTP relay and FTP bounce included" grep -q 'smtp-relay,ftp-bounce' <<<"$probe_help"
 if [ -n "${PROXYSCOPE_TEST_RELAY_OPEN:-}" ] && [ -n "${PROXYSCOPE_TEST_FTP_OPEN:-}" ]; then
     # the packaged libraries at work (commons-net and what it needs), against the real exim and vsftpd;
-    # ad-hoc runs keep their transcripts in the temporary folder, here the smoke test's own
-    mkdir -p "$out/tmp"
-    export PROXYSCOPE_JAVA_OPTS="-Djava.io.tmpdir=$out/tmp"
+    # ad-hoc runs keep their transcripts in the temporary folder, here the smoke test's own (TMPDIR)
     mail_probe=(probe 127.0.0.1 --authorised --ports "${PROXYSCOPE_TEST_RELAY_OPEN##*:}" --protocols smtp-relay
         --canary-listen 127.0.0.1:0 --canary-domain canary.test --canary-smtp-listen "$PROXYSCOPE_TEST_SMTP_CANARY" --json)
     probed=$(env -u DISPLAY "$app" "${mail_probe[@]}" 2>&1)
@@ -71,9 +74,8 @@ if [ -n "${PROXYSCOPE_TEST_RELAY_OPEN:-}" ] && [ -n "${PROXYSCOPE_TEST_FTP_OPEN:
     probed=$(env -u DISPLAY "$app" probe 127.0.0.1 --authorised --ports "${PROXYSCOPE_TEST_FTP_OPEN##*:}" --protocols ftp-bounce \
         --canary-listen 127.0.0.2:0 --json 2>&1)
     expect "the command line proves the FTP bounce of the promiscuous vsftpd" grep -q '"verdict": "open"' <<<"$probed"
-    expect "ad-hoc transcripts go to the temporary folder Java is given" \
-        bash -c "ls -d '$out'/tmp/proxyscope-probe-* >/dev/null 2>&1"
-    unset PROXYSCOPE_JAVA_OPTS
+    expect "ad-hoc transcripts go to the temporary folder TMPDIR names" \
+        bash -c "ls -d '$TMPDIR'/proxyscope-probe-* >/dev/null 2>&1"
 fi
 
 # ---- workbench ----

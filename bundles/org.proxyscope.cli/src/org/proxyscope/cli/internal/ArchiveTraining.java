@@ -45,13 +45,15 @@ public final class ArchiveTraining {
     public static void main(String[] args) throws IOException {
         System.setProperty(NetworkThreads.PLATFORM, "true"); // as Main: the commands run as they will later
         Path dir = TempPaths.folder("proxyscope-training-");
+        List<String> failed;
         try {
-            List<String> failed = run(CommandLine.withBuiltInCommands(), dir);
-            failed.forEach(line -> System.err.println("training command failed: " + line));
-            System.exit(failed.isEmpty() ? ExitCode.OK : ExitCode.FAILURE);
+            failed = run(CommandLine.withBuiltInCommands(), dir);
         } finally {
             delete(dir);
         }
+        // only now: System.exit does not return, so a finally block around it would never run
+        failed.forEach(line -> System.err.println("training command failed: " + line));
+        System.exit(failed.isEmpty() ? ExitCode.OK : ExitCode.FAILURE);
     }
 
     /** Runs the installed commands' everyday uses in {@code dir}; returns the command lines that failed. */
