@@ -10,7 +10,7 @@ archive=$(ls "$repo"/product/target/products/proxyscope-*-linux.gtk.x86_64.tar.g
 work=$(mktemp -d)
 trap 'kill ${xvfb_pid:-} 2>/dev/null || true; rm -rf "$work"' EXIT
 tar xzf "$archive" -C "$work"
-export HOME="$work/home" XDG_CACHE_HOME="$work/home/.cache"
+export HOME="$work/home" XDG_CACHE_HOME="$work/home/.cache" XDG_STATE_HOME="$work/home/.local/state"
 mkdir -p "$HOME"
 
 if [ -z "${DISPLAY:-}" ]; then

@@ -10,7 +10,7 @@ out="$(cd "$(dirname "$0")/../.." && pwd -P)/product/target/smoke"
 rm -rf "$out" && mkdir -p "$out/install" "$out/home"
 tar xzf "$archive" -C "$out/install"
 app="$out/install/proxyscope"
-export HOME="$out/home" XDG_CACHE_HOME="$out/home/.cache" XDG_CONFIG_HOME="$out/home/.config"
+export HOME="$out/home" XDG_CACHE_HOME="$out/home/.cache" XDG_CONFIG_HOME="$out/home/.config" XDG_STATE_HOME="$out/home/.local/state"
 # the launcher hands TMPDIR on to Java: what the product leaves in the temporary folder is seen here
 export TMPDIR="$out/tmp"
 mkdir -p "$TMPDIR"
@@ -272,6 +272,13 @@ else
     fail "workbench opens for the quick close" "see $out/quick.log"
 fi
 bundles_info="$out/install/configuration/org.eclipse.equinox.simpleconfigurator/bundles.info"
+# the workbench runs from a configuration of its own, without p2; the p2 director keeps the installation's
+workbench_info=$(ls "$XDG_STATE_HOME"/proxyscope/workbench*/org.eclipse.equinox.simpleconfigurator/bundles.info 2>/dev/null)
+proxyscope_bundles() { grep '^org\.proxyscope\.' "$1" | cut -d, -f1 | sort; }
+expect "the workbench's configuration leaves out the installer (p2 and what only it needs)" \
+    bash -c "[ -f '$workbench_info' ] && grep -q '^org\.eclipse\.equinox\.p2\.' '$bundles_info' && ! grep -qE '^(org\.eclipse\.equinox\.p2\.|org\.eclipse\.ecf|org\.sat4j)' '$workbench_info'"
+expect "and keeps every Proxyscope bundle of the installation" \
+    test -n "$(proxyscope_bundles "$bundles_info")" -a "$(proxyscope_bundles "$bundles_info")" = "$(proxyscope_bundles "$workbench_info" 2>/dev/null)"
 director() { env -u DISPLAY "$app" -application org.eclipse.equinox.p2.director -nosplash "$@" >>"$out/p2.log" 2>&1; }
 expect "before the uninstall the report bundle is on the command line's class path" report_on_class_path
 archive_before=$(archive_name)
@@ -293,6 +300,8 @@ if director -uninstallIU org.proxyscope.report.feature.feature.group; then
         reporting_layout reinstalled
         expect "the installed plug-in's views are back in Reporting" \
             bash -c "! ( $(declare -f differs); out='$out'; differs reporting-by-key reinstalled )"
+        expect "the workbench's configuration followed the installation's" \
+            test "$(proxyscope_bundles "$bundles_info")" = "$(proxyscope_bundles "$workbench_info")"
     else
         fail "install the report feature from the update site" "see $out/p2.log"
     fi
