@@ -223,6 +223,9 @@ if chooser=$(window "Proxyscope Workspace" 90); then
         expect "the workbench started from its archive" grep -qE "$opened_archive" "$out/chooser.log"
         expect "the workbench runs on C1 alone and hashes with NSS" \
             pgrep -f -- "-XX:TieredStopAtLevel=1 -Dproxyscope.sha256=nss"
+        workbench_pid=$(pgrep -n -f -- "-Dproxyscope.sha256=nss")
+        expect "GTK loaded no OpenGL driver into the workbench" \
+            bash -c "[ -r /proc/$workbench_pid/maps ] && ! grep -qE '/libGL(X)?[._]' /proc/$workbench_pid/maps"
         keys "$w" ctrl+q
         exited "$pid" 30 || fail "Ctrl+Q exits the workbench"
         "$app" >"$out/chooser2.log" 2>&1 &
