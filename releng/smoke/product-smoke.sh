@@ -226,6 +226,10 @@ if chooser=$(window "Proxyscope Workspace" 90); then
         workbench_pid=$(pgrep -n -f -- "-Dproxyscope.sha256=nss")
         expect "GTK loaded no OpenGL driver into the workbench" \
             bash -c "[ -r /proc/$workbench_pid/maps ] && ! grep -qE '/libGL(X)?[._]' /proc/$workbench_pid/maps"
+        # an extension of the framework is on its class path from the start: the workbench's configuration
+        # must not bring p2's back from the installation's config.ini
+        expect "the workbench runs without p2's resolver-state extension of the framework" \
+            bash -c "[ -d /proc/$workbench_pid/fd ] && ! ls -l /proc/$workbench_pid/fd | grep -q 'org\.eclipse\.osgi\.compatibility\.state_'"
         keys "$w" ctrl+q
         exited "$pid" 30 || fail "Ctrl+Q exits the workbench"
         "$app" >"$out/chooser2.log" 2>&1 &
