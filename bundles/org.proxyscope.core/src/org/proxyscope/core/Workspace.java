@@ -14,13 +14,17 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.proxyscope.core.internal.store.CaseRepository;
 import org.proxyscope.core.internal.store.Database;
@@ -32,6 +36,9 @@ import org.proxyscope.core.model.CustodyEntry;
 import org.proxyscope.core.model.Evidence;
 import org.proxyscope.core.model.NewCase;
 import org.proxyscope.core.model.VerificationReport;
+import org.proxyscope.core.store.CaseTransaction;
+import org.proxyscope.core.store.StoreSchema;
+import org.proxyscope.core.store.WorkspaceStore;
 
 /**
  * An open investigation workspace: its cases, their evidence and custody logs. Every change is one database
@@ -50,6 +57,7 @@ public final class Workspace implements AutoCloseable {
     private final Database database;
     private final CaseRepository cases;
     private final Clock clock;
+    private final Map<String, WorkspaceStore> stores = new ConcurrentHashMap<>();
 
     private Workspace(Path folder, String analyst, Database database, Clock clock) {
         this.folder = folder;
@@ -91,6 +99,65 @@ public final class Workspace implements AutoCloseable {
 
     public int schemaVersion() throws WorkspaceException {
         return database.schemaVersion();
+    }
+
+    // ---- plug-ins' tables ----
+
+    /**
+     * A plug-in's own tables in this workspace's database, migrated to the schema's version on first use in
+     * this process.
+     */
+    public WorkspaceStore store(StoreSchema schema) throws WorkspaceException {
+        WorkspaceStore store = stores.get(schema.owner());
+        if (store == null) {
+            database.migrate(schema);
+            store = new PluginStore();
+            stores.putIfAbsent(schema.owner(), store);
+        }
+        return store;
+    }
+
+    /** What every plug-in's store shares: this workspace's connection, its analyst, clock and custody log. */
+    private final class PluginStore implements WorkspaceStore {
+
+        @Override
+        public <T> T read(String what, Work<T, Connection> work) throws WorkspaceException {
+            return database.read(what, work::run);
+        }
+
+        @Override
+        public <T> T write(CaseId id, String what, Work<T, CaseTransaction> work) throws WorkspaceException {
+            Instant now = clock.instant();
+            return database.transaction(what, c -> {
+                cases.find(c, id).orElseThrow(() -> new UnknownCaseException(id, folder));
+                return work.run(new CaseTransaction() {
+                    @Override
+                    public Connection connection() {
+                        return c;
+                    }
+
+                    @Override
+                    public CaseId caseId() {
+                        return id;
+                    }
+
+                    @Override
+                    public Instant now() {
+                        return now;
+                    }
+
+                    @Override
+                    public String analyst() {
+                        return analyst;
+                    }
+
+                    @Override
+                    public CustodyEntry custody(CustodyAction action, String details) throws SQLException {
+                        return cases.appendCustody(c, id, now, analyst, action, details);
+                    }
+                });
+            });
+        }
     }
 
     // ---- cases ----

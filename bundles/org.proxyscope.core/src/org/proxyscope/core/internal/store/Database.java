@@ -2,11 +2,14 @@ package org.proxyscope.core.internal.store;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
 import org.proxyscope.core.WorkspaceException;
+import org.proxyscope.core.store.Migration;
+import org.proxyscope.core.store.StoreSchema;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -94,7 +97,7 @@ public final class Database implements AutoCloseable {
             throw new WorkspaceException("The workspace database " + file + " has schema version " + current
                     + ", newer than this Proxyscope understands (" + Schema.VERSION + "). Use a newer Proxyscope.");
         }
-        for (Schema.Migration migration : Schema.migrations(dialect)) {
+        for (Migration migration : Schema.migrations(dialect)) {
             if (migration.version() > current) {
                 migrateTo(migration);
             }
@@ -102,7 +105,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** Applies one migration in its own transaction, so a crash leaves the database at a whole version. */
-    void migrateTo(Schema.Migration migration) throws WorkspaceException {
+    void migrateTo(Migration migration) throws WorkspaceException {
         transaction("migrate the database to schema version " + migration.version(), c -> {
             try (Statement s = c.createStatement()) {
                 // another process may have migrated while this one waited for the write lock
@@ -118,6 +121,49 @@ public final class Database implements AutoCloseable {
             }
             return null;
         });
+    }
+
+    /**
+     * Brings a plug-in's tables to its schema's version, each step in its own transaction, as the core's own
+     * migrations are applied.
+     */
+    public void migrate(StoreSchema schema) throws WorkspaceException {
+        int current = read("read the schema version of " + schema.owner(), c -> ownerVersion(c, schema.owner()));
+        if (current > schema.version()) {
+            throw new WorkspaceException("The tables of " + schema.owner() + " in " + file + " have schema version " + current
+                    + ", newer than this plug-in understands (" + schema.version() + "). Install a newer version of the plug-in.");
+        }
+        for (Migration migration : schema.migrations()) {
+            if (migration.version() <= current) {
+                continue;
+            }
+            transaction("migrate the tables of " + schema.owner() + " to version " + migration.version(), c -> {
+                if (ownerVersion(c, schema.owner()) >= migration.version()) {
+                    return null; // another process got there first
+                }
+                try (Statement s = c.createStatement()) {
+                    for (String sql : migration.statements()) {
+                        s.execute(sql);
+                    }
+                }
+                try (PreparedStatement s = c.prepareStatement("INSERT INTO store_versions (owner, version) VALUES (?, ?)"
+                        + " ON CONFLICT (owner) DO UPDATE SET version = excluded.version")) {
+                    s.setString(1, schema.owner());
+                    s.setInt(2, migration.version());
+                    s.executeUpdate();
+                }
+                return null;
+            });
+        }
+    }
+
+    private static int ownerVersion(Connection c, String owner) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT version FROM store_versions WHERE owner = ?")) {
+            s.setString(1, owner);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? r.getInt(1) : 0;
+            }
+        }
     }
 
     /** Runs work in one transaction: all of it is committed, or none of it. */

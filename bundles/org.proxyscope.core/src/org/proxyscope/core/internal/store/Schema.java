@@ -2,6 +2,8 @@ package org.proxyscope.core.internal.store;
 
 import java.util.List;
 
+import org.proxyscope.core.store.Migration;
+
 /**
  * The workspace database's schema as numbered migrations. A database at any earlier version is brought to
  * {@link #VERSION} step by step on open; versions are never edited once released, only added.
@@ -9,10 +11,6 @@ import java.util.List;
 final class Schema {
 
     private Schema() {
-    }
-
-    /** One step: the statements that take the schema from {@code version - 1} to {@code version}. */
-    record Migration(int version, List<String> statements) {
     }
 
     static List<Migration> migrations(Dialect dialect) {
@@ -68,8 +66,10 @@ final class Schema {
                 new Migration(2, dialect.createCaseSearch()),
                 // purging keeps the record and its hash, and says when, by whom and why the file went
                 new Migration(3, List.of("ALTER TABLE evidence ADD COLUMN purged_at TEXT",
-                        "ALTER TABLE evidence ADD COLUMN purge_reason TEXT NOT NULL DEFAULT ''")));
+                        "ALTER TABLE evidence ADD COLUMN purge_reason TEXT NOT NULL DEFAULT ''")),
+                // plug-ins keep tables of their own, each migrated by its owner's version (StoreSchema)
+                new Migration(4, List.of("CREATE TABLE store_versions (owner TEXT PRIMARY KEY, version INTEGER NOT NULL)")));
     }
 
-    static final int VERSION = 3;
+    static final int VERSION = 4;
 }

@@ -1,0 +1,29 @@
+package org.proxyscope.core.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+
+import org.proxyscope.core.model.CaseId;
+import org.proxyscope.core.model.CustodyAction;
+import org.proxyscope.core.model.CustodyEntry;
+
+/**
+ * A write to one case in progress: a plug-in's rows and the custody entry that records them commit
+ * together, or neither does.
+ */
+public interface CaseTransaction {
+
+    Connection connection();
+
+    CaseId caseId();
+
+    /** When the action happens (UTC); the same instant for every row and the custody entry. */
+    Instant now();
+
+    /** Who acts: the workspace's analyst. */
+    String analyst();
+
+    /** Appends an entry to the case's custody log, chained to the one before. */
+    CustodyEntry custody(CustodyAction action, String details) throws SQLException;
+}
