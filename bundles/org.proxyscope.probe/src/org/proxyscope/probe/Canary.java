@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -47,7 +48,7 @@ public final class Canary implements AutoCloseable {
     private final URI externalUrl;
     private final String expectedText;
     private final InetSocketAddress reachAt;
-    private final Map<String, String> arrivals = new ConcurrentHashMap<>();
+    private final Map<String, CanaryProof> arrivals = new ConcurrentHashMap<>();
     private final List<AutoCloseable> listeners = new CopyOnWriteArrayList<>();
     private final List<Thread> acceptors = new CopyOnWriteArrayList<>();
     private volatile String mailDomain;
@@ -168,6 +169,15 @@ public final class Canary implements AutoCloseable {
         return externalUrl.getRawQuery() == null ? path : path + "?" + externalUrl.getRawQuery();
     }
 
+    /** Where the canary listened, in words, as a probe run keeps it. */
+    public String describe() {
+        if (isExternal()) {
+            return "external: " + externalUrl + ", expecting its text back";
+        }
+        return "Proxyscope's canary on " + AddressText.withPort(reachAt.getAddress().getHostAddress(), reachAt.getPort())
+                + (mailDomain == null ? "" : ", mail for " + mailDomain);
+    }
+
     public boolean isExternal() {
         return externalUrl != null;
     }
@@ -186,32 +196,33 @@ public final class Canary implements AutoCloseable {
      * Whether the relay of one probe is proven: the own canary waits briefly for the token; the external mode
      * looks for the known text in what came back through the target.
      *
-     * @return how it was proven, or null when it was not
+     * @return how it was proven, or empty when it was not
      */
-    public String proof(String token, String relayedBack) throws InterruptedException {
+    public Optional<CanaryProof> proof(String token, String relayedBack) throws InterruptedException {
         if (isExternal()) {
             return relayedBack != null && relayedBack.contains(expectedText)
-                    ? "the text of " + externalUrl + " came back through it" : null;
+                    ? Optional.of(new CanaryProof(expectedText, externalUrl.toString(), Instant.now(),
+                            "the text of " + externalUrl + " came back through it"))
+                    : Optional.empty();
         }
-        String from = awaitToken(token, GRACE);
-        return from == null ? null : "the canary received the token from " + from;
+        return awaitToken(token, GRACE);
     }
 
     /**
      * Waits until the token has arrived or the timeout passes.
      *
-     * @return the address the token came from (the target's side of the relay), or null
+     * @return the token's arrival, with the address it came from (the target's side of the relay), or empty
      */
-    public String awaitToken(String token, Duration timeout) throws InterruptedException {
+    public Optional<CanaryProof> awaitToken(String token, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            String from = arrivals.get(token);
-            if (from != null) {
-                return from;
+            CanaryProof arrival = arrivals.get(token);
+            if (arrival != null) {
+                return Optional.of(arrival);
             }
             Thread.sleep(5);
         }
-        return arrivals.get(token);
+        return Optional.ofNullable(arrivals.get(token));
     }
 
     /**
@@ -241,7 +252,7 @@ public final class Canary implements AutoCloseable {
     }
 
     private void arrived(String token, String from) {
-        arrivals.putIfAbsent(token, from);
+        arrivals.putIfAbsent(token, new CanaryProof(token, from, Instant.now(), "the canary received the token from " + from));
     }
 
     private static void accept(ServerSocket listener, java.util.function.Consumer<Socket> session) {

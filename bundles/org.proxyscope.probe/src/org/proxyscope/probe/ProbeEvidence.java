@@ -14,9 +14,7 @@ import org.proxyscope.core.TempPaths;
 import org.proxyscope.core.Workspace;
 import org.proxyscope.core.WorkspaceException;
 import org.proxyscope.core.model.CaseId;
-import org.proxyscope.core.model.CustodyAction;
 import org.proxyscope.core.model.Evidence;
-import org.proxyscope.core.model.PortRanges;
 
 /**
  * Keeps what a probe run saw: each finding's transcript as a file (text and hex), and, for a case, those files
@@ -93,19 +91,22 @@ public final class ProbeEvidence {
     }
 
     /**
-     * Adds each transcript to the case as evidence and records the run in its custody log.
+     * Adds each transcript to the case as evidence, then keeps the run with its findings in the case
+     * ({@link ProbeRuns}) and records it in the custody log.
      *
-     * @return for each finding with a transcript, its evidence name ("PX-2026-0001 evidence #3")
+     * @param canary where the canary listened, in words ({@link Canary#describe()})
+     * @return the run as the case now keeps it, each finding naming its transcript's evidence
      */
-    public static Map<Finding, String> keep(Workspace workspace, CaseId id, ProbeReport report)
+    public static ProbeRun keep(Workspace workspace, CaseId id, ProbeReport report, String canary)
             throws WorkspaceException, IOException {
+        ProbeRuns runs = ProbeRuns.of(workspace);
         Path folder = TempPaths.folder(TRANSCRIPTS);
-        Map<Finding, String> names = new LinkedHashMap<>();
+        Map<Finding, Integer> numbers = new LinkedHashMap<>();
         try {
             for (Map.Entry<Finding, Path> e : write(report, folder).entrySet()) {
                 Evidence kept = workspace.addEvidence(id, e.getValue(), "probe transcript, " + e.getKey().protocol()
                         + " on port " + e.getKey().port(), Progress.NONE);
-                names.put(e.getKey(), id + " evidence #" + kept.number());
+                numbers.put(e.getKey(), kept.number());
                 Files.delete(e.getValue());
             }
         } finally {
@@ -116,9 +117,6 @@ public final class ProbeEvidence {
             }
             Files.delete(folder);
         }
-        String ports = PortRanges.of(report.findings().stream().map(Finding::port).distinct().toList()).toString();
-        workspace.record(id, CustodyAction.PROBE_RUN, report.host() + " ports " + ports + ": " + report.verdict() + ", "
-                + report.findings().stream().filter(f -> f.verdict() == Verdict.OPEN).count() + " open findings");
-        return names;
+        return runs.record(id, report, canary, numbers);
     }
 }

@@ -1,10 +1,11 @@
 package org.proxyscope.probe;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
-/** The result of probing one host: every finding and the host's verdict. */
-public record ProbeReport(String host, Duration elapsed, List<Finding> findings) {
+/** The result of probing one host: when it began, every finding and the host's verdict. */
+public record ProbeReport(String host, Instant started, Duration elapsed, List<Finding> findings) {
 
     public ProbeReport {
         findings = List.copyOf(findings);

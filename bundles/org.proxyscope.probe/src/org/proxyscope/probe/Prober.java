@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -79,6 +80,7 @@ public final class Prober {
         } catch (UnknownHostException e) {
             throw new ProbeRefusedException("Cannot resolve " + request.host() + ": " + e.getMessage());
         }
+        Instant started = Instant.now();
         long start = System.nanoTime();
         long deadline = start + request.overall().toNanos();
         List<Finding> findings = new ArrayList<>();
@@ -95,7 +97,7 @@ public final class Prober {
                     PortSignals signals = new PortSignals();
                     for (ProxyProbe probe : chosen) {
                         if (closed.isPresent()) {
-                            Finding f = new Finding(port, probe.protocol(), closed.get().verdict(), false, closed.get().detail(),
+                            Finding f = new Finding(port, probe.protocol(), closed.get().verdict(), closed.get().detail(),
                                     closed.get().transcript());
                             progress.accept(f);
                             probes.add(CompletableFuture.completedFuture(f));
@@ -117,13 +119,13 @@ public final class Prober {
                 for (int i = 0; i < chosen.size(); i++) {
                     String protocol = chosen.get(i).protocol();
                     if (probes.isEmpty()) {
-                        findings.add(new Finding(port, protocol, Verdict.TIMEOUT, false, SCAN_TIMEOUT, new Transcript()));
+                        findings.add(new Finding(port, protocol, Verdict.TIMEOUT, SCAN_TIMEOUT, new Transcript()));
                         continue;
                     }
                     Future<Finding> probe = probes.get().get(i);
                     findings.add(await(probe, deadline).orElseGet(() -> {
                         probe.cancel(true);
-                        return new Finding(port, protocol, Verdict.TIMEOUT, false, "the run's overall deadline passed",
+                        return new Finding(port, protocol, Verdict.TIMEOUT, "the run's overall deadline passed",
                                 new Transcript());
                     }));
                 }
@@ -131,7 +133,7 @@ public final class Prober {
             threads.shutdownNow();
         }
         findings.sort(Comparator.comparingInt(Finding::port).thenComparingInt(f -> request.protocols().indexOf(f.protocol())));
-        return new ProbeReport(request.host().name(), Duration.ofNanos(System.nanoTime() - start), findings);
+        return new ProbeReport(request.host().name(), started, Duration.ofNanos(System.nanoTime() - start), findings);
     }
 
     /**
@@ -142,7 +144,7 @@ public final class Prober {
         try {
             return probe.probe(context);
         } catch (RuntimeException | LinkageError e) {
-            return new Finding(context.port(), probe.protocol(), Verdict.ERROR, false,
+            return new Finding(context.port(), probe.protocol(), Verdict.ERROR,
                     "the " + probe.protocol() + " probe failed: " + e, new Transcript());
         }
     }
@@ -154,11 +156,11 @@ public final class Prober {
             socket.connect(target, (int) timeout.toMillis());
             return Optional.empty();
         } catch (ConnectException e) {
-            return Optional.of(new Finding(target.getPort(), "tcp", Verdict.NO_SERVICE, false, "connection refused", transcript));
+            return Optional.of(new Finding(target.getPort(), "tcp", Verdict.NO_SERVICE, "connection refused", transcript));
         } catch (SocketTimeoutException e) {
-            return Optional.of(new Finding(target.getPort(), "tcp", Verdict.TIMEOUT, false, SCAN_TIMEOUT, transcript));
+            return Optional.of(new Finding(target.getPort(), "tcp", Verdict.TIMEOUT, SCAN_TIMEOUT, transcript));
         } catch (IOException e) {
-            return Optional.of(new Finding(target.getPort(), "tcp", Verdict.NO_SERVICE, false, e.getMessage(), transcript));
+            return Optional.of(new Finding(target.getPort(), "tcp", Verdict.NO_SERVICE, e.getMessage(), transcript));
         }
     }
 

@@ -59,21 +59,42 @@ public final class Transcript {
                 continue;
             }
             out.append(s.direction() == Direction.SENT ? "> " : "< ");
-            for (byte b : s.bytes()) {
-                int c = b & 0xff;
-                if (c == '\n') {
-                    out.append("\\n");
-                } else if (c == '\r') {
-                    out.append("\\r");
-                } else if (c >= 0x20 && c < 0x7f && c != '\\') {
-                    out.append((char) c);
-                } else {
-                    out.append("\\x").append(HEX.toHexDigits((byte) c));
-                }
-            }
+            escape(out, s.bytes(), s.bytes().length);
             out.append(System.lineSeparator());
         }
         return out.toString();
+    }
+
+    /**
+     * The first {@code limit} bytes the probe sent or received, over all its exchanges, as escaped text:
+     * what a report quotes of "what was sent" and "what came back". Empty when nothing went that way.
+     */
+    public synchronized String excerpt(Direction direction, int limit) {
+        StringBuilder out = new StringBuilder();
+        int left = limit;
+        for (Segment s : segments) {
+            if (s.direction() == direction && left > 0) {
+                escape(out, s.bytes(), Math.min(left, s.bytes().length));
+                left -= s.bytes().length;
+            }
+        }
+        return left < 0 ? out.append(" ...").toString() : out.toString();
+    }
+
+    /** Printable ASCII as it is, CR and LF as \r and \n, every other byte (and the backslash) as \xNN. */
+    private static void escape(StringBuilder out, byte[] bytes, int length) {
+        for (int i = 0; i < length; i++) {
+            int c = bytes[i] & 0xff;
+            if (c == '\n') {
+                out.append("\\n");
+            } else if (c == '\r') {
+                out.append("\\r");
+            } else if (c >= 0x20 && c < 0x7f && c != '\\') {
+                out.append((char) c);
+            } else {
+                out.append("\\x").append(HEX.toHexDigits((byte) c));
+            }
+        }
     }
 
     /** The same exchanges as hex, 16 bytes a line. */

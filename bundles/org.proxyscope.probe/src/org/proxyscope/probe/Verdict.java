@@ -25,4 +25,9 @@ public enum Verdict {
     public String word() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
+
+    /** The verdict a {@link #word()} names. */
+    public static Verdict parse(String word) {
+        return valueOf(word.toUpperCase(Locale.ROOT).replace('-', '_'));
+    }
 }

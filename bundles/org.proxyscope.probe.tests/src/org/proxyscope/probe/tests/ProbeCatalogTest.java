@@ -51,10 +51,9 @@ class ProbeCatalogTest {
             Transcript transcript = new Transcript();
             try (var connection = context.connect(transcript)) {
                 String greeting = connection.readUntil("\n");
-                return new Finding(context.port(), protocol(), greeting.startsWith("HELLO") ? Verdict.DENIED : Verdict.NOT_A_PROXY,
-                        false, "greeted with " + greeting.strip(), transcript);
+                return new Finding(context.port(), protocol(), greeting.startsWith("HELLO") ? Verdict.DENIED : Verdict.NOT_A_PROXY, "greeted with " + greeting.strip(), transcript);
             } catch (IOException e) {
-                return new Finding(context.port(), protocol(), Verdict.ERROR, false, e.getMessage(), transcript);
+                return new Finding(context.port(), protocol(), Verdict.ERROR, e.getMessage(), transcript);
             }
         }
     }

@@ -177,7 +177,7 @@ class ProbeTest {
             String reply = new String(relay.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
             assertTrue(reply.startsWith("HTTP/1.0 200 OK") && reply.endsWith(Canary.replyFor(token)), reply);
         }
-        assertTrue(canary.awaitToken(token, Duration.ofSeconds(1)) != null);
+        assertTrue(canary.awaitToken(token, Duration.ofSeconds(1)).isPresent());
     }
 
     /**

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -30,7 +31,7 @@ class TranscriptFolderTest {
             byte[] got = reply.getBytes(StandardCharsets.US_ASCII);
             t.received(got, 0, got.length);
         }
-        return new Finding(port, protocol, Verdict.DENIED, false, "test", t);
+        return new Finding(port, protocol, Verdict.DENIED, "test", t);
     }
 
     /** Files written as findings arrive are the report's files; the rest are written at the end, in the report's order. */
@@ -47,7 +48,7 @@ class TranscriptFolderTest {
         }
         Path earlyFile = dir.resolve(Files.list(dir).findFirst().orElseThrow().getFileName());
         String earlyText = Files.readString(earlyFile);
-        Map<Finding, Path> files = folder.files(new ProbeReport("127.0.0.1", Duration.ofMillis(5), List.of(early, late, silent)));
+        Map<Finding, Path> files = folder.files(new ProbeReport("127.0.0.1", Instant.now(), Duration.ofMillis(5), List.of(early, late, silent)));
         assertEquals(List.of(early, late), List.copyOf(files.keySet()));
         assertEquals(earlyFile, files.get(early), "written once, while the run went on");
         assertEquals(earlyText, Files.readString(earlyFile));
@@ -63,7 +64,7 @@ class TranscriptFolderTest {
         TranscriptFolder folder = new TranscriptFolder(gone, "127.0.0.1");
         Finding f = finding(8080, "http-connect", "HTTP/1.0 200 OK\r\n\r\n");
         folder.write(f); // the folder does not exist: nothing written, nothing thrown on the probe's thread
-        ProbeReport report = new ProbeReport("127.0.0.1", Duration.ofMillis(5), List.of(f));
+        ProbeReport report = new ProbeReport("127.0.0.1", Instant.now(), Duration.ofMillis(5), List.of(f));
         assertThrows(IOException.class, () -> folder.files(report));
         Files.createDirectory(gone);
         assertTrue(Files.exists(folder.files(report).get(f)), "written once the folder is back");

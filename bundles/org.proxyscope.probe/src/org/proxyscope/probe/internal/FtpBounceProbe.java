@@ -96,7 +96,7 @@ public final class FtpBounceProbe implements ProxyProbe {
     }
 
     private Finding finding(ProbeContext context, Verdict verdict, String detail, Transcript transcript) {
-        return new Finding(context.port(), protocol(), verdict, false, detail, transcript);
+        return new Finding(context.port(), protocol(), verdict, detail, transcript);
     }
 
     private static String reply(FTPClient ftp) {

@@ -7,8 +7,10 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.proxyscope.probe.Canary;
+import org.proxyscope.probe.CanaryProof;
 import org.proxyscope.probe.Finding;
 import org.proxyscope.probe.PortSignals;
 import org.proxyscope.probe.ProbeConnection;
@@ -47,20 +49,20 @@ abstract class RelayProbe implements ProxyProbe {
         try (ProbeConnection connection = context.connect(transcript)) {
             outcome = exchange(connection, context.canary(), token);
         } catch (ConnectException | NoRouteToHostException e) {
-            return new Finding(context.port(), protocol(), Verdict.NO_SERVICE, false, "nothing listens: " + e.getMessage(),
+            return new Finding(context.port(), protocol(), Verdict.NO_SERVICE, "nothing listens: " + e.getMessage(),
                     transcript);
         } catch (PortSignals.SilentPortException e) {
             transcript.note(e.getMessage());
-            return new Finding(context.port(), protocol(), Verdict.NOT_A_PROXY, false, e.getMessage(), transcript);
+            return new Finding(context.port(), protocol(), Verdict.NOT_A_PROXY, e.getMessage(), transcript);
         } catch (SocketTimeoutException e) {
-            return new Finding(context.port(), protocol(), Verdict.TIMEOUT, false,
+            return new Finding(context.port(), protocol(), Verdict.TIMEOUT,
                     "no answer within " + context.timeout().toMillis() + " ms", transcript);
         } catch (IOException e) {
-            return new Finding(context.port(), protocol(), Verdict.NOT_A_PROXY, false,
+            return new Finding(context.port(), protocol(), Verdict.NOT_A_PROXY,
                     "the connection failed mid-exchange: " + e.getMessage(), transcript);
         }
         return switch (outcome) {
-            case Answered a -> new Finding(context.port(), protocol(), a.verdict(), false, a.detail(), transcript);
+            case Answered a -> new Finding(context.port(), protocol(), a.verdict(), a.detail(), transcript);
             case Relayed r -> verdict(context, protocol(), token, r.detail(), r.relayedBack(), transcript);
         };
     }
@@ -72,13 +74,13 @@ abstract class RelayProbe implements ProxyProbe {
     static Finding verdict(ProbeContext context, String protocol, String token, String detail, String relayedBack,
             Transcript transcript) {
         try {
-            String proof = context.canary().proof(token, relayedBack);
-            if (proof != null) {
-                transcript.note("proof for token " + token + ": " + proof);
-                return new Finding(context.port(), protocol, Verdict.OPEN, true, detail + "; " + proof, transcript);
+            Optional<CanaryProof> proof = context.canary().proof(token, relayedBack);
+            if (proof.isPresent()) {
+                transcript.note("proof for token " + token + ": " + proof.get().how());
+                return new Finding(context.port(), protocol, Verdict.OPEN, proof, detail + "; " + proof.get().how(), transcript);
             }
             transcript.note("no proof for token " + token);
-            return new Finding(context.port(), protocol, Verdict.UNVERIFIED, false,
+            return new Finding(context.port(), protocol, Verdict.UNVERIFIED,
                     detail + (context.canary().isExternal() ? "; but the external canary's text never came back"
                             : "; but the canary never received the token"), transcript);
         } catch (InterruptedException e) {
@@ -88,7 +90,7 @@ abstract class RelayProbe implements ProxyProbe {
     }
 
     static Finding cancelled(ProbeContext context, String protocol, Transcript transcript) {
-        return new Finding(context.port(), protocol, Verdict.ERROR, false, "cancelled", transcript);
+        return new Finding(context.port(), protocol, Verdict.ERROR, "cancelled", transcript);
     }
 
     /** The request that carries the token through an established tunnel to the canary. */

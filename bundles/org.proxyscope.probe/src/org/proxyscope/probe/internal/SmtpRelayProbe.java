@@ -7,15 +7,18 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.apache.commons.net.MalformedServerReplyException;
 import org.apache.commons.net.smtp.SMTPClient;
 import org.apache.commons.net.smtp.SMTPReply;
 import org.proxyscope.probe.Canary;
+import org.proxyscope.probe.CanaryProof;
 import org.proxyscope.probe.Finding;
 import org.proxyscope.probe.PortSignals;
 import org.proxyscope.probe.ProbeContext;
@@ -86,10 +89,10 @@ public final class SmtpRelayProbe implements ProxyProbe {
             smtp.connect(context.target().getAddress(), context.port());
             banner = smtp.getReplyString().strip();
             if (!SMTPReply.isPositiveCompletion(smtp.getReplyCode())) {
-                return new Finding(context.port(), protocol(), Verdict.DENIED, false, "refuses sessions: " + banner, transcript);
+                return new Finding(context.port(), protocol(), Verdict.DENIED, "refuses sessions: " + banner, transcript);
             }
             if (!smtp.login(addressLiteral(smtp.getLocalAddress()))) {
-                return new Finding(context.port(), protocol(), Verdict.DENIED, false, "refused HELO: " + reply(smtp), transcript);
+                return new Finding(context.port(), protocol(), Verdict.DENIED, "refused HELO: " + reply(smtp), transcript);
             }
             for (Form form : forms("@TOKEN@", domain, relay)) {
                 String token = Canary.newToken();
@@ -104,21 +107,21 @@ public final class SmtpRelayProbe implements ProxyProbe {
             }
             smtp.logout();
         } catch (ConnectException | NoRouteToHostException e) {
-            return new Finding(context.port(), protocol(), Verdict.NO_SERVICE, false, "nothing listens: " + e.getMessage(), transcript);
+            return new Finding(context.port(), protocol(), Verdict.NO_SERVICE, "nothing listens: " + e.getMessage(), transcript);
         } catch (MalformedServerReplyException e) {
-            return new Finding(context.port(), protocol(), Verdict.NOT_A_PROXY, false, "not SMTP: " + e.getMessage(), transcript);
+            return new Finding(context.port(), protocol(), Verdict.NOT_A_PROXY, "not SMTP: " + e.getMessage(), transcript);
         } catch (PortSignals.SilentPortException e) {
             transcript.note(e.getMessage());
-            return new Finding(context.port(), protocol(), Verdict.NOT_A_PROXY, false, "no SMTP greeting: " + e.getMessage(), transcript);
+            return new Finding(context.port(), protocol(), Verdict.NOT_A_PROXY, "no SMTP greeting: " + e.getMessage(), transcript);
         } catch (SocketTimeoutException e) {
             if (tried.isEmpty() && refusals.isEmpty()) {
-                return new Finding(context.port(), protocol(), Verdict.TIMEOUT, false,
+                return new Finding(context.port(), protocol(), Verdict.TIMEOUT,
                         "no SMTP dialogue: silent for " + context.timeout().toMillis() + " ms", transcript);
             }
             transcript.note("the session's deadline passed; judging the forms tried so far");
         } catch (IOException e) {
             if (tried.isEmpty() && refusals.isEmpty()) {
-                return new Finding(context.port(), protocol(), Verdict.NOT_A_PROXY, false,
+                return new Finding(context.port(), protocol(), Verdict.NOT_A_PROXY,
                         "the SMTP dialogue failed: " + e.getMessage(), transcript);
             }
             transcript.note("the session broke off (" + e.getMessage() + "); judging the forms tried so far");
@@ -157,15 +160,15 @@ public final class SmtpRelayProbe implements ProxyProbe {
         if (tried.isEmpty()) {
             boolean auth = refusals.stream().map(r -> r.toLowerCase(Locale.ROOT))
                     .anyMatch(r -> r.contains(" 530") || r.contains("authentication required") || r.contains("5.7.0 auth"));
-            return new Finding(context.port(), protocol(), auth ? Verdict.AUTH_REQUIRED : Verdict.DENIED, false,
+            return new Finding(context.port(), protocol(), auth ? Verdict.AUTH_REQUIRED : Verdict.DENIED,
                     "refused every relay form; first: " + refusals.get(0), transcript);
         }
         String accepted = tried.values().stream().map(Form::name).reduce((a, b) -> a + ", " + b).orElse("");
         if (!sent) {
-            return new Finding(context.port(), protocol(), Verdict.UNVERIFIED, false, "accepted a recipient at " + domain
+            return new Finding(context.port(), protocol(), Verdict.UNVERIFIED, "accepted a recipient at " + domain
                     + " (" + accepted + "), but no canary domain is set, so no message was sent", transcript);
         }
-        Map<String, String> arrivals;
+        Map<String, CanaryProof> arrivals;
         try {
             arrivals = awaitDeliveries(context.canary(), tried.keySet());
         } catch (InterruptedException e) {
@@ -174,19 +177,21 @@ public final class SmtpRelayProbe implements ProxyProbe {
         }
         List<String> delivered = new ArrayList<>();
         for (Map.Entry<String, Form> t : tried.entrySet()) {
-            String from = arrivals.get(t.getKey());
-            if (from != null) {
+            CanaryProof arrival = arrivals.get(t.getKey());
+            if (arrival != null) {
                 transcript.note("canary received the message of form \"" + t.getValue().name() + "\" (token " + t.getKey()
-                        + ") from " + from);
+                        + ") from " + arrival.from());
                 delivered.add(t.getValue().name() + " (RCPT TO:<" + t.getValue().recipient() + ">)");
             }
         }
         if (delivered.isEmpty()) {
             transcript.note("no message reached the canary");
-            return new Finding(context.port(), protocol(), Verdict.UNVERIFIED, false, "accepted mail for " + domain + " ("
+            return new Finding(context.port(), protocol(), Verdict.UNVERIFIED, "accepted mail for " + domain + " ("
                     + accepted + "), but no message reached the canary within " + DELIVERY_GRACE.toSeconds() + " s", transcript);
         }
-        return new Finding(context.port(), protocol(), Verdict.OPEN, true, "relays mail for anyone: the canary received "
+        // the first message that arrived stands as the proof; the detail names every form that got through
+        CanaryProof first = arrivals.values().stream().min(Comparator.comparing(CanaryProof::at)).orElseThrow();
+        return new Finding(context.port(), protocol(), Verdict.OPEN, Optional.of(first), "relays mail for anyone: the canary received "
                 + delivered.size() + " of " + tried.size() + " accepted messages; delivered: " + String.join(", ", delivered),
                 transcript);
     }
@@ -197,12 +202,12 @@ public final class SmtpRelayProbe implements ProxyProbe {
      *
      * @return the tokens that arrived, with where from
      */
-    private static Map<String, String> awaitDeliveries(Canary canary, java.util.Set<String> tokens) throws InterruptedException {
-        Map<String, String> arrivals = new LinkedHashMap<>();
+    private static Map<String, CanaryProof> awaitDeliveries(Canary canary, java.util.Set<String> tokens) throws InterruptedException {
+        Map<String, CanaryProof> arrivals = new LinkedHashMap<>();
         long until = System.nanoTime() + DELIVERY_GRACE.toNanos();
         while (arrivals.size() < tokens.size() && System.nanoTime() < until) {
             for (String token : tokens) {
-                String from = arrivals.containsKey(token) ? null : canary.awaitToken(token, Duration.ZERO);
+                CanaryProof from = arrivals.containsKey(token) ? null : canary.awaitToken(token, Duration.ZERO).orElse(null);
                 if (from != null) {
                     if (arrivals.isEmpty()) {
                         until = Math.min(until, System.nanoTime() + AFTER_FIRST_DELIVERY.toNanos());

@@ -33,8 +33,8 @@ import org.proxyscope.core.Workspace;
 import org.proxyscope.core.model.Case;
 import org.proxyscope.core.model.CustodyAction;
 import org.proxyscope.core.model.NewCase;
-import org.proxyscope.probe.Finding;
 import org.proxyscope.probe.ProbeCatalog;
+import org.proxyscope.probe.ProbeRun;
 import org.proxyscope.probe.Verdict;
 
 /** The Probe Launcher and Probe Results on a real display, probing the open microsocks on loopback. */
@@ -127,10 +127,11 @@ class ProbingViewsTest {
         ProbeJob job = launcher.start();
         assertNotNull(job, launcher.problem());
         job.join();
-        Finding f = job.result().report().findings().get(0);
+        ProbeRun.Recorded f = job.result().findings().get(0);
         assertEquals("smtp-relay", f.protocol());
         assertEquals(Verdict.OPEN, f.verdict(), f.detail());
-        assertTrue(f.canaryVerified());
+        assertTrue(f.proof().isPresent());
+        assertTrue(f.proof().get().token().startsWith("pxc-"), f.proof().get().token());
     }
 
     @Test
@@ -150,18 +151,36 @@ class ProbingViewsTest {
         assumeTrue(System.getenv("PROXYSCOPE_TEST_SOCKS_OPEN") != null, "the real proxies are not running");
         context.set(ProxyscopeModel.SELECTED_CASE, subject.id());
         ProbeLauncherPart launcher = ContextInjectionFactory.make(ProbeLauncherPart.class, context);
-        Shell resultsShell = new Shell(display);
-        resultsShell.setLayout(new FillLayout());
-        ProbeResultsPart results = new ProbeResultsPart();
-        results.createControls(resultsShell);
         ProbeJob job = launcher.start();
         job.join();
-        results.show(job.result());
-        List<String> rows = java.util.stream.IntStream.range(0, results.rows()).mapToObj(results::row).toList();
-        assertTrue(rows.contains(socksPort + " socks5 open"), rows.toString());
-        assertEquals("open-proxy", job.result().report().verdict());
+        assertEquals("open-proxy", job.result().verdict());
         assertTrue(ws.evidence(subject.id()).size() >= 1);
         assertEquals(CustodyAction.PROBE_RUN, ws.custody(subject.id()).get(ws.custody(subject.id()).size() - 1).action());
+
+        // The results view reads the run back from the workspace, as after a restart
+        Shell resultsShell = new Shell(display);
+        resultsShell.setLayout(new FillLayout());
+        IEclipseContext child = context.createChild("results");
+        child.set(Composite.class, resultsShell);
+        ProbeResultsPart results = ContextInjectionFactory.make(ProbeResultsPart.class, child);
+        List<String> rows = java.util.stream.IntStream.range(0, results.rows()).mapToObj(results::row).toList();
+        assertEquals(socksPort + " socks5 open", rows.get(0), "proven relays lead the table: " + rows);
+        assertTrue(results.headline().startsWith("127.0.0.1: open-proxy: "), results.headline());
+        assertTrue(results.headline().contains("socks5 on " + socksPort + ", proven by the canary"), results.headline());
+        results.selectRow(0);
+        assertTrue(results.transcript().startsWith("Kept as " + subject.id() + " evidence #"), results.transcript());
+        assertTrue(results.transcript().contains("proof for token pxc-"), results.transcript());
+        resultsShell.setSize(900, 500);
+        resultsShell.open();
+        Widgets.screenshot(resultsShell, "probe-results-kept-run");
         resultsShell.dispose();
+    }
+
+    @Test
+    void theResultsSayWhenACaseHasNoRunsYet() {
+        context.set(ProxyscopeModel.SELECTED_CASE, subject.id());
+        ProbeResultsPart results = ContextInjectionFactory.make(ProbeResultsPart.class, context);
+        assertEquals(subject.id() + " has no probe runs yet: run one from the Probe Launcher.", results.headline());
+        assertEquals(0, results.rows());
     }
 }

@@ -7,7 +7,7 @@ final class ProbeEvents {
     static final String STARTED = "org/proxyscope/probe/started";
     /** One finding arrived; the data is the {@code Finding}. */
     static final String FINDING = "org/proxyscope/probe/finding";
-    /** The run ended; the data is the {@code ProbeRun} with its report and transcripts. */
+    /** The run ended and the case keeps it; the data is the {@code org.proxyscope.probe.ProbeRun}. */
     static final String FINISHED = "org/proxyscope/probe/finished";
 
     private ProbeEvents() {

@@ -1,7 +1,5 @@
 package org.proxyscope.probe.ui.internal;
 
-import java.util.Map;
-
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
@@ -12,10 +10,10 @@ import org.proxyscope.core.Workspace;
 import org.proxyscope.core.model.CaseId;
 import org.proxyscope.probe.Canary;
 import org.proxyscope.probe.CanarySettings;
-import org.proxyscope.probe.Finding;
 import org.proxyscope.probe.ProbeEvidence;
 import org.proxyscope.probe.ProbeReport;
 import org.proxyscope.probe.ProbeRequest;
+import org.proxyscope.probe.ProbeRun;
 import org.proxyscope.probe.Prober;
 
 /**
@@ -49,6 +47,7 @@ final class ProbeJob extends Job {
         post(ProbeEvents.STARTED, request);
         Thread worker = Thread.currentThread();
         try (Canary canary = canarySettings.start(request.host().name())) {
+            String where = canary.describe();
             ProbeReport report = prober.run(request, canary, f -> {
                 monitor.worked(1);
                 post(ProbeEvents.FINDING, f);
@@ -56,8 +55,7 @@ final class ProbeJob extends Job {
                     worker.interrupt(); // ends the run's waits; unfinished probes report the cancel
                 }
             });
-            Map<Finding, String> transcripts = ProbeEvidence.keep(workspace, caseId, report);
-            result = new ProbeRun(report, transcripts);
+            result = ProbeEvidence.keep(workspace, caseId, report, where);
             post(ProbeEvents.FINISHED, result);
             post(CaseEvents.CHANGED, caseId);
             return Status.OK_STATUS;

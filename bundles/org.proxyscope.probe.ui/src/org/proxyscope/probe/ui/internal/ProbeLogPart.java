@@ -14,6 +14,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Text;
 import org.proxyscope.app.UtcTime;
 import org.proxyscope.probe.Finding;
+import org.proxyscope.probe.ProbeRun;
 import org.proxyscope.probe.ProbeRequest;
 
 /** The live log of a run: what was asked, then each finding as it arrives, then the host's verdict. */
@@ -49,8 +50,8 @@ public final class ProbeLogPart {
     @Inject
     @Optional
     void finished(@UIEventTopic(ProbeEvents.FINISHED) ProbeRun run) {
-        line(run.report().host() + ": " + run.report().verdict() + " (" + run.report().elapsed().toMillis() + " ms); "
-                + run.transcripts().size() + " transcripts kept as evidence");
+        line(run.host() + ": " + run.verdict() + " (" + run.elapsed().toMillis() + " ms); kept as probe run " + run.number() + ", "
+                + run.findings().stream().filter(f -> f.evidence().isPresent()).count() + " transcripts as evidence");
     }
 
     @Focus

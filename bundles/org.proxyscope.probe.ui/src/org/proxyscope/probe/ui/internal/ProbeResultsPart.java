@@ -1,50 +1,76 @@
 package org.proxyscope.probe.ui.internal;
 
-import java.util.Map;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Optional;
 
 import jakarta.annotation.PostConstruct;
-
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 
-import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.CTabFolder;
 import org.eclipse.swt.custom.CTabItem;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.graphics.Font;
-import org.eclipse.jface.resource.JFaceResources;
-import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
+import org.proxyscope.app.ProxyscopeModel;
 import org.proxyscope.app.Tables;
-import org.proxyscope.probe.Finding;
-import org.proxyscope.probe.ProbeReport;
+import org.proxyscope.app.UtcTime;
+import org.proxyscope.core.Workspace;
+import org.proxyscope.core.WorkspaceException;
+import org.proxyscope.core.model.CaseId;
+import org.proxyscope.core.model.Evidence;
+import org.proxyscope.core.model.PortRanges;
+import org.proxyscope.probe.ProbeRun;
+import org.proxyscope.probe.ProbeRuns;
 import org.proxyscope.probe.Verdict;
 
 /**
- * The last run's findings, one row per port and protocol with its verdict; selecting a row shows its
- * transcript as text and as hex, and where the transcript is kept as evidence.
+ * The probe runs the selected case keeps, newest first in the chooser: the host's verdict on top, then one
+ * row per port and protocol, proven relays first, ports that refused the connection folded into one line.
+ * Selecting a row shows its transcript (text and hex) from the evidence that keeps it.
  */
 public final class ProbeResultsPart {
 
+    @Inject
+    @org.eclipse.e4.core.di.annotations.Optional
+    Workspace workspace;
+
+    private Label verdict;
+    private Combo chooser;
     private Table table;
     private Text text;
     private Text hex;
-    private ProbeReport report;
-    private Map<Finding, String> kept = Map.of();
+    private CaseId caseId;
+    private List<ProbeRun> runs = List.of();
 
     @PostConstruct
     void createControls(Composite parent) {
-        parent.setLayout(new FillLayout());
+        parent.setLayout(new GridLayout(2, false));
+        verdict = new Label(parent, SWT.WRAP);
+        verdict.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        chooser = new Combo(parent, SWT.READ_ONLY);
+        chooser.setLayoutData(new GridData(SWT.RIGHT, SWT.CENTER, false, false));
+        chooser.addListener(SWT.Selection, e -> showRun(chooser.getSelectionIndex()));
         SashForm sash = new SashForm(parent, SWT.VERTICAL);
+        sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
         table = new Table(sash, SWT.FULL_SELECTION | SWT.BORDER);
         table.setHeaderVisible(true);
-        Tables.addColumns(table, new String[][] {{"Port", "60"}, {"Protocol", "110"}, {"Verdict", "110"}, {"Canary", "70"},
-                {"Time", "80"}, {"Detail", "520"}});
+        Tables.addColumns(table, new String[][] {{"Port", "60"}, {"Protocol", "110"}, {"Verdict", "110"}, {"Canary", "170"},
+                {"Detail", "520"}});
         CTabFolder tabs = new CTabFolder(sash, SWT.BORDER | SWT.BOTTOM);
         Font mono = JFaceResources.getTextFont();
         text = transcriptTab(tabs, "Transcript", mono);
@@ -52,6 +78,10 @@ public final class ProbeResultsPart {
         tabs.setSelection(0);
         sash.setWeights(55, 45);
         table.addListener(SWT.Selection, e -> showTranscript());
+        verdict.setText("Select a case to see its probe runs.");
+        if (caseId != null) {
+            caseSelected(caseId); // injected before the controls existed
+        }
     }
 
     private static Text transcriptTab(CTabFolder tabs, String title, Font font) {
@@ -63,51 +93,120 @@ public final class ProbeResultsPart {
         return area;
     }
 
+    /** Follows the case selected in the Case Explorer: its kept runs, the newest shown. */
     @Inject
-    @Optional
-    void started(@UIEventTopic(ProbeEvents.STARTED) Object request) {
-        if (table != null && !table.isDisposed()) {
+    @org.eclipse.e4.core.di.annotations.Optional
+    void caseSelected(@Named(ProxyscopeModel.SELECTED_CASE) CaseId id) {
+        caseId = id;
+        if (table == null || table.isDisposed() || workspace == null || id == null) {
+            return;
+        }
+        try {
+            showRuns(ProbeRuns.of(workspace).list(id));
+        } catch (WorkspaceException e) {
+            verdict.setText(e.getMessage());
+        }
+    }
+
+    @Inject
+    @org.eclipse.e4.core.di.annotations.Optional
+    void finished(@UIEventTopic(ProbeEvents.FINISHED) ProbeRun run) {
+        if (caseId != null) {
+            caseSelected(caseId);
+        }
+    }
+
+    /** Shows the runs, oldest first as given, with the newest selected. */
+    void showRuns(List<ProbeRun> kept) {
+        runs = kept;
+        chooser.removeAll();
+        for (int i = kept.size() - 1; i >= 0; i--) {
+            ProbeRun r = kept.get(i);
+            chooser.add("Run " + r.number() + ", " + UtcTime.seconds(r.started()) + ", " + r.verdict());
+        }
+        chooser.getParent().layout();
+        if (kept.isEmpty()) {
+            verdict.setText(caseId + " has no probe runs yet: run one from the Probe Launcher.");
             table.removeAll();
             text.setText("");
             hex.setText("");
-        }
-    }
-
-    @Inject
-    @Optional
-    void finished(@UIEventTopic(ProbeEvents.FINISHED) ProbeRun run) {
-        show(run);
-    }
-
-    void show(ProbeRun run) {
-        if (table == null || table.isDisposed()) {
             return;
         }
-        report = run.report();
-        kept = run.transcripts();
+        chooser.select(0);
+        showRun(0);
+    }
+
+    /** Shows the run at {@code index} of the chooser (0 is the newest). */
+    private void showRun(int index) {
+        if (index < 0 || index >= runs.size()) {
+            return;
+        }
+        ProbeRun run = runs.get(runs.size() - 1 - index);
+        verdict.setText(headline(run));
+        verdict.getParent().layout();
         table.removeAll();
-        for (Finding f : report.findings()) {
+        text.setText("");
+        hex.setText("");
+        for (ProbeRun.Recorded f : run.answered()) {
             TableItem row = new TableItem(table, SWT.NONE);
             row.setData(f);
-            long ms = f.transcript().segments().isEmpty() ? 0
-                    : f.transcript().segments().get(f.transcript().segments().size() - 1).at().toMillis();
             row.setText(new String[] {Integer.toString(f.port()), f.protocol(), f.verdict().word(),
-                    f.canaryVerified() ? "received" : "", ms + " ms", f.detail()});
+                    f.proof().map(p -> "received " + UtcTime.clock(p.at())).orElse(""), f.detail()});
             if (f.verdict() == Verdict.OPEN) {
                 row.setForeground(table.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
             }
         }
+        List<Integer> refused = run.refusedPorts();
+        if (!refused.isEmpty()) {
+            TableItem row = new TableItem(table, SWT.NONE);
+            row.setText(new String[] {"", "tcp", Verdict.NO_SERVICE.word(), "",
+                    refused.size() + (refused.size() == 1 ? " port refused" : " ports refused") + " the connection: "
+                            + PortRanges.of(refused)});
+        }
+    }
+
+    /** "127.0.0.1: open-proxy: socks5 on 1080, proven by the canary", the run's verdict in one line. */
+    static String headline(ProbeRun run) {
+        List<String> open = run.findings().stream().filter(f -> f.verdict() == Verdict.OPEN)
+                .map(f -> f.protocol() + " on " + f.port()).distinct().toList();
+        String proven = open.isEmpty() ? "" : ": " + String.join(", ", open) + ", proven by the canary";
+        return run.host() + ": " + run.verdict() + proven + "  (run " + run.number() + " by " + run.analyst() + ", "
+                + UtcTime.seconds(run.started()) + ", " + run.elapsed().toMillis() + " ms)";
     }
 
     private void showTranscript() {
         int index = table.getSelectionIndex();
-        if (index < 0 || report == null) {
+        if (index < 0 || !(table.getItem(index).getData() instanceof ProbeRun.Recorded f)) {
             return;
         }
-        Finding f = (Finding) table.getItem(index).getData();
-        String where = kept.containsKey(f) ? "Kept as " + kept.get(f) + "\n\n" : "";
-        text.setText(where + f.transcript().text());
-        hex.setText(f.transcript().hex());
+        Optional<Evidence> kept = transcriptOf(f);
+        if (kept.isEmpty()) {
+            text.setText("No transcript: nothing was exchanged on this port.\n\nSent: " + f.sent() + "\nReceived: " + f.reply());
+            hex.setText("");
+            return;
+        }
+        try {
+            String whole = Files.readString(workspace.storedFile(kept.get()), StandardCharsets.UTF_8);
+            int split = whole.indexOf("\nHex:\n");
+            String where = "Kept as " + caseId + " evidence #" + kept.get().number() + "\n\n";
+            text.setText(where + (split < 0 ? whole : whole.substring(0, split)));
+            hex.setText(split < 0 ? "" : whole.substring(split + 6));
+        } catch (IOException e) {
+            text.setText("The transcript, evidence #" + kept.get().number() + ", cannot be read: " + e.getMessage());
+            hex.setText("");
+        }
+    }
+
+    private Optional<Evidence> transcriptOf(ProbeRun.Recorded f) {
+        if (f.evidence().isEmpty() || workspace == null) {
+            return Optional.empty();
+        }
+        try {
+            return workspace.evidence(caseId).stream().filter(e -> e.number() == f.evidence().getAsInt() && !e.isPurged())
+                    .findFirst();
+        } catch (WorkspaceException e) {
+            return Optional.empty();
+        }
     }
 
     int rows() {
@@ -117,6 +216,19 @@ public final class ProbeResultsPart {
     String row(int index) {
         TableItem item = table.getItem(index);
         return item.getText(0) + " " + item.getText(1) + " " + item.getText(2);
+    }
+
+    String headline() {
+        return verdict.getText();
+    }
+
+    String transcript() {
+        return text.getText();
+    }
+
+    void selectRow(int index) {
+        table.select(index);
+        showTranscript();
     }
 
     @Focus

@@ -1,9 +1,10 @@
 package org.proxyscope.probe.internal.cli;
 
+import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -34,6 +35,7 @@ import org.proxyscope.probe.ProbeEvidence;
 import org.proxyscope.probe.ProbeRefusedException;
 import org.proxyscope.probe.ProbeReport;
 import org.proxyscope.probe.ProbeRequest;
+import org.proxyscope.probe.ProbeRun;
 import org.proxyscope.probe.Prober;
 import org.proxyscope.probe.Verdict;
 
@@ -100,18 +102,20 @@ public final class ProbeCommand implements Command {
             CaseId id = WorkspaceArguments.caseId(args.option("--case").get());
             try (Workspace ws = WorkspaceArguments.open(args)) {
                 Case subject = ws.get(id);
-                ProbeReport report = run(prober, new ProbeRequest(host, ports, protocols, timeout, overall, subject.scope()),
-                        canary, f -> { });
-                print(io, args.flag("--json"), report, ProbeEvidence.keep(ws, id, report));
+                Ran ran = run(prober, new ProbeRequest(host, ports, protocols, timeout, overall, subject.scope()), canary, f -> { });
+                ProbeRun kept = ProbeEvidence.keep(ws, id, ran.report(), ran.canary());
+                List<String> names = kept.findings().stream()
+                        .map(f -> f.evidence().isPresent() ? id + " evidence #" + f.evidence().getAsInt() : null).toList();
+                print(io, args.flag("--json"), ran.report(), names, OptionalInt.of(kept.number()));
             }
         } else {
             TranscriptFolder transcripts = new TranscriptFolder(TempPaths.folder(ProbeEvidence.TRANSCRIPTS), host.name());
             ProbeReport report = run(prober, new ProbeRequest(host, ports, protocols, timeout, overall,
                     new Scope(List.of(new ScopeEntry(host, PortRanges.of(ports))))),
-                    canary, transcripts::write);
-            Map<Finding, String> names = new LinkedHashMap<>();
-            transcripts.files(report).forEach((f, path) -> names.put(f, path.toString()));
-            print(io, args.flag("--json"), report, names);
+                    canary, transcripts::write).report();
+            Map<Finding, Path> files = transcripts.files(report);
+            List<String> names = report.findings().stream().map(f -> files.containsKey(f) ? files.get(f).toString() : null).toList();
+            print(io, args.flag("--json"), report, names, OptionalInt.empty());
         }
         return ExitCode.OK;
     }
@@ -130,10 +134,14 @@ public final class ProbeCommand implements Command {
         return millis;
     }
 
-    private static ProbeReport run(Prober prober, ProbeRequest request, CanarySettings settings, Consumer<Finding> progress)
+    /** A finished run and where its canary listened. */
+    private record Ran(ProbeReport report, String canary) {
+    }
+
+    private static Ran run(Prober prober, ProbeRequest request, CanarySettings settings, Consumer<Finding> progress)
             throws Exception {
         try (Canary canary = settings.start(request.host().name())) {
-            return prober.run(request, canary, progress);
+            return new Ran(prober.run(request, canary, progress), canary.describe());
         } catch (ProbeRefusedException e) {
             throw new UsageException(e.getMessage());
         }
@@ -151,21 +159,37 @@ public final class ProbeCommand implements Command {
         return settings;
     }
 
-    private static void print(CommandContext io, boolean json, ProbeReport report, Map<Finding, String> transcripts) {
+    /**
+     * @param transcripts where each finding's transcript is, in the report's order (null for none)
+     * @param run         the run's number in the case, when it was kept in one
+     */
+    private static void print(CommandContext io, boolean json, ProbeReport report, List<String> transcripts, OptionalInt run) {
         if (json) {
             JsonObject o = new JsonObject();
             o.addProperty("host", report.host());
+            if (run.isPresent()) {
+                o.addProperty("run", run.getAsInt());
+            }
+            o.addProperty("started", report.started().toString());
             o.addProperty("verdict", report.verdict());
             o.addProperty("elapsed_ms", report.elapsed().toMillis());
             JsonArray findings = new JsonArray();
-            for (Finding f : report.findings()) {
+            for (int i = 0; i < report.findings().size(); i++) {
+                Finding f = report.findings().get(i);
                 JsonObject j = new JsonObject();
                 j.addProperty("port", f.port());
                 j.addProperty("protocol", f.protocol());
                 j.addProperty("verdict", f.verdict().word());
                 j.addProperty("canary_verified", f.canaryVerified());
+                f.proof().ifPresent(p -> {
+                    JsonObject proof = new JsonObject();
+                    proof.addProperty("token", p.token());
+                    proof.addProperty("from", p.from());
+                    proof.addProperty("at", p.at().toString());
+                    j.add("proof", proof);
+                });
                 j.addProperty("detail", f.detail());
-                j.addProperty("transcript", transcripts.get(f));
+                j.addProperty("transcript", transcripts.get(i));
                 findings.add(j);
             }
             o.add("findings", findings);
@@ -173,6 +197,7 @@ public final class ProbeCommand implements Command {
             return;
         }
         io.out().printf("%s: %s (%d ms)%n", report.host(), report.verdict(), report.elapsed().toMillis());
+        run.ifPresent(n -> io.out().printf("  kept in the case as probe run %d%n", n));
         long silent = report.findings().stream().filter(f -> f.verdict() == Verdict.NO_SERVICE).map(Finding::port).distinct().count();
         for (Finding f : report.findings()) {
             if (f.verdict() != Verdict.NO_SERVICE) {
