@@ -1,0 +1,150 @@
+package org.proxyscope.probe.internal.report;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.proxyscope.core.WorkspaceException;
+import org.proxyscope.core.model.PortRanges;
+import org.proxyscope.probe.CanaryProof;
+import org.proxyscope.probe.ProbeRun;
+import org.proxyscope.probe.ProbeRuns;
+import org.proxyscope.probe.Verdict;
+import org.proxyscope.report.Contribution;
+import org.proxyscope.report.ReportContext;
+import org.proxyscope.report.ReportSection;
+import org.proxyscope.report.ReportTime;
+import org.proxyscope.report.ReportWriter;
+
+/**
+ * The report's probe findings: every run the case keeps, per port and protocol what was sent, what came
+ * back, the canary's proof and the verdict, with inconclusive verdicts explained.
+ */
+public final class ProbeFindingsSection implements ReportSection {
+
+    /** How much of a sent or received excerpt a table cell shows; the appendix has the whole transcript. */
+    private static final int CELL = 240;
+
+    @Override
+    public String id() {
+        return "org.proxyscope.probe.findings";
+    }
+
+    @Override
+    public String title() {
+        return "Probe findings";
+    }
+
+    @Override
+    public int order() {
+        return 300;
+    }
+
+    static List<ProbeRun> runs(ReportContext context) throws WorkspaceException {
+        return ProbeRuns.of(context.workspace()).list(context.subject().id());
+    }
+
+    @Override
+    public boolean hasContent(ReportContext context) throws WorkspaceException {
+        return !runs(context).isEmpty();
+    }
+
+    @Override
+    public Optional<Contribution> contribute(ReportContext context) throws WorkspaceException {
+        List<ProbeRun> runs = runs(context);
+        if (runs.isEmpty()) {
+            return Optional.empty();
+        }
+        List<ProbeRun.Recorded> open = new ArrayList<>();
+        List<Contribution.Exposure> exposed = new ArrayList<>();
+        List<String> summary = new ArrayList<>();
+        for (ProbeRun run : runs) {
+            List<String> proven = new ArrayList<>();
+            for (ProbeRun.Recorded f : run.findings()) {
+                if (f.verdict() == Verdict.OPEN) {
+                    open.add(f);
+                    proven.add(f.protocol() + " on port " + f.port());
+                    Contribution.Exposure e = new Contribution.Exposure(f.port(), f.protocol());
+                    if (!exposed.contains(e)) {
+                        exposed.add(e);
+                    }
+                }
+            }
+            summary.add("Probe run " + run.number() + " (" + utc(run.started()) + ", " + run.analyst() + ") tested "
+                    + run.findings().stream().map(ProbeRun.Recorded::port).distinct().count() + " ports of " + run.host() + ": "
+                    + switch (run.verdict()) {
+                        case "open-proxy" -> "it relayed for anyone, proven by the canary: " + String.join(", ", proven) + ".";
+                        case "inconclusive" -> "a service claimed to relay or did not answer clearly, but nothing was proven.";
+                        default -> "no port relayed.";
+                    });
+        }
+        Optional<Instant> first = open.stream().flatMap(f -> f.proof().stream()).map(CanaryProof::at).min(Instant::compareTo);
+        Optional<Instant> last = open.stream().flatMap(f -> f.proof().stream()).map(CanaryProof::at).max(Instant::compareTo);
+        if (!open.isEmpty()) {
+            return Optional.of(new Contribution(Contribution.Standing.RELAYS, "Open proxy: " + String.join(", ",
+                    exposed.stream().map(e -> e.protocol() + " on port " + e.port()).toList())
+                    + " relayed for anyone, proven by Proxyscope's canary.", summary, exposed, first, last));
+        }
+        boolean doubt = runs.stream().anyMatch(r -> r.verdict().equals("inconclusive"));
+        return Optional.of(new Contribution(doubt ? Contribution.Standing.INCONCLUSIVE : Contribution.Standing.NO_RELAY,
+                doubt ? "Inconclusive: a service claimed to relay, but the canary never received proof."
+                        : "No open proxy found by probing.", summary, List.of(), Optional.empty(), Optional.empty()));
+    }
+
+    @Override
+    public void write(ReportContext context, ReportWriter out) throws WorkspaceException {
+        out.paragraph("Each probe asks the target to carry a fresh random token to Proxyscope's canary, a listener that"
+                + " serves nothing else and relays nothing. A port is called open only when the canary received its token"
+                + " through the target: a reply that merely claims success proves nothing.");
+        for (ProbeRun run : runs(context)) {
+            out.heading("Run " + run.number() + ", " + utc(run.started()) + ": " + run.verdict());
+            out.facts(List.of(new String[] {"Target", run.host()}, new String[] {"Analyst", run.analyst()},
+                    new String[] {"Canary", run.canary()}, new String[] {"Duration", run.elapsed().toMillis() + " ms"}));
+            List<String[]> rows = new ArrayList<>();
+            List<String> explained = new ArrayList<>();
+            for (ProbeRun.Recorded f : run.answered()) {
+                rows.add(new String[] {Integer.toString(f.port()), f.protocol(), f.verdict().word(), cut(f.sent()), cut(f.reply()),
+                        f.proof().map(p -> "token " + p.token() + "\nfrom " + p.from() + "\nat " + utc(p.at())).orElse("none"),
+                        f.detail() + (f.evidence().isPresent() ? "\ntranscript: evidence #" + f.evidence().getAsInt() : "")});
+                explanation(f.verdict()).filter(e -> !explained.contains(e)).ifPresent(explained::add);
+            }
+            if (!rows.isEmpty()) {
+                out.table(List.of("Port", "Protocol", "Verdict", "Sent", "Reply", "Canary proof", "Detail"),
+                        new float[] {6, 10, 10, 17, 17, 17, 23}, rows);
+            }
+            List<Integer> refused = run.refusedPorts();
+            if (!refused.isEmpty()) {
+                out.paragraph(refused.size() + (refused.size() == 1 ? " port refused" : " ports refused") + " the connection: "
+                        + PortRanges.of(refused) + ".");
+            }
+            for (String e : explained) {
+                out.paragraph(e);
+            }
+        }
+    }
+
+    private static Optional<String> explanation(Verdict v) {
+        return switch (v) {
+            case UNVERIFIED -> Optional.of("Unverified: the service answered as if it relayed, but the canary never received the"
+                    + " token. Such an answer is not proof; the port needs a second look (a re-test, or a capture).");
+            case TIMEOUT -> Optional.of("Timeout: the port accepted the connection but gave no answer in time; nothing can be"
+                    + " concluded from it.");
+            case ERROR -> Optional.of("Error: the probe could not be run to its end; the detail says why.");
+            case AUTH_REQUIRED -> Optional.of("Auth-required: a proxy that asks for credentials does not relay for strangers;"
+                    + " it is not an open proxy, though it shows proxy software runs there.");
+            default -> Optional.empty();
+        };
+    }
+
+    private static String cut(String excerpt) {
+        if (excerpt.isEmpty()) {
+            return "nothing";
+        }
+        return excerpt.length() <= CELL ? excerpt : excerpt.substring(0, CELL) + " ...";
+    }
+
+    static String utc(Instant t) {
+        return ReportTime.utc(t);
+    }
+}

@@ -1,0 +1,277 @@
+package org.proxyscope.report.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+import org.proxyscope.core.Progress;
+import org.proxyscope.core.UnknownCaseException;
+import org.proxyscope.core.Workspace;
+import org.proxyscope.core.model.Case;
+import org.proxyscope.core.model.CaseId;
+import org.proxyscope.core.model.CustodyAction;
+import org.proxyscope.core.model.CustodyEntry;
+import org.proxyscope.core.model.NewCase;
+import org.proxyscope.probe.CanaryProof;
+import org.proxyscope.probe.Finding;
+import org.proxyscope.probe.ProbeEvidence;
+import org.proxyscope.probe.ProbeReport;
+import org.proxyscope.probe.Transcript;
+import org.proxyscope.probe.Verdict;
+import org.proxyscope.report.CaseReport;
+import org.proxyscope.report.ReportException;
+import org.proxyscope.report.ReportSections;
+
+/**
+ * The PDF case report made from a real SQLite workspace and checked as a reader would, with poppler's own
+ * tools: the text of every section, embedded fonts, pages that are not blank, and the report kept as evidence.
+ */
+class CaseReportTest {
+
+    @TempDir
+    Path tmp;
+
+    private Workspace ws;
+    private ServiceTracker<ReportSections, ReportSections> tracker;
+    private ReportSections sections;
+
+    @BeforeEach
+    void open() throws Exception {
+        ws = Workspace.open(tmp.resolve("ws"), "Dana Levi");
+        var context = FrameworkUtil.getBundle(CaseReport.class).getBundleContext();
+        tracker = new ServiceTracker<>(context, ReportSections.class, null);
+        tracker.open();
+        sections = tracker.waitForService(10_000);
+        assertNotNull(sections, "the Declarative Services component of the report sections is running");
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        tracker.close();
+        ws.close();
+    }
+
+    private static Transcript exchange(byte[] sent, byte[] reply) {
+        Transcript t = new Transcript();
+        t.sent(sent, 0, sent.length);
+        if (reply.length > 0) {
+            t.received(reply, 0, reply.length);
+        }
+        t.note("proof for token pxc-00112233445566778899aabbccddeeff");
+        return t;
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /** A run as the prober makes it: an open SOCKS5 port with the canary's proof, a denied squid with 4 KiB of junk, refused ports. */
+    private static ProbeReport run(int extraPorts) {
+        List<Finding> findings = new ArrayList<>();
+        findings.add(new Finding(1080, "socks5", Verdict.OPEN,
+                Optional.of(new CanaryProof("pxc-00112233445566778899aabbccddeeff", "/127.0.0.1:40404",
+                        Instant.parse("2026-12-04T10:15:30Z"), "the canary received the token from /127.0.0.1:40404")),
+                "granted; the canary received the token from /127.0.0.1:40404",
+                exchange(new byte[] {5, 1, 0}, new byte[] {5, 0})));
+        byte[] junk = new byte[4096];
+        for (int i = 0; i < junk.length; i++) {
+            junk[i] = (byte) (i * 31 + 7);
+        }
+        findings.add(new Finding(3128, "http-connect", Verdict.DENIED, "HTTP/1.1 403 Forbidden; Server: squid/5.7\u202e\u0007",
+                exchange(ascii("CONNECT 127.0.0.1:9 HTTP/1.1\r\n\r\n"), junk)));
+        findings.add(new Finding(8080, "http-connect", Verdict.UNVERIFIED, "HTTP/1.0 200 OK; but the canary never received the token",
+                exchange(ascii("CONNECT 127.0.0.1:9 HTTP/1.1\r\n\r\n"), ascii("HTTP/1.0 200 OK\r\n\r\n"))));
+        for (int p = 0; p < extraPorts; p++) {
+            findings.add(new Finding(20000 + p, "socks4", Verdict.DENIED, "request rejected (91)",
+                    exchange(new byte[] {4, 1, 0, 9}, new byte[] {0, 91})));
+        }
+        findings.add(new Finding(81, "tcp", Verdict.NO_SERVICE, "connection refused", new Transcript()));
+        return new ProbeReport("127.0.0.1", Instant.parse("2026-12-04T10:15:29Z"), Duration.ofMillis(517), findings);
+    }
+
+    private Case caseWithRun(String title, int extraPorts) throws Exception {
+        Case c = ws.createCase(NewCase.of(title, "127.0.0.1", "127.0.0.1", "KUNDE-4711", "high", List.of("socks")));
+        ProbeEvidence.keep(ws, c.id(), run(extraPorts), "Proxyscope's canary on 127.0.0.1:45000");
+        return c;
+    }
+
+    private static String tool(String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), String.join(" ", command) + ": " + out);
+        return out;
+    }
+
+    /** A field of pdfinfo's output, e.g. "Title". */
+    private static String field(String info, String name) {
+        return info.lines().filter(l -> l.startsWith(name + ":")).map(l -> l.substring(name.length() + 1).strip()).findFirst()
+                .orElse("(no " + name + ")");
+    }
+
+    @Test
+    void theReportHoldsEverySectionInSearchableTextWithEmbeddedFontsAndIsKeptAsEvidence() throws Exception {
+        Case c = caseWithRun("Offener SOCKS-Proxy bei יעל כהן", 0);
+        Path pdf = tmp.resolve("report.pdf");
+        List<CustodyEntry> before = ws.custody(c.id());
+        CaseReport.Exported done = CaseReport.export(ws, c.id(), pdf, false, sections, Set.of(), Progress.NONE);
+        assertEquals(List.of("org.proxyscope.report.summary", "org.proxyscope.report.scope", "org.proxyscope.probe.findings",
+                "org.proxyscope.report.remediation", "org.proxyscope.report.evidence", "org.proxyscope.report.custody",
+                "org.proxyscope.probe.transcripts"), done.sections());
+        String text = tool("pdftotext", "-layout", pdf.toString(), "-");
+        for (String expected : List.of(c.id().toString(), "Executive summary", "Scope and authorisation", "Probe findings",
+                "Remediation for the customer", "Custody log", "Appendix: probe transcripts", "KUNDE-4711", "Dana Levi",
+                "Open proxy: socks5 on port 1080 relayed for anyone, proven by Proxyscope's canary.",
+                "pxc-00112233445566778899aabbccddeeff", "2026-12-04 10:15:30 UTC", "Unverified: the service answered as if it relayed",
+                "1 port refused the connection: 81.", "Close the proxy ports (1080)", "anti-trojan scanner", "<U+202E><U+0007>",
+                "Page 1 of " + done.pages())) {
+            assertTrue(text.contains(expected), "the report's text lacks \"" + expected + "\"; its page lines: "
+                    + text.lines().filter(l -> l.contains("Page ")).limit(3).toList());
+        }
+        assertFalse(text.contains("port 3128 relayed"), "only the ports actually found relaying are named");
+        assertTrue(text.contains("Offener SOCKS-Proxy bei"), "Unicode titles are typeset");
+        assertTrue(text.contains("כהן") || text.contains("ןהכ"), "Hebrew survives as text: " + text.substring(0, 600));
+        for (CustodyEntry e : before) {
+            assertTrue(text.replace("\n", " ").contains(e.hash().substring(0, 40)) || text.contains(e.hash()),
+                    "the custody log lists entry " + e.sequence() + "'s hash");
+        }
+
+        String fonts = tool("pdffonts", pdf.toString());
+        List<String> rows = fonts.lines().skip(2).toList();
+        assertFalse(rows.isEmpty(), fonts);
+        for (String row : rows) {
+            assertTrue(row.matches(".*\\byes\\s+yes\\s+yes\\s+\\d+\\s+\\d+\\s*$"), "every font embedded, subset and with a Unicode map: " + row);
+        }
+        String info = tool("pdfinfo", pdf.toString());
+        assertEquals("Case report " + c.id() + ": Offener SOCKS-Proxy bei יעל כהן", field(info, "Title"));
+        assertEquals("Dana Levi", field(info, "Author"));
+        assertEquals(Integer.toString(done.pages()), field(info, "Pages"));
+
+        tool("pdftoppm", "-r", "50", "-png", pdf.toString(), tmp.resolve("page").toString());
+        try (var pages = Files.list(tmp)) {
+            List<Path> pngs = pages.filter(p -> p.getFileName().toString().startsWith("page")).sorted().toList();
+            assertEquals(done.pages(), pngs.size());
+            Path shots = Path.of("target", "screenshots");
+            Files.createDirectories(shots);
+            for (Path png : pngs) {
+                assertTrue(Files.size(png) > 3_000, png + " looks blank");
+                Files.copy(png, shots.resolve("report-" + png.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+
+        CustodyEntry last = ws.custody(c.id()).get(ws.custody(c.id()).size() - 1);
+        assertEquals(CustodyAction.REPORT_EXPORTED, last.action());
+        assertTrue(last.details().contains("sha256 " + done.evidence().sha256()), last.details());
+        assertEquals(Files.size(pdf), done.evidence().size());
+        assertEquals("r--r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(ws.storedFile(done.evidence()))));
+        assertTrue(ws.verify(c.id(), Progress.NONE).intact());
+    }
+
+    @Test
+    void bookmarksNameEverySection() throws Exception {
+        Case c = caseWithRun("Bookmarks", 0);
+        Path pdf = tmp.resolve("outline.pdf");
+        CaseReport.export(ws, c.id(), pdf, false, sections, Set.of(), Progress.NONE);
+        try (var reader = new org.openpdf.text.pdf.PdfReader(pdf.toString())) {
+            List<Map<String, Object>> outline = org.openpdf.text.pdf.SimpleBookmark.getBookmarkList(reader);
+            List<String> titles = outline.stream().map(m -> (String) m.get("Title")).toList();
+            assertEquals(List.of("Executive summary", "Scope and authorisation", "Probe findings", "Remediation for the customer",
+                    "Evidence", "Custody log", "Appendix: probe transcripts"), titles);
+        }
+    }
+
+    @Test
+    void aCaseWithNothingInItStillGivesAReport() throws Exception {
+        Case c = ws.createCase(NewCase.of("Nothing yet", "192.0.2.7", "192.0.2.7:1080", "", "low", List.of()));
+        Path pdf = tmp.resolve("empty.pdf");
+        CaseReport.Exported done = CaseReport.export(ws, c.id(), pdf, false, sections, Set.of(), Progress.NONE);
+        String text = tool("pdftotext", pdf.toString(), "-");
+        assertTrue(text.contains("No probe run or capture analysis is kept in this case yet: no verdict."), text);
+        assertFalse(done.sections().contains("org.proxyscope.report.remediation"), "nothing to remedy, no remediation");
+        assertFalse(done.sections().contains("org.proxyscope.probe.findings"));
+    }
+
+    @Test
+    void aLargeRunBreaksItsTablesAcrossPagesWithTheHeaderRepeated() throws Exception {
+        Case c = caseWithRun("Two hundred findings", 200);
+        Path pdf = tmp.resolve("large.pdf");
+        CaseReport.Exported done = CaseReport.export(ws, c.id(), pdf, false, sections, Set.of("org.proxyscope.probe.transcripts"),
+                Progress.NONE);
+        assertFalse(done.sections().contains("org.proxyscope.probe.transcripts"), "an omitted section stays out");
+        String text = tool("pdftotext", "-layout", pdf.toString(), "-");
+        assertTrue(text.contains("20199"), "the last of the 200 findings is there");
+        long headers = text.lines().filter(l -> l.matches("\\s*Port\\s+Protocol\\s+Verdict\\s+Sent\\s+Reply.*")).count();
+        assertTrue(headers >= 3, "the findings table spans pages and repeats its header: " + headers);
+    }
+
+    @Test
+    void refusesWhatWouldLoseOrHalfWriteAFile() throws Exception {
+        Case c = caseWithRun("Refusals", 0);
+        Path existing = tmp.resolve("existing.pdf");
+        Files.writeString(existing, "the analyst's earlier report");
+        ReportException exists = assertThrows(ReportException.class,
+                () -> CaseReport.export(ws, c.id(), existing, false, sections, Set.of(), Progress.NONE));
+        assertEquals(existing + " exists already; choose another name or allow overwriting (--force)", exists.getMessage());
+        assertEquals("the analyst's earlier report", Files.readString(existing));
+
+        assertThrows(UnknownCaseException.class,
+                () -> CaseReport.export(ws, new CaseId(2026, 404), tmp.resolve("x.pdf"), false, sections, Set.of(), Progress.NONE));
+
+        Path locked = tmp.resolve("locked");
+        Files.createDirectory(locked, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("r-xr-xr-x")));
+        if (!Files.isWritable(locked)) { // root writes anywhere; the check means something for other users only
+            ReportException denied = assertThrows(ReportException.class,
+                    () -> CaseReport.export(ws, c.id(), locked.resolve("r.pdf"), false, sections, Set.of(), Progress.NONE));
+            assertEquals("The folder " + locked + " cannot be written to", denied.getMessage());
+        }
+
+        int custody = ws.custody(c.id()).size();
+        ReportException cancelled = assertThrows(ReportException.class, () -> CaseReport.export(ws, c.id(),
+                tmp.resolve("cancelled.pdf"), false, sections, Set.of(), new Progress() {
+                    @Override
+                    public void begin(String task, long total) {
+                    }
+
+                    @Override
+                    public void advance(long amount) {
+                    }
+
+                    @Override
+                    public boolean cancelled() {
+                        return true;
+                    }
+                }));
+        assertTrue(cancelled.getMessage().contains("was cancelled; nothing was written"), cancelled.getMessage());
+        assertFalse(Files.exists(tmp.resolve("cancelled.pdf")));
+        try (var left = Files.list(tmp)) {
+            assertTrue(left.noneMatch(p -> p.getFileName().toString().contains(".partial-")), "no partial file is left");
+        }
+        assertEquals(custody, ws.custody(c.id()).size(), "a failed export leaves the custody log as it was");
+
+        CaseReport.Exported again = CaseReport.export(ws, c.id(), existing, true, sections, Set.of(), Progress.NONE);
+        assertTrue(Files.readString(existing, StandardCharsets.ISO_8859_1).startsWith("%PDF-"), "--force replaces it");
+        assertEquals(again.evidence().sha256(), ws.evidence(c.id()).get(ws.evidence(c.id()).size() - 1).sha256());
+    }
+}

@@ -1,0 +1,43 @@
+package org.proxyscope.report;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a section tells the rest of the report: the case's standing as its evidence shows it, sentences for
+ * the executive summary, the services the customer must close, and when relaying was first and last seen.
+ *
+ * @param standing  what this section's evidence shows
+ * @param verdict   the verdict in one line, for the cover, as this section's evidence supports it
+ * @param summary   sentences in plain words for the executive summary
+ * @param exposed   the ports and protocols found relaying or open to abuse, named in the remediation
+ * @param firstSeen the earliest relaying this section's evidence shows
+ * @param lastSeen  the latest
+ */
+public record Contribution(Standing standing, String verdict, List<String> summary, List<Exposure> exposed,
+        Optional<Instant> firstSeen, Optional<Instant> lastSeen) {
+
+    public Contribution {
+        summary = List.copyOf(summary);
+        exposed = List.copyOf(exposed);
+    }
+
+    /** How strongly a section's evidence says the host relays; the report's verdict is the strongest. */
+    public enum Standing {
+        /** Nothing in this section's evidence says the host relays. */
+        NO_RELAY,
+        /** Something claimed to relay, but proof is missing. */
+        INCONCLUSIVE,
+        /** The host relayed: proven by the canary, or seen relaying in captured traffic. */
+        RELAYS
+    }
+
+    /**
+     * A service the customer must close or restrict.
+     *
+     * @param protocol as the analyst names it: {@code socks5}, {@code http-connect}, {@code smtp-relay}, ...
+     */
+    public record Exposure(int port, String protocol) {
+    }
+}
