@@ -3,13 +3,17 @@
 
 Customers' PCs (10.0.x.y) use an infected PC (192.0.2.7) as a SOCKS5 proxy to send mail, as an HTTP
 CONNECT proxy, and download web pages directly; every connection has a handshake, a request, a reply in
-full-size segments and a FIN exchange. Same bytes on every run. Usage: make-capture.py SIZE_MIB OUT
+full-size segments and a FIN exchange. Same bytes on every run. Usage: make-capture.py SIZE_MIB OUT [--dense]
+
+--dense writes a capture dense in proxy sessions, as a busy infected PC's line is: eight connections in ten
+go through the proxy (SOCKS5 mail, HTTP CONNECT), with short messages and pages, about 2 KiB a connection.
 """
 import struct
 import sys
 
 MSS = 1448
 size = int(sys.argv[1]) << 20
+dense = "--dense" in sys.argv[3:]
 out = open(sys.argv[2], "wb", buffering=1 << 22)
 out.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 262144, 1))
 ETH = b"\x02\x00\x00\x00\x00\x01\x02\x00\x00\x00\x00\x02\x08\x00"
@@ -57,15 +61,20 @@ def connection(client, cport, server, sport, request, reply):
 proxy = ip("192.0.2.7")
 mx = ip("198.51.100.25")
 web = ip("203.0.113.80")
-page = (b"<html><body>" + b"proxyscope benchmark page " * 2000 + b"</body></html>")[:48000]
-smtp_client = (b"EHLO spam.test\r\nMAIL FROM:<a@spam.test>\r\n" + b"RCPT TO:<victim@example.test>\r\n" * 20
-               + b"DATA\r\nSubject: offer\r\n\r\n" + b"cheap watches " * 300 + b"\r\n.\r\nQUIT\r\n")
-smtp_server = b"220 mx.example.test ESMTP\r\n" + b"250 ok\r\n" * 22 + b"354 go ahead\r\n250 queued\r\n221 bye\r\n"
+page_size = 1200 if dense else 48000
+recipients = 3 if dense else 20
+page = (b"<html><body>" + b"proxyscope benchmark page " * 2000 + b"</body></html>")[:page_size]
+smtp_client = (b"EHLO spam.test\r\nMAIL FROM:<a@spam.test>\r\n" + b"RCPT TO:<victim@example.test>\r\n" * recipients
+               + b"DATA\r\nSubject: offer\r\n\r\n" + b"cheap watches " * (20 if dense else 300) + b"\r\n.\r\nQUIT\r\n")
+smtp_server = (b"220 mx.example.test ESMTP\r\n" + b"250 ok\r\n" * (recipients + 2)
+               + b"354 go ahead\r\n250 queued\r\n221 bye\r\n")
 n = 0
 while written < size:
     client = ip("10.0.%d.%d" % (n // 250 % 250, n % 250 + 1))
     cport = 1024 + n % 60000
     kind = n % 10
+    if dense:
+        kind = 0 if kind < 5 else 1 if kind < 8 else 2
     if kind == 0:
         socks = (b"\x05\x01\x00" + b"\x05\x01\x00\x01" + mx + struct.pack("!H", 25) + smtp_client)
         connection(client, cport, proxy, 1080, socks, b"\x05\x00" + b"\x05\x00\x00\x01" + proxy + b"\x30\x39" + smtp_server)
@@ -73,9 +82,9 @@ while written < size:
     elif kind == 1:
         connect = b"CONNECT 203.0.113.80:443 HTTP/1.1\r\nHost: 203.0.113.80:443\r\n\r\n"
         connection(client, cport, proxy, 8080, connect + b"\x16\x03\x01" + b"\x00" * 300,
-                   b"HTTP/1.1 200 Connection established\r\n\r\n" + b"\x16\x03\x03" + b"\x00" * 4000)
+                   b"HTTP/1.1 200 Connection established\r\n\r\n" + b"\x16\x03\x03" + b"\x00" * (400 if dense else 4000))
     else:
         connection(client, cport, web, 80, b"GET /index.html HTTP/1.1\r\nHost: www.example.test\r\n\r\n",
-                   b"HTTP/1.1 200 OK\r\nContent-Length: 48000\r\n\r\n" + page)
+                   b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n" % page_size + page)
     n += 1
 out.close()

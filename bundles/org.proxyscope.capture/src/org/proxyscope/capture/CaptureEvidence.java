@@ -15,7 +15,8 @@ import org.proxyscope.core.model.Evidence;
 
 /**
  * Imports a capture into a case: the file becomes read-only evidence first, the stored copy is analysed,
- * the analysis (JSON) is kept as evidence too, and the import goes to the custody log. The command line
+ * the analysis (JSON) is kept as evidence too, and the import with its proxy sessions is kept in the case
+ * ({@link CaptureRecords}) together with its custody entry. The command line
  * and the Capture perspective both use it.
  */
 public final class CaptureEvidence {
@@ -40,10 +41,7 @@ public final class CaptureEvidence {
         try {
             Files.writeString(analysis, CaptureJson.render(report), StandardCharsets.UTF_8);
             Evidence kept = workspace.addEvidence(id, analysis, "analysis of evidence #" + capture.number(), Progress.NONE);
-            workspace.record(id, CustodyAction.CAPTURE_IMPORTED, "evidence #" + capture.number() + " (" + report.format().word() + ", "
-                    + report.packets() + " packets, " + report.flowCount() + " flows, " + report.sessions().size()
-                    + " proxy sessions" + (report.partial() ? ", partial: " + report.problem().get() : "")
-                    + "); analysis kept as evidence #" + kept.number());
+            CaptureRecords.of(workspace).record(id, capture, kept, report);
         } finally {
             Files.deleteIfExists(analysis);
         }

@@ -26,6 +26,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
+import org.proxyscope.capture.CaptureEvidence;
+import org.proxyscope.capture.CaptureImporter;
+import org.proxyscope.capture.CaptureRecords;
+import org.proxyscope.capture.CaptureReport;
+import org.proxyscope.capture.KeptCapture;
+import org.proxyscope.capture.ProxySession;
 import org.proxyscope.core.Progress;
 import org.proxyscope.core.UnknownCaseException;
 import org.proxyscope.core.Workspace;
@@ -125,6 +131,24 @@ class CaseReportTest {
         return out;
     }
 
+    /**
+     * Renders every page with pdftoppm into target/screenshots (to look at), checks that none is blank, and
+     * returns how many there were.
+     */
+    private int render(Path pdf, String name) throws Exception {
+        Path pages = Files.createDirectories(tmp.resolve("pages-" + name));
+        tool("pdftoppm", "-r", "50", "-png", pdf.toString(), pages.resolve(name).toString());
+        Path shots = Files.createDirectories(Path.of("target", "screenshots"));
+        try (var rendered = Files.list(pages)) {
+            List<Path> pngs = rendered.sorted().toList();
+            for (Path png : pngs) {
+                assertTrue(Files.size(png) > 3_000, png + " looks blank");
+                Files.copy(png, shots.resolve(png.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            return pngs.size();
+        }
+    }
+
     /** A field of pdfinfo's output, e.g. "Title". */
     private static String field(String info, String name) {
         return info.lines().filter(l -> l.startsWith(name + ":")).map(l -> l.substring(name.length() + 1).strip()).findFirst()
@@ -169,17 +193,7 @@ class CaseReportTest {
         assertEquals("Dana Levi", field(info, "Author"));
         assertEquals(Integer.toString(done.pages()), field(info, "Pages"));
 
-        tool("pdftoppm", "-r", "50", "-png", pdf.toString(), tmp.resolve("page").toString());
-        try (var pages = Files.list(tmp)) {
-            List<Path> pngs = pages.filter(p -> p.getFileName().toString().startsWith("page")).sorted().toList();
-            assertEquals(done.pages(), pngs.size());
-            Path shots = Path.of("target", "screenshots");
-            Files.createDirectories(shots);
-            for (Path png : pngs) {
-                assertTrue(Files.size(png) > 3_000, png + " looks blank");
-                Files.copy(png, shots.resolve("report-" + png.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
+        assertEquals(done.pages(), render(pdf, "report"));
 
         CustodyEntry last = ws.custody(c.id()).get(ws.custody(c.id()).size() - 1);
         assertEquals(CustodyAction.REPORT_EXPORTED, last.action());
@@ -273,5 +287,53 @@ class CaseReportTest {
         CaseReport.Exported again = CaseReport.export(ws, c.id(), existing, true, sections, Set.of(), Progress.NONE);
         assertTrue(Files.readString(existing, StandardCharsets.ISO_8859_1).startsWith("%PDF-"), "--force replaces it");
         assertEquals(again.evidence().sha256(), ws.evidence(c.id()).get(ws.evidence(c.id()).size() - 1).sha256());
+    }
+
+    private CaptureReport importInto(Case c, Path capture) throws Exception {
+        return CaptureEvidence.keep(ws, c.id(), capture, new CaptureImporter(CaptureImporter.DEFAULT_REASSEMBLY_LIMIT), Progress.NONE);
+    }
+
+    /** Real traffic through the test proxies, recorded by tcpdump: the report says since when the host relays. */
+    @Test
+    void aRecordedCaptureGivesSessionsByOutcomeChartsAndSinceWhen() throws Exception {
+        String dir = System.getenv("PROXYSCOPE_TEST_CAPTURES");
+        org.junit.jupiter.api.Assumptions.assumeTrue(dir != null, "the recorded captures are not there");
+        Case c = ws.createCase(NewCase.of("Proxies on the test line", "127.0.0.1", "127.0.0.1", "", "high", List.of()));
+        CaptureReport imported = importInto(c, Path.of(dir, "lo.pcap"));
+        List<KeptCapture> kept = CaptureRecords.of(ws).list(c.id());
+        assertEquals(1, kept.size());
+        assertEquals(imported.sessions().size(), kept.get(0).sessions().size(), "every proxy session is kept in the case");
+        assertEquals(imported.packets(), kept.get(0).packets());
+        Path pdf = tmp.resolve("capture.pdf");
+        CaseReport.Exported done = CaseReport.export(ws, c.id(), pdf, false, sections, Set.of(), Progress.NONE);
+        assertTrue(done.sections().contains("org.proxyscope.capture.findings"), done.sections().toString());
+        String text = tool("pdftotext", "-layout", pdf.toString(), "-");
+        for (String expected : List.of("Capture findings", "Evidence #1: lo.pcap", "Relaying since", "Sessions by protocol and outcome",
+                "Proxy sessions over time", "Proxy sessions by protocol", "Busiest clients", "Busiest destinations",
+                "Captured traffic shows")) {
+            assertTrue(text.contains(expected), "the report's text lacks \"" + expected + "\"");
+        }
+        long established = imported.sessions().stream().filter(s -> s.outcome() == ProxySession.Outcome.ESTABLISHED).count();
+        assertEquals(done.pages(), render(pdf, "capture"));
+        assertTrue(text.contains("Captured traffic shows " + established + " sessions relayed through the host"), text.substring(0, 1500));
+    }
+
+    /** Ten thousand flows, thousands of proxy sessions and a run of two hundred findings still make a compact report. */
+    @Test
+    void tenThousandFlowsAndTwoHundredFindingsStillRender() throws Exception {
+        Path capture = tmp.resolve("dense.pcap");
+        Process maker = new ProcessBuilder("python3", Path.of("../../releng/bench/make-capture.py").toAbsolutePath().toString(), "13",
+                capture.toString(), "--dense").inheritIO().start();
+        assertEquals(0, maker.waitFor());
+        Case c = caseWithRun("Dense line", 200);
+        CaptureReport imported = importInto(c, capture);
+        assertTrue(imported.flowCount() >= 10_000, imported.flowCount() + " flows");
+        Path pdf = tmp.resolve("dense.pdf");
+        CaseReport.Exported done = CaseReport.export(ws, c.id(), pdf, false, sections, Set.of(), Progress.NONE);
+        String text = tool("pdftotext", "-layout", pdf.toString(), "-");
+        assertTrue(text.contains("Busiest clients (10 of "), "the client table is cut to the ten busiest");
+        assertTrue(text.contains("20199"), "the last of the 200 findings is there");
+        assertTrue(Files.size(pdf) < 5_000_000, Files.size(pdf) + " bytes");
+        assertTrue(done.pages() < 200, done.pages() + " pages");
     }
 }

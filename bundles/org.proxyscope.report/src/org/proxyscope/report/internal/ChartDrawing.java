@@ -68,9 +68,10 @@ final class ChartDrawing {
                 canvas.fill();
                 y += h;
             }
-            if (i % labelEvery == 0) {
-                text(SafeText.of(chart.categories().get(i), false), left + i * slot + slot / 2, bottom - 10, 6.5f,
-                        PdfContentByte.ALIGN_CENTER, Color.DARK_GRAY);
+            String label = SafeText.of(chart.categories().get(i), false);
+            float centre = left + i * slot + slot / 2;
+            if (i % labelEvery == 0 && centre + font.getWidthPoint(label, 6.5f) / 2 <= width) {
+                text(label, centre, bottom - 10, 6.5f, PdfContentByte.ALIGN_CENTER, Color.DARK_GRAY);
             }
         }
         // legend and axis name along the bottom

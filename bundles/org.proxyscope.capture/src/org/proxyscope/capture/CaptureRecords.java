@@ -1,0 +1,200 @@
+package org.proxyscope.capture;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+import org.proxyscope.core.Workspace;
+import org.proxyscope.core.WorkspaceException;
+import org.proxyscope.core.model.CaseId;
+import org.proxyscope.core.model.CustodyAction;
+import org.proxyscope.core.model.Evidence;
+import org.proxyscope.core.store.CaseTransaction;
+import org.proxyscope.core.store.Migration;
+import org.proxyscope.core.store.StoreSchema;
+import org.proxyscope.core.store.WorkspaceStore;
+
+/**
+ * The capture imports a case keeps, with their proxy sessions, in the workspace database: all SQL of the
+ * capture plug-in. An import's rows and its custody entry commit together.
+ */
+public final class CaptureRecords {
+
+    static final StoreSchema SCHEMA = new StoreSchema("org.proxyscope.capture", List.of(new Migration(1, List.of("""
+            CREATE TABLE capture_imports (
+                case_id         TEXT NOT NULL REFERENCES cases(case_id),
+                evidence_no     INTEGER NOT NULL,
+                analysis_no     INTEGER,
+                imported_at     TEXT NOT NULL,
+                analyst         TEXT NOT NULL,
+                file_name       TEXT NOT NULL,
+                format          TEXT NOT NULL,
+                sha256          TEXT NOT NULL,
+                packets         INTEGER NOT NULL,
+                bytes           INTEGER NOT NULL,
+                flows           INTEGER NOT NULL,
+                tcp_flows       INTEGER NOT NULL,
+                udp_flows       INTEGER NOT NULL,
+                first_packet_ns INTEGER NOT NULL,
+                last_packet_ns  INTEGER NOT NULL,
+                problem         TEXT,
+                PRIMARY KEY (case_id, evidence_no))""", """
+            CREATE TABLE capture_sessions (
+                case_id         TEXT NOT NULL,
+                evidence_no     INTEGER NOT NULL,
+                position        INTEGER NOT NULL,
+                flow_no         INTEGER NOT NULL,
+                started_ns      INTEGER NOT NULL,
+                client_host     TEXT NOT NULL,
+                client_port     INTEGER NOT NULL,
+                proxy_host      TEXT NOT NULL,
+                proxy_port      INTEGER NOT NULL,
+                protocol        TEXT NOT NULL,
+                destination     TEXT NOT NULL,
+                outcome         TEXT NOT NULL,
+                code            TEXT NOT NULL,
+                carries_smtp    INTEGER NOT NULL,
+                smtp_messages   INTEGER NOT NULL,
+                smtp_recipients INTEGER NOT NULL,
+                relayed_flow    INTEGER,
+                PRIMARY KEY (case_id, evidence_no, position),
+                FOREIGN KEY (case_id, evidence_no) REFERENCES capture_imports(case_id, evidence_no))"""))));
+
+    private final WorkspaceStore store;
+
+    private CaptureRecords(WorkspaceStore store) {
+        this.store = store;
+    }
+
+    /** The capture imports of {@code workspace}; creates their tables on first use. */
+    public static CaptureRecords of(Workspace workspace) throws WorkspaceException {
+        return new CaptureRecords(workspace.store(SCHEMA));
+    }
+
+    /**
+     * Keeps an import of {@code capture} in the case, with its sessions and the custody entry that records it.
+     *
+     * @param analysis the evidence holding the import's JSON analysis
+     */
+    public void record(CaseId id, Evidence capture, Evidence analysis, CaptureReport report) throws WorkspaceException {
+        store.write(id, "keep the import of evidence #" + capture.number() + " in " + id, tx -> {
+            insert(tx, capture, analysis, report);
+            tx.custody(CustodyAction.CAPTURE_IMPORTED, "evidence #" + capture.number() + " (" + report.format().word() + ", "
+                    + report.packets() + " packets, " + report.flowCount() + " flows, " + report.sessions().size()
+                    + " proxy sessions" + (report.partial() ? ", partial: " + report.problem().get() : "")
+                    + "); analysis kept as evidence #" + analysis.number());
+            return null;
+        });
+    }
+
+    private static void insert(CaseTransaction tx, Evidence capture, Evidence analysis, CaptureReport r) throws SQLException {
+        Connection c = tx.connection();
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO capture_imports (case_id, evidence_no, analysis_no, imported_at,"
+                + " analyst, file_name, format, sha256, packets, bytes, flows, tcp_flows, udp_flows, first_packet_ns, last_packet_ns,"
+                + " problem) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            s.setString(1, tx.caseId().toString());
+            s.setInt(2, capture.number());
+            s.setInt(3, analysis.number());
+            s.setString(4, tx.now().toString());
+            s.setString(5, tx.analyst());
+            s.setString(6, capture.originalName());
+            s.setString(7, r.format().word());
+            s.setString(8, capture.sha256());
+            s.setLong(9, r.packets());
+            s.setLong(10, r.bytes());
+            s.setInt(11, r.flowCount());
+            s.setLong(12, r.tcpFlows());
+            s.setLong(13, r.udpFlows());
+            s.setLong(14, r.firstNanos());
+            s.setLong(15, r.lastNanos());
+            s.setString(16, r.problem().orElse(null));
+            s.executeUpdate();
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO capture_sessions (case_id, evidence_no, position, flow_no,"
+                + " started_ns, client_host, client_port, proxy_host, proxy_port, protocol, destination, outcome, code, carries_smtp,"
+                + " smtp_messages, smtp_recipients, relayed_flow) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int position = 0;
+            for (ProxySession x : r.sessions()) {
+                bind(s, tx.caseId(), capture.number(), ++position, x); // per item, so that the JIT compiles it
+            }
+            s.executeBatch();
+        }
+    }
+
+    private static void bind(PreparedStatement s, CaseId id, int evidence, int position, ProxySession x) throws SQLException {
+        s.setString(1, id.toString());
+        s.setInt(2, evidence);
+        s.setInt(3, position);
+        s.setInt(4, x.flow().number());
+        s.setLong(5, x.flow().firstNanos());
+        s.setString(6, x.client().host());
+        s.setInt(7, x.client().port());
+        s.setString(8, x.proxy().host());
+        s.setInt(9, x.proxy().port());
+        s.setString(10, x.protocol());
+        s.setString(11, x.destination());
+        s.setString(12, x.outcome().word());
+        s.setString(13, x.code());
+        s.setInt(14, x.carriesSmtp() ? 1 : 0);
+        s.setInt(15, x.smtpMessages());
+        s.setInt(16, x.smtpRecipients());
+        if (x.relayedFlow().isPresent()) {
+            s.setInt(17, x.relayedFlow().getAsInt());
+        } else {
+            s.setNull(17, Types.INTEGER);
+        }
+        s.addBatch();
+    }
+
+    /** The case's imports, oldest first, each with its sessions. */
+    public List<KeptCapture> list(CaseId id) throws WorkspaceException {
+        return store.read("read the capture imports of " + id, c -> {
+            Map<Integer, List<KeptCapture.Session>> sessions = new LinkedHashMap<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT evidence_no, flow_no, started_ns, client_host, client_port,"
+                    + " proxy_host, proxy_port, protocol, destination, outcome, code, carries_smtp, smtp_messages, smtp_recipients,"
+                    + " relayed_flow FROM capture_sessions WHERE case_id = ? ORDER BY evidence_no, position")) {
+                s.setString(1, id.toString());
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        sessions.computeIfAbsent(r.getInt(1), n -> new ArrayList<>()).add(session(r));
+                    }
+                }
+            }
+            List<KeptCapture> imports = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT evidence_no, analysis_no, imported_at, analyst, file_name, format,"
+                    + " sha256, packets, bytes, flows, tcp_flows, udp_flows, first_packet_ns, last_packet_ns, problem"
+                    + " FROM capture_imports WHERE case_id = ? ORDER BY imported_at, evidence_no")) {
+                s.setString(1, id.toString());
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        int evidence = r.getInt(1);
+                        int analysisNo = r.getInt(2);
+                        OptionalInt analysis = r.wasNull() ? OptionalInt.empty() : OptionalInt.of(analysisNo);
+                        imports.add(new KeptCapture(evidence, analysis, Instant.parse(r.getString(3)), r.getString(4), r.getString(5),
+                                r.getString(6), r.getString(7), r.getLong(8), r.getLong(9), r.getInt(10), r.getLong(11), r.getLong(12),
+                                r.getLong(13), r.getLong(14), Optional.ofNullable(r.getString(15)),
+                                sessions.getOrDefault(evidence, List.of())));
+                    }
+                }
+            }
+            return imports;
+        });
+    }
+
+    private static KeptCapture.Session session(ResultSet r) throws SQLException {
+        int relayed = r.getInt(15);
+        OptionalInt relayedFlow = r.wasNull() ? OptionalInt.empty() : OptionalInt.of(relayed); // wasNull speaks of the last read
+        return new KeptCapture.Session(r.getInt(2), r.getLong(3), r.getString(4), r.getInt(5), r.getString(6), r.getInt(7),
+                r.getString(8), r.getString(9), ProxySession.Outcome.valueOf(r.getString(10).toUpperCase(java.util.Locale.ROOT)),
+                r.getString(11), r.getInt(12) != 0, r.getInt(13), r.getInt(14), relayedFlow);
+    }
+}

@@ -1,0 +1,36 @@
+package org.proxyscope.capture;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * A capture import as the case keeps it: the capture's evidence, the counts of what it held, and every proxy
+ * session found in it, so that the report and the timeline read the case and never parse the file again.
+ *
+ * @param evidence   the number of the case's evidence holding the capture file
+ * @param analysis   the number of the evidence holding the import's JSON analysis
+ * @param firstNanos time of the first packet (epoch nanoseconds), 0 when the file has none (a netstat listing)
+ * @param problem    where the file broke its format, when it did; the counts cover what came before
+ * @param sessions   in the order the import found them
+ */
+public record KeptCapture(int evidence, OptionalInt analysis, Instant imported, String analyst, String fileName, String format,
+        String sha256, long packets, long bytes, int flows, long tcpFlows, long udpFlows, long firstNanos, long lastNanos,
+        Optional<String> problem, List<Session> sessions) {
+
+    public KeptCapture {
+        sessions = List.copyOf(sessions);
+    }
+
+    /**
+     * A proxy session as kept: who used which proxy for what, how it ended, and the mail it carried.
+     *
+     * @param startedNanos when the client's connection began (epoch nanoseconds), 0 when unknown
+     * @param relayedFlow  the proxy host's own connection to the destination, when the capture holds it
+     */
+    public record Session(int flow, long startedNanos, String clientHost, int clientPort, String proxyHost, int proxyPort,
+            String protocol, String destination, ProxySession.Outcome outcome, String code, boolean carriesSmtp,
+            int smtpMessages, int smtpRecipients, OptionalInt relayedFlow) {
+    }
+}

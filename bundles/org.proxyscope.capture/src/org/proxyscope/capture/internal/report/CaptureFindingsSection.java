@@ -1,0 +1,233 @@
+package org.proxyscope.capture.internal.report;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.proxyscope.capture.CaptureRecords;
+import org.proxyscope.capture.KeptCapture;
+import org.proxyscope.capture.ProxySession.Outcome;
+import org.proxyscope.capture.SessionTimeline;
+import org.proxyscope.core.WorkspaceException;
+import org.proxyscope.report.BarChart;
+import org.proxyscope.report.Contribution;
+import org.proxyscope.report.ReportContext;
+import org.proxyscope.report.ReportSection;
+import org.proxyscope.report.ReportTime;
+import org.proxyscope.report.ReportWriter;
+
+/**
+ * The report's capture findings: for each capture the case imported, its proxy sessions by protocol and
+ * outcome, the mail they carried, the busiest clients and destinations, and since when the host relays, with
+ * charts of the sessions over time and by protocol.
+ */
+public final class CaptureFindingsSection implements ReportSection {
+
+    private static final int TOP = 10;
+    private static final List<Outcome> OUTCOMES = List.of(Outcome.ESTABLISHED, Outcome.UNVERIFIED, Outcome.REFUSED);
+
+    @Override
+    public String id() {
+        return "org.proxyscope.capture.findings";
+    }
+
+    @Override
+    public String title() {
+        return "Capture findings";
+    }
+
+    @Override
+    public int order() {
+        return 400;
+    }
+
+    private static List<KeptCapture> captures(ReportContext context) throws WorkspaceException {
+        return CaptureRecords.of(context.workspace()).list(context.subject().id());
+    }
+
+    @Override
+    public boolean hasContent(ReportContext context) throws WorkspaceException {
+        return !captures(context).isEmpty();
+    }
+
+    @Override
+    public Optional<Contribution> contribute(ReportContext context) throws WorkspaceException {
+        List<KeptCapture> captures = captures(context);
+        if (captures.isEmpty()) {
+            return Optional.empty();
+        }
+        String target = context.subject().target().name();
+        List<String> summary = new ArrayList<>();
+        List<Contribution.Exposure> exposed = new ArrayList<>();
+        List<KeptCapture.Session> relayed = new ArrayList<>();
+        boolean claimed = false;
+        for (KeptCapture c : captures) {
+            List<KeptCapture.Session> established = c.sessions().stream().filter(s -> s.outcome() == Outcome.ESTABLISHED).toList();
+            relayed.addAll(established);
+            claimed |= c.sessions().stream().anyMatch(s -> s.outcome() == Outcome.UNVERIFIED);
+            for (KeptCapture.Session s : established) {
+                if (s.proxyHost().equals(target)) {
+                    Contribution.Exposure e = new Contribution.Exposure(s.proxyPort(), s.protocol());
+                    if (!exposed.contains(e)) {
+                        exposed.add(e);
+                    }
+                }
+            }
+            int messages = established.stream().mapToInt(KeptCapture.Session::smtpMessages).sum();
+            summary.add("The capture " + c.fileName() + " (evidence #" + c.evidence() + ") holds " + c.sessions().size()
+                    + " proxy sessions; " + established.size() + " were relayed to their destination"
+                    + (established.isEmpty() ? "." : ", the first at " + utc(first(established)) + " and the last at "
+                            + utc(last(established)) + (messages == 0 ? "." : ", carrying " + messages + " mail messages.")));
+        }
+        if (!relayed.isEmpty()) {
+            String ports = exposed.isEmpty() ? "" : " on " + String.join(", ", exposed.stream()
+                    .map(e -> e.protocol() + " port " + e.port()).toList());
+            return Optional.of(new Contribution(Contribution.Standing.RELAYS, "Captured traffic shows " + relayed.size()
+                    + " sessions relayed through the host" + ports + ", since " + utc(first(relayed)) + ".", summary, exposed,
+                    Optional.of(instant(first(relayed))), Optional.of(instant(last(relayed)))));
+        }
+        return Optional.of(new Contribution(claimed ? Contribution.Standing.INCONCLUSIVE : Contribution.Standing.NO_RELAY,
+                claimed ? "Captured traffic shows proxy answers, but no session that reached its destination."
+                        : "Captured traffic shows no relayed session.", summary, List.of(), Optional.empty(), Optional.empty()));
+    }
+
+    @Override
+    public void write(ReportContext context, ReportWriter out) throws WorkspaceException {
+        out.paragraph("A session is established only when the destination's own reply came back through the proxy; an"
+                + " answer the proxy gave itself is refused or unverified, never proof of a relay.");
+        for (KeptCapture c : captures(context)) {
+            writeCapture(c, out);
+        }
+    }
+
+    private static void writeCapture(KeptCapture c, ReportWriter out) {
+        out.heading("Evidence #" + c.evidence() + ": " + c.fileName());
+        List<String[]> facts = new ArrayList<>();
+        facts.add(new String[] {"Format", c.format() + ", " + c.packets() + " packets, " + c.bytes() + " bytes"});
+        facts.add(new String[] {"Flows", c.flows() + " (" + c.tcpFlows() + " TCP, " + c.udpFlows() + " UDP)"});
+        if (c.firstNanos() > 0) {
+            facts.add(new String[] {"Captured", ReportTime.span(instant(c.firstNanos()), instant(c.lastNanos()))});
+        }
+        facts.add(new String[] {"SHA-256", c.sha256()});
+        facts.add(new String[] {"Imported", utc(c.imported()) + " by " + c.analyst()
+                + c.analysis().stream().mapToObj(n -> ", analysis kept as evidence #" + n).findFirst().orElse("")});
+        c.problem().ifPresent(p -> facts.add(new String[] {"Damaged", p + "; the findings cover what came before"}));
+        out.facts(facts);
+        if (c.sessions().isEmpty()) {
+            out.paragraph("No proxy session was found in this capture.");
+            return;
+        }
+        List<KeptCapture.Session> established = c.sessions().stream().filter(s -> s.outcome() == Outcome.ESTABLISHED).toList();
+        if (!established.isEmpty()) {
+            KeptCapture.Session first = established.stream().min(Comparator.comparingLong(KeptCapture.Session::startedNanos)).get();
+            KeptCapture.Session last = established.stream().max(Comparator.comparingLong(KeptCapture.Session::startedNanos)).get();
+            out.emphasis("Relaying since " + utc(first.startedNanos()) + ": the first relayed session was " + describe(first)
+                    + "; the last, at " + utc(last.startedNanos()) + ", " + describe(last) + ".");
+        }
+        out.heading("Sessions by protocol and outcome");
+        Map<String, List<KeptCapture.Session>> byProtocol = group(c.sessions(), KeptCapture.Session::protocol);
+        List<String[]> rows = new ArrayList<>();
+        for (Map.Entry<String, List<KeptCapture.Session>> e : byProtocol.entrySet()) {
+            List<KeptCapture.Session> list = e.getValue();
+            rows.add(new String[] {e.getKey(), count(list, Outcome.ESTABLISHED), count(list, Outcome.UNVERIFIED),
+                    count(list, Outcome.REFUSED), Long.toString(list.stream().filter(KeptCapture.Session::carriesSmtp).count()),
+                    Integer.toString(list.stream().mapToInt(KeptCapture.Session::smtpMessages).sum()),
+                    Integer.toString(list.stream().mapToInt(KeptCapture.Session::smtpRecipients).sum())});
+        }
+        out.table(List.of("Protocol", "Established", "Unverified", "Refused", "Carrying SMTP", "Messages", "Recipients"),
+                new float[] {20, 14, 14, 12, 14, 13, 13}, rows);
+        timeline(c, out);
+        out.chart(new BarChart("Proxy sessions by protocol", List.copyOf(byProtocol.keySet()), outcomeNames(),
+                byProtocol.values().stream().map(CaptureFindingsSection::counts).toArray(int[][]::new), "proxy sessions"));
+        top(out, "Busiest clients", "Client", c.sessions(), KeptCapture.Session::clientHost);
+        top(out, "Busiest destinations", "Destination", c.sessions(), KeptCapture.Session::destination);
+    }
+
+    private static void timeline(KeptCapture c, ReportWriter out) {
+        List<KeptCapture.Session> timed = c.sessions().stream().filter(s -> s.startedNanos() > 0).toList();
+        if (timed.isEmpty()) {
+            return;
+        }
+        SessionTimeline.Plan plan = SessionTimeline.plan(first(timed), last(timed));
+        int[][] values = new int[plan.count()][OUTCOMES.size()];
+        for (KeptCapture.Session s : timed) {
+            values[plan.index(s.startedNanos())][OUTCOMES.indexOf(s.outcome())]++;
+        }
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < plan.count(); i++) {
+            labels.add(plan.label(i));
+        }
+        out.chart(new BarChart("Proxy sessions over time (UTC, " + plan.widthText() + " a bar)", labels, outcomeNames(), values,
+                "proxy sessions"));
+    }
+
+    private static void top(ReportWriter out, String heading, String what, List<KeptCapture.Session> sessions,
+            Function<KeptCapture.Session, String> key) {
+        Map<String, List<KeptCapture.Session>> groups = group(sessions, key);
+        List<Map.Entry<String, List<KeptCapture.Session>>> busiest = groups.entrySet().stream()
+                .sorted(Comparator.comparingInt((Map.Entry<String, List<KeptCapture.Session>> e) -> -e.getValue().size())
+                        .thenComparing(Map.Entry::getKey))
+                .limit(TOP).toList();
+        out.heading(heading + (groups.size() > TOP ? " (" + TOP + " of " + groups.size() + ")" : ""));
+        List<String[]> rows = new ArrayList<>();
+        for (Map.Entry<String, List<KeptCapture.Session>> e : busiest) {
+            List<KeptCapture.Session> list = e.getValue();
+            rows.add(new String[] {e.getKey().isEmpty() ? "(not named)" : e.getKey(), Integer.toString(list.size()),
+                    count(list, Outcome.ESTABLISHED), Integer.toString(list.stream().mapToInt(KeptCapture.Session::smtpMessages).sum()),
+                    utc(first(list))});
+        }
+        out.table(List.of(what, "Sessions", "Established", "Mail messages", "First"), new float[] {34, 13, 15, 15, 23}, rows);
+    }
+
+    private static Map<String, List<KeptCapture.Session>> group(List<KeptCapture.Session> sessions,
+            Function<KeptCapture.Session, String> key) {
+        return sessions.stream().collect(Collectors.groupingBy(key, LinkedHashMap::new, Collectors.toList()));
+    }
+
+    private static int[] counts(List<KeptCapture.Session> list) {
+        int[] counts = new int[OUTCOMES.size()];
+        for (KeptCapture.Session s : list) {
+            counts[OUTCOMES.indexOf(s.outcome())]++;
+        }
+        return counts;
+    }
+
+    private static List<String> outcomeNames() {
+        return OUTCOMES.stream().map(Outcome::word).toList();
+    }
+
+    private static String count(List<KeptCapture.Session> list, Outcome outcome) {
+        return Long.toString(list.stream().filter(s -> s.outcome() == outcome).count());
+    }
+
+    private static String describe(KeptCapture.Session s) {
+        return s.protocol() + " from " + s.clientHost() + " through " + s.proxyHost() + ":" + s.proxyPort() + " to "
+                + (s.destination().isEmpty() ? "an unnamed destination" : s.destination()) + " (flow " + s.flow() + ")";
+    }
+
+    private static long first(List<KeptCapture.Session> list) {
+        return list.stream().mapToLong(KeptCapture.Session::startedNanos).min().orElse(0);
+    }
+
+    private static long last(List<KeptCapture.Session> list) {
+        return list.stream().mapToLong(KeptCapture.Session::startedNanos).max().orElse(0);
+    }
+
+    private static Instant instant(long epochNanos) {
+        return Instant.ofEpochSecond(0, epochNanos);
+    }
+
+    private static String utc(long epochNanos) {
+        return epochNanos <= 0 ? "an unknown time" : utc(instant(epochNanos));
+    }
+
+    private static String utc(Instant t) {
+        return ReportTime.utc(t);
+    }
+}
