@@ -40,6 +40,9 @@ public final class CaseReport {
     public record Exported(Path file, Evidence evidence, int pages, List<String> sections) {
     }
 
+    /** How an exported report's evidence record begins its source, so views can list a case's reports. */
+    public static final String SOURCE_PREFIX = "report export";
+
     private CaseReport() {
     }
 
@@ -103,7 +106,7 @@ public final class CaseReport {
             deleteQuietly(partial);
             throw e;
         }
-        Evidence kept = workspace.addEvidence(id, target, "report export, " + pages + " pages", Progress.NONE);
+        Evidence kept = workspace.addEvidence(id, target, SOURCE_PREFIX + ", " + pages + " pages", Progress.NONE);
         List<String> ids = sections.stream().map(ReportSection::id).toList();
         workspace.record(id, CustodyAction.REPORT_EXPORTED, "PDF report " + target.getFileName() + ", " + pages + " pages, sha256 "
                 + kept.sha256() + ", kept as evidence #" + kept.number() + "; sections: " + String.join(", ", ids));

@@ -1,0 +1,157 @@
+package org.proxyscope.report.ui.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.eclipse.e4.core.contexts.ContextInjectionFactory;
+import org.eclipse.e4.core.contexts.EclipseContextFactory;
+import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.eclipse.jface.wizard.WizardDialog;
+import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Text;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+import org.proxyscope.app.ProxyscopeModel;
+import org.proxyscope.app.tests.support.Widgets;
+import org.proxyscope.core.Workspace;
+import org.proxyscope.core.model.Case;
+import org.proxyscope.core.model.NewCase;
+import org.proxyscope.probe.CanaryProof;
+import org.proxyscope.probe.Finding;
+import org.proxyscope.probe.ProbeEvidence;
+import org.proxyscope.probe.ProbeReport;
+import org.proxyscope.probe.Transcript;
+import org.proxyscope.probe.Verdict;
+import org.proxyscope.report.ReportSections;
+
+/** The Reporting perspective's Case Report and Exported Reports views, and the export wizard, on a real display. */
+class ReportingViewsTest {
+
+    @TempDir
+    Path tmp;
+
+    private final Display display = Display.getDefault();
+    private Workspace ws;
+    private Shell shell;
+    private IEclipseContext context;
+    private ServiceTracker<ReportSections, ReportSections> tracker;
+    private Case subject;
+
+    @BeforeEach
+    void open() throws Exception {
+        ws = Workspace.open(tmp.resolve("ws"), "Dana Levi");
+        subject = ws.createCase(NewCase.of("Open SOCKS proxy on the test line", "127.0.0.1", "127.0.0.1:1080", "KUNDE-4711", "high",
+                List.of()));
+        Transcript t = new Transcript();
+        t.sent(new byte[] {5, 1, 0}, 0, 3);
+        t.received(new byte[] {5, 0}, 0, 2);
+        ProbeEvidence.keep(ws, subject.id(), new ProbeReport("127.0.0.1", Instant.now(), Duration.ofMillis(300), List.of(
+                new Finding(1080, "socks5", Verdict.OPEN, Optional.of(new CanaryProof("pxc-00112233445566778899aabbccddeeff",
+                        "/127.0.0.1:40404", Instant.now(), "the canary received the token from /127.0.0.1:40404")),
+                        "granted; the canary received the token", t))), "Proxyscope's canary on 127.0.0.1:45000");
+        tracker = new ServiceTracker<>(FrameworkUtil.getBundle(ReportSections.class).getBundleContext(), ReportSections.class, null);
+        tracker.open();
+        ReportSections sections = tracker.waitForService(10_000);
+        assertNotNull(sections);
+        shell = new Shell(display);
+        shell.setLayout(new FillLayout());
+        context = EclipseContextFactory.create("test");
+        context.set(Workspace.class, ws);
+        context.set(ReportSections.class, sections);
+        context.set(Composite.class, shell);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        shell.dispose();
+        tracker.close();
+        ws.close();
+    }
+
+    @Test
+    void theOutlineShowsWhatGoesInAndTheExportIsKeptAndListed() throws Exception {
+        context.set(ProxyscopeModel.SELECTED_CASE, subject.id());
+        ReportOutlinePart outline = ContextInjectionFactory.make(ReportOutlinePart.class, context);
+        List<String> rows = outline.rows();
+        assertTrue(rows.contains("[x] Probe findings: goes in"), rows.toString());
+        assertTrue(rows.contains("[ ] Capture findings: left out: no capture was imported into this case"), rows.toString());
+        outline.uncheck("Appendix: probe transcripts");
+        assertTrue(outline.rows().contains("[ ] Appendix: probe transcripts: left out by you"), outline.rows().toString());
+        shell.setSize(760, 420);
+        shell.open();
+        Widgets.screenshot(shell, "report-outline");
+
+        Path pdf = tmp.resolve("PX-report.pdf");
+        ExportReportJob job = outline.start(pdf, false);
+        job.join();
+        assertTrue(job.getResult().isOK(), job.getResult().getMessage());
+        assertTrue(Files.readString(pdf, StandardCharsets.ISO_8859_1).startsWith("%PDF-"));
+        assertFalse(job.result().sections().contains("org.proxyscope.probe.transcripts"), "the section the analyst left out stays out");
+        Widgets.spinUntil(display, () -> outline.statusText().startsWith("Exported PX-report.pdf"), "the export's outcome");
+
+        Shell bottom = new Shell(display);
+        bottom.setLayout(new FillLayout());
+        IEclipseContext child = context.createChild("exports");
+        child.set(Composite.class, bottom);
+        ExportedReportsPart exported = ContextInjectionFactory.make(ExportedReportsPart.class, child);
+        assertEquals(List.of("#" + job.result().evidence().number() + " PX-report.pdf " + job.result().evidence().sha256()),
+                exported.rows());
+        bottom.setSize(900, 200);
+        bottom.open();
+        Widgets.screenshot(bottom, "exported-reports");
+        bottom.dispose();
+
+        ExportReportJob again = outline.start(pdf, false);
+        again.join();
+        assertFalse(again.getResult().isOK());
+        Widgets.spinUntil(display, () -> outline.statusText().contains("exists already"), "the refusal to overwrite");
+    }
+
+    @Test
+    void theWizardRefusesAPathItCannotWrite() throws Exception {
+        ExportReportWizard wizard = new ExportReportWizard(subject, List.of("Executive summary", "Probe findings"));
+        WizardDialog dialog = new WizardDialog(shell, wizard);
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        try {
+            Text file = Widgets.one(dialog.getShell(), Text.class, t -> t.getText().endsWith("-report.pdf"));
+            Button finish = Widgets.button(dialog.getShell(), "&Finish");
+            assertTrue(finish.isEnabled(), "the proposed file can be written");
+            file.setText(tmp.resolve("no-such-folder").resolve("r.pdf").toString());
+            assertFalse(finish.isEnabled());
+            assertTrue(Widgets.visibleText(dialog.getShell()).contains("The folder " + tmp.resolve("no-such-folder") + " does not exist."),
+                    Widgets.visibleText(dialog.getShell()));
+            Path existing = Files.writeString(tmp.resolve("old.pdf"), "earlier");
+            file.setText(existing.toString());
+            assertFalse(finish.isEnabled());
+            Widgets.click(Widgets.button(dialog.getShell(), "&Replace the file if it exists"));
+            assertTrue(finish.isEnabled());
+            Widgets.screenshot(dialog.getShell(), "export-wizard");
+            Widgets.click(finish);
+            assertEquals(existing, wizard.choice().out());
+            assertTrue(wizard.choice().overwrite());
+        } finally {
+            if (dialog.getShell() != null && !dialog.getShell().isDisposed()) {
+                dialog.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.proxyscope.report.ui.internal;
+
+import java.nio.file.Path;
+import java.util.Set;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.e4.core.services.events.IEventBroker;
+import org.proxyscope.app.CaseEvents;
+import org.proxyscope.app.MonitorProgress;
+import org.proxyscope.core.Workspace;
+import org.proxyscope.core.WorkspaceException;
+import org.proxyscope.core.model.CaseId;
+import org.proxyscope.report.CaseReport;
+import org.proxyscope.report.ReportException;
+import org.proxyscope.report.ReportSections;
+
+/** Writes a case's report in the background with progress and Cancel; a cancelled or failed export leaves nothing. */
+final class ExportReportJob extends Job {
+
+    private final Workspace workspace;
+    private final CaseId caseId;
+    private final Path out;
+    private final boolean overwrite;
+    private final ReportSections sections;
+    private final Set<String> omitted;
+    private final IEventBroker broker;
+    private volatile CaseReport.Exported result;
+
+    ExportReportJob(Workspace workspace, CaseId caseId, Path out, boolean overwrite, ReportSections sections, Set<String> omitted,
+            IEventBroker broker) {
+        super("Exporting the report of " + caseId);
+        this.workspace = workspace;
+        this.caseId = caseId;
+        this.out = out;
+        this.overwrite = overwrite;
+        this.sections = sections;
+        this.omitted = Set.copyOf(omitted);
+        this.broker = broker;
+        setUser(true);
+    }
+
+    @Override
+    protected IStatus run(IProgressMonitor monitor) {
+        try {
+            result = CaseReport.export(workspace, caseId, out, overwrite, sections, omitted, new MonitorProgress(monitor));
+            if (broker != null) {
+                broker.post(ReportEvents.EXPORTED, result);
+                broker.post(CaseEvents.CHANGED, caseId);
+            }
+            return Status.OK_STATUS;
+        } catch (ReportException e) {
+            return monitor.isCanceled() ? Status.CANCEL_STATUS : Status.error(e.getMessage());
+        } catch (WorkspaceException e) {
+            return Status.error("The report of " + caseId + " was written but could not be kept as its evidence: " + e.getMessage(), e);
+        } finally {
+            monitor.done();
+        }
+    }
+
+    CaseReport.Exported result() {
+        return result;
+    }
+}

@@ -1,0 +1,125 @@
+package org.proxyscope.report.ui.internal;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.wizard.Wizard;
+import org.eclipse.jface.wizard.WizardPage;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.FileDialog;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Text;
+import org.proxyscope.core.model.Case;
+
+/**
+ * Where the report goes: the PDF's path (proposed in the home folder, named after the case) and whether an
+ * existing file may be replaced. Finishing hands the choice back; the export runs as a Job.
+ */
+final class ExportReportWizard extends Wizard {
+
+    /** What the analyst chose. */
+    record Choice(Path out, boolean overwrite) {
+    }
+
+    private final Case subject;
+    private final List<String> sectionTitles;
+    private Page page;
+    private Choice choice;
+
+    ExportReportWizard(Case subject, List<String> sectionTitles) {
+        this.subject = subject;
+        this.sectionTitles = List.copyOf(sectionTitles);
+        setWindowTitle("Export Case Report");
+    }
+
+    @Override
+    public void addPages() {
+        page = new Page();
+        addPage(page);
+    }
+
+    @Override
+    public boolean performFinish() {
+        choice = new Choice(Path.of(page.file.getText().strip()).toAbsolutePath().normalize(), page.overwrite.getSelection());
+        return true;
+    }
+
+    Choice choice() {
+        return choice;
+    }
+
+    static Path proposedFile(Case c) {
+        return Path.of(System.getProperty("user.home"), c.id() + "-report.pdf");
+    }
+
+    private final class Page extends WizardPage {
+
+        private Text file;
+        private Button overwrite;
+
+        Page() {
+            super("report");
+            setTitle("Export the report of " + subject.id());
+            setDescription("A PDF for the customer, the mail provider's abuse desk and, if need be, a lawyer. It is kept as the"
+                    + " case's evidence.");
+        }
+
+        @Override
+        public void createControl(Composite parent) {
+            Composite body = new Composite(parent, SWT.NONE);
+            GridLayoutFactory.swtDefaults().numColumns(3).applyTo(body);
+            new Label(body, SWT.NONE).setText("&PDF file:");
+            file = new Text(body, SWT.BORDER);
+            file.setText(proposedFile(subject).toString());
+            GridDataFactory.fillDefaults().grab(true, false).hint(360, SWT.DEFAULT).applyTo(file);
+            Button browse = new Button(body, SWT.PUSH);
+            browse.setText("&Browse...");
+            browse.addListener(SWT.Selection, e -> {
+                FileDialog dialog = new FileDialog(getShell(), SWT.SAVE);
+                dialog.setFilterExtensions(new String[] {"*.pdf"});
+                dialog.setFileName(Path.of(file.getText()).getFileName().toString());
+                String chosen = dialog.open();
+                if (chosen != null) {
+                    file.setText(chosen);
+                }
+            });
+            new Label(body, SWT.NONE);
+            overwrite = new Button(body, SWT.CHECK);
+            overwrite.setText("&Replace the file if it exists");
+            GridDataFactory.fillDefaults().span(2, 1).applyTo(overwrite);
+            Label sections = new Label(body, SWT.WRAP);
+            sections.setText("Sections: " + String.join(", ", sectionTitles) + ".");
+            GridDataFactory.fillDefaults().span(3, 1).grab(true, false).hint(360, SWT.DEFAULT).indent(0, 10).applyTo(sections);
+            file.addListener(SWT.Modify, e -> validate());
+            overwrite.addListener(SWT.Selection, e -> validate());
+            setControl(body);
+            validate();
+        }
+
+        private void validate() {
+            String text = file.getText().strip();
+            String problem = null;
+            if (text.isEmpty()) {
+                problem = "Name the PDF file to write.";
+            } else {
+                Path out = Path.of(text).toAbsolutePath();
+                if (!text.toLowerCase(java.util.Locale.ROOT).endsWith(".pdf")) {
+                    problem = "Name the file with the ending .pdf.";
+                } else if (out.getParent() == null || !Files.isDirectory(out.getParent())) {
+                    problem = "The folder " + out.getParent() + " does not exist.";
+                } else if (Files.isDirectory(out)) {
+                    problem = out + " is a folder.";
+                } else if (Files.exists(out) && !overwrite.getSelection()) {
+                    problem = out.getFileName() + " exists already: choose another name, or tick Replace.";
+                }
+            }
+            setErrorMessage(problem);
+            setPageComplete(problem == null);
+        }
+    }
+}
