@@ -11,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.proxyscope.core.Progress;
@@ -21,6 +22,7 @@ import org.proxyscope.core.model.Case;
 import org.proxyscope.core.model.CaseId;
 import org.proxyscope.core.model.CustodyAction;
 import org.proxyscope.core.model.Evidence;
+import org.proxyscope.report.internal.PdfSigner;
 import org.proxyscope.report.internal.ReportTypesetter;
 
 /**
@@ -36,8 +38,9 @@ public final class CaseReport {
      *
      * @param evidence the report as the case keeps it (its SHA-256 is the file's)
      * @param sections the ids of the sections written, in order
+     * @param signer   who signed it, as the key's certificate names them, when it was signed
      */
-    public record Exported(Path file, Evidence evidence, int pages, List<String> sections) {
+    public record Exported(Path file, Evidence evidence, int pages, List<String> sections, Optional<String> signer) {
     }
 
     /** How an exported report's evidence record begins its source, so views can list a case's reports. */
@@ -47,13 +50,17 @@ public final class CaseReport {
     }
 
     /**
-     * @param catalog   the sections available: the DS component in the workbench, {@link ReportSections#current()}
-     *                  on the command line
-     * @param omitted   ids of sections the analyst turned off
-     * @param overwrite whether an existing file at {@code out} may be replaced
+     * @param catalog the sections available: the DS component in the workbench, {@link ReportSections#current()}
+     *                on the command line
      */
-    public static Exported export(Workspace workspace, CaseId id, Path out, boolean overwrite, ReportSections catalog,
-            Set<String> omitted, Progress progress) throws WorkspaceException, ReportException {
+    public static Exported export(Workspace workspace, CaseId id, ReportSections catalog, ExportRequest request, Progress progress)
+            throws WorkspaceException, ReportException {
+        Path out = request.out();
+        boolean overwrite = request.overwrite();
+        Set<String> omitted = request.omitted();
+        // the key first: a wrong password should not cost the analyst the wait for the whole report
+        Optional<PdfSigner> signer = request.signing().isPresent() ? Optional.of(PdfSigner.open(request.signing().get()))
+                : Optional.empty();
         Case subject = workspace.get(id);
         Path target = out.toAbsolutePath().normalize();
         if (Files.isDirectory(target)) {
@@ -91,6 +98,7 @@ public final class CaseReport {
             throw new ReportException("Cannot write in " + folder + ": " + e.getMessage(), e);
         }
         int pages;
+        Path unsigned = null;
         try {
             try (OutputStream stream = Files.newOutputStream(partial, StandardOpenOption.TRUNCATE_EXISTING)) {
                 pages = ReportTypesetter.typeset(context, sections, stream, progress);
@@ -98,19 +106,33 @@ public final class CaseReport {
             if (progress.cancelled()) {
                 throw new ReportException("The export of " + id + " was cancelled; nothing was written.");
             }
+            if (signer.isPresent()) {
+                unsigned = partial;
+                partial = TempPaths.file(folder, "." + target.getFileName() + ".signed-", "");
+                signer.get().sign(unsigned, partial, "Proxyscope case report " + id + ", generated "
+                        + ReportTime.utc(context.generated()));
+                deleteQuietly(unsigned);
+            }
             move(partial, target, overwrite);
         } catch (IOException | RuntimeException e) {
             deleteQuietly(partial);
+            if (unsigned != null) {
+                deleteQuietly(unsigned);
+            }
             throw new ReportException("Cannot write the report of " + id + " to " + target + ": " + describe(e), e);
         } catch (ReportException e) {
             deleteQuietly(partial);
+            if (unsigned != null) {
+                deleteQuietly(unsigned);
+            }
             throw e;
         }
         Evidence kept = workspace.addEvidence(id, target, SOURCE_PREFIX + ", " + pages + " pages", Progress.NONE);
         List<String> ids = sections.stream().map(ReportSection::id).toList();
         workspace.record(id, CustodyAction.REPORT_EXPORTED, "PDF report " + target.getFileName() + ", " + pages + " pages, sha256 "
-                + kept.sha256() + ", kept as evidence #" + kept.number() + "; sections: " + String.join(", ", ids));
-        return new Exported(target, kept, pages, ids);
+                + kept.sha256() + ", kept as evidence #" + kept.number()
+                + signer.map(x -> ", signed by " + x.signer()).orElse(", not signed") + "; sections: " + String.join(", ", ids));
+        return new Exported(target, kept, pages, ids, signer.map(PdfSigner::signer));
     }
 
     private static void move(Path partial, Path target, boolean overwrite) throws IOException, ReportException {

@@ -98,6 +98,10 @@ public final class ArchiveTraining {
                 // ad-hoc work takes paths of its own (scope from the command line, transcripts to a folder)
                 deleteTranscriptFolders(training.run(with(probe, "--authorised")));
             }
+            if (commandLine.commandNames().contains("report")) {
+                // the case now holds a capture import and a probe run: every section of the report is typeset
+                training.run("report", caseId, "--out", dir.resolve("training-report.pdf").toString(), "--workspace", workspace);
+            }
             training.run("case", "verify", caseId, "--workspace", workspace);
         }
         return training.failed;

@@ -47,8 +47,10 @@ import org.proxyscope.probe.ProbeReport;
 import org.proxyscope.probe.Transcript;
 import org.proxyscope.probe.Verdict;
 import org.proxyscope.report.CaseReport;
+import org.proxyscope.report.ExportRequest;
 import org.proxyscope.report.ReportException;
 import org.proxyscope.report.ReportSections;
+import org.proxyscope.report.SigningKey;
 
 /**
  * The PDF case report made from a real SQLite workspace and checked as a reader would, with poppler's own
@@ -160,7 +162,7 @@ class CaseReportTest {
         Case c = caseWithRun("Offener SOCKS-Proxy bei יעל כהן", 0);
         Path pdf = tmp.resolve("report.pdf");
         List<CustodyEntry> before = ws.custody(c.id());
-        CaseReport.Exported done = CaseReport.export(ws, c.id(), pdf, false, sections, Set.of(), Progress.NONE);
+        CaseReport.Exported done = CaseReport.export(ws, c.id(), sections, ExportRequest.to(pdf), Progress.NONE);
         assertEquals(List.of("org.proxyscope.report.summary", "org.proxyscope.report.scope", "org.proxyscope.probe.findings",
                 "org.proxyscope.report.remediation", "org.proxyscope.report.evidence", "org.proxyscope.report.custody",
                 "org.proxyscope.probe.transcripts"), done.sections());
@@ -207,7 +209,7 @@ class CaseReportTest {
     void bookmarksNameEverySection() throws Exception {
         Case c = caseWithRun("Bookmarks", 0);
         Path pdf = tmp.resolve("outline.pdf");
-        CaseReport.export(ws, c.id(), pdf, false, sections, Set.of(), Progress.NONE);
+        CaseReport.export(ws, c.id(), sections, ExportRequest.to(pdf), Progress.NONE);
         try (var reader = new org.openpdf.text.pdf.PdfReader(pdf.toString())) {
             List<Map<String, Object>> outline = org.openpdf.text.pdf.SimpleBookmark.getBookmarkList(reader);
             List<String> titles = outline.stream().map(m -> (String) m.get("Title")).toList();
@@ -220,7 +222,7 @@ class CaseReportTest {
     void aCaseWithNothingInItStillGivesAReport() throws Exception {
         Case c = ws.createCase(NewCase.of("Nothing yet", "192.0.2.7", "192.0.2.7:1080", "", "low", List.of()));
         Path pdf = tmp.resolve("empty.pdf");
-        CaseReport.Exported done = CaseReport.export(ws, c.id(), pdf, false, sections, Set.of(), Progress.NONE);
+        CaseReport.Exported done = CaseReport.export(ws, c.id(), sections, ExportRequest.to(pdf), Progress.NONE);
         String text = tool("pdftotext", pdf.toString(), "-");
         assertTrue(text.contains("No probe run or capture analysis is kept in this case yet: no verdict."), text);
         assertFalse(done.sections().contains("org.proxyscope.report.remediation"), "nothing to remedy, no remediation");
@@ -231,8 +233,7 @@ class CaseReportTest {
     void aLargeRunBreaksItsTablesAcrossPagesWithTheHeaderRepeated() throws Exception {
         Case c = caseWithRun("Two hundred findings", 200);
         Path pdf = tmp.resolve("large.pdf");
-        CaseReport.Exported done = CaseReport.export(ws, c.id(), pdf, false, sections, Set.of("org.proxyscope.probe.transcripts"),
-                Progress.NONE);
+        CaseReport.Exported done = CaseReport.export(ws, c.id(), sections, ExportRequest.to(pdf).omitting(Set.of("org.proxyscope.probe.transcripts")), Progress.NONE);
         assertFalse(done.sections().contains("org.proxyscope.probe.transcripts"), "an omitted section stays out");
         String text = tool("pdftotext", "-layout", pdf.toString(), "-");
         assertTrue(text.contains("20199"), "the last of the 200 findings is there");
@@ -246,24 +247,23 @@ class CaseReportTest {
         Path existing = tmp.resolve("existing.pdf");
         Files.writeString(existing, "the analyst's earlier report");
         ReportException exists = assertThrows(ReportException.class,
-                () -> CaseReport.export(ws, c.id(), existing, false, sections, Set.of(), Progress.NONE));
+                () -> CaseReport.export(ws, c.id(), sections, ExportRequest.to(existing), Progress.NONE));
         assertEquals(existing + " exists already; choose another name or allow overwriting (--force)", exists.getMessage());
         assertEquals("the analyst's earlier report", Files.readString(existing));
 
         assertThrows(UnknownCaseException.class,
-                () -> CaseReport.export(ws, new CaseId(2026, 404), tmp.resolve("x.pdf"), false, sections, Set.of(), Progress.NONE));
+                () -> CaseReport.export(ws, new CaseId(2026, 404), sections, ExportRequest.to(tmp.resolve("x.pdf")), Progress.NONE));
 
         Path locked = tmp.resolve("locked");
         Files.createDirectory(locked, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("r-xr-xr-x")));
         if (!Files.isWritable(locked)) { // root writes anywhere; the check means something for other users only
             ReportException denied = assertThrows(ReportException.class,
-                    () -> CaseReport.export(ws, c.id(), locked.resolve("r.pdf"), false, sections, Set.of(), Progress.NONE));
+                    () -> CaseReport.export(ws, c.id(), sections, ExportRequest.to(locked.resolve("r.pdf")), Progress.NONE));
             assertEquals("The folder " + locked + " cannot be written to", denied.getMessage());
         }
 
         int custody = ws.custody(c.id()).size();
-        ReportException cancelled = assertThrows(ReportException.class, () -> CaseReport.export(ws, c.id(),
-                tmp.resolve("cancelled.pdf"), false, sections, Set.of(), new Progress() {
+        ReportException cancelled = assertThrows(ReportException.class, () -> CaseReport.export(ws, c.id(), sections, ExportRequest.to(tmp.resolve("cancelled.pdf")), new Progress() {
                     @Override
                     public void begin(String task, long total) {
                     }
@@ -284,7 +284,7 @@ class CaseReportTest {
         }
         assertEquals(custody, ws.custody(c.id()).size(), "a failed export leaves the custody log as it was");
 
-        CaseReport.Exported again = CaseReport.export(ws, c.id(), existing, true, sections, Set.of(), Progress.NONE);
+        CaseReport.Exported again = CaseReport.export(ws, c.id(), sections, ExportRequest.to(existing).overwriting(true).omitting(Set.of()), Progress.NONE);
         assertTrue(Files.readString(existing, StandardCharsets.ISO_8859_1).startsWith("%PDF-"), "--force replaces it");
         assertEquals(again.evidence().sha256(), ws.evidence(c.id()).get(ws.evidence(c.id()).size() - 1).sha256());
     }
@@ -305,7 +305,7 @@ class CaseReportTest {
         assertEquals(imported.sessions().size(), kept.get(0).sessions().size(), "every proxy session is kept in the case");
         assertEquals(imported.packets(), kept.get(0).packets());
         Path pdf = tmp.resolve("capture.pdf");
-        CaseReport.Exported done = CaseReport.export(ws, c.id(), pdf, false, sections, Set.of(), Progress.NONE);
+        CaseReport.Exported done = CaseReport.export(ws, c.id(), sections, ExportRequest.to(pdf), Progress.NONE);
         assertTrue(done.sections().contains("org.proxyscope.capture.findings"), done.sections().toString());
         String text = tool("pdftotext", "-layout", pdf.toString(), "-");
         for (String expected : List.of("Capture findings", "Evidence #1: lo.pcap", "Relaying since", "Sessions by protocol and outcome",
@@ -329,11 +329,84 @@ class CaseReportTest {
         CaptureReport imported = importInto(c, capture);
         assertTrue(imported.flowCount() >= 10_000, imported.flowCount() + " flows");
         Path pdf = tmp.resolve("dense.pdf");
-        CaseReport.Exported done = CaseReport.export(ws, c.id(), pdf, false, sections, Set.of(), Progress.NONE);
+        CaseReport.Exported done = CaseReport.export(ws, c.id(), sections, ExportRequest.to(pdf), Progress.NONE);
         String text = tool("pdftotext", "-layout", pdf.toString(), "-");
         assertTrue(text.contains("Busiest clients (10 of "), "the client table is cut to the ten busiest");
         assertTrue(text.contains("20199"), "the last of the 200 findings is there");
         assertTrue(Files.size(pdf) < 5_000_000, Files.size(pdf) + " bytes");
         assertTrue(done.pages() < 200, done.pages() + " pages");
+    }
+
+    private Path keyPair(String password) throws Exception {
+        Path key = tmp.resolve("desk.p12");
+        tool(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(), "-genkeypair", "-alias", "desk", "-keyalg", "RSA",
+                "-keysize", "2048", "-validity", "30", "-dname", "CN=Abuse Desk Test, O=Proxyscope Tests", "-storetype", "PKCS12",
+                "-keystore", key.toString(), "-storepass", password, "-keypass", password);
+        return key;
+    }
+
+    /** A report signed with the analyst's PKCS#12 key carries a signature that poppler's pdfsig verifies. */
+    @Test
+    void aSignedReportIsVerifiedByPdfsig() throws Exception {
+        Case c = caseWithRun("Signed", 0);
+        Path key = keyPair("correct horse");
+        Path pdf = tmp.resolve("signed.pdf");
+        CaseReport.Exported done = CaseReport.export(ws, c.id(), sections,
+                ExportRequest.to(pdf).signedWith(new SigningKey(key, "correct horse".toCharArray())), Progress.NONE);
+        assertEquals(Optional.of("CN=Abuse Desk Test,O=Proxyscope Tests"), done.signer());
+        String verified = tool("pdfsig", pdf.toString());
+        assertTrue(verified.contains("Signer Certificate Common Name: Abuse Desk Test"), verified);
+        assertTrue(verified.contains("Signature Validation: Signature is Valid."), verified);
+        assertTrue(verified.contains("Signed Ranges: [0 - "), verified);
+        assertTrue(verified.contains("Total document signed"), "the signature covers the whole file: " + verified);
+        assertTrue(tool("pdftotext", pdf.toString(), "-").contains("Executive summary"), "the signed file is the report");
+        String custody = ws.custody(c.id()).get(ws.custody(c.id()).size() - 1).details();
+        assertTrue(custody.contains("signed by CN=Abuse Desk Test,O=Proxyscope Tests"), custody);
+    }
+
+    @Test
+    void aWrongKeyPasswordIsSaidAtOnceAndNothingIsWritten() throws Exception {
+        Case c = caseWithRun("Wrong password", 0);
+        Path key = keyPair("correct horse");
+        int custody = ws.custody(c.id()).size();
+        ReportException wrong = assertThrows(ReportException.class, () -> CaseReport.export(ws, c.id(), sections,
+                ExportRequest.to(tmp.resolve("w.pdf")).signedWith(new SigningKey(key, "battery staple".toCharArray())), Progress.NONE));
+        assertEquals("The key file " + key + " does not open with this password (or is not PKCS#12)", wrong.getMessage());
+        ReportException missing = assertThrows(ReportException.class, () -> CaseReport.export(ws, c.id(), sections,
+                ExportRequest.to(tmp.resolve("w.pdf")).signedWith(new SigningKey(tmp.resolve("none.p12"), new char[0])),
+                Progress.NONE));
+        assertEquals("There is no key file " + tmp.resolve("none.p12"), missing.getMessage());
+        assertFalse(Files.exists(tmp.resolve("w.pdf")));
+        try (var left = Files.list(tmp)) {
+            assertTrue(left.noneMatch(p -> p.getFileName().toString().startsWith(".w.pdf")), "no partial file is left");
+        }
+        assertEquals(custody, ws.custody(c.id()).size());
+    }
+
+    /** The command line as an analyst scripts it: exit codes, the password only from the environment. */
+    @Test
+    void theReportCommandSaysWhatIsWrongWithItsArguments() throws Exception {
+        Case c = caseWithRun("Command line", 0);
+        ws.close();
+        String folder = tmp.resolve("ws").toString();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        org.proxyscope.cli.CommandContext io = new org.proxyscope.cli.CommandContext(new java.io.PrintStream(out, true),
+                new java.io.PrintStream(err, true));
+        org.proxyscope.report.internal.cli.ReportCommand command = new org.proxyscope.report.internal.cli.ReportCommand();
+        Path pdf = tmp.resolve("cli.pdf");
+        assertEquals(0, command.run(List.of(c.id().toString(), "--out", pdf.toString(), "--workspace", folder), io));
+        assertTrue(out.toString().startsWith(pdf + ": "), out.toString());
+        assertEquals(1, command.run(List.of(c.id().toString(), "--out", pdf.toString(), "--workspace", folder), io));
+        assertTrue(err.toString().contains("exists already; choose another name or allow overwriting (--force)"), err.toString());
+        org.proxyscope.cli.UsageException noVariable = assertThrows(org.proxyscope.cli.UsageException.class, () -> command.run(
+                List.of(c.id().toString(), "--out", tmp.resolve("x.pdf").toString(), "--sign", "k.p12", "--sign-pass-env",
+                        "PROXYSCOPE_NO_SUCH_VARIABLE", "--workspace", folder), io));
+        assertEquals("the environment variable PROXYSCOPE_NO_SUCH_VARIABLE (--sign-pass-env) is not set", noVariable.getMessage());
+        org.proxyscope.cli.UsageException omit = assertThrows(org.proxyscope.cli.UsageException.class, () -> command.run(
+                List.of(c.id().toString(), "--out", tmp.resolve("x.pdf").toString(), "--omit", "org.example.nothing",
+                        "--workspace", folder), io));
+        assertEquals("--omit: there is no report section org.example.nothing", omit.getMessage());
+        ws = Workspace.open(tmp.resolve("ws"), "Dana Levi"); // for close()
     }
 }

@@ -40,6 +40,7 @@ import org.proxyscope.probe.ProbeEvidence;
 import org.proxyscope.probe.ProbeReport;
 import org.proxyscope.probe.Transcript;
 import org.proxyscope.probe.Verdict;
+import org.proxyscope.report.ExportRequest;
 import org.proxyscope.report.ReportSections;
 
 /** The Reporting perspective's Case Report and Exported Reports views, and the export wizard, on a real display. */
@@ -100,7 +101,7 @@ class ReportingViewsTest {
         Widgets.screenshot(shell, "report-outline");
 
         Path pdf = tmp.resolve("PX-report.pdf");
-        ExportReportJob job = outline.start(pdf, false);
+        ExportReportJob job = outline.start(ExportRequest.to(pdf).omitting(outline.omitted()));
         job.join();
         assertTrue(job.getResult().isOK(), job.getResult().getMessage());
         assertTrue(Files.readString(pdf, StandardCharsets.ISO_8859_1).startsWith("%PDF-"));
@@ -119,7 +120,7 @@ class ReportingViewsTest {
         Widgets.screenshot(bottom, "exported-reports");
         bottom.dispose();
 
-        ExportReportJob again = outline.start(pdf, false);
+        ExportReportJob again = outline.start(ExportRequest.to(pdf));
         again.join();
         assertFalse(again.getResult().isOK());
         Widgets.spinUntil(display, () -> outline.statusText().contains("exists already"), "the refusal to overwrite");
@@ -133,6 +134,7 @@ class ReportingViewsTest {
         dialog.open();
         try {
             Text file = Widgets.one(dialog.getShell(), Text.class, t -> t.getText().endsWith("-report.pdf"));
+            Text key = Widgets.one(dialog.getShell(), Text.class, t -> "a PKCS#12 file (.p12); empty for an unsigned report".equals(t.getMessage()));
             Button finish = Widgets.button(dialog.getShell(), "&Finish");
             assertTrue(finish.isEnabled(), "the proposed file can be written");
             file.setText(tmp.resolve("no-such-folder").resolve("r.pdf").toString());
@@ -144,10 +146,15 @@ class ReportingViewsTest {
             assertFalse(finish.isEnabled());
             Widgets.click(Widgets.button(dialog.getShell(), "&Replace the file if it exists"));
             assertTrue(finish.isEnabled());
+            key.setText(tmp.resolve("missing.p12").toString());
+            assertFalse(finish.isEnabled(), "a key file that is not there");
+            key.setText("");
+            assertTrue(finish.isEnabled());
             Widgets.screenshot(dialog.getShell(), "export-wizard");
             Widgets.click(finish);
             assertEquals(existing, wizard.choice().out());
             assertTrue(wizard.choice().overwrite());
+            assertTrue(wizard.choice().signing().isEmpty());
         } finally {
             if (dialog.getShell() != null && !dialog.getShell().isDisposed()) {
                 dialog.close();

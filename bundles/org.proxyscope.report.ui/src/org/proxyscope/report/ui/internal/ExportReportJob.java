@@ -1,8 +1,5 @@
 package org.proxyscope.report.ui.internal;
 
-import java.nio.file.Path;
-import java.util.Set;
-
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
@@ -14,6 +11,7 @@ import org.proxyscope.core.Workspace;
 import org.proxyscope.core.WorkspaceException;
 import org.proxyscope.core.model.CaseId;
 import org.proxyscope.report.CaseReport;
+import org.proxyscope.report.ExportRequest;
 import org.proxyscope.report.ReportException;
 import org.proxyscope.report.ReportSections;
 
@@ -22,22 +20,17 @@ final class ExportReportJob extends Job {
 
     private final Workspace workspace;
     private final CaseId caseId;
-    private final Path out;
-    private final boolean overwrite;
     private final ReportSections sections;
-    private final Set<String> omitted;
+    private final ExportRequest request;
     private final IEventBroker broker;
     private volatile CaseReport.Exported result;
 
-    ExportReportJob(Workspace workspace, CaseId caseId, Path out, boolean overwrite, ReportSections sections, Set<String> omitted,
-            IEventBroker broker) {
+    ExportReportJob(Workspace workspace, CaseId caseId, ReportSections sections, ExportRequest request, IEventBroker broker) {
         super("Exporting the report of " + caseId);
         this.workspace = workspace;
         this.caseId = caseId;
-        this.out = out;
-        this.overwrite = overwrite;
         this.sections = sections;
-        this.omitted = Set.copyOf(omitted);
+        this.request = request;
         this.broker = broker;
         setUser(true);
     }
@@ -45,7 +38,7 @@ final class ExportReportJob extends Job {
     @Override
     protected IStatus run(IProgressMonitor monitor) {
         try {
-            result = CaseReport.export(workspace, caseId, out, overwrite, sections, omitted, new MonitorProgress(monitor));
+            result = CaseReport.export(workspace, caseId, sections, request, new MonitorProgress(monitor));
             if (broker != null) {
                 broker.post(ReportEvents.EXPORTED, result);
                 broker.post(CaseEvents.CHANGED, caseId);

@@ -3,6 +3,7 @@ package org.proxyscope.report.ui.internal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -15,15 +16,17 @@ import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.proxyscope.core.model.Case;
+import org.proxyscope.report.SigningKey;
 
 /**
- * Where the report goes: the PDF's path (proposed in the home folder, named after the case) and whether an
- * existing file may be replaced. Finishing hands the choice back; the export runs as a Job.
+ * Where the report goes: the PDF's path (proposed in the home folder, named after the case), whether an
+ * existing file may be replaced, and the PKCS#12 key to sign it with, if any (its password is used for this
+ * export only). Finishing hands the choice back; the export runs as a Job.
  */
 final class ExportReportWizard extends Wizard {
 
     /** What the analyst chose. */
-    record Choice(Path out, boolean overwrite) {
+    record Choice(Path out, boolean overwrite, Optional<SigningKey> signing) {
     }
 
     private final Case subject;
@@ -45,7 +48,9 @@ final class ExportReportWizard extends Wizard {
 
     @Override
     public boolean performFinish() {
-        choice = new Choice(Path.of(page.file.getText().strip()).toAbsolutePath().normalize(), page.overwrite.getSelection());
+        String key = page.key.getText().strip();
+        choice = new Choice(Path.of(page.file.getText().strip()).toAbsolutePath().normalize(), page.overwrite.getSelection(),
+                key.isEmpty() ? Optional.empty() : Optional.of(new SigningKey(Path.of(key), page.password.getText().toCharArray())));
         return true;
     }
 
@@ -61,6 +66,8 @@ final class ExportReportWizard extends Wizard {
 
         private Text file;
         private Button overwrite;
+        private Text key;
+        private Text password;
 
         Page() {
             super("report");
@@ -92,10 +99,29 @@ final class ExportReportWizard extends Wizard {
             overwrite = new Button(body, SWT.CHECK);
             overwrite.setText("&Replace the file if it exists");
             GridDataFactory.fillDefaults().span(2, 1).applyTo(overwrite);
+            new Label(body, SWT.NONE).setText("Sign with &key:");
+            key = new Text(body, SWT.BORDER);
+            key.setMessage("a PKCS#12 file (.p12); empty for an unsigned report");
+            GridDataFactory.fillDefaults().grab(true, false).applyTo(key);
+            Button browseKey = new Button(body, SWT.PUSH);
+            browseKey.setText("B&rowse...");
+            browseKey.addListener(SWT.Selection, e -> {
+                FileDialog dialog = new FileDialog(getShell(), SWT.OPEN);
+                dialog.setFilterExtensions(new String[] {"*.p12;*.pfx", "*"});
+                String chosen = dialog.open();
+                if (chosen != null) {
+                    key.setText(chosen);
+                }
+            });
+            new Label(body, SWT.NONE).setText("Pass&word:");
+            password = new Text(body, SWT.BORDER | SWT.PASSWORD);
+            GridDataFactory.fillDefaults().grab(true, false).applyTo(password);
+            new Label(body, SWT.NONE);
             Label sections = new Label(body, SWT.WRAP);
             sections.setText("Sections: " + String.join(", ", sectionTitles) + ".");
             GridDataFactory.fillDefaults().span(3, 1).grab(true, false).hint(360, SWT.DEFAULT).indent(0, 10).applyTo(sections);
             file.addListener(SWT.Modify, e -> validate());
+            key.addListener(SWT.Modify, e -> validate());
             overwrite.addListener(SWT.Selection, e -> validate());
             setControl(body);
             validate();
@@ -116,6 +142,8 @@ final class ExportReportWizard extends Wizard {
                     problem = out + " is a folder.";
                 } else if (Files.exists(out) && !overwrite.getSelection()) {
                     problem = out.getFileName() + " exists already: choose another name, or tick Replace.";
+                } else if (!key.getText().isBlank() && !Files.isRegularFile(Path.of(key.getText().strip()))) {
+                    problem = "There is no key file " + key.getText().strip() + ".";
                 }
             }
             setErrorMessage(problem);

@@ -32,6 +32,7 @@ import org.proxyscope.core.Workspace;
 import org.proxyscope.core.WorkspaceException;
 import org.proxyscope.core.model.Case;
 import org.proxyscope.core.model.CaseId;
+import org.proxyscope.report.ExportRequest;
 import org.proxyscope.report.ReportContext;
 import org.proxyscope.report.ReportSection;
 import org.proxyscope.report.ReportSections;
@@ -168,6 +169,11 @@ public final class ReportOutlinePart {
         }
     }
 
+    /** The sections the analyst left out. */
+    Set<String> omitted() {
+        return Set.copyOf(omitted);
+    }
+
     /** The titles of the sections that go in, as the wizard lists them. */
     List<String> chosenTitles() {
         List<String> titles = new ArrayList<>();
@@ -182,21 +188,24 @@ public final class ReportOutlinePart {
     private void openWizard() {
         ExportReportWizard wizard = new ExportReportWizard(current, chosenTitles());
         if (new WizardDialog(table.getShell(), wizard).open() == Window.OK) {
-            start(wizard.choice().out(), wizard.choice().overwrite());
+            ExportReportWizard.Choice choice = wizard.choice();
+            ExportRequest request = ExportRequest.to(choice.out()).overwriting(choice.overwrite()).omitting(omitted);
+            start(choice.signing().map(request::signedWith).orElse(request));
         }
     }
 
-    /** Starts the export to {@code out}; returns its Job. */
-    ExportReportJob start(Path out, boolean overwrite) {
-        ExportReportJob job = new ExportReportJob(workspace, current.id(), out, overwrite, catalog, omitted, broker);
+    /** Starts the export; returns its Job. */
+    ExportReportJob start(ExportRequest request) {
+        Path out = request.out();
+        ExportReportJob job = new ExportReportJob(workspace, current.id(), catalog, request, broker);
         status.setText("Exporting to " + out + "...");
         status.getParent().layout(true, true);
         job.addJobChangeListener(new org.eclipse.core.runtime.jobs.JobChangeAdapter() {
             @Override
             public void done(org.eclipse.core.runtime.jobs.IJobChangeEvent event) {
-                String text = event.getResult().isOK() ? "Exported " + out.getFileName() + ", " + job.result().pages() + " pages, kept as "
-                        + current.id() + " evidence #" + job.result().evidence().number() + "."
-                        : event.getResult().getMessage();
+                String text = event.getResult().isOK() ? "Exported " + out.getFileName() + ", " + job.result().pages() + " pages"
+                        + job.result().signer().map(s -> ", signed by " + s).orElse("") + ", kept as " + current.id() + " evidence #"
+                        + job.result().evidence().number() + "." : event.getResult().getMessage();
                 status.getDisplay().asyncExec(() -> {
                     if (!status.isDisposed()) {
                         status.setText(text);
