@@ -6,7 +6,7 @@ set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd -P)
 cd "$repo"
 
-packages=(xvfb libgtk-3-0 libnss3 xdotool imagemagick x11-utils poppler-utils squid microsocks dante-server tinyproxy exim4-daemon-light vsftpd tcpdump tshark curl python3)
+packages=(xvfb libgtk-3-0 libnss3 xdotool imagemagick x11-utils poppler-utils python3-jsonschema squid microsocks dante-server tinyproxy exim4-daemon-light vsftpd tcpdump tshark curl python3)
 command -v mvn >/dev/null 2>&1 || packages+=(maven)
 missing=()
 for p in "${packages[@]}"; do

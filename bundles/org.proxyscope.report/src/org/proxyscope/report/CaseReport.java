@@ -1,12 +1,8 @@
 package org.proxyscope.report;
 
-import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,6 +20,7 @@ import org.proxyscope.core.model.CustodyAction;
 import org.proxyscope.core.model.Evidence;
 import org.proxyscope.report.internal.PdfSigner;
 import org.proxyscope.report.internal.ReportTypesetter;
+import org.proxyscope.report.internal.SafeOutput;
 
 /**
  * Exports a case's PDF report: every section that has something to say, from what the case keeps in the
@@ -33,49 +30,33 @@ import org.proxyscope.report.internal.ReportTypesetter;
  */
 public final class CaseReport {
 
+    /** How an exported report's evidence record begins its source, so views can list a case's reports. */
+    public static final String SOURCE_PREFIX = "report export";
+
     /**
      * What an export produced.
      *
-     * @param evidence the report as the case keeps it (its SHA-256 is the file's)
+     * @param evidence the file as the case keeps it (its SHA-256 is the file's)
      * @param sections the ids of the sections written, in order
      * @param signer   who signed it, as the key's certificate names them, when it was signed
      */
     public record Exported(Path file, Evidence evidence, int pages, List<String> sections, Optional<String> signer) {
     }
 
-    /** How an exported report's evidence record begins its source, so views can list a case's reports. */
-    public static final String SOURCE_PREFIX = "report export";
-
     private CaseReport() {
     }
 
     /**
-     * @param catalog the sections available: the DS component in the workbench, {@link ReportSections#current()}
-     *                on the command line
+     * The case at this moment with every section's contribution gathered, and the sections that have
+     * something to say: what the report, the customer notice and the complaints are all made from.
      */
-    public static Exported export(Workspace workspace, CaseId id, ReportSections catalog, ExportRequest request, Progress progress)
-            throws WorkspaceException, ReportException {
-        Path out = request.out();
-        boolean overwrite = request.overwrite();
-        Set<String> omitted = request.omitted();
-        // the key first: a wrong password should not cost the analyst the wait for the whole report
-        Optional<PdfSigner> signer = request.signing().isPresent() ? Optional.of(PdfSigner.open(request.signing().get()))
-                : Optional.empty();
+    public record Gathered(ReportContext context, List<ReportSection> sections) {
+    }
+
+    /** Reads the case once and asks each section (less those omitted) what it found. */
+    public static Gathered gather(Workspace workspace, CaseId id, ReportSections catalog, Set<String> omitted)
+            throws WorkspaceException {
         Case subject = workspace.get(id);
-        Path target = out.toAbsolutePath().normalize();
-        if (Files.isDirectory(target)) {
-            throw new ReportException(target + " is a folder; name the PDF file to write");
-        }
-        if (Files.exists(target) && !overwrite) {
-            throw new ReportException(target + " exists already; choose another name or allow overwriting (--force)");
-        }
-        Path folder = target.getParent();
-        if (folder == null || !Files.isDirectory(folder)) {
-            throw new ReportException("The folder " + folder + " does not exist");
-        }
-        if (!Files.isWritable(folder)) {
-            throw new ReportException("The folder " + folder + " cannot be written to");
-        }
         ReportContext bare = new ReportContext(workspace, subject, workspace.evidence(id), workspace.custody(id), Instant.now(),
                 List.of());
         List<ReportSection> chosen = catalog.sections().stream().filter(s -> !omitted.contains(s.id())).toList();
@@ -91,79 +72,61 @@ public final class CaseReport {
                 sections.add(s);
             }
         }
-        Path partial;
-        try {
-            partial = TempPaths.file(folder, "." + target.getFileName() + ".partial-", "");
-        } catch (IOException e) {
-            throw new ReportException("Cannot write in " + folder + ": " + e.getMessage(), e);
-        }
-        int pages;
-        Path unsigned = null;
-        try {
-            try (OutputStream stream = Files.newOutputStream(partial, StandardOpenOption.TRUNCATE_EXISTING)) {
-                pages = ReportTypesetter.typeset(context, sections, stream, progress);
-            }
-            if (progress.cancelled()) {
-                throw new ReportException("The export of " + id + " was cancelled; nothing was written.");
-            }
-            if (signer.isPresent()) {
-                unsigned = partial;
-                partial = TempPaths.file(folder, "." + target.getFileName() + ".signed-", "");
-                signer.get().sign(unsigned, partial, "Proxyscope case report " + id + ", generated "
-                        + ReportTime.utc(context.generated()));
-                deleteQuietly(unsigned);
-            }
-            move(partial, target, overwrite);
-        } catch (IOException | RuntimeException e) {
-            deleteQuietly(partial);
-            if (unsigned != null) {
-                deleteQuietly(unsigned);
-            }
-            throw new ReportException("Cannot write the report of " + id + " to " + target + ": " + describe(e), e);
-        } catch (ReportException e) {
-            deleteQuietly(partial);
-            if (unsigned != null) {
-                deleteQuietly(unsigned);
-            }
-            throw e;
-        }
-        Evidence kept = workspace.addEvidence(id, target, SOURCE_PREFIX + ", " + pages + " pages", Progress.NONE);
-        List<String> ids = sections.stream().map(ReportSection::id).toList();
-        workspace.record(id, CustodyAction.REPORT_EXPORTED, "PDF report " + target.getFileName() + ", " + pages + " pages, sha256 "
-                + kept.sha256() + ", kept as evidence #" + kept.number()
-                + signer.map(x -> ", signed by " + x.signer()).orElse(", not signed") + "; sections: " + String.join(", ", ids));
-        return new Exported(target, kept, pages, ids, signer.map(PdfSigner::signer));
+        return new Gathered(context, sections);
     }
 
-    private static void move(Path partial, Path target, boolean overwrite) throws IOException, ReportException {
-        try {
-            if (overwrite) {
-                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } else {
-                // a link, unlike a rename, refuses to replace a file that appeared meanwhile
-                Files.createLink(target, partial);
-                Files.delete(partial);
+    /**
+     * @param catalog the sections available: the DS component in the workbench, {@link ReportSections#current()}
+     *                on the command line
+     */
+    public static Exported export(Workspace workspace, CaseId id, ReportSections catalog, ExportRequest request, Progress progress)
+            throws WorkspaceException, ReportException {
+        workspace.get(id);
+        Path target = SafeOutput.check(request.out(), request.overwrite());
+        // the key first: a wrong password should not cost the analyst the wait for the whole report
+        Optional<PdfSigner> signer = request.signing().isPresent() ? Optional.of(PdfSigner.open(request.signing().get()))
+                : Optional.empty();
+        Gathered gathered = gather(workspace, id, catalog, request.omitted());
+        int[] pages = new int[1];
+        SafeOutput.write(target, request.overwrite(), "the report of " + id, partial -> {
+            Path typeset = signer.isPresent() ? TempPaths.file(target.getParent(), "." + target.getFileName() + ".unsigned-", "")
+                    : partial;
+            try {
+                try (OutputStream stream = Files.newOutputStream(typeset, StandardOpenOption.TRUNCATE_EXISTING)) {
+                    pages[0] = ReportTypesetter.typeset(gathered.context(), gathered.sections(), stream, progress);
+                } catch (WorkspaceException e) {
+                    throw new ReportException(e.getMessage(), e);
+                }
+                if (progress.cancelled()) {
+                    throw new ReportException("The export of " + id + " was cancelled; nothing was written.");
+                }
+                if (signer.isPresent()) {
+                    signer.get().sign(typeset, partial, "Proxyscope case report " + id + ", generated "
+                            + ReportTime.utc(gathered.context().generated()));
+                }
+            } finally {
+                if (typeset != partial) {
+                    SafeOutput.deleteQuietly(typeset);
+                }
             }
-        } catch (FileAlreadyExistsException e) {
-            throw new ReportException(target + " appeared while the report was written; nothing was replaced");
-        } catch (AtomicMoveNotSupportedException | UnsupportedOperationException e) {
-            Files.move(partial, target, overwrite ? new StandardCopyOption[] {StandardCopyOption.REPLACE_EXISTING}
-                    : new StandardCopyOption[0]);
-        }
+        });
+        List<String> ids = gathered.sections().stream().map(ReportSection::id).toList();
+        Evidence kept = keep(workspace, id, target, SOURCE_PREFIX + ", " + pages[0] + " pages", "PDF report", signer.map(
+                s -> ", signed by " + s.signer()).orElse(", not signed") + "; sections: " + String.join(", ", ids));
+        return new Exported(target, kept, pages[0], ids, signer.map(PdfSigner::signer));
     }
 
-    private static String describe(Exception e) {
-        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
-            return fs.getReason();
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            // the partial file has a name no report uses; the message already says the export failed
-        }
+    /**
+     * Keeps an exported file as the case's evidence and records the export in its custody log.
+     *
+     * @param what    how the custody entry names the export ("PDF report", "customer notice", ...)
+     * @param details what the custody entry adds after the file's hash
+     */
+    static Evidence keep(Workspace workspace, CaseId id, Path file, String source, String what, String details)
+            throws WorkspaceException {
+        Evidence kept = workspace.addEvidence(id, file, source, Progress.NONE);
+        workspace.record(id, CustodyAction.REPORT_EXPORTED, what + " " + file.getFileName() + ", sha256 " + kept.sha256()
+                + ", kept as evidence #" + kept.number() + details);
+        return kept;
     }
 }

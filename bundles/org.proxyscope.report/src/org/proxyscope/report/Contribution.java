@@ -14,13 +14,16 @@ import java.util.Optional;
  * @param exposed   the ports and protocols found relaying or open to abuse, named in the remediation
  * @param firstSeen the earliest relaying this section's evidence shows
  * @param lastSeen  the latest
+ * @param proofEvidence the numbers of the case's evidence that prove the relaying (transcripts, captures), which
+ *                  complaints to other desks attach
  */
 public record Contribution(Standing standing, String verdict, List<String> summary, List<Exposure> exposed,
-        Optional<Instant> firstSeen, Optional<Instant> lastSeen) {
+        Optional<Instant> firstSeen, Optional<Instant> lastSeen, List<Integer> proofEvidence) {
 
     public Contribution {
         summary = List.copyOf(summary);
         exposed = List.copyOf(exposed);
+        proofEvidence = List.copyOf(proofEvidence);
     }
 
     /** How strongly a section's evidence says the host relays; the report's verdict is the strongest. */

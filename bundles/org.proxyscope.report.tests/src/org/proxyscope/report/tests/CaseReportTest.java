@@ -47,6 +47,10 @@ import org.proxyscope.probe.ProbeReport;
 import org.proxyscope.probe.Transcript;
 import org.proxyscope.probe.Verdict;
 import org.proxyscope.report.CaseReport;
+import org.proxyscope.report.Complaints;
+import org.proxyscope.report.CustomerNotice;
+import org.proxyscope.report.DeskSettings;
+import org.proxyscope.report.NoticeTemplate;
 import org.proxyscope.report.ExportRequest;
 import org.proxyscope.report.ReportException;
 import org.proxyscope.report.ReportSections;
@@ -408,5 +412,95 @@ class CaseReportTest {
                         "--workspace", folder), io));
         assertEquals("--omit: there is no report section org.example.nothing", omit.getMessage());
         ws = Workspace.open(tmp.resolve("ws"), "Dana Levi"); // for close()
+    }
+
+    private void setUpDesk() throws Exception {
+        new DeskSettings("Beispiel Netz GmbH", "abuse@beispiel-netz.example", "beispiel-netz.example", 10).write(ws);
+    }
+
+    /** The letter to the customer: what was found, since when, what to do and by when, from the workspace's template. */
+    @Test
+    void theCustomerNoticeSaysWhatWasFoundAndWhatToDo() throws Exception {
+        Case c = caseWithRun("Notice", 0);
+        ReportException unset = assertThrows(ReportException.class,
+                () -> CustomerNotice.export(ws, c.id(), sections, tmp.resolve("n.pdf"), false));
+        assertTrue(unset.getMessage().startsWith("The abuse desk's name (the ISP) is not set: set it in Preferences > Reporting"),
+                unset.getMessage());
+        setUpDesk();
+        NoticeTemplate.write(ws, NoticeTemplate.DEFAULT.replace("Kind regards,", "Mit freundlichen Grüßen,"));
+        CustomerNotice.Exported notice = CustomerNotice.export(ws, c.id(), sections, tmp.resolve("n.pdf"), false);
+        assertTrue(notice.pages() <= 2, notice.pages() + " pages");
+        String text = tool("pdftotext", tmp.resolve("n.pdf").toString(), "-").replaceAll("\\s+", " ");
+        for (String expected : List.of("Notice about your Internet line 127.0.0.1 (our reference " + c.id() + ")",
+                "Dear customer KUNDE-4711", "open proxy: socks5 on port 1080.", "We saw it relaying since 2026-12-04 10:15:30 UTC",
+                "Close the proxy ports (1080)", "anti-trojan scanner", "abuse@beispiel-netz.example", "Mit freundlichen Grüßen",
+                "Dana Levi Beispiel Netz GmbH abuse desk")) {
+            assertTrue(text.contains(expected), "the notice lacks \"" + expected + "\": " + text);
+        }
+        assertEquals(CustodyAction.REPORT_EXPORTED, ws.custody(c.id()).get(ws.custody(c.id()).size() - 1).action());
+        render(tmp.resolve("n.pdf"), "notice");
+
+        ReportException field = assertThrows(ReportException.class, () -> NoticeTemplate.write(ws, "Dear {{custmer}}"));
+        assertTrue(field.getMessage().startsWith("The notice template uses {{custmer}}, which is not a field"), field.getMessage());
+        Case empty = ws.createCase(NewCase.of("No evidence", "192.0.2.9", "", "", "low", List.of()));
+        ReportException noProof = assertThrows(ReportException.class,
+                () -> CustomerNotice.export(ws, empty.id(), sections, tmp.resolve("n2.pdf"), false));
+        assertTrue(noProof.getMessage().contains("a notice would accuse them without proof"), noProof.getMessage());
+        assertFalse(Files.exists(tmp.resolve("n2.pdf")));
+    }
+
+    /** An ARF message (RFC 5965) as Python's own mail parser reads it: three parts of the right types. */
+    @Test
+    void theArfComplaintParsesAsAFeedbackReport() throws Exception {
+        Case c = caseWithRun("ARF", 0);
+        setUpDesk();
+        Path eml = tmp.resolve("complaint.eml");
+        Complaints.arf(ws, c.id(), sections, eml, false);
+        String parsed = tool("/usr/bin/python3", "-c", """
+                import email, email.policy, sys
+                m = email.message_from_bytes(open(sys.argv[1], 'rb').read(), policy=email.policy.default)
+                print(m.get_content_type(), m.get_param('report-type'), str(m['Subject']), m['From'].addresses[0].addr_spec)
+                parts = list(m.iter_parts())
+                print(len(parts), *[p.get_content_type() for p in parts])
+                report = parts[1].get_payload()[0] if parts[1].is_multipart() else email.message_from_string(parts[1].get_content())
+                print(report['Feedback-Type'], report['Version'], report['Source-IP'], report['Incidents'])
+                print(parts[0].get_content().splitlines()[0])
+                """, eml.toString());
+        List<String> lines = parsed.lines().toList();
+        assertEquals("multipart/report feedback-report Open proxy at 127.0.0.1: socks5 on port 1080 (" + c.id() + ")"
+                + " abuse@beispiel-netz.example", lines.get(0), parsed);
+        assertEquals("3 text/plain message/feedback-report text/rfc822-headers", lines.get(1), parsed);
+        assertEquals("abuse 1 127.0.0.1 1", lines.get(2), parsed);
+        assertTrue(lines.get(3).startsWith("The host 127.0.0.1 works as an open proxy: socks5 on port 1080."), parsed);
+    }
+
+    /** An X-ARF report validates against the XARF v4 rules, with the proving transcript attached and hashed. */
+    @Test
+    void theXarfComplaintValidatesAgainstItsSchema() throws Exception {
+        Case c = caseWithRun("X-ARF", 0);
+        setUpDesk();
+        Path json = tmp.resolve("complaint.json");
+        Complaints.xarf(ws, c.id(), sections, json, false);
+        Path schema = Path.of("schemas", "xarf-v4-vulnerability-open.schema.json").toAbsolutePath();
+        String checked = tool("/usr/bin/python3", "-c", """
+                import json, sys, jsonschema
+                report = json.load(open(sys.argv[1]))
+                jsonschema.Draft202012Validator(json.load(open(sys.argv[2])), format_checker=jsonschema.FormatChecker()).validate(report)
+                print(report['category'], report['type'], report['source_identifier'], report['source_port'], report['service'])
+                print(len(report['evidence']), report['evidence'][0]['hash'], report['tags'])
+                """, json.toString(), schema.toString());
+        List<String> lines = checked.lines().toList();
+        assertEquals("vulnerability open 127.0.0.1 1080 open proxy (socks5)", lines.get(0), checked);
+        org.proxyscope.core.model.Evidence transcript = ws.evidence(c.id()).stream()
+                .filter(e -> e.source().startsWith("probe transcript, socks5")).findFirst().orElseThrow();
+        assertEquals("1 sha256:" + transcript.sha256() + " ['proxy:socks5']", lines.get(1), checked);
+        Files.writeString(tmp.resolve("broken.json"), Files.readString(json).replace("\"category\": \"vulnerability\"",
+                "\"category\": \"proxy\""));
+        Process refused = new ProcessBuilder("/usr/bin/python3", "-c", """
+                import json, sys, jsonschema
+                jsonschema.Draft202012Validator(json.load(open(sys.argv[2]))).validate(json.load(open(sys.argv[1])))
+                """, tmp.resolve("broken.json").toString(), schema.toString()).start();
+        assertTrue(refused.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(1, refused.exitValue(), "the schema check can fail: a wrong category is refused");
     }
 }

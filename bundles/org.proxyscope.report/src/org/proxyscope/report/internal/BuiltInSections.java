@@ -10,6 +10,7 @@ import org.proxyscope.core.model.CustodyEntry;
 import org.proxyscope.core.model.Evidence;
 import org.proxyscope.core.model.ScopeEntry;
 import org.proxyscope.report.Contribution;
+import org.proxyscope.report.Remediation;
 import org.proxyscope.report.ReportContext;
 import org.proxyscope.report.ReportTime;
 import org.proxyscope.report.ReportSection;
@@ -25,7 +26,7 @@ public final class BuiltInSections {
     }
 
     public static List<ReportSection> all() {
-        return List.of(new Summary(), new ScopeAndAuthorisation(), new Remediation(), new EvidenceList(), new CustodyLog());
+        return List.of(new Summary(), new ScopeAndAuthorisation(), new RemediationSection(), new EvidenceList(), new CustodyLog());
     }
 
     /** A section with an id, a title and an order; content and body come from the subclass. */
@@ -120,9 +121,9 @@ public final class BuiltInSections {
         }
     }
 
-    static final class Remediation extends Fixed {
+    static final class RemediationSection extends Fixed {
 
-        Remediation() {
+        RemediationSection() {
             super("org.proxyscope.report.remediation", "Remediation for the customer", 600);
         }
 
@@ -146,18 +147,9 @@ public final class BuiltInSections {
                 rows.add(new String[] {Integer.toString(e.port()), e.protocol()});
             }
             out.table(List.of("Port", "Service"), new float[] {20, 80}, rows);
-            String ports = String.join(", ", exposed.stream().map(e -> Integer.toString(e.port())).distinct().toList());
             out.heading("What the customer must do");
             int n = 0;
-            for (String step : List.of(
-                    "Close the proxy ports (" + ports + ") or block them in the router's or the PC's firewall. A proxy that the"
-                            + " customer needs must accept only the customer's own network (an access list), never the Internet.",
-                    "Turn on a personal firewall on every PC behind the line.",
-                    "Update the anti-virus software and run a full scan of every PC.",
-                    "Run an anti-trojan scanner as well, and a second one if the first finds nothing: trojans install these proxies,"
-                            + " and one scanner often misses them.",
-                    "Check the router: its remote administration, port forwardings to the PCs, and its firmware.",
-                    "Then ask the abuse desk for a re-test; the line stays restricted until the re-test finds nothing open.")) {
+            for (String step : Remediation.steps(exposed.stream().map(Contribution.Exposure::port).toList())) {
                 out.paragraph((++n) + ". " + step);
             }
         }

@@ -5,12 +5,12 @@ package org.proxyscope.report.internal;
  * characters that reorder text (bidirectional overrides and isolates) are shown as {@code <U+202E>} instead
  * of acting on the layout; line breaks are kept where the caller allows them.
  */
-final class SafeText {
+public final class SafeText {
 
     private SafeText() {
     }
 
-    static String of(String text, boolean keepLineBreaks) {
+    public static String of(String text, boolean keepLineBreaks) {
         if (text == null) {
             return "";
         }

@@ -30,7 +30,7 @@ class PreferencePagesTest {
 
     @Test
     void theGeneralPageComesFromTheExtensionPoint() {
-        PreferenceManager manager = PreferencePages.fromRegistry(RegistryFactory.getRegistry());
+        PreferenceManager manager = PreferencePages.fromRegistry(RegistryFactory.getRegistry(), null);
         List<IPreferenceNode> roots = List.of(manager.getRootSubNodes());
         IPreferenceNode general = roots.stream().filter(n -> n.getId().equals("org.proxyscope.app.preferences.general"))
                 .findFirst().orElseThrow();
@@ -44,7 +44,7 @@ class PreferencePagesTest {
         IEclipsePreferences node = ConfigurationScope.INSTANCE.getNode("org.proxyscope.app");
         node.remove(RecentWorkspaces.KEY_ASK);
         Display.getDefault();
-        PreferenceDialog dialog = new PreferenceDialog(null, PreferencePages.fromRegistry(RegistryFactory.getRegistry()));
+        PreferenceDialog dialog = new PreferenceDialog(null, PreferencePages.fromRegistry(RegistryFactory.getRegistry(), null));
         dialog.setBlockOnOpen(false);
         dialog.setSelectedNode("org.proxyscope.app.preferences.general");
         dialog.open();

@@ -3,6 +3,7 @@ package org.proxyscope.app.internal.handlers;
 import jakarta.inject.Named;
 
 import org.eclipse.core.runtime.IExtensionRegistry;
+import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.core.di.annotations.Execute;
 import org.eclipse.e4.ui.services.IServiceConstants;
 import org.eclipse.jface.preference.PreferenceDialog;
@@ -13,8 +14,8 @@ import org.proxyscope.app.internal.preferences.PreferencePages;
 public final class PreferencesHandler {
 
     @Execute
-    void execute(@Named(IServiceConstants.ACTIVE_SHELL) Shell shell, IExtensionRegistry registry) {
-        PreferenceDialog dialog = new PreferenceDialog(shell, PreferencePages.fromRegistry(registry));
+    void execute(@Named(IServiceConstants.ACTIVE_SHELL) Shell shell, IExtensionRegistry registry, IEclipseContext context) {
+        PreferenceDialog dialog = new PreferenceDialog(shell, PreferencePages.fromRegistry(registry, context));
         dialog.create();
         dialog.getShell().setText("Preferences");
         dialog.open();

@@ -9,6 +9,9 @@ import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IConfigurationElement;
 import org.eclipse.core.runtime.IExtensionRegistry;
 import org.eclipse.core.runtime.preferences.InstanceScope;
+import org.eclipse.e4.core.contexts.ContextInjectionFactory;
+import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.eclipse.e4.core.di.InjectionException;
 import org.eclipse.jface.preference.IPreferenceNode;
 import org.eclipse.jface.preference.IPreferencePage;
 import org.eclipse.jface.preference.PreferenceManager;
@@ -19,7 +22,8 @@ import org.eclipse.swt.widgets.Label;
 
 /**
  * Builds the tree of Window &gt; Preferences from the {@code org.proxyscope.app.preferencePages} extension
- * point. Pages are created only when the analyst opens them, so a plug-in's classes load on demand.
+ * point. Pages are created only when the analyst opens them, so a plug-in's classes load on demand; a page
+ * may {@code @Inject} what the workbench's context holds (the open {@code Workspace}, for settings kept in it).
  */
 public final class PreferencePages {
 
@@ -28,13 +32,14 @@ public final class PreferencePages {
     private PreferencePages() {
     }
 
-    public static PreferenceManager fromRegistry(IExtensionRegistry registry) {
+    /** @param context what pages may inject; null for none */
+    public static PreferenceManager fromRegistry(IExtensionRegistry registry, IEclipseContext context) {
         PreferenceManager manager = new PreferenceManager();
         IConfigurationElement[] elements = registry.getConfigurationElementsFor(EXTENSION_POINT);
         Arrays.sort(elements, Comparator.comparing((IConfigurationElement e) -> e.getAttribute("name")));
         Map<String, IPreferenceNode> byId = new HashMap<>();
         for (IConfigurationElement element : elements) {
-            byId.put(element.getAttribute("id"), new ContributedPage(element));
+            byId.put(element.getAttribute("id"), new ContributedPage(element, context));
         }
         for (IConfigurationElement element : elements) {
             IPreferenceNode node = byId.get(element.getAttribute("id"));
@@ -51,10 +56,12 @@ public final class PreferencePages {
     /** A page declared in a plugin.xml, instantiated on first display. */
     private static final class ContributedPage extends PreferenceNode {
         private final IConfigurationElement element;
+        private final IEclipseContext context;
 
-        ContributedPage(IConfigurationElement element) {
+        ContributedPage(IConfigurationElement element, IEclipseContext context) {
             super(element.getAttribute("id"));
             this.element = element;
+            this.context = context;
         }
 
         @Override
@@ -67,7 +74,10 @@ public final class PreferencePages {
             IPreferencePage page;
             try {
                 page = (IPreferencePage) element.createExecutableExtension("class");
-            } catch (CoreException | ClassCastException e) {
+                if (context != null) {
+                    ContextInjectionFactory.inject(page, context);
+                }
+            } catch (CoreException | ClassCastException | InjectionException e) {
                 page = new BrokenPage(element, e);
             }
             if (page instanceof PreferencePage own && own.getPreferenceStore() == null) {

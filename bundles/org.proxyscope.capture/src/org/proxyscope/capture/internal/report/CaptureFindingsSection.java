@@ -66,10 +66,14 @@ public final class CaptureFindingsSection implements ReportSection {
         List<String> summary = new ArrayList<>();
         List<Contribution.Exposure> exposed = new ArrayList<>();
         List<KeptCapture.Session> relayed = new ArrayList<>();
+        List<Integer> proof = new ArrayList<>();
         boolean claimed = false;
         for (KeptCapture c : captures) {
             List<KeptCapture.Session> established = c.sessions().stream().filter(s -> s.outcome() == Outcome.ESTABLISHED).toList();
             relayed.addAll(established);
+            if (!established.isEmpty()) {
+                proof.add(c.evidence()); // the capture itself; complaints attach it when it is small enough
+            }
             claimed |= c.sessions().stream().anyMatch(s -> s.outcome() == Outcome.UNVERIFIED);
             for (KeptCapture.Session s : established) {
                 if (s.proxyHost().equals(target)) {
@@ -90,11 +94,12 @@ public final class CaptureFindingsSection implements ReportSection {
                     .map(e -> e.protocol() + " port " + e.port()).toList());
             return Optional.of(new Contribution(Contribution.Standing.RELAYS, "Captured traffic shows " + relayed.size()
                     + " sessions relayed through the host" + ports + ", since " + utc(first(relayed)) + ".", summary, exposed,
-                    Optional.of(instant(first(relayed))), Optional.of(instant(last(relayed)))));
+                    Optional.of(instant(first(relayed))), Optional.of(instant(last(relayed))), proof));
         }
         return Optional.of(new Contribution(claimed ? Contribution.Standing.INCONCLUSIVE : Contribution.Standing.NO_RELAY,
                 claimed ? "Captured traffic shows proxy answers, but no session that reached its destination."
-                        : "Captured traffic shows no relayed session.", summary, List.of(), Optional.empty(), Optional.empty()));
+                        : "Captured traffic shows no relayed session.", summary, List.of(), Optional.empty(), Optional.empty(),
+                List.of()));
     }
 
     @Override

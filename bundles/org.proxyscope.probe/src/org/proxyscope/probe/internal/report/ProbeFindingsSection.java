@@ -84,12 +84,13 @@ public final class ProbeFindingsSection implements ReportSection {
         if (!open.isEmpty()) {
             return Optional.of(new Contribution(Contribution.Standing.RELAYS, "Open proxy: " + String.join(", ",
                     exposed.stream().map(e -> e.protocol() + " on port " + e.port()).toList())
-                    + " relayed for anyone, proven by Proxyscope's canary.", summary, exposed, first, last));
+                    + " relayed for anyone, proven by Proxyscope's canary.", summary, exposed, first, last,
+                    open.stream().flatMap(f -> f.evidence().stream().boxed()).distinct().toList()));
         }
         boolean doubt = runs.stream().anyMatch(r -> r.verdict().equals("inconclusive"));
         return Optional.of(new Contribution(doubt ? Contribution.Standing.INCONCLUSIVE : Contribution.Standing.NO_RELAY,
                 doubt ? "Inconclusive: a service claimed to relay, but the canary never received proof."
-                        : "No open proxy found by probing.", summary, List.of(), Optional.empty(), Optional.empty()));
+                        : "No open proxy found by probing.", summary, List.of(), Optional.empty(), Optional.empty(), List.of()));
     }
 
     @Override

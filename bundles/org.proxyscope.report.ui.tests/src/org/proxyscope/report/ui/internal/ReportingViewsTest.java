@@ -40,7 +40,9 @@ import org.proxyscope.probe.ProbeEvidence;
 import org.proxyscope.probe.ProbeReport;
 import org.proxyscope.probe.Transcript;
 import org.proxyscope.probe.Verdict;
+import org.proxyscope.report.DeskSettings;
 import org.proxyscope.report.ExportRequest;
+import org.proxyscope.report.NoticeTemplate;
 import org.proxyscope.report.ReportSections;
 
 /** The Reporting perspective's Case Report and Exported Reports views, and the export wizard, on a real display. */
@@ -101,7 +103,7 @@ class ReportingViewsTest {
         Widgets.screenshot(shell, "report-outline");
 
         Path pdf = tmp.resolve("PX-report.pdf");
-        ExportReportJob job = outline.start(ExportRequest.to(pdf).omitting(outline.omitted()));
+        ExportReportJob job = outline.start(ExportRequest.to(pdf).omitting(outline.omitted()), Companions.NONE);
         job.join();
         assertTrue(job.getResult().isOK(), job.getResult().getMessage());
         assertTrue(Files.readString(pdf, StandardCharsets.ISO_8859_1).startsWith("%PDF-"));
@@ -120,7 +122,7 @@ class ReportingViewsTest {
         Widgets.screenshot(bottom, "exported-reports");
         bottom.dispose();
 
-        ExportReportJob again = outline.start(ExportRequest.to(pdf));
+        ExportReportJob again = outline.start(ExportRequest.to(pdf), Companions.NONE);
         again.join();
         assertFalse(again.getResult().isOK());
         Widgets.spinUntil(display, () -> outline.statusText().contains("exists already"), "the refusal to overwrite");
@@ -160,5 +162,47 @@ class ReportingViewsTest {
                 dialog.close();
             }
         }
+    }
+
+    /** Preferences > Reporting edits the open workspace's desk settings and notice template, refusing what a notice would. */
+    @Test
+    void thePreferencePageKeepsTheDeskAndTheTemplateInTheWorkspace() throws Exception {
+        ReportingPreferencePage page = new ReportingPreferencePage();
+        ContextInjectionFactory.inject(page, context);
+        page.createControl(shell);
+        Text name = field(shell, "&ISP name:");
+        Text contact = field(shell, "Abuse desk &mail address:");
+        Text domain = field(shell, "ISP &domain:");
+        name.setText("Beispiel Netz GmbH");
+        contact.setText("abuse at beispiel");
+        domain.setText("beispiel-netz.example");
+        assertFalse(page.isValid());
+        assertEquals("The abuse desk's contact must be a mail address such as abuse@example.net, not \"abuse at beispiel\".",
+                page.getErrorMessage());
+        contact.setText("abuse@beispiel-netz.example");
+        assertTrue(page.isValid(), page.getErrorMessage());
+        Text template = Widgets.one(shell, Text.class, t -> t.getText().startsWith("Notice about your Internet line"));
+        template.setText(template.getText() + "\n{{nonsense}}");
+        assertFalse(page.isValid());
+        template.setText(template.getText().replace("\n{{nonsense}}", "\nP.S. {{date}}"));
+        assertTrue(page.isValid(), page.getErrorMessage());
+        shell.setSize(700, 640);
+        shell.open();
+        Widgets.screenshot(shell, "reporting-preferences");
+        assertTrue(page.performOk());
+        assertEquals(new DeskSettings("Beispiel Netz GmbH", "abuse@beispiel-netz.example", "beispiel-netz.example", 7),
+                DeskSettings.read(ws));
+        assertTrue(NoticeTemplate.read(ws).endsWith("P.S. {{date}}"));
+    }
+
+    private static Text field(Composite root, String label) {
+        List<org.eclipse.swt.widgets.Control> children = List.of(
+                Widgets.one(root, org.eclipse.swt.widgets.Label.class, l -> l.getText().equals(label)).getParent().getChildren());
+        for (int i = 0; i < children.size() - 1; i++) {
+            if (children.get(i) instanceof org.eclipse.swt.widgets.Label l && l.getText().equals(label)) {
+                return (Text) children.get(i + 1);
+            }
+        }
+        throw new AssertionError("no field after " + label);
     }
 }

@@ -25,8 +25,8 @@ import org.proxyscope.report.SigningKey;
  */
 final class ExportReportWizard extends Wizard {
 
-    /** What the analyst chose. */
-    record Choice(Path out, boolean overwrite, Optional<SigningKey> signing) {
+    /** What the analyst chose: the report, and the customer notice and complaints to write beside it. */
+    record Choice(Path out, boolean overwrite, Optional<SigningKey> signing, Companions companions) {
     }
 
     private final Case subject;
@@ -50,8 +50,14 @@ final class ExportReportWizard extends Wizard {
     public boolean performFinish() {
         String key = page.key.getText().strip();
         choice = new Choice(Path.of(page.file.getText().strip()).toAbsolutePath().normalize(), page.overwrite.getSelection(),
-                key.isEmpty() ? Optional.empty() : Optional.of(new SigningKey(Path.of(key), page.password.getText().toCharArray())));
+                key.isEmpty() ? Optional.empty() : Optional.of(new SigningKey(Path.of(key), page.password.getText().toCharArray())),
+                new Companions(optional(page.notice), optional(page.arf), optional(page.xarf)));
         return true;
+    }
+
+    private static Optional<Path> optional(Text field) {
+        String text = field.getText().strip();
+        return text.isEmpty() ? Optional.empty() : Optional.of(Path.of(text).toAbsolutePath().normalize());
     }
 
     Choice choice() {
@@ -68,6 +74,9 @@ final class ExportReportWizard extends Wizard {
         private Button overwrite;
         private Text key;
         private Text password;
+        private Text notice;
+        private Text arf;
+        private Text xarf;
 
         Page() {
             super("report");
@@ -117,6 +126,9 @@ final class ExportReportWizard extends Wizard {
             password = new Text(body, SWT.BORDER | SWT.PASSWORD);
             GridDataFactory.fillDefaults().grab(true, false).applyTo(password);
             new Label(body, SWT.NONE);
+            notice = companion(body, "Customer &notice:", "optional: the letter to the customer (PDF)");
+            arf = companion(body, "&ARF complaint:", "optional: RFC 5965 message for another abuse desk (.eml)");
+            xarf = companion(body, "&X-ARF complaint:", "optional: XARF v4 report (.json)");
             Label sections = new Label(body, SWT.WRAP);
             sections.setText("Sections: " + String.join(", ", sectionTitles) + ".");
             GridDataFactory.fillDefaults().span(3, 1).grab(true, false).hint(360, SWT.DEFAULT).indent(0, 10).applyTo(sections);
@@ -125,6 +137,15 @@ final class ExportReportWizard extends Wizard {
             overwrite.addListener(SWT.Selection, e -> validate());
             setControl(body);
             validate();
+        }
+
+        private Text companion(Composite body, String label, String message) {
+            new Label(body, SWT.NONE).setText(label);
+            Text field = new Text(body, SWT.BORDER);
+            field.setMessage(message);
+            GridDataFactory.fillDefaults().grab(true, false).span(2, 1).applyTo(field);
+            field.addListener(SWT.Modify, e -> validate());
+            return field;
         }
 
         private void validate() {
@@ -144,6 +165,15 @@ final class ExportReportWizard extends Wizard {
                     problem = out.getFileName() + " exists already: choose another name, or tick Replace.";
                 } else if (!key.getText().isBlank() && !Files.isRegularFile(Path.of(key.getText().strip()))) {
                     problem = "There is no key file " + key.getText().strip() + ".";
+                } else {
+                    for (Text companion : List.of(notice, arf, xarf)) {
+                        Optional<Path> path = optional(companion);
+                        if (path.isPresent() && (path.get().getParent() == null || !Files.isDirectory(path.get().getParent()))) {
+                            problem = "The folder " + path.get().getParent() + " does not exist.";
+                        } else if (path.isPresent() && Files.exists(path.get()) && !overwrite.getSelection()) {
+                            problem = path.get().getFileName() + " exists already: choose another name, or tick Replace.";
+                        }
+                    }
                 }
             }
             setErrorMessage(problem);

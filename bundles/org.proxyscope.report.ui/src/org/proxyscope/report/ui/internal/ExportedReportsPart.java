@@ -27,9 +27,11 @@ import org.proxyscope.core.WorkspaceException;
 import org.proxyscope.core.model.CaseId;
 import org.proxyscope.core.model.Evidence;
 import org.proxyscope.report.CaseReport;
+import org.proxyscope.report.Complaints;
+import org.proxyscope.report.CustomerNotice;
 
 /**
- * The reports exported for the selected case, newest first, each with its SHA-256 as kept in the evidence
+ * The reports, customer notices and complaints exported for the selected case, newest first, each with its SHA-256 as kept in the evidence
  * store; Open shows the kept, read-only copy in the desktop's PDF viewer.
  */
 public final class ExportedReportsPart {
@@ -86,7 +88,7 @@ public final class ExportedReportsPart {
         open.setEnabled(false);
         try {
             List<Evidence> reports = new ArrayList<>(workspace.evidence(id).stream()
-                    .filter(e -> e.source().startsWith(CaseReport.SOURCE_PREFIX)).toList());
+                    .filter(ExportedReportsPart::isExport).toList());
             java.util.Collections.reverse(reports);
             for (Evidence e : reports) {
                 TableItem row = new TableItem(table, SWT.NONE);
@@ -94,11 +96,17 @@ public final class ExportedReportsPart {
                 row.setText(new String[] {"#" + e.number(), UtcTime.seconds(e.added()), e.originalName(), e.addedBy(),
                         e.isPurged() ? e.sha256() + " (purged)" : e.sha256()});
             }
-            note.setText(reports.isEmpty() ? id + " has no exported report yet." : "");
+            note.setText(reports.isEmpty() ? id + " has nothing exported yet." : "");
         } catch (WorkspaceException e) {
             note.setText(e.getMessage());
         }
         note.getParent().layout(true, true);
+    }
+
+    /** The report, the customer notice and the complaints, as their evidence records name their sources. */
+    private static boolean isExport(Evidence e) {
+        return List.of(CaseReport.SOURCE_PREFIX, CustomerNotice.SOURCE_PREFIX, Complaints.ARF_SOURCE, Complaints.XARF_SOURCE).stream()
+                .anyMatch(e.source()::startsWith);
     }
 
     private void openSelected() {

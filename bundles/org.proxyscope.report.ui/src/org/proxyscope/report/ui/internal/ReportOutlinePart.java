@@ -190,14 +190,14 @@ public final class ReportOutlinePart {
         if (new WizardDialog(table.getShell(), wizard).open() == Window.OK) {
             ExportReportWizard.Choice choice = wizard.choice();
             ExportRequest request = ExportRequest.to(choice.out()).overwriting(choice.overwrite()).omitting(omitted);
-            start(choice.signing().map(request::signedWith).orElse(request));
+            start(choice.signing().map(request::signedWith).orElse(request), choice.companions());
         }
     }
 
     /** Starts the export; returns its Job. */
-    ExportReportJob start(ExportRequest request) {
+    ExportReportJob start(ExportRequest request, Companions companions) {
         Path out = request.out();
-        ExportReportJob job = new ExportReportJob(workspace, current.id(), catalog, request, broker);
+        ExportReportJob job = new ExportReportJob(workspace, current.id(), catalog, request, companions, broker);
         status.setText("Exporting to " + out + "...");
         status.getParent().layout(true, true);
         job.addJobChangeListener(new org.eclipse.core.runtime.jobs.JobChangeAdapter() {

@@ -1,0 +1,253 @@
+package org.proxyscope.report;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+
+import org.proxyscope.core.ProxyscopeVersion;
+import org.proxyscope.core.Workspace;
+import org.proxyscope.core.WorkspaceException;
+import org.proxyscope.core.model.Case;
+import org.proxyscope.core.model.CaseId;
+import org.proxyscope.core.model.Evidence;
+import org.proxyscope.report.internal.SafeOutput;
+import org.proxyscope.report.internal.SafeText;
+
+/**
+ * The case's findings as machine-readable complaints for other abuse desks: an ARF message (RFC 5965,
+ * {@code multipart/report; report-type=feedback-report}) and an X-ARF report (XARF v4 JSON, category
+ * {@code vulnerability}, type {@code open}). Both are written by hand: a MIME message of three text parts and
+ * one JSON object need no mail or schema library. Only a case whose evidence shows relaying is reported.
+ */
+public final class Complaints {
+
+    /** How the complaints' evidence records begin their sources. */
+    public static final String ARF_SOURCE = "ARF complaint export";
+    public static final String XARF_SOURCE = "X-ARF complaint export";
+
+    /** X-ARF allows 50 evidence items of at most 5 MiB each. */
+    private static final int XARF_ITEMS = 50;
+    private static final long XARF_ITEM_BYTES = 5L << 20;
+
+    private static final DateTimeFormatter MAIL_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+
+    /** What an export produced. */
+    public record Exported(Path file, Evidence evidence) {
+    }
+
+    private Complaints() {
+    }
+
+    public static Exported arf(Workspace workspace, CaseId id, ReportSections catalog, Path out, boolean overwrite)
+            throws WorkspaceException, ReportException {
+        Path target = SafeOutput.check(out, overwrite);
+        Subject subject = subject(workspace, id, catalog);
+        String message = arfMessage(subject);
+        SafeOutput.write(target, overwrite, "the ARF complaint of " + id,
+                partial -> Files.writeString(partial, message, StandardCharsets.UTF_8));
+        return new Exported(target, CaseReport.keep(workspace, id, target, ARF_SOURCE, "ARF complaint", ""));
+    }
+
+    public static Exported xarf(Workspace workspace, CaseId id, ReportSections catalog, Path out, boolean overwrite)
+            throws WorkspaceException, ReportException {
+        Path target = SafeOutput.check(out, overwrite);
+        Subject subject = subject(workspace, id, catalog);
+        JsonObject report = xarfReport(workspace, subject);
+        SafeOutput.write(target, overwrite, "the X-ARF complaint of " + id, partial -> {
+            try (Writer w = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+                w.write(new com.google.gson.GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(report));
+                w.write('\n');
+            }
+        });
+        return new Exported(target, CaseReport.keep(workspace, id, target, XARF_SOURCE, "X-ARF complaint", ""));
+    }
+
+    /** What both complaints say: the case, the desk that sends them, and the evidence of relaying. */
+    private record Subject(ReportContext context, DeskSettings desk, Instant firstSeen, Instant lastSeen) {
+
+        Case c() {
+            return context.subject();
+        }
+
+        List<Contribution> relaying() {
+            return context.contributions().stream().filter(x -> x.standing() == Contribution.Standing.RELAYS).toList();
+        }
+    }
+
+    private static Subject subject(Workspace workspace, CaseId id, ReportSections catalog) throws WorkspaceException, ReportException {
+        ReportContext context = CaseReport.gather(workspace, id, catalog, Set.of()).context();
+        if (context.standing() != Contribution.Standing.RELAYS) {
+            throw new ReportException("The evidence of " + id + " shows no relaying, so there is nothing to report to another"
+                    + " abuse desk. Probe the host or import a capture first.");
+        }
+        DeskSettings desk = DeskSettings.required(workspace);
+        Instant first = context.contributions().stream().flatMap(x -> x.firstSeen().stream()).min(Instant::compareTo)
+                .orElse(context.generated());
+        Instant last = context.contributions().stream().flatMap(x -> x.lastSeen().stream()).max(Instant::compareTo).orElse(first);
+        return new Subject(context, desk, first, last);
+    }
+
+    // ---- ARF ----
+
+    static String arfMessage(Subject s) {
+        Case c = s.c();
+        String boundary = "=_proxyscope_" + UUID.randomUUID();
+        String found = Remediation.found(s.relaying());
+        int incidents = Math.max(1, s.relaying().stream().mapToInt(x -> x.exposed().size()).sum());
+        StringBuilder m = new StringBuilder();
+        header(m, "From", encodedWord(s.desk().name() + " abuse desk") + " <" + s.desk().contact() + ">");
+        header(m, "Date", MAIL_DATE.format(s.context().generated()));
+        header(m, "Subject", encodedWord("Open proxy at " + c.target() + ": " + found + " (" + c.id() + ")"));
+        header(m, "Message-ID", "<" + UUID.randomUUID() + "@" + s.desk().domain() + ">");
+        header(m, "MIME-Version", "1.0");
+        header(m, "Content-Type", "multipart/report; report-type=feedback-report;\r\n\tboundary=\"" + boundary + "\"");
+        m.append("\r\nThis is an abuse report in the Abuse Reporting Format (RFC 5965).\r\n");
+        // 1: for a person
+        m.append("\r\n--").append(boundary).append("\r\n");
+        header(m, "Content-Type", "text/plain; charset=UTF-8");
+        header(m, "Content-Transfer-Encoding", "8bit");
+        m.append("\r\n");
+        List<String> text = new ArrayList<>();
+        text.add("The host " + c.target() + " works as an open proxy: " + found + ". It relays for anyone, so spam and other abuse"
+                + " sent through it appears to come from this address.");
+        text.add("Relaying was seen from " + ReportTime.utc(s.firstSeen()) + " to " + ReportTime.utc(s.lastSeen()) + ".");
+        s.relaying().forEach(x -> text.addAll(x.summary()));
+        text.add("Our reference: " + c.id() + ". The evidence is kept, hashed and with its chain of custody, by the "
+                + s.desk().name() + " abuse desk (" + s.desk().contact() + ").");
+        for (String paragraph : text) {
+            m.append(mailText(paragraph)).append("\r\n\r\n");
+        }
+        // 2: for machines
+        m.append("--").append(boundary).append("\r\n");
+        header(m, "Content-Type", "message/feedback-report");
+        m.append("\r\n");
+        header(m, "Feedback-Type", "abuse");
+        header(m, "User-Agent", "Proxyscope/" + ProxyscopeVersion.current());
+        header(m, "Version", "1");
+        if (c.target().isIpv6() || c.target().name().matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+            header(m, "Source-IP", c.target().name());
+        }
+        header(m, "Arrival-Date", MAIL_DATE.format(s.firstSeen()));
+        header(m, "Incidents", Integer.toString(incidents));
+        header(m, "Reported-Domain", s.desk().domain());
+        // 3: what was relayed, as headers a receiving server would have written
+        m.append("\r\n--").append(boundary).append("\r\n");
+        header(m, "Content-Type", "text/rfc822-headers");
+        m.append("\r\n");
+        for (Contribution x : s.relaying()) {
+            for (Contribution.Exposure e : x.exposed()) {
+                header(m, "Received", "from the Internet via " + c.target() + " port " + e.port() + " (open " + e.protocol()
+                        + " proxy);\r\n\t" + MAIL_DATE.format(s.firstSeen()));
+            }
+        }
+        header(m, "Date", MAIL_DATE.format(s.firstSeen()));
+        header(m, "Subject", encodedWord("Traffic relayed through the open proxy at " + c.target()));
+        header(m, "X-Proxyscope-Case", c.id().toString());
+        m.append("\r\n--").append(boundary).append("--\r\n");
+        return m.toString();
+    }
+
+    /** A mail part's text: control characters made visible, lines ended by CRLF. */
+    private static String mailText(String text) {
+        return SafeText.of(text, true).replace("\n", "\r\n");
+    }
+
+    private static void header(StringBuilder m, String name, String value) {
+        m.append(name).append(": ").append(value).append("\r\n");
+    }
+
+    /** An RFC 2047 encoded word when the text is not plain ASCII; headers carry nothing else. */
+    static String encodedWord(String text) {
+        String safe = SafeText.of(text, false);
+        if (safe.chars().allMatch(ch -> ch >= 0x20 && ch < 0x7f)) {
+            return safe;
+        }
+        return "=?UTF-8?B?" + Base64.getEncoder().encodeToString(safe.getBytes(StandardCharsets.UTF_8)) + "?=";
+    }
+
+    // ---- X-ARF ----
+
+    static JsonObject xarfReport(Workspace workspace, Subject s) throws ReportException {
+        Case c = s.c();
+        List<Contribution.Exposure> exposed = s.relaying().stream().flatMap(x -> x.exposed().stream()).distinct().toList();
+        JsonObject o = new JsonObject();
+        o.addProperty("xarf_version", "4.0.0");
+        o.addProperty("report_id", UUID.randomUUID().toString());
+        o.addProperty("timestamp", s.firstSeen().toString());
+        JsonObject desk = new JsonObject();
+        desk.addProperty("org", s.desk().name());
+        desk.addProperty("contact", s.desk().contact());
+        desk.addProperty("domain", s.desk().domain());
+        o.add("reporter", desk);
+        o.add("sender", desk.deepCopy());
+        o.addProperty("source_identifier", c.target().name());
+        if (!exposed.isEmpty()) {
+            o.addProperty("source_port", exposed.get(0).port());
+        }
+        o.addProperty("category", "vulnerability");
+        o.addProperty("type", "open");
+        o.addProperty("service", "open proxy (" + String.join(", ", exposed.stream().map(Contribution.Exposure::protocol).distinct()
+                .toList()) + ")");
+        boolean probed = s.relaying().stream().anyMatch(x -> !x.proofEvidence().isEmpty());
+        o.addProperty("evidence_source", probed ? "vulnerability_scan" : "traffic_analysis");
+        o.addProperty("confidence", 1.0);
+        String description = "Open proxy at " + c.target() + ": " + Remediation.found(s.relaying()) + ", relaying since "
+                + ReportTime.utc(s.firstSeen()) + ". Reference " + c.id() + ".";
+        o.addProperty("description", description.length() > 1000 ? description.substring(0, 997) + "..." : description);
+        JsonArray tags = new JsonArray();
+        exposed.stream().map(e -> "proxy:" + e.protocol().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_+.-]", "-")).distinct()
+                .limit(20).forEach(tags::add);
+        o.add("tags", tags);
+        o.add("evidence", evidence(workspace, s));
+        return o;
+    }
+
+    /** The evidence files that prove the relaying, base64 with their SHA-256, as many as X-ARF takes. */
+    private static JsonArray evidence(Workspace workspace, Subject s) throws ReportException {
+        JsonArray items = new JsonArray();
+        List<Integer> numbers = s.relaying().stream().flatMap(x -> x.proofEvidence().stream()).distinct().toList();
+        for (Evidence e : s.context().evidence()) {
+            if (items.size() >= XARF_ITEMS || !numbers.contains(e.number()) || e.isPurged() || e.size() > XARF_ITEM_BYTES) {
+                continue;
+            }
+            byte[] bytes;
+            try (InputStream in = Files.newInputStream(workspace.storedFile(e))) {
+                bytes = in.readAllBytes();
+                String actual = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+                if (!actual.equals(e.sha256())) {
+                    throw new ReportException("Evidence #" + e.number() + " of " + s.c().id() + " no longer matches its SHA-256;"
+                            + " run case verify before sending it anywhere");
+                }
+            } catch (IOException | java.security.NoSuchAlgorithmException x) {
+                throw new ReportException("Cannot read evidence #" + e.number() + " of " + s.c().id() + ": " + x.getMessage(), x);
+            }
+            JsonObject item = new JsonObject();
+            item.addProperty("content_type", e.originalName().endsWith(".pcap") || e.originalName().endsWith(".pcapng")
+                    ? "application/vnd.tcpdump.pcap" : "text/plain");
+            String what = e.originalName() + (e.source().isEmpty() ? "" : ", " + e.source());
+            item.addProperty("description", what.length() > 500 ? what.substring(0, 497) + "..." : what);
+            item.addProperty("payload", Base64.getEncoder().encodeToString(bytes));
+            item.addProperty("hash", "sha256:" + e.sha256());
+            item.addProperty("size", e.size());
+            items.add(item);
+        }
+        return items;
+    }
+}

@@ -1,0 +1,43 @@
+package org.proxyscope.report;
+
+import java.util.List;
+
+/**
+ * What the customer must do about an open proxy, in the abuse desk's words: the report's remediation and the
+ * customer notice say the same, naming only the ports actually found.
+ */
+public final class Remediation {
+
+    private Remediation() {
+    }
+
+    /** The steps, in order, for the ports found relaying or open to abuse. */
+    public static List<String> steps(List<Integer> ports) {
+        String named = String.join(", ", ports.stream().distinct().sorted().map(String::valueOf).toList());
+        return List.of(
+                "Close the proxy ports (" + named + ") or block them in the router's or the PC's firewall. A proxy that is"
+                        + " needed must accept only the customer's own network (an access list), never the Internet.",
+                "Turn on a personal firewall on every PC behind the line.",
+                "Update the anti-virus software and run a full scan of every PC.",
+                "Run an anti-trojan scanner as well, and a second one if the first finds nothing: trojans install these proxies,"
+                        + " and one scanner often misses them.",
+                "Check the router: its remote administration, port forwardings to the PCs, and its firmware.",
+                "Then ask the abuse desk for a re-test; the line stays restricted until the re-test finds nothing open.");
+    }
+
+    /** The ports the contributions name, each once, in order. */
+    public static List<Integer> ports(List<Contribution> contributions) {
+        return contributions.stream().flatMap(c -> c.exposed().stream()).map(Contribution.Exposure::port).distinct().sorted()
+                .toList();
+    }
+
+    /** "socks5 on port 1080 and http-connect on port 8080": the services found, as a sentence names them. */
+    public static String found(List<Contribution> contributions) {
+        List<String> named = contributions.stream().flatMap(c -> c.exposed().stream())
+                .map(e -> e.protocol() + " on port " + e.port()).distinct().toList();
+        if (named.size() <= 1) {
+            return named.isEmpty() ? "" : named.get(0);
+        }
+        return String.join(", ", named.subList(0, named.size() - 1)) + " and " + named.get(named.size() - 1);
+    }
+}
