@@ -503,4 +503,31 @@ class CaseReportTest {
         assertTrue(refused.waitFor(60, TimeUnit.SECONDS));
         assertEquals(1, refused.exitValue(), "the schema check can fail: a wrong category is refused");
     }
+
+    /** A disk that fills while the report is written: a clear error, no half file, nothing in the custody log. */
+    @Test
+    void aFullDiskLeavesNoHalfReport() throws Exception {
+        String small = System.getenv("PROXYSCOPE_TEST_SMALL_FS");
+        org.junit.jupiter.api.Assumptions.assumeTrue(small != null && !small.isBlank(), "no small file system (PROXYSCOPE_TEST_SMALL_FS)");
+        Case c = caseWithRun("Full disk", 200);
+        Path folder = Files.createTempDirectory(Path.of(small), "report");
+        Path filler = folder.resolve("filler");
+        try {
+            long free = Files.getFileStore(folder).getUsableSpace();
+            Files.write(filler, new byte[(int) Math.max(0, free - 24 * 1024)]);
+            int custody = ws.custody(c.id()).size();
+            ReportException full = assertThrows(ReportException.class, () -> CaseReport.export(ws, c.id(), sections,
+                    ExportRequest.to(folder.resolve("r.pdf")), Progress.NONE));
+            assertTrue(full.getMessage().startsWith("Cannot write the report of " + c.id() + " to " + folder.resolve("r.pdf")),
+                    full.getMessage());
+            assertTrue(full.getMessage().contains("No space left on device"), full.getMessage());
+            try (var left = Files.list(folder)) {
+                assertEquals(List.of(filler), left.toList(), "no partial file is left");
+            }
+            assertEquals(custody, ws.custody(c.id()).size());
+        } finally {
+            Files.deleteIfExists(filler);
+            Files.deleteIfExists(folder);
+        }
+    }
 }
