@@ -18,7 +18,7 @@ import org.proxyscope.core.model.Case;
 import org.proxyscope.core.model.CaseId;
 import org.proxyscope.core.model.CustodyAction;
 import org.proxyscope.core.model.Evidence;
-import org.proxyscope.report.internal.PdfSigner;
+import org.proxyscope.report.internal.ReportSigner;
 import org.proxyscope.report.internal.ReportTypesetter;
 import org.proxyscope.report.internal.SafeOutput;
 
@@ -84,7 +84,7 @@ public final class CaseReport {
         workspace.get(id);
         Path target = SafeOutput.check(request.out(), request.overwrite());
         // the key first: a wrong password should not cost the analyst the wait for the whole report
-        Optional<PdfSigner> signer = request.signing().isPresent() ? Optional.of(PdfSigner.open(request.signing().get()))
+        Optional<ReportSigner> signer = request.signing().isPresent() ? Optional.of(ReportSigner.open(request.signing().get()))
                 : Optional.empty();
         Gathered gathered = gather(workspace, id, catalog, request.omitted());
         int[] pages = new int[1];
@@ -113,7 +113,7 @@ public final class CaseReport {
         List<String> ids = gathered.sections().stream().map(ReportSection::id).toList();
         Evidence kept = keep(workspace, id, target, SOURCE_PREFIX + ", " + pages[0] + " pages", "PDF report", signer.map(
                 s -> ", signed by " + s.signer()).orElse(", not signed") + "; sections: " + String.join(", ", ids));
-        return new Exported(target, kept, pages[0], ids, signer.map(PdfSigner::signer));
+        return new Exported(target, kept, pages[0], ids, signer.map(ReportSigner::signer));
     }
 
     /**

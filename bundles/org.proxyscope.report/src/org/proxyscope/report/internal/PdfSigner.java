@@ -45,7 +45,7 @@ import org.proxyscope.report.SigningKey;
  * ({@code adbe.pkcs7.detached}) over the whole file, a CMS SignedData made by Bouncy Castle with SHA-256 and
  * the key's certificate chain, which readers and poppler's {@code pdfsig} verify.
  */
-public final class PdfSigner {
+public final class PdfSigner implements ReportSigner {
 
     /** Room kept for the CMS blob; a chain of a few certificates fits with margin. */
     private static final int SIGNATURE_ROOM = 24 * 1024;
@@ -88,12 +88,13 @@ public final class PdfSigner {
         }
     }
 
-    /** Who signs, as the certificate names them. */
+    @Override
     public String signer() {
         return signer;
     }
 
-    /** Writes {@code unsigned} to {@code signed} with the signature added as an incremental update. */
+    /** Adds the signature as an incremental update. */
+    @Override
     public void sign(Path unsigned, Path signed, String reason) throws IOException, ReportException {
         try (PdfReader reader = new PdfReader(unsigned.toString()); OutputStream out = Files.newOutputStream(signed)) {
             PdfStamper stamper = PdfStamper.createSignature(reader, out, null);
