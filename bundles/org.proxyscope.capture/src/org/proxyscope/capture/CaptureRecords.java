@@ -88,6 +88,7 @@ public final class CaptureRecords {
     public void record(CaseId id, Evidence capture, Evidence analysis, CaptureReport report) throws WorkspaceException {
         store.write(id, "keep the import of evidence #" + capture.number() + " in " + id, tx -> {
             insert(tx, capture, analysis, report);
+            index(tx, capture, report);
             tx.custody(CustodyAction.CAPTURE_IMPORTED, "evidence #" + capture.number() + " (" + report.format().word() + ", "
                     + report.packets() + " packets, " + report.flowCount() + " flows, " + report.sessions().size()
                     + " proxy sessions" + (report.partial() ? ", partial: " + report.problem().get() : "")
@@ -127,6 +128,27 @@ public final class CaptureRecords {
                 bind(s, tx.caseId(), capture.number(), ++position, x); // per item, so that the JIT compiles it
             }
             s.executeBatch();
+        }
+    }
+
+    /**
+     * Puts the capture's sessions into the workspace-wide search, one entry per client, proxy, destination and
+     * outcome (its first flow): a busy proxy's thousands of sessions differ mostly in the client's port.
+     */
+    private static void index(CaseTransaction tx, Evidence capture, CaptureReport r) throws SQLException {
+        Map<String, List<ProxySession>> groups = new LinkedHashMap<>();
+        for (ProxySession x : r.sessions()) {
+            groups.computeIfAbsent(x.client().host() + " " + x.proxy() + " " + x.destination() + " " + x.outcome().word(),
+                    k -> new ArrayList<>()).add(x);
+        }
+        for (List<ProxySession> group : groups.values()) {
+            ProxySession first = group.get(0);
+            int messages = group.stream().mapToInt(ProxySession::smtpMessages).sum();
+            tx.index("session", capture.number() + "/" + first.flow().number(), first.protocol() + " from " + first.client().host()
+                    + " via " + first.proxy() + " to " + (first.destination().isEmpty() ? "-" : first.destination()),
+                    group.size() + " sessions, " + first.outcome().word() + " (" + first.code() + "), " + messages + " mail messages; "
+                            + capture.originalName() + "; client " + first.client().host() + " proxy " + first.proxy().host()
+                            + " destination " + first.destination());
         }
     }
 

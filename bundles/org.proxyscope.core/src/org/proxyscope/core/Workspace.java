@@ -35,6 +35,7 @@ import org.proxyscope.core.model.CustodyAction;
 import org.proxyscope.core.model.CustodyEntry;
 import org.proxyscope.core.model.Evidence;
 import org.proxyscope.core.model.NewCase;
+import org.proxyscope.core.model.SearchHit;
 import org.proxyscope.core.model.VerificationReport;
 import org.proxyscope.core.store.CaseTransaction;
 import org.proxyscope.core.store.StoreSchema;
@@ -155,6 +156,16 @@ public final class Workspace implements AutoCloseable {
                     public CustodyEntry custody(CustodyAction action, String details) throws SQLException {
                         return cases.appendCustody(c, id, now, analyst, action, details);
                     }
+
+                    @Override
+                    public void index(String kind, String ref, String title, String body) throws SQLException {
+                        cases.index(c, id, kind, ref, title, body);
+                    }
+
+                    @Override
+                    public void unindex(String kind, String ref) throws SQLException {
+                        cases.unindex(c, id, kind, ref);
+                    }
                 });
             });
         }
@@ -192,6 +203,24 @@ public final class Workspace implements AutoCloseable {
     /** Cases matching every typed word (id, title, target, customer reference, tags), best first. */
     public List<Case> search(String typed, boolean includeArchived) throws WorkspaceException {
         return database.read("search the cases", c -> cases.search(c, typed, includeArchived));
+    }
+
+    /**
+     * One search over everything the workspace knows: cases (titles, targets, customers, tags), evidence names
+     * and sources, and what plug-ins index (notes, probe findings, capture sessions), best match first.
+     *
+     * @param query  words (a trailing * makes a prefix), "quoted phrases", AND, OR, NOT and parentheses
+     * @param within one case only, when given
+     * @throws WorkspaceException when the query cannot be read, saying why
+     */
+    public List<SearchHit> searchEverything(String query, Optional<CaseId> within, int limit) throws WorkspaceException {
+        return database.read("search the workspace for " + query, c -> {
+            try {
+                return cases.searchIndex(c, query, within, limit);
+            } catch (IllegalArgumentException e) {
+                throw new WorkspaceException("Cannot search for " + query + ": " + e.getMessage());
+            }
+        });
     }
 
     /** Moves a case along its workflow; the reason goes to the custody log. */

@@ -139,6 +139,14 @@ public final class ProbeRuns {
             }
             s.executeBatch();
         }
+        int position = 0;
+        for (ProbeRun.Recorded r : kept) {
+            position++;
+            if (r.verdict() != Verdict.NO_SERVICE) { // refused ports say nothing worth finding
+                tx.index("finding", number + "/" + position, r.protocol() + " on " + report.host() + ":" + r.port() + ", "
+                        + r.verdict().word(), r.detail() + " " + r.reply() + r.proof().map(p -> " " + p.token() + " " + p.from()).orElse(""));
+            }
+        }
         String ports = PortRanges.of(report.findings().stream().map(Finding::port).distinct().toList()).toString();
         tx.custody(CustodyAction.PROBE_RUN, "run " + number + ": " + report.host() + " ports " + ports + ": " + report.verdict()
                 + ", " + report.findings().stream().filter(f -> f.verdict() == Verdict.OPEN).count() + " open findings");

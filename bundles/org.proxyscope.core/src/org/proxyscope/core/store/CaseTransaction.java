@@ -26,4 +26,16 @@ public interface CaseTransaction {
 
     /** Appends an entry to the case's custody log, chained to the one before. */
     CustodyEntry custody(CustodyAction action, String details) throws SQLException;
+
+    /**
+     * Puts one of the plug-in's records into the workspace-wide search, replacing what it said before; it is
+     * found at once, and never after a rollback.
+     *
+     * @param kind  what it is ({@code note}, {@code finding}, {@code session}, ...)
+     * @param ref   which one within the case, as the plug-in names it
+     */
+    void index(String kind, String ref, String title, String body) throws SQLException;
+
+    /** Takes a record out of the workspace-wide search (a deleted note). */
+    void unindex(String kind, String ref) throws SQLException;
 }

@@ -95,6 +95,12 @@ class ProbeRunsTest {
             assertTrue(denied.reply().endsWith(" ..."), "4 KiB of binary junk is cut to an excerpt");
             assertTrue(denied.reply().length() < ProbeRuns.EXCERPT_BYTES * 4 + 10, denied.reply().length() + " characters");
             assertFalse(run.findingsByWeight().get(2).evidence().isPresent(), "nothing exchanged, no transcript");
+            List<org.proxyscope.core.model.SearchHit> hits = ws.searchEverything("pxc-0123456789abcdef0123456789abcdef",
+                    java.util.Optional.empty(), 10);
+            assertEquals(List.of("finding 1/3 socks5 on 127.0.0.1:1080, open"), hits.stream()
+                    .map(h -> h.kind() + " " + h.ref() + " " + h.title()).toList(), "the canary's token finds its finding");
+            assertEquals(List.of(), ws.searchEverything("refused", java.util.Optional.empty(), 10),
+                    "refused ports are not indexed");
         }
     }
 

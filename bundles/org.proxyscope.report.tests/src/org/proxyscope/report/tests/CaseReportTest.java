@@ -308,6 +308,9 @@ class CaseReportTest {
         assertEquals(1, kept.size());
         assertEquals(imported.sessions().size(), kept.get(0).sessions().size(), "every proxy session is kept in the case");
         assertEquals(imported.packets(), kept.get(0).packets());
+        List<org.proxyscope.core.model.SearchHit> sessions = ws.searchEverything("socks5 established", Optional.of(c.id()), 50);
+        assertTrue(sessions.stream().anyMatch(h -> h.kind().equals("session") && h.ref().startsWith("1/")),
+                "the capture's sessions are found by the workspace search: " + sessions);
         Path pdf = tmp.resolve("capture.pdf");
         CaseReport.Exported done = CaseReport.export(ws, c.id(), sections, ExportRequest.to(pdf), Progress.NONE);
         assertTrue(done.sections().contains("org.proxyscope.capture.findings"), done.sections().toString());

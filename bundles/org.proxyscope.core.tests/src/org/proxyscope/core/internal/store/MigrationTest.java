@@ -57,6 +57,8 @@ class MigrationTest {
             assertEquals("Old WinGate case", old.title());
             assertEquals("192.0.2.44:23", old.scope().toString());
             assertEquals(List.of(old.id()), ws.search("wingate", false).stream().map(Case::id).toList());
+            assertEquals(List.of(old.id() + " case"), ws.searchEverything("192.0.2.44", java.util.Optional.empty(), 10).stream()
+                    .map(h -> h.caseId() + " " + h.kind()).toList(), "the workspace-wide search index starts with the old cases");
         }
     }
 

@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.proxyscope.core.model.Case;
 import org.proxyscope.core.model.CaseId;
@@ -25,6 +27,7 @@ import org.proxyscope.core.model.Host;
 import org.proxyscope.core.model.NewCase;
 import org.proxyscope.core.model.PortRanges;
 import org.proxyscope.core.model.Scope;
+import org.proxyscope.core.model.SearchHit;
 import org.proxyscope.core.model.ScopeEntry;
 import org.proxyscope.core.model.Severity;
 
@@ -75,6 +78,8 @@ public final class CaseRepository {
         }
         insertScopeAndTags(c, id, spec.scope(), spec.tags());
         dialect.indexCase(c, id.toString(), searchable(id, spec.title(), spec.target(), spec.customerReference(), spec.tags()));
+        index(c, id, "case", "", spec.title(), searchable(id, spec.title(), spec.target(), spec.customerReference(),
+                spec.tags()));
     }
 
     private static void insertScopeAndTags(Connection c, CaseId id, Scope scope, List<String> tags) throws SQLException {
@@ -254,8 +259,59 @@ public final class CaseRepository {
             s.setString(10, storedAs);
             s.executeUpdate();
         }
+        index(c, id, "evidence", Integer.toString(number), originalName, source + " " + originalPath + " " + sha256);
         return new Evidence(id, number, sha256, size, originalName, originalPath, source, analyst, now, storedAs,
                 Optional.empty(), "");
+    }
+
+    // ---- the workspace-wide search index ----
+
+    public void index(Connection c, CaseId id, String kind, String ref, String title, String body) throws SQLException {
+        dialect.index(c, id.toString(), kind, ref, title, withAddresses(title, body));
+    }
+
+    private static final Pattern ADDRESS = Pattern.compile(
+            "(?<![0-9.])(?:[0-9]{1,3}\\.){3}[0-9]{1,3}(?![0-9])|\\[?[0-9a-fA-F]{0,4}(?::[0-9a-fA-F]{0,4}){2,7}\\]?");
+
+    /**
+     * The body with every IP address in the title and body repeated as a word of its own: the index keeps dots,
+     * dashes and colons inside words (so 192.0.2.7 is one word, not four), which glues an address to what
+     * surrounds it ("netstat-192.0.2.7.txt", "192.0.2.7:1080"); an analyst searching the address finds both.
+     */
+    static String withAddresses(String title, String body) {
+        StringBuilder out = new StringBuilder(body);
+        Matcher m = ADDRESS.matcher(title + " " + body);
+        while (m.find()) {
+            String address = m.group().replace("[", "").replace("]", "");
+            if (address.length() >= 7) {
+                out.append(' ').append(address);
+            }
+        }
+        return out.toString();
+    }
+
+    public void unindex(Connection c, CaseId id, String kind, String ref) throws SQLException {
+        dialect.unindex(c, id.toString(), kind, ref);
+    }
+
+    /** @throws IllegalArgumentException when the query cannot be read; the message says why */
+    public List<SearchHit> searchIndex(Connection c, String typed, Optional<CaseId> within, int limit) throws SQLException {
+        String match = dialect.matchExpression(typed);
+        try (PreparedStatement s = c.prepareStatement(dialect.searchIndex(within.isPresent()))) {
+            int p = 1;
+            s.setString(p++, match);
+            if (within.isPresent()) {
+                s.setString(p++, within.get().toString());
+            }
+            s.setInt(p, limit);
+            List<SearchHit> hits = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    hits.add(new SearchHit(CaseId.parse(r.getString(1)), r.getString(2), r.getString(3), r.getString(4), r.getString(5)));
+                }
+            }
+            return hits;
+        }
     }
 
     public void markPurged(Connection c, CaseId id, int number, Instant now, String reason) throws SQLException {
@@ -273,6 +329,8 @@ public final class CaseRepository {
         insertScopeAndTags(c, edited.id(), edited.scope(), edited.tags());
         dialect.indexCase(c, id, searchable(edited.id(), edited.title(), edited.target(), edited.customerReference(),
                 edited.tags()));
+        index(c, edited.id(), "case", "", edited.title(), searchable(edited.id(), edited.title(), edited.target(),
+                edited.customerReference(), edited.tags()));
     }
 
     // ---- custody ----

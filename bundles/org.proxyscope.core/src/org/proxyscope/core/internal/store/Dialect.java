@@ -21,4 +21,31 @@ interface Dialect {
 
     /** Turns what the analyst typed into the dialect's search syntax: every word must match, as a prefix. */
     String searchTerms(String typed);
+
+    /**
+     * Statements that create the workspace-wide search index (schema version 5) and fill it with the cases
+     * and evidence records already there.
+     */
+    List<String> createSearchIndex();
+
+    /** Puts one thing into the workspace-wide index, replacing what it said before, in the caller's transaction. */
+    void index(Connection connection, String caseId, String kind, String ref, String title, String body) throws SQLException;
+
+    /** Takes one thing out of the workspace-wide index. */
+    void unindex(Connection connection, String caseId, String kind, String ref) throws SQLException;
+
+    /**
+     * A query over the workspace-wide index returning case_id, kind, ref, title and a snippet, best first;
+     * parameters: the match expression, then the case id when {@code oneCase}, then the limit.
+     */
+    String searchIndex(boolean oneCase);
+
+    /**
+     * Turns a workspace search as the analyst typed it into the dialect's syntax: words (a trailing * makes a
+     * prefix), "quoted phrases", AND, OR, NOT and parentheses; words in a row must all match.
+     *
+     * @throws IllegalArgumentException saying what is wrong with the query (an unbalanced quote, an operator
+     *                                  without a word on each side)
+     */
+    String matchExpression(String typed);
 }

@@ -68,8 +68,10 @@ final class Schema {
                 new Migration(3, List.of("ALTER TABLE evidence ADD COLUMN purged_at TEXT",
                         "ALTER TABLE evidence ADD COLUMN purge_reason TEXT NOT NULL DEFAULT ''")),
                 // plug-ins keep tables of their own, each migrated by its owner's version (StoreSchema)
-                new Migration(4, List.of("CREATE TABLE store_versions (owner TEXT PRIMARY KEY, version INTEGER NOT NULL)")));
+                new Migration(4, List.of("CREATE TABLE store_versions (owner TEXT PRIMARY KEY, version INTEGER NOT NULL)")),
+                // one search over everything a workspace knows; plug-ins index their own records in their transactions
+                new Migration(5, dialect.createSearchIndex()));
     }
 
-    static final int VERSION = 4;
+    static final int VERSION = 5;
 }

@@ -1,0 +1,14 @@
+package org.proxyscope.core.model;
+
+/**
+ * One place a workspace search found its words.
+ *
+ * @param kind    what was found: {@code case}, {@code evidence}, {@code note}, {@code finding}, {@code session}, or a
+ *                kind a plug-in indexes
+ * @param ref     which one within the case, in the kind's own terms: an evidence or note number, "run/position"
+ *                of a probe finding, "evidence/flow" of a capture session; empty for the case itself
+ * @param title   a name for it
+ * @param snippet the matching text around the words, the matches between « and »
+ */
+public record SearchHit(CaseId caseId, String kind, String ref, String title, String snippet) {
+}
