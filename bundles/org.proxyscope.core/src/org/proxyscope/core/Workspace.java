@@ -223,6 +223,14 @@ public final class Workspace implements AutoCloseable {
         });
     }
 
+    /**
+     * What the search index calls one record of a case (a note, a finding, a session), when it holds it: how
+     * links between records resolve without knowing the plug-in that keeps them.
+     */
+    public Optional<String> indexedTitle(CaseId id, String kind, String ref) throws WorkspaceException {
+        return database.read("look up " + kind + " " + ref + " of " + id, c -> cases.indexedTitle(c, id, kind, ref));
+    }
+
     /** Moves a case along its workflow; the reason goes to the custody log. */
     public Case changeStatus(CaseId id, CaseStatus status, String reason) throws WorkspaceException {
         String why = requireReason(reason, "a status change");

@@ -533,4 +533,38 @@ class CaseReportTest {
             Files.deleteIfExists(folder);
         }
     }
+
+    /** The notes marked for the report are its narrative, in their order, Markdown typeset and links spelled out. */
+    @Test
+    void notesMarkedForTheReportAreItsNarrative() throws Exception {
+        Case c = caseWithRun("Notes", 0);
+        org.proxyscope.notes.Notes notes = org.proxyscope.notes.Notes.of(ws);
+        notes.add(c.id(), "Call with the customer", """
+                The customer **confirmed** a proxy program started with Windows.
+
+                - it listened on 1080
+                - the transcript is [[evidence:1]]
+                - a link to nothing: [[note:9]]
+
+                ```
+                netstat -ano | findstr 1080
+                ```
+                """, List.of(), true);
+        notes.add(c.id(), "Private musings", "Not for the customer's eyes", List.of(), false);
+        notes.add(c.id(), "שיחה עם הלקוח", "הלקוח אישר", List.of(), true);
+        Path pdf = tmp.resolve("notes.pdf");
+        CaseReport.Exported done = CaseReport.export(ws, c.id(), sections, ExportRequest.to(pdf), Progress.NONE);
+        assertTrue(done.sections().contains("org.proxyscope.notes.notes"), done.sections().toString());
+        String text = tool("pdftotext", "-layout", pdf.toString(), "-").replaceAll("[ \t]+", " ");
+        int call = text.indexOf("Call with the customer");
+        int hebrew = Math.max(text.indexOf("שיחה עם הלקוח"), text.indexOf("חוקלה םע החיש"));
+        assertTrue(call > 0 && hebrew > call, "the marked notes in their order");
+        assertFalse(text.contains("Not for the customer"), "an unmarked note stays out (its title is in the custody log)");
+        for (String expected : List.of("The customer confirmed a proxy program", "• it listened on 1080",
+                "[evidence #1, 127.0.0.1-1080-socks5-", "[note 9 (missing or deleted)]", "netstat -ano | findstr 1080")) {
+            assertTrue(text.contains(expected), "the notes lack \"" + expected + "\": "
+                    + text.substring(call, Math.min(text.length(), call + 1500)));
+        }
+        render(pdf, "notes");
+    }
 }

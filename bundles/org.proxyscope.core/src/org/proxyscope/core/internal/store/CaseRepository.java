@@ -290,6 +290,17 @@ public final class CaseRepository {
         return out.toString();
     }
 
+    public Optional<String> indexedTitle(Connection c, CaseId id, String kind, String ref) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT title FROM search_index WHERE case_id = ? AND kind = ? AND ref = ?")) {
+            s.setString(1, id.toString());
+            s.setString(2, kind);
+            s.setString(3, ref);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
     public void unindex(Connection c, CaseId id, String kind, String ref) throws SQLException {
         dialect.unindex(c, id.toString(), kind, ref);
     }

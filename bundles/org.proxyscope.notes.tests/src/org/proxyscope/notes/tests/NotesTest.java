@@ -1,0 +1,170 @@
+package org.proxyscope.notes.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.proxyscope.cli.CommandContext;
+import org.proxyscope.core.Progress;
+import org.proxyscope.core.WorkspaceException;
+import org.proxyscope.core.Workspace;
+import org.proxyscope.core.model.Case;
+import org.proxyscope.core.model.CustodyAction;
+import org.proxyscope.core.model.CustodyEntry;
+import org.proxyscope.core.model.NewCase;
+import org.proxyscope.notes.Note;
+import org.proxyscope.notes.NoteLinks;
+import org.proxyscope.notes.NoteVersion;
+import org.proxyscope.notes.Notes;
+import org.proxyscope.notes.internal.cli.NoteCommand;
+
+/** Notes kept in a real SQLite workspace: versions, restore, custody, links, search, and the command line. */
+class NotesTest {
+
+    @TempDir
+    Path tmp;
+
+    private Case newCase(Workspace ws) throws WorkspaceException {
+        return ws.createCase(NewCase.of("SOCKS on the line", "192.0.2.7", "", "KUNDE-4711", "high", List.of()));
+    }
+
+    private static CustodyEntry last(Workspace ws, Case c) throws WorkspaceException {
+        List<CustodyEntry> log = ws.custody(c.id());
+        return log.get(log.size() - 1);
+    }
+
+    @Test
+    void everySaveIsAVersionAndARestoreIsANewOne() throws Exception {
+        try (Workspace ws = Workspace.open(tmp.resolve("ws"), "alice")) {
+            Case c = newCase(ws);
+            Notes notes = Notes.of(ws);
+            Note first = notes.add(c.id(), "", "# Call with the customer\nThe PC runs *something* on 1080.", List.of("call", "socks"), true);
+            assertEquals(1, first.number());
+            assertEquals("Call with the customer", first.title(), "an untitled note is named by its first line");
+            assertEquals("note 1 \"Call with the customer\" created (version 1)", last(ws, c).details());
+            notes.edit(c.id(), 1, Optional.empty(), "The PC runs a SOCKS proxy on 1080, installed by a trojan.");
+            notes.edit(c.id(), 1, Optional.of("Call, 4 Dec"), "Third thoughts");
+            Note restored = notes.restore(c.id(), 1, 2);
+            assertEquals(4, restored.version());
+            assertEquals("The PC runs a SOCKS proxy on 1080, installed by a trojan.", restored.text());
+            assertEquals("Call with the customer", restored.title(), "a restore brings back version 2's title, kept with it");
+            assertEquals(List.of("created", "edited", "edited", "restored from version 2"),
+                    notes.history(c.id(), 1).stream().map(NoteVersion::action).toList());
+            assertEquals("# Call with the customer\nThe PC runs *something* on 1080.", notes.version(c.id(), 1, 1).text());
+            assertEquals(CustodyAction.NOTE_EDITED, last(ws, c).action());
+            assertEquals("note 1 \"Call with the customer\" restored from version 2 (version 4)", last(ws, c).details());
+            assertTrue(ws.verify(c.id(), Progress.NONE).intact());
+        }
+        try (Workspace ws = Workspace.open(tmp.resolve("ws"), "bob")) {
+            Note reread = Notes.of(ws).list(ws.cases(false).get(0).id()).get(0);
+            assertEquals(4, reread.version());
+            assertEquals(List.of("call", "socks"), reread.tags());
+            assertTrue(reread.forReport());
+        }
+    }
+
+    @Test
+    void searchFindsAnEditAtOnceAndForgetsADeletedNote() throws Exception {
+        try (Workspace ws = Workspace.open(tmp.resolve("ws"), "alice")) {
+            Case c = newCase(ws);
+            Notes notes = Notes.of(ws);
+            notes.add(c.id(), "Router", "The router forwards port 1080 to the PC", List.of(), false);
+            assertEquals(List.of("note 1"), where(ws, "router"));
+            notes.edit(c.id(), 1, Optional.empty(), "Port forwarding removed by the customer");
+            assertEquals(List.of(), where(ws, "1080"), "the old text is not found any more");
+            assertEquals(List.of("note 1"), where(ws, "forwarding"));
+            assertThrows(WorkspaceException.class, () -> notes.delete(c.id(), 1, " "));
+            notes.delete(c.id(), 1, "written in the wrong case");
+            assertEquals(List.of(), where(ws, "forwarding"));
+            assertEquals(List.of(), notes.list(c.id()));
+            assertEquals("deleted: written in the wrong case", notes.history(c.id(), 1).get(2).action(), "the history stays");
+            WorkspaceException gone = assertThrows(WorkspaceException.class, () -> notes.edit(c.id(), 1, Optional.empty(), "again"));
+            assertEquals("Note 1 of " + c.id() + " was deleted; its history stays readable", gone.getMessage());
+        }
+    }
+
+    private static List<String> where(Workspace ws, String query) throws WorkspaceException {
+        return ws.searchEverything(query, Optional.empty(), 10).stream().filter(h -> h.kind().equals("note"))
+                .map(h -> h.kind() + " " + h.ref()).toList();
+    }
+
+    @Test
+    void linksResolveAndAMissingOrPurgedTargetSaysSo() throws Exception {
+        try (Workspace ws = Workspace.open(tmp.resolve("ws"), "alice")) {
+            Case c = newCase(ws);
+            ws.addEvidence(c.id(), Files.writeString(tmp.resolve("netstat.txt"), "x"), "customer PC", Progress.NONE);
+            ws.addEvidence(c.id(), Files.writeString(tmp.resolve("mail.eml"), "y"), "complaint", Progress.NONE);
+            ws.purgeEvidence(c.id(), 2, "a third party's mail");
+            Notes notes = Notes.of(ws);
+            notes.add(c.id(), "Other", "see the listing", List.of(), false);
+            String text = "Listing [[evidence:1]], mail [[evidence:2]], nothing [[evidence:9]], other note [[note:1]], gone [[note:7]],"
+                    + " run [[finding:1/2]].";
+            List<NoteLinks.Link> links = NoteLinks.resolve(ws, c.id(), text);
+            assertEquals(List.of("evidence #1, netstat.txt", "evidence #2, mail.eml (purged; its hash stays on record)",
+                    "evidence #9 (no such evidence in " + c.id() + ")", "note 1, Other", "note 7 (missing or deleted)",
+                    "probe finding 1/2 (missing or deleted)"), links.stream().map(NoteLinks.Link::target).toList());
+            assertEquals(List.of(true, false, false, true, false, false), links.stream().map(NoteLinks.Link::found).toList());
+        }
+    }
+
+    @Test
+    void badInputIsSaidAndNothingIsStored() throws Exception {
+        try (Workspace ws = Workspace.open(tmp.resolve("ws"), "alice")) {
+            Case c = newCase(ws);
+            Notes notes = Notes.of(ws);
+            int custody = ws.custody(c.id()).size();
+            assertEquals("A note needs text", assertThrows(WorkspaceException.class,
+                    () -> notes.add(c.id(), "x", "  \n", List.of(), false)).getMessage());
+            String huge = "a".repeat(Notes.MAX_TEXT + 1);
+            assertTrue(assertThrows(WorkspaceException.class, () -> notes.add(c.id(), "x", huge, List.of(), false)).getMessage()
+                    .startsWith("A note holds at most 1048576 characters"));
+            assertEquals(c.id() + " has no note 3", assertThrows(WorkspaceException.class,
+                    () -> notes.edit(c.id(), 3, Optional.empty(), "text")).getMessage());
+            assertEquals(custody, ws.custody(c.id()).size());
+            Note odd = notes.add(c.id(), "", "עברית \u202e\u0007 text", List.of(), false);
+            assertEquals("עברית \u202e\u0007 text", notes.find(c.id(), odd.number()).orElseThrow().text(), "kept as written");
+        }
+    }
+
+    @Test
+    void theNoteCommandAddsEditsShowsAndListsEndToEnd() throws Exception {
+        String folder = tmp.resolve("ws").toString();
+        String id;
+        try (Workspace ws = Workspace.open(tmp.resolve("ws"), "alice")) {
+            id = newCase(ws).id().toString();
+        }
+        Path file = Files.writeString(tmp.resolve("note.md"), "## Findings\n- SOCKS5 open on 1080\n- see [[evidence:1]]\n");
+        assertEquals("1", run("add", id, "--file", file.toString(), "--tag", "socks", "--for-report", "--workspace", folder).strip());
+        assertEquals("note 1 is at version 2\n", run("edit", id, "1", "--text", "Corrected", "--workspace", folder));
+        assertEquals("Corrected\n", run("show", id, "1", "--workspace", folder));
+        assertEquals(Files.readString(file), run("show", id, "1", "--version", "1", "--workspace", folder));
+        assertTrue(run("list", id, "--workspace", folder).contains("Findings  [socks]  (report)"));
+        assertTrue(run("history", id, "1", "--json", "--workspace", folder).contains("\"action\": \"edited\""));
+        NoteCommand command = new NoteCommand();
+        org.proxyscope.cli.UsageException both = assertThrows(org.proxyscope.cli.UsageException.class,
+                () -> command.run(List.of("add", id, "--text", "a", "--file", "b", "--workspace", folder), io(new ByteArrayOutputStream())));
+        assertEquals("give the note's text with --text or --file (one of them)", both.getMessage());
+    }
+
+    private static CommandContext io(ByteArrayOutputStream out) {
+        return new CommandContext(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()));
+    }
+
+    private static String run(String... args) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertEquals(0, new NoteCommand().run(new ArrayList<>(List.of(args)), io(out)));
+        return out.toString(StandardCharsets.UTF_8);
+    }
+}

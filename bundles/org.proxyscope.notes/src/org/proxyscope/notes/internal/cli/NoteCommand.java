@@ -1,0 +1,208 @@
+package org.proxyscope.notes.internal.cli;
+
+import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+
+import org.proxyscope.cli.Arguments;
+import org.proxyscope.cli.Command;
+import org.proxyscope.cli.CommandContext;
+import org.proxyscope.cli.ExitCode;
+import org.proxyscope.cli.JsonText;
+import org.proxyscope.cli.UsageException;
+import org.proxyscope.cli.WorkspaceArguments;
+import org.proxyscope.core.Workspace;
+import org.proxyscope.core.model.CaseId;
+import org.proxyscope.notes.Note;
+import org.proxyscope.notes.NoteVersion;
+import org.proxyscope.notes.Notes;
+
+/** {@code proxyscope note add|list|show|edit|history|restore|report|delete}: the analyst's notes on a case. */
+public final class NoteCommand implements Command {
+
+    @Override
+    public String name() {
+        return "note";
+    }
+
+    @Override
+    public String summary() {
+        return "write, read and version the notes of a case";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                add ID (--text T | --file F) [--title X] [--tag X]... [--for-report]
+                       note list ID [--json]
+                       note show ID NOTE [--version N] [--json]
+                       note edit ID NOTE (--text T | --file F) [--title X]
+                       note history ID NOTE [--json]
+                       note restore ID NOTE --version N
+                       note report ID NOTE (--on | --off)
+                       note delete ID NOTE --reason WHY
+                       every form takes %s
+                  Notes are Markdown; [[evidence:3]], [[note:2]], [[finding:1/4]] and [[session:2/812]] link to what the
+                  case holds. Every save is a version; every change goes to the case's custody log.""".formatted(WorkspaceArguments.USAGE);
+    }
+
+    @Override
+    public int run(List<String> raw, CommandContext io) throws Exception {
+        if (raw.isEmpty()) {
+            throw new UsageException("say what to do: add, list, show, edit, history, restore, report or delete");
+        }
+        String verb = raw.get(0);
+        Arguments args = Arguments.parse(raw.subList(1, raw.size()), WorkspaceArguments.with(Set.of("--text", "--file", "--title",
+                "--tag", "--version", "--reason")), Set.of("--for-report", "--json", "--on", "--off"));
+        try (Workspace ws = WorkspaceArguments.open(args)) {
+            Notes notes = Notes.of(ws);
+            switch (verb) {
+                case "add" -> {
+                    CaseId id = WorkspaceArguments.caseId(args.positional("ID").get(0));
+                    Note note = notes.add(id, args.option("--title").orElse(""), text(args), args.all("--tag"), args.flag("--for-report"));
+                    io.out().println(note.number());
+                }
+                case "list" -> {
+                    CaseId id = WorkspaceArguments.caseId(args.positional("ID").get(0));
+                    List<Note> all = notes.list(id);
+                    if (args.flag("--json")) {
+                        JsonArray array = new JsonArray();
+                        all.forEach(n -> array.add(json(n, false)));
+                        io.out().println(JsonText.pretty(array));
+                    } else {
+                        for (Note n : all) {
+                            io.out().printf("%4d  v%-3d %s  %s%s%s%n", n.number(), n.version(), n.updated(), n.title(),
+                                    n.tags().isEmpty() ? "" : "  [" + String.join(", ", n.tags()) + "]", n.forReport() ? "  (report)" : "");
+                        }
+                    }
+                }
+                case "show" -> {
+                    List<String> words = args.positional("ID", "NOTE");
+                    CaseId id = WorkspaceArguments.caseId(words.get(0));
+                    int number = number(words.get(1), "NOTE");
+                    if (args.option("--version").isPresent()) {
+                        NoteVersion v = notes.version(id, number, number(args.option("--version").get(), "--version"));
+                        io.out().print(v.text().endsWith("\n") ? v.text() : v.text() + "\n");
+                    } else {
+                        Note n = notes.find(id, number).orElseThrow(() -> new UsageException(id + " has no note " + number));
+                        if (args.flag("--json")) {
+                            io.out().println(JsonText.pretty(json(n, true)));
+                        } else {
+                            io.out().print(n.text().endsWith("\n") ? n.text() : n.text() + "\n");
+                        }
+                    }
+                }
+                case "edit" -> {
+                    List<String> words = args.positional("ID", "NOTE");
+                    Note n = notes.edit(WorkspaceArguments.caseId(words.get(0)), number(words.get(1), "NOTE"), args.option("--title"),
+                            text(args));
+                    io.out().println("note " + n.number() + " is at version " + n.version());
+                }
+                case "history" -> {
+                    List<String> words = args.positional("ID", "NOTE");
+                    List<NoteVersion> versions = notes.history(WorkspaceArguments.caseId(words.get(0)), number(words.get(1), "NOTE"));
+                    if (args.flag("--json")) {
+                        JsonArray array = new JsonArray();
+                        for (NoteVersion v : versions) {
+                            JsonObject o = new JsonObject();
+                            o.addProperty("version", v.version());
+                            o.addProperty("title", v.title());
+                            o.addProperty("saved", v.saved().toString());
+                            o.addProperty("author", v.author());
+                            o.addProperty("action", v.action());
+                            o.addProperty("characters", v.text().length());
+                            array.add(o);
+                        }
+                        io.out().println(JsonText.pretty(array));
+                    } else {
+                        for (NoteVersion v : versions) {
+                            io.out().printf("v%-3d %s  %-12s %s (%d characters)%n", v.version(), v.saved(), v.author(), v.action(),
+                                    v.text().length());
+                        }
+                    }
+                }
+                case "restore" -> {
+                    List<String> words = args.positional("ID", "NOTE");
+                    Note n = notes.restore(WorkspaceArguments.caseId(words.get(0)), number(words.get(1), "NOTE"),
+                            number(args.required("--version"), "--version"));
+                    io.out().println("note " + n.number() + " is at version " + n.version());
+                }
+                case "report" -> {
+                    List<String> words = args.positional("ID", "NOTE");
+                    if (args.flag("--on") == args.flag("--off")) {
+                        throw new UsageException("say --on (the note goes into the report) or --off");
+                    }
+                    notes.markForReport(WorkspaceArguments.caseId(words.get(0)), number(words.get(1), "NOTE"), args.flag("--on"));
+                }
+                case "delete" -> {
+                    List<String> words = args.positional("ID", "NOTE");
+                    notes.delete(WorkspaceArguments.caseId(words.get(0)), number(words.get(1), "NOTE"), args.required("--reason"));
+                }
+                default -> throw new UsageException("unknown note action " + verb
+                        + "; say add, list, show, edit, history, restore, report or delete");
+            }
+        }
+        return ExitCode.OK;
+    }
+
+    private static String text(Arguments args) throws UsageException {
+        Optional<String> text = args.option("--text");
+        Optional<String> file = args.option("--file");
+        if (text.isPresent() == file.isPresent()) {
+            throw new UsageException("give the note's text with --text or --file (one of them)");
+        }
+        if (text.isPresent()) {
+            return text.get();
+        }
+        try {
+            return Files.readString(Path.of(file.get()), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new UsageException("no such file: " + file.get());
+        } catch (MalformedInputException e) {
+            throw new UsageException(file.get() + " is not UTF-8 text");
+        } catch (IOException e) {
+            throw new UsageException("cannot read " + file.get() + ": " + e.getMessage());
+        }
+    }
+
+    private static int number(String text, String what) throws UsageException {
+        try {
+            int n = Integer.parseInt(text);
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new UsageException(what + " must be a number from 1, not " + text);
+    }
+
+    private static JsonObject json(Note n, boolean withText) {
+        JsonObject o = new JsonObject();
+        o.addProperty("case", n.caseId().toString());
+        o.addProperty("number", n.number());
+        o.addProperty("title", n.title());
+        JsonArray tags = new JsonArray();
+        n.tags().forEach(tags::add);
+        o.add("tags", tags);
+        o.addProperty("for_report", n.forReport());
+        o.addProperty("version", n.version());
+        o.addProperty("created", n.created().toString());
+        o.addProperty("created_by", n.createdBy());
+        o.addProperty("updated", n.updated().toString());
+        o.addProperty("updated_by", n.updatedBy());
+        if (withText) {
+            o.addProperty("text", n.text());
+        }
+        return o;
+    }
+}
