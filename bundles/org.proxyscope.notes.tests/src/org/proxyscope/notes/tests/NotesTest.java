@@ -167,4 +167,29 @@ class NotesTest {
         assertEquals(0, new NoteCommand().run(new ArrayList<>(List.of(args)), io(out)));
         return out.toString(StandardCharsets.UTF_8);
     }
+
+    @Test
+    void theTimelineMergesCustodyAndNotesInTimeOrder() throws Exception {
+        String folder = tmp.resolve("ws").toString();
+        String id;
+        try (Workspace ws = Workspace.open(tmp.resolve("ws"), "alice")) {
+            Case c = newCase(ws);
+            id = c.id().toString();
+            ws.changeStatus(c.id(), org.proxyscope.core.model.CaseStatus.INVESTIGATING, "probing starts");
+            Notes.of(ws).add(c.id(), "First look", "text", List.of(), false);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertEquals(0, new org.proxyscope.notes.internal.cli.TimelineCommand().run(List.of(id, "--json", "--workspace", folder),
+                io(out)));
+        com.google.gson.JsonArray entries = com.google.gson.JsonParser.parseString(out.toString(StandardCharsets.UTF_8)).getAsJsonArray();
+        List<String> kinds = new ArrayList<>();
+        entries.forEach(e -> kinds.add(e.getAsJsonObject().get("kind").getAsString() + " "
+                + e.getAsJsonObject().get("text").getAsString().split(":")[0]));
+        assertEquals(List.of("custody case-created", "custody status-changed", "note First look (by alice)"), kinds,
+                "the note stands for its own custody entry");
+        org.proxyscope.cli.UsageException kind = assertThrows(org.proxyscope.cli.UsageException.class,
+                () -> new org.proxyscope.notes.internal.cli.TimelineCommand().run(List.of(id, "--kind", "mail", "--workspace", folder),
+                        io(new ByteArrayOutputStream())));
+        assertEquals("--kind: there is no kind mail; the kinds are custody, finding, session and note", kind.getMessage());
+    }
 }

@@ -168,7 +168,7 @@ class CaseReportTest {
         List<CustodyEntry> before = ws.custody(c.id());
         CaseReport.Exported done = CaseReport.export(ws, c.id(), sections, ExportRequest.to(pdf), Progress.NONE);
         assertEquals(List.of("org.proxyscope.report.summary", "org.proxyscope.report.scope", "org.proxyscope.probe.findings",
-                "org.proxyscope.report.remediation", "org.proxyscope.report.evidence", "org.proxyscope.report.custody",
+                "org.proxyscope.notes.timeline", "org.proxyscope.report.remediation", "org.proxyscope.report.evidence", "org.proxyscope.report.custody",
                 "org.proxyscope.probe.transcripts"), done.sections());
         String text = tool("pdftotext", "-layout", pdf.toString(), "-");
         for (String expected : List.of(c.id().toString(), "Executive summary", "Scope and authorisation", "Probe findings",
@@ -217,7 +217,8 @@ class CaseReportTest {
         try (var reader = new org.openpdf.text.pdf.PdfReader(pdf.toString())) {
             List<Map<String, Object>> outline = org.openpdf.text.pdf.SimpleBookmark.getBookmarkList(reader);
             List<String> titles = outline.stream().map(m -> (String) m.get("Title")).toList();
-            assertEquals(List.of("Executive summary", "Scope and authorisation", "Probe findings", "Remediation for the customer",
+            assertEquals(List.of("Executive summary", "Scope and authorisation", "Probe findings", "Case timeline",
+                    "Remediation for the customer",
                     "Evidence", "Custody log", "Appendix: probe transcripts"), titles);
         }
     }
@@ -561,7 +562,8 @@ class CaseReportTest {
         assertTrue(call > 0 && hebrew > call, "the marked notes in their order");
         assertFalse(text.contains("Not for the customer"), "an unmarked note stays out (its title is in the custody log)");
         for (String expected : List.of("The customer confirmed a proxy program", "• it listened on 1080",
-                "[evidence #1, 127.0.0.1-1080-socks5-", "[note 9 (missing or deleted)]", "netstat -ano | findstr 1080")) {
+                "[evidence #1, 127.0.0.1-1080-socks5-", "[note 9 (missing or deleted)]", "netstat -ano | findstr 1080",
+                "Case timeline", "finding socks5 on 127.0.0.1:1080: open", "note Call with the customer (by Dana Levi)")) {
             assertTrue(text.contains(expected), "the notes lack \"" + expected + "\": "
                     + text.substring(call, Math.min(text.length(), call + 1500)));
         }
