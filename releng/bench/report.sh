@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Report export speed: a case holding the capture benchmark's capture (SIZE_MIB, default 1024) imported
-# into it and a probe run of 30 findings with transcripts (ten loopback web servers probed with three
-# protocols each), then `proxyscope report` timed RUNS times (default 5): median and fastest, with the
-# PDF's size and pages. Everything it probes is on loopback.
+# into it, a probe run of 30 findings with transcripts (ten loopback web servers probed with three
+# protocols each) and 50 notes for the report, then `proxyscope report` timed RUNS times (default 5): median
+# and fastest, with the PDF's size and pages. Everything it probes is on loopback.
 # Usage: releng/bench/report.sh [SIZE_MIB] [RUNS]
 set -euo pipefail
 size_mib=${1:-1024}
@@ -36,6 +36,11 @@ findings=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["
 python3 "$repo/releng/bench/make-capture.py" "$size_mib" "$work/bench.pcap"
 "$app" import "$work/bench.pcap" --case "$id" --workspace "$ws" >/dev/null
 rm "$work/bench.pcap"
+for n in $(seq 50); do
+    printf '## Observation %d\n\nThe customer line relayed **SOCKS5** sessions; see [[evidence:1]].\n\n- client 10.0.%d.%d\n- retest due\n' \
+        "$n" "$((n / 10))" "$n" >"$work/note.md"
+    "$app" note add "$id" --file "$work/note.md" --for-report --workspace "$ws" >/dev/null
+done
 
 times=()
 for i in $(seq "$runs"); do
@@ -46,6 +51,6 @@ done
 sorted=$(printf '%s\n' "${times[@]}" | sort -n)
 median=$(awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }' <<<"$sorted")
 pages=$(pdfinfo "$work/report.pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')
-printf 'Report export, %d cores, %s MiB capture imported, %s probe findings\n' "$(nproc)" "$size_mib" "$findings"
+printf 'Report export, %d cores, %s MiB capture imported, %s probe findings, 50 notes\n' "$(nproc)" "$size_mib" "$findings"
 printf '  proxyscope report   median %6d ms   fastest %6d ms   (%d runs)\n' "$median" "$(head -1 <<<"$sorted")" "$runs"
 printf '  PDF                 %s bytes, %s pages\n' "$(stat -c %s "$work/report.pdf")" "${pages:-?}"
