@@ -19,10 +19,13 @@ trap 'rm -rf "$work"' EXIT
 python3 "$repo/releng/bench/make-capture.py" 2 "$work/dense.pcap" --dense
 cp=$(ls "$home"/plugins/org.proxyscope.{core,capture,notes,cli}_*.jar "$home"/plugins/org.xerial.sqlite-jdbc_*.jar \
     "$home"/plugins/com.google.gson_*.jar "$home"/plugins/org.commonmark_*.jar | tr '\n' ':')
-java=$(sed -n 's/^java=//p' "${XDG_CACHE_HOME:-$HOME/.cache}"/proxyscope/cli*.state 2>/dev/null | head -1)
-[ -x "${java:-}" ] || java=$(command -v java)
+# shellcheck source=../toolchain.sh
+proxyscope_root=$repo
+. "$repo/releng/toolchain.sh"
+proxyscope_find_jdk
+java="$JAVA_HOME/bin/java"
 echo "Search, $(nproc) cores"
-"$java" -cp "$cp" "$repo/releng/bench/SearchBench.java" "$work/ws" "$cases" "$notes" "$captures" "$work/dense.pcap"
+"$java" --enable-native-access=ALL-UNNAMED -cp "$cp" "$repo/releng/bench/SearchBench.java" "$work/ws" "$cases" "$notes" "$captures" "$work/dense.pcap"
 times=()
 for q in 198.51.0.7 "trojan scanner" "\"remote administration\"" 10.0.3.4 "KUNDE-100*" socks5 "firewall AND canary" 198.51.2.9 spam wingate; do
     t0=$(date +%s%N)

@@ -291,7 +291,7 @@ public final class CaseRepository {
     }
 
     public Optional<String> indexedTitle(Connection c, CaseId id, String kind, String ref) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT title FROM search_index WHERE case_id = ? AND kind = ? AND ref = ?")) {
+        try (PreparedStatement s = c.prepareStatement(dialect.indexedTitle())) {
             s.setString(1, id.toString());
             s.setString(2, kind);
             s.setString(3, ref);

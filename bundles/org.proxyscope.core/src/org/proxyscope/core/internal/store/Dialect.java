@@ -34,6 +34,9 @@ interface Dialect {
     /** Takes one thing out of the workspace-wide index. */
     void unindex(Connection connection, String caseId, String kind, String ref) throws SQLException;
 
+    /** A query for the title the index holds for one thing; parameters: case id, kind, ref. */
+    String indexedTitle();
+
     /**
      * A query over the workspace-wide index returning case_id, kind, ref, title and a snippet, best first;
      * parameters: the match expression, then the case id when {@code oneCase}, then the limit.

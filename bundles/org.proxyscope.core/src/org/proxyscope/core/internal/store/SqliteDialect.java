@@ -46,7 +46,11 @@ final class SqliteDialect implements Dialect {
                         + " || c.target || ' ' || c.customer_ref || ' ' || COALESCE((SELECT group_concat(tag, ' ') FROM case_tags t"
                         + " WHERE t.case_id = c.case_id), '') FROM cases c",
                 "INSERT INTO search_index(case_id, kind, ref, title, body) SELECT case_id, 'evidence', CAST(evidence_no AS TEXT),"
-                        + " original_name, source || ' ' || original_path || ' ' || sha256 FROM evidence");
+                        + " original_name, source || ' ' || original_path || ' ' || sha256 FROM evidence",
+                // FTS5 cannot look a row up by an UNINDEXED column but by scanning them all: this finds an entry's row
+                "CREATE TABLE search_keys (case_id TEXT NOT NULL, kind TEXT NOT NULL, ref TEXT NOT NULL, doc INTEGER NOT NULL,"
+                        + " PRIMARY KEY (case_id, kind, ref))",
+                "INSERT INTO search_keys (case_id, kind, ref, doc) SELECT case_id, kind, ref, rowid FROM search_index");
     }
 
     @Override
@@ -61,17 +65,33 @@ final class SqliteDialect implements Dialect {
             insert.setString(5, body);
             insert.executeUpdate();
         }
+        try (PreparedStatement key = connection.prepareStatement(
+                "INSERT INTO search_keys (case_id, kind, ref, doc) VALUES (?, ?, ?, last_insert_rowid())")) {
+            key.setString(1, caseId);
+            key.setString(2, kind);
+            key.setString(3, ref);
+            key.executeUpdate();
+        }
     }
 
     @Override
     public void unindex(Connection connection, String caseId, String kind, String ref) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement(
-                "DELETE FROM search_index WHERE case_id = ? AND kind = ? AND ref = ?")) {
-            delete.setString(1, caseId);
-            delete.setString(2, kind);
-            delete.setString(3, ref);
-            delete.executeUpdate();
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM search_index WHERE rowid = (SELECT doc FROM"
+                + " search_keys WHERE case_id = ? AND kind = ? AND ref = ?)");
+                PreparedStatement key = connection.prepareStatement(
+                        "DELETE FROM search_keys WHERE case_id = ? AND kind = ? AND ref = ?")) {
+            for (PreparedStatement s : List.of(delete, key)) {
+                s.setString(1, caseId);
+                s.setString(2, kind);
+                s.setString(3, ref);
+                s.executeUpdate();
+            }
         }
+    }
+
+    @Override
+    public String indexedTitle() {
+        return "SELECT i.title FROM search_keys k JOIN search_index i ON i.rowid = k.doc WHERE k.case_id = ? AND k.kind = ? AND k.ref = ?";
     }
 
     @Override
