@@ -85,8 +85,17 @@ public final class SearchBench {
                 found += ws.searchEverything(queries.get(i), Optional.empty(), 50).size();
                 times[i] = System.nanoTime() - s;
             }
+            String[] kinds = {"two words", "a phrase", "a case's address", "an address in notes", "a customer prefix"};
+            for (int k = 0; k < kinds.length; k++) {
+                long[] of = new long[20];
+                for (int i = 0; i < 20; i++) {
+                    of[i] = times[i * 5 + k];
+                }
+                Arrays.sort(of);
+                System.out.printf("    %-22s median %5.1f ms   slowest %5.1f ms%n", kinds[k], of[9] / 1e6, of[19] / 1e6);
+            }
             Arrays.sort(times);
-            System.out.printf("  core API, 100 queries (words, phrases, IP addresses, prefixes; 50 results at most):%n"
+            System.out.printf("  core API, 100 queries (20 of each kind above; 50 results at most):%n"
                     + "    median %.1f ms   95th percentile %.1f ms   slowest %.1f ms   (%d results in all)%n",
                     times[49] / 1e6, times[94] / 1e6, times[99] / 1e6, found);
         }
