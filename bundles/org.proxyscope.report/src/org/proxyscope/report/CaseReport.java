@@ -57,8 +57,7 @@ public final class CaseReport {
     public static Gathered gather(Workspace workspace, CaseId id, ReportSections catalog, Set<String> omitted)
             throws WorkspaceException {
         Case subject = workspace.get(id);
-        ReportContext bare = new ReportContext(workspace, subject, workspace.evidence(id), workspace.custody(id), Instant.now(),
-                List.of());
+        ReportContext bare = new ReportContext(workspace, subject, workspace.evidence(id), workspace.custody(id), Instant.now());
         List<ReportSection> chosen = catalog.sections().stream().filter(s -> !omitted.contains(s.id())).toList();
         // every section speaks first, so that the summary and the remediation know what the others found
         List<Contribution> gathered = new ArrayList<>();

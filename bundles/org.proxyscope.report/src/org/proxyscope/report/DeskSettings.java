@@ -7,14 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Pattern;
 
-import org.proxyscope.core.TempPaths;
 import org.proxyscope.core.Workspace;
 import org.proxyscope.core.WorkspaceFolder;
+import org.proxyscope.report.internal.SafeOutput;
 
 /**
  * Who the abuse desk is, as its letters and complaints name it: the ISP's name, the desk's contact address and
@@ -98,13 +97,13 @@ public record DeskSettings(String name, String contact, String domain, int retes
         p.setProperty("retest.days", Integer.toString(retestDays));
         try {
             Files.createDirectories(folder);
-            Path partial = TempPaths.file(folder, ".desk-", ".partial");
-            try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
-                p.store(out, "The abuse desk, as Proxyscope's letters and complaints name it");
-            }
-            Files.move(partial, folder.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new ReportException("Cannot save the abuse desk's settings in " + folder + ": " + e.getMessage(), e);
         }
+        SafeOutput.write(folder.resolve(FILE), true, "the abuse desk's settings", partial -> {
+            try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+                p.store(out, "The abuse desk, as Proxyscope's letters and complaints name it");
+            }
+        });
     }
 }

@@ -5,13 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.proxyscope.core.TempPaths;
 import org.proxyscope.core.Workspace;
+import org.proxyscope.report.internal.SafeOutput;
 
 /**
  * The customer notice's text, kept in the workspace ({@code .proxyscope/report/customer-notice.txt}) and
@@ -83,12 +82,11 @@ public final class NoticeTemplate {
         Path folder = DeskSettings.folder(workspace);
         try {
             Files.createDirectories(folder);
-            Path partial = TempPaths.file(folder, ".notice-", ".partial");
-            Files.writeString(partial, template, StandardCharsets.UTF_8);
-            Files.move(partial, folder.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new ReportException("Cannot save the customer notice's template in " + folder + ": " + e.getMessage(), e);
         }
+        SafeOutput.write(folder.resolve(FILE), true, "the customer notice's template",
+                partial -> Files.writeString(partial, template, StandardCharsets.UTF_8));
     }
 
     /** @throws ReportException naming the first {@code {{field}}} the template uses that does not exist */

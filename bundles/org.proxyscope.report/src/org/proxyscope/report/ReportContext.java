@@ -2,8 +2,11 @@ package org.proxyscope.report;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.proxyscope.core.Workspace;
+import org.proxyscope.core.WorkspaceException;
 import org.proxyscope.core.model.Case;
 import org.proxyscope.core.model.CustodyEntry;
 import org.proxyscope.core.model.Evidence;
@@ -12,9 +15,12 @@ import org.proxyscope.core.model.Evidence;
  * What a section may read while the report is made: the workspace, the case as it stands, its evidence
  * and custody log as read once at the start (so every section describes the same moment), when the report
  * is generated, and, once every section was asked, their contributions to the summary.
+ *
+ * @param reads what sections read from the workspace for this report, kept for the sections that ask again
+ *              ({@link #once})
  */
 public record ReportContext(Workspace workspace, Case subject, List<Evidence> evidence, List<CustodyEntry> custody,
-        Instant generated, List<Contribution> contributions) {
+        Instant generated, List<Contribution> contributions, Map<String, Object> reads) {
 
     public ReportContext {
         evidence = List.copyOf(evidence);
@@ -22,9 +28,36 @@ public record ReportContext(Workspace workspace, Case subject, List<Evidence> ev
         contributions = List.copyOf(contributions);
     }
 
-    /** The same moment, with the sections' contributions. */
+    /** The case at the moment {@code generated}, before any section has spoken. */
+    public ReportContext(Workspace workspace, Case subject, List<Evidence> evidence, List<CustodyEntry> custody, Instant generated) {
+        this(workspace, subject, evidence, custody, generated, List.of(), new ConcurrentHashMap<>());
+    }
+
+    /** The same moment, with the sections' contributions; what was read stays read. */
     public ReportContext with(List<Contribution> gathered) {
-        return new ReportContext(workspace, subject, evidence, custody, generated, gathered);
+        return new ReportContext(workspace, subject, evidence, custody, generated, gathered, reads);
+    }
+
+    /** Reads what a section needs from the workspace. */
+    @FunctionalInterface
+    public interface Read<T> {
+        T read() throws WorkspaceException;
+    }
+
+    /**
+     * What {@code read} returns, read once per report: a section is asked for its contribution, whether it has
+     * content and its body, and another (the timeline) may need the same records.
+     *
+     * @param key names what is read, e.g. {@code org.proxyscope.capture.imports}
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T once(String key, Read<T> read) throws WorkspaceException {
+        Object kept = reads.get(key);
+        if (kept == null) {
+            kept = read.read();
+            reads.put(key, kept);
+        }
+        return (T) kept;
     }
 
     /** The strongest standing any section's evidence supports. */

@@ -47,20 +47,9 @@ public final class CaptureFindingsSection implements ReportSection {
         return 400;
     }
 
-    /** The captures read for the report being made: contribute, hasContent and write ask for them in turn. */
-    private volatile Read last;
-
-    private record Read(ReportContext context, List<KeptCapture> captures) {
-    }
-
-    private List<KeptCapture> captures(ReportContext context) throws WorkspaceException {
-        Read read = last;
-        // the same report asks again with the same context, or with it plus the contributions: one moment either way
-        if (read == null || read.context().subject() != context.subject() || read.context().generated() != context.generated()) {
-            read = new Read(context, CaptureRecords.of(context.workspace()).list(context.subject().id()));
-            last = read;
-        }
-        return read.captures();
+    private static List<KeptCapture> captures(ReportContext context) throws WorkspaceException {
+        return context.once("org.proxyscope.capture.imports",
+                () -> CaptureRecords.of(context.workspace()).list(context.subject().id()));
     }
 
     @Override

@@ -41,8 +41,9 @@ public final class ProbeFindingsSection implements ReportSection {
         return 300;
     }
 
+    /** The case's probe runs, read once per report for this section, the transcripts and the timeline. */
     static List<ProbeRun> runs(ReportContext context) throws WorkspaceException {
-        return ProbeRuns.of(context.workspace()).list(context.subject().id());
+        return context.once("org.proxyscope.probe.runs", () -> ProbeRuns.of(context.workspace()).list(context.subject().id()));
     }
 
     @Override

@@ -55,7 +55,6 @@ final class ExportReportJob extends Job {
                 Complaints.xarf(workspace, caseId, sections, companions.xarf().get(), request.overwrite());
             }
             if (broker != null) {
-                broker.post(ReportEvents.EXPORTED, result);
                 broker.post(CaseEvents.CHANGED, caseId);
             }
             return Status.OK_STATUS;

@@ -113,8 +113,7 @@ public final class ReportOutlinePart {
         try {
             current = workspace.get(id);
             subject.setText(current.id() + "  " + current.title() + "\nTarget " + current.target() + ", status " + current.status().label());
-            ReportContext context = new ReportContext(workspace, current, workspace.evidence(id), workspace.custody(id), Instant.now(),
-                    List.of());
+            ReportContext context = new ReportContext(workspace, current, workspace.evidence(id), workspace.custody(id), Instant.now());
             table.removeAll();
             for (ReportSection s : catalog.sections()) {
                 TableItem row = new TableItem(table, SWT.NONE);
