@@ -364,10 +364,6 @@ public final class NotesPart {
         return table.getItemCount();
     }
 
-    boolean saving() {
-        return saver.getState() != Job.NONE;
-    }
-
     @Focus
     void focus() {
         table.setFocus();

@@ -96,6 +96,7 @@ class ReportingViewsTest {
         List<String> rows = outline.rows();
         assertTrue(rows.contains("[x] Probe findings: goes in"), rows.toString());
         assertTrue(rows.contains("[ ] Capture findings: left out: no capture was imported into this case"), rows.toString());
+        assertTrue(rows.contains("[x] Remediation for the customer: goes in"), "the open SOCKS port is to be closed: " + rows);
         outline.uncheck("Appendix: probe transcripts");
         assertTrue(outline.rows().contains("[ ] Appendix: probe transcripts: left out by you"), outline.rows().toString());
         shell.setSize(760, 420);

@@ -1,7 +1,6 @@
 package org.proxyscope.report.ui.internal;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -32,8 +31,8 @@ import org.proxyscope.core.Workspace;
 import org.proxyscope.core.WorkspaceException;
 import org.proxyscope.core.model.Case;
 import org.proxyscope.core.model.CaseId;
+import org.proxyscope.report.CaseReport;
 import org.proxyscope.report.ExportRequest;
-import org.proxyscope.report.ReportContext;
 import org.proxyscope.report.ReportSection;
 import org.proxyscope.report.ReportSections;
 
@@ -113,12 +112,14 @@ public final class ReportOutlinePart {
         try {
             current = workspace.get(id);
             subject.setText(current.id() + "  " + current.title() + "\nTarget " + current.target() + ", status " + current.status().label());
-            ReportContext context = new ReportContext(workspace, current, workspace.evidence(id), workspace.custody(id), Instant.now());
+            // asked as the export asks: every section's contribution first, so the remediation knows what was found
+            List<String> withContent = CaseReport.gather(workspace, id, catalog, Set.of()).sections().stream().map(ReportSection::id)
+                    .toList();
             table.removeAll();
             for (ReportSection s : catalog.sections()) {
                 TableItem row = new TableItem(table, SWT.NONE);
                 row.setData(s);
-                boolean content = hasContent(s, context);
+                boolean content = withContent.contains(s.id());
                 row.setText(new String[] {s.title(), content ? "goes in" : absent(s)});
                 row.setChecked(content && !omitted.contains(s.id()));
                 row.setGrayed(!content);
@@ -134,15 +135,6 @@ public final class ReportOutlinePart {
             export.setEnabled(false);
         }
         subject.getParent().layout(true, true);
-    }
-
-    /** Whether the section has something to say; remediation, which depends on the others, counts as possible. */
-    private static boolean hasContent(ReportSection s, ReportContext context) {
-        try {
-            return s.id().equals("org.proxyscope.report.remediation") || s.hasContent(context);
-        } catch (WorkspaceException e) {
-            return false;
-        }
     }
 
     private static String absent(ReportSection s) {
