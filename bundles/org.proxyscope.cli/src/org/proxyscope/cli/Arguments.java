@@ -81,4 +81,12 @@ public final class Arguments {
         }
         return List.copyOf(positional);
     }
+
+    /** The positional words, at least as many as {@code names}, the last of which may repeat. */
+    public List<String> positionalAtLeast(String... names) throws UsageException {
+        if (positional.size() < names.length) {
+            throw new UsageException("missing " + names[positional.size()]);
+        }
+        return List.copyOf(positional);
+    }
 }

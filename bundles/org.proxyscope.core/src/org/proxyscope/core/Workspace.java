@@ -231,6 +231,15 @@ public final class Workspace implements AutoCloseable {
         return database.read("look up " + kind + " " + ref + " of " + id, c -> cases.indexedTitle(c, id, kind, ref));
     }
 
+    /**
+     * What the search index holds of one case (evidence, notes, findings, sessions: not the case itself) whose
+     * kind and ref begin as given, in the order it was indexed: what a link to it can name, e.g. for completion.
+     * The hits carry no snippet.
+     */
+    public List<SearchHit> indexedRecords(CaseId id, String kindPrefix, String refPrefix, int limit) throws WorkspaceException {
+        return database.read("list what " + id + " holds", c -> cases.indexedRecords(c, id, kindPrefix, refPrefix, limit));
+    }
+
     /** Moves a case along its workflow; the reason goes to the custody log. */
     public Case changeStatus(CaseId id, CaseStatus status, String reason) throws WorkspaceException {
         String why = requireReason(reason, "a status change");

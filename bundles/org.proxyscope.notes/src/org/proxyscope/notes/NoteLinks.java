@@ -10,6 +10,7 @@ import org.proxyscope.core.Workspace;
 import org.proxyscope.core.WorkspaceException;
 import org.proxyscope.core.model.CaseId;
 import org.proxyscope.core.model.Evidence;
+import org.proxyscope.core.model.SearchHit;
 
 /**
  * Links inside a note's text to what else the case holds: {@code [[evidence:3]]}, {@code [[note:2]]},
@@ -51,16 +52,39 @@ public final class NoteLinks {
                         .orElse(new Link(kind, ref, m.group(), "evidence #" + ref + " (no such evidence in " + id + ")", false)));
             } else {
                 Optional<String> title = workspace.indexedTitle(id, kind, ref);
-                String name = switch (kind) {
-                    case "note" -> "note " + ref;
-                    case "finding" -> "probe finding " + ref;
-                    default -> "capture session " + ref;
-                };
+                String name = name(kind, ref);
                 links.add(title.map(t -> new Link(kind, ref, m.group(), name + ", " + t, true))
                         .orElse(new Link(kind, ref, m.group(), name + " (missing or deleted)", false)));
             }
         }
         return links;
+    }
+
+    /**
+     * What a link being typed can lead to, in the order the case gained it: {@code typed} is what follows
+     * "[[" so far, e.g. "", "fin" or "session:2/8".
+     */
+    public static List<Link> completions(Workspace workspace, CaseId id, String typed, int limit) throws WorkspaceException {
+        int colon = typed.indexOf(':');
+        String kind = colon < 0 ? typed : typed.substring(0, colon);
+        String ref = colon < 0 ? "" : typed.substring(colon + 1);
+        List<Link> links = new ArrayList<>();
+        for (SearchHit record : workspace.indexedRecords(id, kind, ref, limit)) {
+            String text = "[[" + record.kind() + ":" + record.ref() + "]]";
+            if (LINK.matcher(text).matches()) {
+                links.add(new Link(record.kind(), record.ref(), text, name(record.kind(), record.ref()) + ", " + record.title(), true));
+            }
+        }
+        return links;
+    }
+
+    private static String name(String kind, String ref) {
+        return switch (kind) {
+            case "evidence" -> "evidence #" + ref;
+            case "note" -> "note " + ref;
+            case "finding" -> "probe finding " + ref;
+            default -> "capture session " + ref;
+        };
     }
 
     /** The text with every link replaced by its description in brackets, as a printed page shows it. */

@@ -135,6 +135,65 @@ public final class Notes {
         });
     }
 
+    /** Gives the note these tags instead of those it had. */
+    public Note tag(CaseId id, int number, List<String> tags) throws WorkspaceException {
+        List<String> clean = cleanTags(tags);
+        return store.write(id, "tag note " + number + " of " + id, tx -> {
+            Note current = live(tx.connection(), id, number);
+            try (PreparedStatement s = tx.connection().prepareStatement("UPDATE notes SET tags = ? WHERE case_id = ? AND note_no = ?")) {
+                s.setString(1, String.join(",", clean));
+                s.setString(2, id.toString());
+                s.setInt(3, number);
+                s.executeUpdate();
+            }
+            tx.custody(CustodyAction.NOTE_EDITED, "note " + number + " \"" + current.title() + "\" tagged "
+                    + (clean.isEmpty() ? "with nothing" : String.join(", ", clean)));
+            tx.index("note", Integer.toString(number), current.title(), current.text() + " " + String.join(" ", clean));
+            return read(tx.connection(), id, number).orElseThrow();
+        });
+    }
+
+    /**
+     * Puts the report's notes in this order: those named first, as named, then the other notes marked for the
+     * report in the order they had.
+     */
+    public List<Note> orderForReport(CaseId id, List<Integer> first) throws WorkspaceException {
+        store.write(id, "order the report notes of " + id, tx -> {
+            List<Integer> marked = new ArrayList<>();
+            try (PreparedStatement s = tx.connection().prepareStatement("SELECT note_no FROM notes WHERE case_id = ? AND for_report = 1"
+                    + " AND deleted_at IS NULL ORDER BY report_order")) {
+                s.setString(1, id.toString());
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        marked.add(r.getInt(1));
+                    }
+                }
+            }
+            List<Integer> order = new ArrayList<>();
+            for (int number : first) {
+                if (!marked.contains(number)) {
+                    throw new NoteException("Note " + number + " of " + id + " is not marked for the report; only those are ordered");
+                }
+                if (!order.contains(number)) {
+                    order.add(number);
+                }
+            }
+            marked.stream().filter(n -> !order.contains(n)).forEach(order::add);
+            try (PreparedStatement s = tx.connection().prepareStatement("UPDATE notes SET report_order = ? WHERE case_id = ? AND note_no = ?")) {
+                for (int i = 0; i < order.size(); i++) {
+                    s.setInt(1, i + 1);
+                    s.setString(2, id.toString());
+                    s.setInt(3, order.get(i));
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+            tx.custody(CustodyAction.NOTE_EDITED, "report notes ordered: " + String.join(", ", order.stream().map(String::valueOf).toList()));
+            return null;
+        });
+        return forReport(id);
+    }
+
     /** Deletes the note: it leaves lists and search; its versions and the custody log keep what it said. */
     public void delete(CaseId id, int number, String reason) throws WorkspaceException {
         if (reason == null || reason.isBlank()) {
@@ -207,6 +266,12 @@ public final class Notes {
 
     public NoteVersion version(CaseId id, int number, int version) throws WorkspaceException {
         return store.read("read version " + version + " of note " + number + " of " + id, c -> version(c, id, number, version));
+    }
+
+    /** What changed from one version of the note to another (either may be the earlier). */
+    public NoteDiff diff(CaseId id, int number, int from, int to) throws WorkspaceException {
+        return store.read("compare versions " + from + " and " + to + " of note " + number + " of " + id,
+                c -> NoteDiff.of(version(c, id, number, from), version(c, id, number, to)));
     }
 
     // ---- SQL ----

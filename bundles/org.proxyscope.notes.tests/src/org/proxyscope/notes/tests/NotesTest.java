@@ -25,6 +25,7 @@ import org.proxyscope.core.model.CustodyAction;
 import org.proxyscope.core.model.CustodyEntry;
 import org.proxyscope.core.model.NewCase;
 import org.proxyscope.notes.Note;
+import org.proxyscope.notes.NoteDiff;
 import org.proxyscope.notes.NoteLinks;
 import org.proxyscope.notes.NoteVersion;
 import org.proxyscope.notes.Notes;
@@ -116,6 +117,71 @@ class NotesTest {
                     "evidence #9 (no such evidence in " + c.id() + ")", "note 1, Other", "note 7 (missing or deleted)",
                     "probe finding 1/2 (missing or deleted)"), links.stream().map(NoteLinks.Link::target).toList());
             assertEquals(List.of(true, false, false, true, false, false), links.stream().map(NoteLinks.Link::found).toList());
+        }
+    }
+
+    @Test
+    void twoVersionsCompareLineByLine() throws Exception {
+        try (Workspace ws = Workspace.open(tmp.resolve("ws"), "alice")) {
+            Case c = newCase(ws);
+            Notes notes = Notes.of(ws);
+            notes.add(c.id(), "Call", "Customer called.\nPC runs SOCKS on 1080.\nWill reinstall.", List.of(), false);
+            notes.edit(c.id(), 1, Optional.of("Call, 4 Dec"), "Customer called.\nPC runs SOCKS on 1080 and 3128.\nWill reinstall.\nDeadline Friday.");
+            NoteDiff diff = notes.diff(c.id(), 1, 1, 2);
+            assertEquals(List.of("SAME Customer called.", "REMOVED PC runs SOCKS on 1080.", "ADDED PC runs SOCKS on 1080 and 3128.",
+                    "SAME Will reinstall.", "ADDED Deadline Friday."), diff.lines().stream().map(l -> l.change() + " " + l.text()).toList());
+            assertTrue(diff.titleChanged());
+            NoteDiff back = notes.diff(c.id(), 1, 2, 1);
+            assertEquals(2, back.lines().stream().filter(l -> l.change() == NoteDiff.Change.REMOVED).count(), "either may be the earlier");
+            assertEquals("Note 1 of " + c.id() + " has no version 7", assertThrows(WorkspaceException.class,
+                    () -> notes.diff(c.id(), 1, 1, 7)).getMessage());
+            String id = c.id().toString();
+            String folder = tmp.resolve("ws").toString();
+            ws.close();
+            String text = run("diff", id, "1", "--from", "1", "--workspace", folder);
+            assertTrue(text.contains("- title: Call\n+ title: Call, 4 Dec\n  Customer called.\n- PC runs SOCKS on 1080.\n"
+                    + "+ PC runs SOCKS on 1080 and 3128.\n  Will reinstall.\n+ Deadline Friday.\n"), text);
+        }
+    }
+
+    @Test
+    void tagsAndTheReportOrderAreKeptAndLogged() throws Exception {
+        try (Workspace ws = Workspace.open(tmp.resolve("ws"), "alice")) {
+            Case c = newCase(ws);
+            Notes notes = Notes.of(ws);
+            for (String t : List.of("one", "two", "three")) {
+                notes.add(c.id(), t, "Note " + t, List.of(), true);
+            }
+            notes.add(c.id(), "four", "Not for the report", List.of(), false);
+            Note tagged = notes.tag(c.id(), 2, List.of("deadline", " call ", "deadline"));
+            assertEquals(List.of("deadline", "call"), tagged.tags());
+            assertEquals("note 2 \"two\" tagged deadline, call", last(ws, c).details());
+            assertEquals(List.of("note 2"), where(ws, "deadline"), "a tag is found by the search at once");
+            assertEquals(List.of(3, 1, 2), notes.orderForReport(c.id(), List.of(3)).stream().map(Note::number).toList());
+            assertEquals("report notes ordered: 3, 1, 2", last(ws, c).details());
+            int custody = ws.custody(c.id()).size();
+            assertEquals("Note 4 of " + c.id() + " is not marked for the report; only those are ordered",
+                    assertThrows(WorkspaceException.class, () -> notes.orderForReport(c.id(), List.of(1, 4))).getMessage());
+            assertEquals(custody, ws.custody(c.id()).size(), "a refused order changes nothing");
+            assertEquals(List.of(3, 1, 2), notes.forReport(c.id()).stream().map(Note::number).toList());
+            assertTrue(ws.verify(c.id(), Progress.NONE).intact());
+        }
+    }
+
+    @Test
+    void linkCompletionOffersWhatTheCaseHolds() throws Exception {
+        try (Workspace ws = Workspace.open(tmp.resolve("ws"), "alice")) {
+            Case c = newCase(ws);
+            Case other = newCase(ws);
+            ws.addEvidence(c.id(), Files.writeString(tmp.resolve("netstat.txt"), "x"), "customer PC", Progress.NONE);
+            Notes notes = Notes.of(ws);
+            notes.add(c.id(), "Call", "Customer called", List.of(), false);
+            notes.add(other.id(), "Elsewhere", "Another case's note", List.of(), false);
+            assertEquals(List.of("[[evidence:1]] evidence #1, netstat.txt", "[[note:1]] note 1, Call"),
+                    NoteLinks.completions(ws, c.id(), "", 50).stream().map(l -> l.text() + " " + l.target()).toList());
+            assertEquals(List.of("[[note:1]]"), NoteLinks.completions(ws, c.id(), "no", 50).stream().map(NoteLinks.Link::text).toList());
+            assertEquals(List.of(), NoteLinks.completions(ws, c.id(), "note:2", 50));
+            assertEquals(List.of(), NoteLinks.completions(ws, c.id(), "%", 50), "a LIKE wildcard typed is a character");
         }
     }
 

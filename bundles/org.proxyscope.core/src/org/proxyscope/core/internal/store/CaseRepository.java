@@ -301,6 +301,26 @@ public final class CaseRepository {
         }
     }
 
+    public List<SearchHit> indexedRecords(Connection c, CaseId id, String kindPrefix, String refPrefix, int limit) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(dialect.indexedRecords())) {
+            s.setString(1, id.toString());
+            s.setString(2, likePrefix(kindPrefix));
+            s.setString(3, likePrefix(refPrefix));
+            s.setInt(4, limit);
+            List<SearchHit> records = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    records.add(new SearchHit(id, r.getString(1), r.getString(2), r.getString(3), ""));
+                }
+            }
+            return records;
+        }
+    }
+
+    private static String likePrefix(String prefix) {
+        return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
     public void unindex(Connection c, CaseId id, String kind, String ref) throws SQLException {
         dialect.unindex(c, id.toString(), kind, ref);
     }

@@ -38,6 +38,12 @@ interface Dialect {
     String indexedTitle();
 
     /**
+     * A query for what the index holds of one case whose kind and ref begin as given, in the order indexed,
+     * returning kind, ref and title; parameters: case id, kind prefix, ref prefix (both LIKE patterns), limit.
+     */
+    String indexedRecords();
+
+    /**
      * A query over the workspace-wide index returning case_id, kind, ref, title and a snippet, best first;
      * parameters: the match expression, then the case id when {@code oneCase}, then the limit.
      */

@@ -95,6 +95,12 @@ final class SqliteDialect implements Dialect {
     }
 
     @Override
+    public String indexedRecords() {
+        return "SELECT k.kind, k.ref, i.title FROM search_keys k JOIN search_index i ON i.rowid = k.doc WHERE k.case_id = ?"
+                + " AND k.kind LIKE ? ESCAPE '\\' AND k.ref LIKE ? ESCAPE '\\' AND k.kind <> 'case' ORDER BY k.doc LIMIT ?";
+    }
+
+    @Override
     public String searchIndex(boolean oneCase) {
         // titles weigh more than bodies; the snippet marks matches with « » and cuts to about a dozen words
         return "SELECT case_id, kind, ref, title, snippet(search_index, 4, '«', '»', ' … ', 12) FROM search_index"

@@ -26,7 +26,7 @@ import org.proxyscope.notes.Note;
 import org.proxyscope.notes.NoteVersion;
 import org.proxyscope.notes.Notes;
 
-/** {@code proxyscope note add|list|show|edit|history|restore|report|delete}: the analyst's notes on a case. */
+/** {@code proxyscope note add|list|show|edit|history|diff|restore|tag|report|order|delete}: the analyst's notes on a case. */
 public final class NoteCommand implements Command {
 
     @Override
@@ -47,22 +47,27 @@ public final class NoteCommand implements Command {
                        note show ID NOTE [--version N] [--json]
                        note edit ID NOTE (--text T | --file F) [--title X]
                        note history ID NOTE [--json]
+                       note diff ID NOTE --from N [--to N]
                        note restore ID NOTE --version N
+                       note tag ID NOTE [--tag X]...
                        note report ID NOTE (--on | --off)
+                       note order ID NOTE...
                        note delete ID NOTE --reason WHY
                        every form takes %s
                   Notes are Markdown; [[evidence:3]], [[note:2]], [[finding:1/4]] and [[session:2/812]] link to what the
-                  case holds. Every save is a version; every change goes to the case's custody log.""".formatted(WorkspaceArguments.USAGE);
+                  case holds. Every save is a version; every change goes to the case's custody log. diff compares two
+                  versions (--to defaults to the latest); tag replaces the note's tags; order puts the notes marked for
+                  the report in the order given, the others after them.""".formatted(WorkspaceArguments.USAGE);
     }
 
     @Override
     public int run(List<String> raw, CommandContext io) throws Exception {
         if (raw.isEmpty()) {
-            throw new UsageException("say what to do: add, list, show, edit, history, restore, report or delete");
+            throw new UsageException("say what to do: " + VERBS);
         }
         String verb = raw.get(0);
         Arguments args = Arguments.parse(raw.subList(1, raw.size()), WorkspaceArguments.with(Set.of("--text", "--file", "--title",
-                "--tag", "--version", "--reason")), Set.of("--for-report", "--json", "--on", "--off"));
+                "--tag", "--version", "--reason", "--from", "--to")), Set.of("--for-report", "--json", "--on", "--off"));
         try (Workspace ws = WorkspaceArguments.open(args)) {
             Notes notes = Notes.of(ws);
             switch (verb) {
@@ -130,6 +135,29 @@ public final class NoteCommand implements Command {
                         }
                     }
                 }
+                case "diff" -> {
+                    List<String> words = args.positional("ID", "NOTE");
+                    CaseId id = WorkspaceArguments.caseId(words.get(0));
+                    int number = number(words.get(1), "NOTE");
+                    int to = args.option("--to").isPresent() ? number(args.option("--to").get(), "--to")
+                            : notes.history(id, number).getLast().version();
+                    io.out().print(notes.diff(id, number, number(args.required("--from"), "--from"), to).text());
+                }
+                case "tag" -> {
+                    List<String> words = args.positional("ID", "NOTE");
+                    Note n = notes.tag(WorkspaceArguments.caseId(words.get(0)), number(words.get(1), "NOTE"), args.all("--tag"));
+                    io.out().println("note " + n.number() + " tagged " + (n.tags().isEmpty() ? "with nothing" : String.join(", ", n.tags())));
+                }
+                case "order" -> {
+                    List<String> words = args.positionalAtLeast("ID", "NOTE");
+                    List<Integer> first = new java.util.ArrayList<>();
+                    for (String w : words.subList(1, words.size())) {
+                        first.add(number(w, "NOTE"));
+                    }
+                    for (Note n : notes.orderForReport(WorkspaceArguments.caseId(words.get(0)), first)) {
+                        io.out().printf("%4d  %s%n", n.number(), n.title());
+                    }
+                }
                 case "restore" -> {
                     List<String> words = args.positional("ID", "NOTE");
                     Note n = notes.restore(WorkspaceArguments.caseId(words.get(0)), number(words.get(1), "NOTE"),
@@ -147,12 +175,13 @@ public final class NoteCommand implements Command {
                     List<String> words = args.positional("ID", "NOTE");
                     notes.delete(WorkspaceArguments.caseId(words.get(0)), number(words.get(1), "NOTE"), args.required("--reason"));
                 }
-                default -> throw new UsageException("unknown note action " + verb
-                        + "; say add, list, show, edit, history, restore, report or delete");
+                default -> throw new UsageException("unknown note action " + verb + "; say " + VERBS);
             }
         }
         return ExitCode.OK;
     }
+
+    private static final String VERBS = "add, list, show, edit, history, diff, restore, tag, report, order or delete";
 
     private static String text(Arguments args) throws UsageException {
         Optional<String> text = args.option("--text");

@@ -1,0 +1,70 @@
+package org.proxyscope.notes;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.github.difflib.DiffUtils;
+import com.github.difflib.patch.AbstractDelta;
+
+/**
+ * What changed between two versions of a note, line by line: every line of both texts in reading order, each
+ * marked as kept, removed (only in the earlier version) or added (only in the later one).
+ */
+public record NoteDiff(int note, NoteVersion from, NoteVersion to, List<Line> lines) {
+
+    public enum Change {
+        SAME, REMOVED, ADDED
+    }
+
+    public record Line(Change change, String text) {
+    }
+
+    public NoteDiff {
+        lines = List.copyOf(lines);
+    }
+
+    /** Compares two versions of one note; java-diff-utils finds the shortest edit (Myers). */
+    public static NoteDiff of(NoteVersion from, NoteVersion to) {
+        List<String> before = from.text().lines().toList();
+        List<String> after = to.text().lines().toList();
+        List<Line> lines = new ArrayList<>();
+        int kept = 0;
+        for (AbstractDelta<String> delta : DiffUtils.diff(before, after).getDeltas()) {
+            int at = delta.getSource().getPosition();
+            while (kept < at) {
+                lines.add(new Line(Change.SAME, before.get(kept++)));
+            }
+            delta.getSource().getLines().forEach(l -> lines.add(new Line(Change.REMOVED, l)));
+            delta.getTarget().getLines().forEach(l -> lines.add(new Line(Change.ADDED, l)));
+            kept += delta.getSource().size();
+        }
+        while (kept < before.size()) {
+            lines.add(new Line(Change.SAME, before.get(kept++)));
+        }
+        return new NoteDiff(from.note(), from, to, lines);
+    }
+
+    public boolean titleChanged() {
+        return !from.title().equals(to.title());
+    }
+
+    /** The diff as text: "- " before removed lines, "+ " before added ones, two spaces before the rest. */
+    public String text() {
+        StringBuilder out = new StringBuilder();
+        out.append("--- note ").append(note).append(" version ").append(from.version()).append(", ").append(from.saved())
+                .append(", ").append(from.author()).append('\n');
+        out.append("+++ note ").append(note).append(" version ").append(to.version()).append(", ").append(to.saved())
+                .append(", ").append(to.author()).append('\n');
+        if (titleChanged()) {
+            out.append("- title: ").append(from.title()).append('\n').append("+ title: ").append(to.title()).append('\n');
+        }
+        for (Line l : lines) {
+            out.append(switch (l.change()) {
+                case SAME -> "  ";
+                case REMOVED -> "- ";
+                case ADDED -> "+ ";
+            }).append(l.text()).append('\n');
+        }
+        return out.toString();
+    }
+}
