@@ -15,6 +15,15 @@ public final class ProxyscopeModel {
      */
     public static final String SELECTED_CASE = "org.proxyscope.case.selected";
 
+    /**
+     * Application context key of the last {@link Reveal}: what a search result or timeline entry asked to be shown.
+     * A view showing that kind selects it, also one that opens later; each {@code Reveal.show} sets a new one.
+     */
+    public static final String REVEAL = "org.proxyscope.reveal";
+
+    /** Tag of the stack at the bottom of every perspective, where views opened on demand (Search) go. */
+    public static final String STACK_BOTTOM = "org.proxyscope.app.stack.bottom";
+
     public static final String MAIN_WINDOW = "org.proxyscope.app.window.main";
     public static final String PERSPECTIVE_STACK = "org.proxyscope.app.perspectivestack";
 

@@ -135,7 +135,7 @@ class CaptureViewsTest {
         org.proxyscope.app.tests.support.Widgets.spinUntil(display, () -> flows.status().startsWith("Reading"),
                 "the view, once shown, reads the selected case's capture");
         assertEquals("Reading lo.pcapng (" + subject.id() + " evidence #1)…", flows.status());
-        ImportCaptureJob job = flows.openLatestCapture(subject.id());
+        ImportCaptureJob job = flows.openCapture(subject.id());
         job.join();
         flows.show(job.report());
         assertTrue(flows.status().endsWith(" flows in lo.pcapng (" + subject.id() + " evidence #1)"), flows.status());

@@ -17,6 +17,7 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
 import org.proxyscope.app.Tables;
 import org.proxyscope.capture.CaptureReport;
+import org.proxyscope.capture.Flow;
 import org.proxyscope.capture.ListeningSocket;
 import org.proxyscope.capture.ProxySession;
 
@@ -66,6 +67,24 @@ public final class FindingsPart {
             if (l.proxyPort()) {
                 new TableItem(table, SWT.NONE).setText(new String[] { "listening", l.service(), "", l.address(), "",
                         org.proxyscope.core.model.ProxyPorts.usual(l.port()) + " port", l.process(), "" });
+            }
+        }
+    }
+
+    /** A flow chosen elsewhere (the Flows view, a search result): its session's row is selected, if it has one. */
+    @Inject
+    @Optional
+    void flowChosen(@UIEventTopic(CaptureEvents.FLOW_SELECTED) Flow flow) {
+        if (table == null || table.isDisposed()) {
+            return;
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).flow().equals(flow)) {
+                if (table.getSelectionIndex() != i) {
+                    table.setSelection(i);
+                    table.showSelection();
+                }
+                return;
             }
         }
     }

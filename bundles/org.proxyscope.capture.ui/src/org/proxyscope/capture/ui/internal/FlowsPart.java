@@ -27,6 +27,7 @@ import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 import org.proxyscope.app.ProxyscopeModel;
+import org.proxyscope.app.Reveal;
 import org.proxyscope.app.UtcTime;
 import org.proxyscope.capture.CaptureEvidence;
 import org.proxyscope.capture.CaptureReport;
@@ -78,7 +79,10 @@ public final class FlowsPart {
     private CaptureReport report;
     /** The case whose evidence the shown capture is, if any, and how the status line names it. */
     private CaseId shownCase;
+    private int shownEvidence;
     private String shownName;
+    /** A capture session a search result or the timeline asked for, selected once its capture is read. */
+    private Reveal wanted;
     /** The selected case's capture waits until the view is seen: reading it is not free. */
     private boolean captureWanted;
     private ImportCaptureJob reading;
@@ -137,7 +141,7 @@ public final class FlowsPart {
         parent.addListener(SWT.Paint, e -> {
             if (captureWanted) {
                 captureWanted = false;
-                openLatestCapture(caseId);
+                openCapture(caseId);
             }
         });
     }
@@ -154,25 +158,59 @@ public final class FlowsPart {
         captureWanted = id != null && !id.equals(shownCase);
         if (captureWanted && table != null && table.isVisible()) {
             captureWanted = false;
-            openLatestCapture(id);
+            openCapture(id);
         }
     }
 
+    /** A search result or timeline entry naming a capture session ("evidence/flow"): its capture is read and the flow selected. */
+    @Inject
+    @Optional
+    void reveal(@Optional @Named(ProxyscopeModel.REVEAL) Reveal reveal) {
+        if (reveal == null || !reveal.kind().equals("session")) {
+            return;
+        }
+        wanted = reveal;
+        if (table == null || table.isDisposed() || !reveal.caseId().equals(caseId)) {
+            return;
+        }
+        if (reveal.caseId().equals(shownCase) && reveal.first() == shownEvidence) {
+            selectWantedFlow();
+        } else if (table.isVisible()) {
+            openCapture(caseId);
+        } else {
+            captureWanted = true;
+        }
+    }
+
+    private void selectWantedFlow() {
+        Reveal r = wanted;
+        if (r == null || report == null || !r.caseId().equals(shownCase) || r.first() != shownEvidence) {
+            return;
+        }
+        wanted = null;
+        report.flows().stream().filter(f -> f.number() == r.second()).findFirst().ifPresent(f -> {
+            if (broker != null) {
+                broker.post(CaptureEvents.FLOW_SELECTED, f);
+            }
+        });
+    }
+
     /**
-     * Reads the latest capture evidence of a case from its read-only stored copy; the case gains nothing,
-     * as the capture is its evidence already.
+     * Reads a capture evidence of a case from its read-only stored copy: the one a session asked for names, else
+     * the latest. The case gains nothing, as the capture is its evidence already.
      *
      * @return the reading Job, or null when the case holds no capture
      */
-    ImportCaptureJob openLatestCapture(CaseId id) {
+    ImportCaptureJob openCapture(CaseId id) {
         if (workspace == null) {
             return null;
         }
+        int asked = wanted != null && wanted.caseId().equals(id) ? wanted.first() : -1;
         try {
             List<Evidence> all = workspace.evidence(id);
             for (int i = all.size() - 1; i >= 0; i--) {
                 Evidence e = all.get(i);
-                if (!e.isPurged() && e.source().startsWith(CaptureEvidence.SOURCE_PREFIX)) {
+                if (!e.isPurged() && e.source().startsWith(CaptureEvidence.SOURCE_PREFIX) && (asked < 0 || e.number() == asked)) {
                     status.setText("Reading " + e.originalName() + " (" + id + " evidence #" + e.number() + ")…");
                     status.getParent().layout();
                     if (reading != null) {
@@ -195,6 +233,7 @@ public final class FlowsPart {
         show(imported);
         share(CaptureEvents.SHOWN_REPORT, imported);
         share(CaptureEvents.CHOSEN_FLOW, null);
+        selectWantedFlow();
     }
 
     /** Keeps what this view shows in the application's context, for the views that open later. */
@@ -255,6 +294,7 @@ public final class FlowsPart {
                 for (Evidence e : workspace.evidence(caseId)) {
                     if (!e.isPurged() && workspace.storedFile(e).equals(r.file())) {
                         shownCase = caseId;
+                        shownEvidence = e.number();
                         return e.originalName() + " (" + caseId + " evidence #" + e.number() + ")";
                     }
                 }

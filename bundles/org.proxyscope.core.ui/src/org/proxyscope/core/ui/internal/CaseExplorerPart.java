@@ -7,6 +7,7 @@ import java.util.function.Function;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.services.events.IEventBroker;
@@ -178,6 +179,21 @@ public final class CaseExplorerPart {
         if (application != null && chosen != null) {
             application.getContext().set(ProxyscopeModel.SELECTED_CASE, chosen.id());
         }
+    }
+
+    /** Follows a case chosen elsewhere (a search result, a timeline entry): its row is selected and shown. */
+    @Inject
+    @Optional
+    void chosenElsewhere(@Named(ProxyscopeModel.SELECTED_CASE) CaseId id) {
+        if (viewer == null || viewer.getControl().isDisposed() || id == null) {
+            return;
+        }
+        Object current = viewer.getStructuredSelection().getFirstElement();
+        if (current instanceof Case c && c.id().equals(id)) {
+            return;
+        }
+        listed().stream().filter(c -> c.id().equals(id)).findFirst()
+                .ifPresent(c -> viewer.setSelection(new org.eclipse.jface.viewers.StructuredSelection(c), true));
     }
 
     @Inject

@@ -14,6 +14,20 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.jface.bindings.keys.KeyStroke;
+import org.eclipse.jface.fieldassist.ContentProposalAdapter;
+import org.eclipse.swt.custom.CTabFolder;
+import org.eclipse.swt.custom.CTabItem;
+import org.eclipse.swt.dnd.DND;
+import org.eclipse.swt.dnd.DragSource;
+import org.eclipse.swt.dnd.DragSourceAdapter;
+import org.eclipse.swt.dnd.DragSourceEvent;
+import org.eclipse.swt.dnd.DropTarget;
+import org.eclipse.swt.dnd.DropTargetAdapter;
+import org.eclipse.swt.dnd.DropTargetEvent;
+import org.eclipse.swt.dnd.TextTransfer;
+import org.eclipse.swt.dnd.Transfer;
+import org.proxyscope.app.Reveal;
 import org.eclipse.jface.dialogs.IInputValidator;
 import org.eclipse.jface.dialogs.InputDialog;
 import org.eclipse.jface.layout.GridDataFactory;
@@ -60,11 +74,18 @@ public final class NotesPart {
     private Label subject;
     private Table table;
     private Button forReport;
+    private Button history;
     private Text title;
+    private Text tags;
+    private CTabFolder tabs;
     private StyledText editor;
+    private StyledText preview;
+    private ContentProposalAdapter completion;
     private Label status;
     private CaseId caseId;
     private Note shown;
+    /** A note a search result or the timeline asked for, selected once its case's notes are listed. */
+    private Reveal wanted;
     private boolean filling;
     private final Runnable autosave = this::saveNow;
     private final Saver saver = new Saver();
@@ -76,32 +97,75 @@ public final class NotesPart {
         subject.setText("Select a case in the Triage perspective's Case Explorer.");
         GridDataFactory.fillDefaults().grab(true, false).applyTo(subject);
         Composite buttons = new Composite(parent, SWT.NONE);
-        GridLayoutFactory.fillDefaults().numColumns(3).applyTo(buttons);
+        GridLayoutFactory.fillDefaults().numColumns(4).applyTo(buttons);
         Button add = new Button(buttons, SWT.PUSH);
         add.setText("&New Note");
         add.addListener(SWT.Selection, e -> newNote());
         Button delete = new Button(buttons, SWT.PUSH);
         delete.setText("&Delete...");
         delete.addListener(SWT.Selection, e -> deleteNote());
+        history = new Button(buttons, SWT.PUSH);
+        history.setText("&History...");
+        history.setToolTipText("Every version of the note: read one, compare two, restore one");
+        history.addListener(SWT.Selection, e -> openHistory());
         forReport = new Button(buttons, SWT.CHECK);
         forReport.setText("For the &report");
+        forReport.setToolTipText("The report prints its notes in the order listed here; drag a note, or Alt+Up and Alt+Down, to move it");
         forReport.addListener(SWT.Selection, e -> markForReport());
         SashForm sash = new SashForm(parent, SWT.VERTICAL);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
         table = new Table(sash, SWT.FULL_SELECTION | SWT.BORDER);
         table.setHeaderVisible(true);
-        Tables.addColumns(table, new String[][] {{"No.", "40"}, {"Title", "200"}, {"Version", "60"}, {"Report", "60"}});
+        Tables.addColumns(table, new String[][] {{"No.", "40"}, {"Title", "200"}, {"Tags", "110"}, {"Version", "60"}, {"In report", "70"}});
         table.addListener(SWT.Selection, e -> open(selected()));
+        table.addListener(SWT.KeyDown, e -> {
+            if ((e.stateMask & SWT.ALT) != 0 && (e.keyCode == SWT.ARROW_UP || e.keyCode == SWT.ARROW_DOWN)) {
+                moveSelected(e.keyCode == SWT.ARROW_UP ? -1 : 1);
+                e.doit = false;
+            }
+        });
+        acceptDrags();
         Composite edit = new Composite(sash, SWT.NONE);
-        GridLayoutFactory.fillDefaults().applyTo(edit);
+        GridLayoutFactory.fillDefaults().numColumns(2).applyTo(edit);
         title = new Text(edit, SWT.BORDER);
         title.setMessage("Title");
         GridDataFactory.fillDefaults().grab(true, false).applyTo(title);
-        editor = new StyledText(edit, SWT.MULTI | SWT.BORDER | SWT.V_SCROLL | SWT.WRAP);
+        tags = new Text(edit, SWT.BORDER);
+        tags.setMessage("Tags, separated by commas");
+        tags.setToolTipText("Saved when you press Enter or leave the field");
+        GridDataFactory.fillDefaults().hint(180, SWT.DEFAULT).applyTo(tags);
+        tags.addListener(SWT.DefaultSelection, e -> saveTags());
+        tags.addListener(SWT.FocusOut, e -> saveTags());
+        tabs = new CTabFolder(edit, SWT.BORDER | SWT.BOTTOM);
+        GridDataFactory.fillDefaults().grab(true, true).span(2, 1).applyTo(tabs);
+        editor = new StyledText(tabs, SWT.MULTI | SWT.V_SCROLL | SWT.WRAP);
         editor.setFont(JFaceResources.getTextFont());
-        GridDataFactory.fillDefaults().grab(true, true).applyTo(editor);
+        CTabItem markdown = new CTabItem(tabs, SWT.NONE);
+        markdown.setText("Markdown");
+        markdown.setToolTipText("Ctrl+Space completes a link: [[evidence:N]], [[note:N]], [[finding:run/N]], [[session:evidence/flow]]");
+        markdown.setControl(editor);
+        preview = new StyledText(tabs, SWT.MULTI | SWT.V_SCROLL | SWT.WRAP | SWT.READ_ONLY);
+        preview.setMargins(8, 6, 8, 6);
+        CTabItem rendered = new CTabItem(tabs, SWT.NONE);
+        rendered.setText("Preview");
+        rendered.setToolTipText("The note as the report prints it, links spelled out");
+        rendered.setControl(preview);
+        tabs.setSelection(markdown);
+        tabs.addListener(SWT.Selection, e -> renderPreview());
+        completion = new ContentProposalAdapter(editor, new StyledTextContentAdapter(), new LinkProposals(workspace, () -> caseId),
+                KeyStroke.getInstance(SWT.CTRL, ' '), null);
+        completion.setProposalAcceptanceStyle(ContentProposalAdapter.PROPOSAL_INSERT);
+        completion.setPopupSize(new org.eclipse.swt.graphics.Point(560, 220));
+        // StyledText handles a key before the proposals' own listener does: while they are open, Enter and the
+        // arrows belong to them, not to the text (a newline, a caret moved out of the link being typed)
+        editor.addVerifyKeyListener(e -> {
+            if (completion.isProposalPopupOpen() && (e.keyCode == SWT.CR || e.keyCode == SWT.KEYPAD_CR || e.keyCode == SWT.ARROW_UP
+                    || e.keyCode == SWT.ARROW_DOWN || e.keyCode == SWT.PAGE_UP || e.keyCode == SWT.PAGE_DOWN)) {
+                e.doit = false;
+            }
+        });
         status = new Label(edit, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
+        GridDataFactory.fillDefaults().grab(true, false).span(2, 1).applyTo(status);
         sash.setWeights(35, 65);
         editor.addListener(SWT.Modify, e -> typed());
         title.addListener(SWT.Modify, e -> typed());
@@ -131,21 +195,47 @@ public final class NotesPart {
         reload(Optional.empty());
     }
 
+    /** Lists the notes, those for the report first in the report's order, the others by number. */
     private void reload(Optional<Integer> select) {
         table.removeAll();
+        Optional<Integer> chosen = select;
+        if (wanted != null && wanted.caseId().equals(caseId)) {
+            chosen = Optional.of(wanted.first());
+            wanted = null;
+        }
         try {
-            for (Note n : Notes.of(workspace).list(caseId)) {
+            List<Note> notes = new java.util.ArrayList<>(Notes.of(workspace).list(caseId));
+            notes.sort(java.util.Comparator.comparing((Note n) -> !n.forReport()).thenComparingInt(n -> n.forReport() ? n.reportOrder() : 0)
+                    .thenComparingInt(Note::number));
+            int position = 0;
+            for (Note n : notes) {
                 TableItem row = new TableItem(table, SWT.NONE);
                 row.setData(n);
-                row.setText(new String[] {Integer.toString(n.number()), n.title(), Integer.toString(n.version()), n.forReport() ? "yes" : ""});
-                if (select.isPresent() && select.get() == n.number()) {
+                row.setText(new String[] {Integer.toString(n.number()), n.title(), String.join(", ", n.tags()),
+                        Integer.toString(n.version()), n.forReport() ? Integer.toString(++position) : ""});
+                if (chosen.isPresent() && chosen.get() == n.number()) {
                     table.setSelection(row);
+                    table.showItem(row);
                 }
             }
         } catch (WorkspaceException e) {
             status.setText(e.getMessage());
         }
         open(selected());
+    }
+
+    /** A search result or timeline entry that names a note of this view's case. */
+    @Inject
+    @org.eclipse.e4.core.di.annotations.Optional
+    void reveal(@org.eclipse.e4.core.di.annotations.Optional @Named(ProxyscopeModel.REVEAL) Reveal reveal) {
+        if (reveal == null || !reveal.kind().equals("note")) {
+            return;
+        }
+        wanted = reveal;
+        if (table != null && !table.isDisposed() && reveal.caseId().equals(caseId)) {
+            saveNow();
+            reload(Optional.empty());
+        }
     }
 
     private Note selected() {
@@ -161,9 +251,11 @@ public final class NotesPart {
         shown = note;
         filling = true;
         title.setText(note == null ? "" : note.title());
+        tags.setText(note == null ? "" : String.join(", ", note.tags()));
         editor.setText(note == null ? "" : note.text());
         filling = false;
         highlight();
+        renderPreview();
         forReport.setSelection(note != null && note.forReport());
         status.setText(note == null ? "" : "Version " + note.version() + ", saved " + UtcTime.seconds(note.updated()) + " by " + note.updatedBy());
         enableEditing(note != null);
@@ -171,8 +263,10 @@ public final class NotesPart {
 
     private void enableEditing(boolean on) {
         title.setEnabled(on);
+        tags.setEnabled(on);
         editor.setEnabled(on);
         forReport.setEnabled(on);
+        history.setEnabled(on);
     }
 
     /** Every keystroke re-arms the timer; the save starts once typing has paused. */
@@ -256,7 +350,7 @@ public final class NotesPart {
                         if (((Note) row.getData()).number() == saved.number() && saved.caseId().equals(caseId)) {
                             row.setData(saved);
                             row.setText(1, saved.title());
-                            row.setText(2, Integer.toString(saved.version()));
+                            row.setText(3, Integer.toString(saved.version()));
                         }
                     }
                     if (broker != null) {
@@ -329,9 +423,149 @@ public final class NotesPart {
         try {
             saveNow();
             Notes.of(workspace).markForReport(note.caseId(), note.number(), forReport.getSelection());
+            shown = null;
             reload(Optional.of(note.number()));
+            changed(note.caseId());
         } catch (WorkspaceException e) {
             status.setText(e.getMessage());
+        }
+    }
+
+    /** The Preview tab follows the text while it is the tab shown; rendering for a hidden tab would be wasted. */
+    private void renderPreview() {
+        if (tabs.getSelectionIndex() != 1) {
+            return;
+        }
+        String text = editor.getText();
+        try {
+            MarkdownPreview.show(preview, text, caseId == null ? List.of() : NoteLinks.resolve(workspace, caseId, text));
+        } catch (WorkspaceException e) {
+            preview.setText("The note's links cannot be resolved: " + e.getMessage());
+        }
+    }
+
+    private void saveTags() {
+        Note note = shown;
+        if (note == null || filling) {
+            return;
+        }
+        List<String> wantedTags = java.util.Arrays.stream(tags.getText().split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
+        if (wantedTags.equals(note.tags())) {
+            return;
+        }
+        try {
+            saveNow();
+            Notes.of(workspace).tag(note.caseId(), note.number(), wantedTags);
+            shown = null;
+            reload(Optional.of(note.number()));
+            changed(note.caseId());
+        } catch (WorkspaceException e) {
+            status.setText(e.getMessage());
+        }
+    }
+
+    private void openHistory() {
+        Note note = selected();
+        if (note == null) {
+            return;
+        }
+        saveNow();
+        try {
+            saver.join(5000, null); // the history shows the version just typed
+            NoteHistoryDialog dialog = new NoteHistoryDialog(table.getShell(), Notes.of(workspace), note);
+            dialog.open();
+            if (dialog.restored().isPresent()) {
+                shown = null;
+                reload(Optional.of(note.number()));
+                changed(note.caseId());
+            }
+        } catch (WorkspaceException e) {
+            status.setText(e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Moves the selected note up or down among the report's notes. */
+    void moveSelected(int by) {
+        Note note = selected();
+        if (note == null || !note.forReport()) {
+            status.setText(note == null ? "" : "Only notes for the report have an order; tick \"For the report\" first.");
+            return;
+        }
+        List<Integer> order = reportOrder();
+        int from = order.indexOf(note.number());
+        int to = Math.max(0, Math.min(order.size() - 1, from + by));
+        order.add(to, order.remove(from));
+        applyOrder(order, note.number());
+    }
+
+    /** A note dropped on another takes its place among the report's notes; the other moves aside. */
+    void moveBefore(int moved, int target) {
+        List<Integer> order = reportOrder();
+        int place = order.indexOf(target);
+        if (!order.contains(moved) || place < 0 || moved == target) {
+            return;
+        }
+        order.remove(Integer.valueOf(moved));
+        order.add(place, moved);
+        applyOrder(order, moved);
+    }
+
+    private List<Integer> reportOrder() {
+        List<Integer> order = new java.util.ArrayList<>();
+        for (TableItem row : table.getItems()) {
+            Note n = (Note) row.getData();
+            if (n.forReport()) {
+                order.add(n.number());
+            }
+        }
+        return order;
+    }
+
+    private void applyOrder(List<Integer> order, int keep) {
+        try {
+            saveNow();
+            Notes.of(workspace).orderForReport(caseId, order);
+            shown = null;
+            reload(Optional.of(keep));
+            changed(caseId);
+        } catch (WorkspaceException e) {
+            status.setText(e.getMessage());
+        }
+    }
+
+    private void acceptDrags() {
+        Transfer[] types = {TextTransfer.getInstance()};
+        DragSource source = new DragSource(table, DND.DROP_MOVE);
+        source.setTransfer(types);
+        source.addDragListener(new DragSourceAdapter() {
+            @Override
+            public void dragStart(DragSourceEvent event) {
+                Note note = selected();
+                event.doit = note != null && note.forReport();
+            }
+
+            @Override
+            public void dragSetData(DragSourceEvent event) {
+                event.data = Integer.toString(selected().number());
+            }
+        });
+        DropTarget target = new DropTarget(table, DND.DROP_MOVE);
+        target.setTransfer(types);
+        target.addDropListener(new DropTargetAdapter() {
+            @Override
+            public void drop(DropTargetEvent event) {
+                if (event.item instanceof TableItem row && event.data instanceof String number) {
+                    moveBefore(Integer.parseInt(number), ((Note) row.getData()).number());
+                }
+            }
+        });
+    }
+
+    private void changed(CaseId id) {
+        if (broker != null) {
+            broker.post(CaseEvents.CHANGED, id);
         }
     }
 
@@ -362,6 +596,34 @@ public final class NotesPart {
 
     int rows() {
         return table.getItemCount();
+    }
+
+    Table table() {
+        return table;
+    }
+
+    StyledText editor() {
+        return editor;
+    }
+
+    Text tagsField() {
+        return tags;
+    }
+
+    CTabFolder tabs() {
+        return tabs;
+    }
+
+    StyledText preview() {
+        return preview;
+    }
+
+    ContentProposalAdapter completion() {
+        return completion;
+    }
+
+    Button historyButton() {
+        return history;
     }
 
     @Focus

@@ -27,6 +27,7 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 import org.proxyscope.app.ProxyscopeModel;
+import org.proxyscope.app.Reveal;
 import org.proxyscope.app.Tables;
 import org.proxyscope.app.UtcTime;
 import org.proxyscope.core.Workspace;
@@ -56,6 +57,8 @@ public final class ProbeResultsPart {
     private Text hex;
     private CaseId caseId;
     private List<ProbeRun> runs = List.of();
+    /** A finding a search result or the timeline asked for ("run/position"), selected once its case's runs show. */
+    private Reveal wanted;
 
     @PostConstruct
     void createControls(Composite parent) {
@@ -116,7 +119,47 @@ public final class ProbeResultsPart {
         }
     }
 
-    /** Shows the runs, oldest first as given, with the newest selected. */
+    @Inject
+    @org.eclipse.e4.core.di.annotations.Optional
+    void reveal(@org.eclipse.e4.core.di.annotations.Optional @Named(ProxyscopeModel.REVEAL) Reveal reveal) {
+        if (reveal == null || !reveal.kind().equals("finding")) {
+            return;
+        }
+        wanted = reveal;
+        if (table != null && !table.isDisposed() && reveal.caseId().equals(caseId)) {
+            selectWanted();
+        }
+    }
+
+    /** Shows the run a reveal names and selects its finding with the finding's transcript. */
+    private void selectWanted() {
+        Reveal r = wanted;
+        if (r == null || !r.caseId().equals(caseId)) {
+            return;
+        }
+        wanted = null;
+        for (int i = 0; i < runs.size(); i++) {
+            ProbeRun run = runs.get(i);
+            if (run.number() != r.first()) {
+                continue;
+            }
+            int index = runs.size() - 1 - i;
+            chooser.select(index);
+            showRun(index);
+            if (r.second() >= 1 && r.second() <= run.findings().size()) {
+                ProbeRun.Recorded finding = run.findings().get(r.second() - 1);
+                for (TableItem row : table.getItems()) {
+                    if (row.getData() == finding) {
+                        table.setSelection(row);
+                        table.showItem(row);
+                        showTranscript();
+                    }
+                }
+            }
+        }
+    }
+
+    /** Shows the runs, oldest first as given, with the newest selected (or the run a reveal asked for). */
     void showRuns(List<ProbeRun> kept) {
         runs = kept;
         chooser.removeAll();
@@ -134,6 +177,7 @@ public final class ProbeResultsPart {
         }
         chooser.select(0);
         showRun(0);
+        selectWanted();
     }
 
     /** Shows the run at {@code index} of the chooser (0 is the newest). */
