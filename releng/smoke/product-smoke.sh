@@ -253,6 +253,41 @@ else
     fail "without -data the workspace chooser opens" "see $out/chooser.log"
 fi
 
+# ---- notes: Ctrl+H finds a note and opens it where it is kept; what is typed there survives SIGKILL ----
+ws_notes="$out/ws-notes"
+if notes_case=$(env -u DISPLAY "$app" case new --title "SOCKS on the line" --target 192.0.2.7 --workspace "$ws_notes" 2>>"$out/notes.log") \
+        && env -u DISPLAY "$app" note add "$notes_case" --title "Call" --text "The PC runs SOCKS on 1080; a trojan put it there." \
+            --workspace "$ws_notes" >>"$out/notes.log" 2>&1; then
+    "$app" -data "$ws_notes" >>"$out/notes.log" 2>&1 &
+    pid=$!; pids+=("$pid")
+    if w=$(window "Proxyscope - $ws_notes" 90); then
+        keys "$w" ctrl+h
+        sleep 1
+        xdotool type --delay 10 "trojan"
+        shot search-by-ctrl-h 1.5
+        # Down moves to the results, Enter opens the first: the note, in Reporting's Case Notes
+        xdotool key --clearmodifiers Down Return
+        shot search-opened-note 2
+        eval "$(xdotool getwindowgeometry --shell "$w")"
+        xdotool mousemove $((X + 150)) $((Y + HEIGHT * 7 / 10)) click 1
+        sleep 0.3
+        xdotool key --clearmodifiers ctrl+End
+        xdotool type --delay 10 " Typed a second before the kill."
+        sleep 1
+        # the whole process tree at once, as the kernel's OOM killer or a power cut would end it
+        pkill -KILL -f -- "-data $ws_notes"
+        { exited "$pid" 10; } 2>/dev/null || true # bash reports the kill; it is the point here
+        expect "the search result opened the note, and what was typed a second before SIGKILL is saved" \
+            bash -c "env -u DISPLAY '$app' note show '$notes_case' 1 --workspace '$ws_notes' | grep -q 'trojan put it there. Typed a second before the kill.\$'"
+        expect "the case's custody chain is intact after the kill" \
+            bash -c "env -u DISPLAY '$app' case verify '$notes_case' --workspace '$ws_notes' | grep -q 'is intact'"
+    else
+        fail "workbench opens for the notes checks" "see $out/notes.log"
+    fi
+else
+    fail "the command line makes a case with a note for the notes checks" "see $out/notes.log"
+fi
+
 # ---- plug-ins from the update site ----
 reporting_layout() { # NAME: opens a workbench, shows the Reporting perspective, takes a screenshot, exits
     local ws="$out/ws-$1" pid w

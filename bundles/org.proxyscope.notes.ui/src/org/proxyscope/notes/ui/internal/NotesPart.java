@@ -97,7 +97,7 @@ public final class NotesPart {
         subject.setText("Select a case in the Triage perspective's Case Explorer.");
         GridDataFactory.fillDefaults().grab(true, false).applyTo(subject);
         Composite buttons = new Composite(parent, SWT.NONE);
-        GridLayoutFactory.fillDefaults().numColumns(4).applyTo(buttons);
+        GridLayoutFactory.fillDefaults().numColumns(3).applyTo(buttons); // the check box below: the view is narrow
         Button add = new Button(buttons, SWT.PUSH);
         add.setText("&New Note");
         add.addListener(SWT.Selection, e -> newNote());
@@ -108,7 +108,7 @@ public final class NotesPart {
         history.setText("&History...");
         history.setToolTipText("Every version of the note: read one, compare two, restore one");
         history.addListener(SWT.Selection, e -> openHistory());
-        forReport = new Button(buttons, SWT.CHECK);
+        forReport = new Button(parent, SWT.CHECK);
         forReport.setText("For the &report");
         forReport.setToolTipText("The report prints its notes in the order listed here; drag a note, or Alt+Up and Alt+Down, to move it");
         forReport.addListener(SWT.Selection, e -> markForReport());
@@ -133,7 +133,7 @@ public final class NotesPart {
         tags = new Text(edit, SWT.BORDER);
         tags.setMessage("Tags, separated by commas");
         tags.setToolTipText("Saved when you press Enter or leave the field");
-        GridDataFactory.fillDefaults().hint(180, SWT.DEFAULT).applyTo(tags);
+        GridDataFactory.fillDefaults().hint(120, SWT.DEFAULT).applyTo(tags);
         tags.addListener(SWT.DefaultSelection, e -> saveTags());
         tags.addListener(SWT.FocusOut, e -> saveTags());
         tabs = new CTabFolder(edit, SWT.BORDER | SWT.BOTTOM);

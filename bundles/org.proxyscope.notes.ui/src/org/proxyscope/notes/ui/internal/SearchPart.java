@@ -29,8 +29,9 @@ import org.proxyscope.core.model.SearchHit;
 
 /**
  * One search over everything the workspace knows: cases, evidence, notes, probe findings, capture sessions.
- * Ctrl+H opens it; the results come best first as the analyst types, and opening one (double-click or Enter)
- * selects its case and shows it where it is kept: a note in Reporting, a finding in Probing, a session in Capture.
+ * Ctrl+H opens it; the results come best first as the analyst types (Down moves to them), and opening one
+ * (double-click or Enter) selects its case and shows it where it is kept: a note in Reporting, a finding in
+ * Probing, a session in Capture.
  */
 public final class SearchPart {
 
@@ -68,6 +69,13 @@ public final class SearchPart {
         Tables.addColumns(table, new String[][] {{"Case", "130"}, {"Found in", "150"}, {"Title", "280"}, {"Where (matches in « »)", "520"}});
         query.addListener(SWT.Modify, e -> table.getDisplay().timerExec(TYPING_PAUSE_MILLIS, searchLater));
         query.addListener(SWT.DefaultSelection, e -> search());
+        query.addListener(SWT.KeyDown, e -> { // Down goes from the query to its results, as in the workbench's other lists
+            if (e.keyCode == SWT.ARROW_DOWN && table.getItemCount() > 0) {
+                table.setFocus();
+                table.setSelection(0);
+                e.doit = false;
+            }
+        });
         thisCase.addListener(SWT.Selection, e -> search());
         table.addListener(SWT.DefaultSelection, e -> openSelected());
     }
