@@ -205,9 +205,13 @@ public final class Workspace implements AutoCloseable {
         return database.read("search the cases", c -> cases.search(c, typed, includeArchived));
     }
 
+    /** The most matches a search ranks: beyond it, the ones written last are ranked (see searchEverything). */
+    public static final int SEARCH_RANKS_AT_MOST = 5_000;
+
     /**
      * One search over everything the workspace knows: cases (titles, targets, customers, tags), evidence names
-     * and sources, and what plug-ins index (notes, probe findings, capture sessions), best match first.
+     * and sources, and what plug-ins index (notes, probe findings, capture sessions), best match first. When
+     * more than {@link #SEARCH_RANKS_AT_MOST} records match, the best come from those written last.
      *
      * @param query  words (a trailing * makes a prefix), "quoted phrases", AND, OR, NOT and parentheses
      * @param within one case only, when given
@@ -216,7 +220,7 @@ public final class Workspace implements AutoCloseable {
     public List<SearchHit> searchEverything(String query, Optional<CaseId> within, int limit) throws WorkspaceException {
         return database.read("search the workspace for " + query, c -> {
             try {
-                return cases.searchIndex(c, query, within, limit);
+                return cases.searchIndex(c, query, within, limit, SEARCH_RANKS_AT_MOST);
             } catch (IllegalArgumentException e) {
                 throw new WorkspaceException("Cannot search for " + query + ": " + e.getMessage());
             }

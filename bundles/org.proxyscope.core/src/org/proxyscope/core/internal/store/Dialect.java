@@ -44,8 +44,16 @@ interface Dialect {
     String indexedRecords();
 
     /**
-     * A query over the workspace-wide index returning case_id, kind, ref, title and a snippet, best first;
-     * parameters: the match expression, then the case id when {@code oneCase}, then the limit.
+     * A query for the id of the N-th most recently indexed match, counting from 0: where the ranked window of a
+     * search begins; no row when fewer match. Parameters: the match expression, the case id when {@code oneCase},
+     * then N.
+     */
+    String searchWindowStart(boolean oneCase);
+
+    /**
+     * A query over the workspace-wide index returning case_id, kind, ref, title and a snippet, best first, among
+     * the matches indexed from a given id on; parameters: the match expression, then the case id when
+     * {@code oneCase}, then the first id of the window, then the limit.
      */
     String searchIndex(boolean oneCase);
 

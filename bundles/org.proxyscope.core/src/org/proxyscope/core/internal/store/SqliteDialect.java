@@ -101,11 +101,18 @@ final class SqliteDialect implements Dialect {
     }
 
     @Override
+    public String searchWindowStart(boolean oneCase) {
+        // FTS5 walks a match's rowids newest first without ranking them: cheap even for tens of thousands
+        return "SELECT rowid FROM search_index WHERE search_index MATCH ?" + (oneCase ? " AND case_id = ?" : "")
+                + " ORDER BY rowid DESC LIMIT 1 OFFSET ?";
+    }
+
+    @Override
     public String searchIndex(boolean oneCase) {
         // titles weigh more than bodies; the snippet marks matches with « » and cuts to about a dozen words
         return "SELECT case_id, kind, ref, title, snippet(search_index, 4, '«', '»', ' … ', 12) FROM search_index"
-                + " WHERE search_index MATCH ?" + (oneCase ? " AND case_id = ?" : "") + " ORDER BY bm25(search_index, 0, 0, 0, 5.0, 1.0)"
-                + " LIMIT ?";
+                + " WHERE search_index MATCH ?" + (oneCase ? " AND case_id = ?" : "") + " AND rowid >= ?"
+                + " ORDER BY bm25(search_index, 0, 0, 0, 5.0, 1.0) LIMIT ?";
     }
 
     @Override
