@@ -353,9 +353,7 @@ public final class NotesPart {
                             row.setText(3, Integer.toString(saved.version()));
                         }
                     }
-                    if (broker != null) {
-                        broker.post(CaseEvents.CHANGED, saved.caseId());
-                    }
+                    changed(saved.caseId());
                 }
             });
         }
@@ -420,15 +418,8 @@ public final class NotesPart {
         if (note == null) {
             return;
         }
-        try {
-            saveNow();
-            Notes.of(workspace).markForReport(note.caseId(), note.number(), forReport.getSelection());
-            shown = null;
-            reload(Optional.of(note.number()));
-            changed(note.caseId());
-        } catch (WorkspaceException e) {
-            status.setText(e.getMessage());
-        }
+        boolean on = forReport.getSelection();
+        change(note.number(), notes -> notes.markForReport(note.caseId(), note.number(), on));
     }
 
     /** The Preview tab follows the text while it is the tab shown; rendering for a hidden tab would be wasted. */
@@ -453,15 +444,7 @@ public final class NotesPart {
         if (wantedTags.equals(note.tags())) {
             return;
         }
-        try {
-            saveNow();
-            Notes.of(workspace).tag(note.caseId(), note.number(), wantedTags);
-            shown = null;
-            reload(Optional.of(note.number()));
-            changed(note.caseId());
-        } catch (WorkspaceException e) {
-            status.setText(e.getMessage());
-        }
+        change(note.number(), notes -> notes.tag(note.caseId(), note.number(), wantedTags));
     }
 
     private void openHistory() {
@@ -475,9 +458,7 @@ public final class NotesPart {
             NoteHistoryDialog dialog = new NoteHistoryDialog(table.getShell(), Notes.of(workspace), note);
             dialog.open();
             if (dialog.restored().isPresent()) {
-                shown = null;
-                reload(Optional.of(note.number()));
-                changed(note.caseId());
+                relist(note.number());
             }
         } catch (WorkspaceException e) {
             status.setText(e.getMessage());
@@ -497,7 +478,7 @@ public final class NotesPart {
         int from = order.indexOf(note.number());
         int to = Math.max(0, Math.min(order.size() - 1, from + by));
         order.add(to, order.remove(from));
-        applyOrder(order, note.number());
+        change(note.number(), notes -> notes.orderForReport(caseId, order));
     }
 
     /** A note dropped on another takes its place among the report's notes; the other moves aside. */
@@ -509,7 +490,7 @@ public final class NotesPart {
         }
         order.remove(Integer.valueOf(moved));
         order.add(place, moved);
-        applyOrder(order, moved);
+        change(moved, notes -> notes.orderForReport(caseId, order));
     }
 
     private List<Integer> reportOrder() {
@@ -523,16 +504,27 @@ public final class NotesPart {
         return order;
     }
 
-    private void applyOrder(List<Integer> order, int keep) {
+    /** A change to the case's notes other than their text, made through the core. */
+    private interface NoteChange {
+        void apply(Notes notes) throws WorkspaceException;
+    }
+
+    /** Keeps what was typed, makes the change, and lists the case's notes again with note {@code keep} selected. */
+    private void change(int keep, NoteChange change) {
+        saveNow();
         try {
-            saveNow();
-            Notes.of(workspace).orderForReport(caseId, order);
-            shown = null;
-            reload(Optional.of(keep));
-            changed(caseId);
+            change.apply(Notes.of(workspace));
+            relist(keep);
         } catch (WorkspaceException e) {
             status.setText(e.getMessage());
         }
+    }
+
+    /** The notes as they are now, {@code keep} selected and shown afresh; other views hear of the change. */
+    private void relist(int keep) {
+        shown = null;
+        reload(Optional.of(keep));
+        changed(caseId);
     }
 
     private void acceptDrags() {
