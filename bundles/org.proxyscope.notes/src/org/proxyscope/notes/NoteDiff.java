@@ -12,8 +12,19 @@ import com.github.difflib.patch.AbstractDelta;
  */
 public record NoteDiff(int note, NoteVersion from, NoteVersion to, List<Line> lines) {
 
+    /** How a line fared, and the mark a diff puts before it. */
     public enum Change {
-        SAME, REMOVED, ADDED
+        SAME("  "), REMOVED("- "), ADDED("+ ");
+
+        private final String marker;
+
+        Change(String marker) {
+            this.marker = marker;
+        }
+
+        public String marker() {
+            return marker;
+        }
     }
 
     public record Line(Change change, String text) {
@@ -48,7 +59,7 @@ public record NoteDiff(int note, NoteVersion from, NoteVersion to, List<Line> li
         return !from.title().equals(to.title());
     }
 
-    /** The diff as text: "- " before removed lines, "+ " before added ones, two spaces before the rest. */
+    /** The diff as text, each line after its change's marker: "- " removed, "+ " added, two spaces kept. */
     public String text() {
         StringBuilder out = new StringBuilder();
         out.append("--- note ").append(note).append(" version ").append(from.version()).append(", ").append(from.saved())
@@ -56,14 +67,11 @@ public record NoteDiff(int note, NoteVersion from, NoteVersion to, List<Line> li
         out.append("+++ note ").append(note).append(" version ").append(to.version()).append(", ").append(to.saved())
                 .append(", ").append(to.author()).append('\n');
         if (titleChanged()) {
-            out.append("- title: ").append(from.title()).append('\n').append("+ title: ").append(to.title()).append('\n');
+            out.append(Change.REMOVED.marker()).append("title: ").append(from.title()).append('\n');
+            out.append(Change.ADDED.marker()).append("title: ").append(to.title()).append('\n');
         }
         for (Line l : lines) {
-            out.append(switch (l.change()) {
-                case SAME -> "  ";
-                case REMOVED -> "- ";
-                case ADDED -> "+ ";
-            }).append(l.text()).append('\n');
+            out.append(l.change().marker()).append(l.text()).append('\n');
         }
         return out.toString();
     }

@@ -153,13 +153,8 @@ final class NoteHistoryDialog extends Dialog {
         Color removed = new Color(new RGB(255, 215, 215));
         Color added = new Color(new RGB(210, 245, 210));
         for (NoteDiff.Line line : diff.lines()) {
-            String marker = switch (line.change()) {
-                case SAME -> "  ";
-                case REMOVED -> "- ";
-                case ADDED -> "+ ";
-            };
             int start = out.length();
-            out.append(marker).append(line.text()).append('\n');
+            out.append(line.change().marker()).append(line.text()).append('\n');
             if (line.change() != NoteDiff.Change.SAME) {
                 styles.add(new StyleRange(start, out.length() - start, null, line.change() == NoteDiff.Change.ADDED ? added : removed));
             }
