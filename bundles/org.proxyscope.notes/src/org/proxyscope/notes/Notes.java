@@ -91,7 +91,7 @@ public final class Notes {
             saveVersion(tx, number, 1, name, body, "created");
             tx.custody(CustodyAction.NOTE_EDITED, "note " + number + " \"" + name + "\" created (version 1)");
             Note note = read(tx.connection(), id, number).orElseThrow();
-            tx.index("note", Integer.toString(number), name, body + " " + String.join(" ", note.tags()));
+            index(tx, number, name, body, note.tags());
             return note;
         });
     }
@@ -148,7 +148,7 @@ public final class Notes {
             }
             tx.custody(CustodyAction.NOTE_EDITED, "note " + number + " \"" + current.title() + "\" tagged "
                     + (clean.isEmpty() ? "with nothing" : String.join(", ", clean)));
-            tx.index("note", Integer.toString(number), current.title(), current.text() + " " + String.join(" ", clean));
+            index(tx, number, current.title(), current.text(), clean);
             return read(tx.connection(), id, number).orElseThrow();
         });
     }
@@ -295,8 +295,13 @@ public final class Notes {
         }
         saveVersion(tx, current.number(), version, title, text, action);
         tx.custody(CustodyAction.NOTE_EDITED, "note " + current.number() + " \"" + title + "\" " + said + " (version " + version + ")");
-        tx.index("note", Integer.toString(current.number()), title, text + " " + String.join(" ", current.tags()));
+        index(tx, current.number(), title, text, current.tags());
         return read(tx.connection(), current.caseId(), current.number()).orElseThrow();
+    }
+
+    /** The note's place in the workspace-wide search: its title, and its text with its tags. */
+    private static void index(CaseTransaction tx, int number, String title, String text, List<String> tags) throws SQLException {
+        tx.index("note", Integer.toString(number), title, text + " " + String.join(" ", tags));
     }
 
     private static void saveVersion(CaseTransaction tx, int number, int version, String title, String text, String action)
