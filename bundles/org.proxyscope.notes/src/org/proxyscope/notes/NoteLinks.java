@@ -42,17 +42,17 @@ public final class NoteLinks {
         while (m.find()) {
             String kind = m.group(1);
             String ref = m.group(2);
+            String name = SearchHit.place(kind, ref);
             if (kind.equals("evidence")) {
                 if (evidence == null) {
                     evidence = workspace.evidence(id);
                 }
                 Optional<Evidence> e = evidence.stream().filter(x -> Integer.toString(x.number()).equals(ref)).findFirst();
-                links.add(e.map(x -> new Link(kind, ref, m.group(), "evidence #" + ref + ", " + x.originalName()
+                links.add(e.map(x -> new Link(kind, ref, m.group(), name + ", " + x.originalName()
                         + (x.isPurged() ? " (purged; its hash stays on record)" : ""), !x.isPurged()))
-                        .orElse(new Link(kind, ref, m.group(), "evidence #" + ref + " (no such evidence in " + id + ")", false)));
+                        .orElse(new Link(kind, ref, m.group(), name + " (no such evidence in " + id + ")", false)));
             } else {
                 Optional<String> title = workspace.indexedTitle(id, kind, ref);
-                String name = name(kind, ref);
                 links.add(title.map(t -> new Link(kind, ref, m.group(), name + ", " + t, true))
                         .orElse(new Link(kind, ref, m.group(), name + " (missing or deleted)", false)));
             }
@@ -72,19 +72,10 @@ public final class NoteLinks {
         for (SearchHit record : workspace.indexedRecords(id, kind, ref, limit)) {
             String text = "[[" + record.kind() + ":" + record.ref() + "]]";
             if (LINK.matcher(text).matches()) {
-                links.add(new Link(record.kind(), record.ref(), text, name(record.kind(), record.ref()) + ", " + record.title(), true));
+                links.add(new Link(record.kind(), record.ref(), text, record.place() + ", " + record.title(), true));
             }
         }
         return links;
-    }
-
-    private static String name(String kind, String ref) {
-        return switch (kind) {
-            case "evidence" -> "evidence #" + ref;
-            case "note" -> "note " + ref;
-            case "finding" -> "probe finding " + ref;
-            default -> "capture session " + ref;
-        };
     }
 
     /** The text with every link replaced by its description in brackets, as a printed page shows it. */

@@ -11,4 +11,21 @@ package org.proxyscope.core.model;
  * @param snippet the matching text around the words, the matches between « and »
  */
 public record SearchHit(CaseId caseId, String kind, String ref, String title, String snippet) {
+
+    /** Where in its case this is, as an analyst says it: "note 2", "probe finding 1/4", "capture session 2/812". */
+    public String place() {
+        return place(kind, ref);
+    }
+
+    /** How {@link #place()} names one thing of a case by its kind and ref. */
+    public static String place(String kind, String ref) {
+        return switch (kind) {
+            case "case" -> "the case itself";
+            case "evidence" -> "evidence #" + ref;
+            case "note" -> "note " + ref;
+            case "finding" -> "probe finding " + ref;
+            case "session" -> "capture session " + ref;
+            default -> kind + " " + ref;
+        };
+    }
 }

@@ -105,7 +105,7 @@ public final class SearchPart {
             for (SearchHit hit : hits) {
                 TableItem row = new TableItem(table, SWT.NONE);
                 row.setData(hit);
-                row.setText(new String[] {hit.caseId().toString(), place(hit), hit.title(), hit.snippet().replace('\n', ' ')});
+                row.setText(new String[] {hit.caseId().toString(), hit.place(), hit.title(), hit.snippet().replace('\n', ' ')});
             }
             long cases = hits.stream().map(SearchHit::caseId).distinct().count();
             status.setText(hits.isEmpty() ? "Nothing found" : hits.size() + (hits.size() == MOST ? "+" : "")
@@ -116,18 +116,6 @@ public final class SearchPart {
             status.setText(e.getMessage());
             status.setToolTipText(e.getMessage());
         }
-    }
-
-    /** "note 2", "probe finding 1/4", "capture session 2/812": where in the case a hit is. */
-    static String place(SearchHit hit) {
-        return switch (hit.kind()) {
-            case "case" -> "the case itself";
-            case "evidence" -> "evidence #" + hit.ref();
-            case "note" -> "note " + hit.ref();
-            case "finding" -> "probe finding " + hit.ref();
-            case "session" -> "capture session " + hit.ref();
-            default -> hit.kind() + " " + hit.ref();
-        };
     }
 
     void openSelected() {
