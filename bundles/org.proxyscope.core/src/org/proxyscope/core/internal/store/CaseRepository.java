@@ -338,11 +338,7 @@ public final class CaseRepository {
         String match = dialect.matchExpression(typed);
         long start = typed.indexOf('"') < 0 ? windowStart(c, match, within, window) : 0;
         try (PreparedStatement s = c.prepareStatement(dialect.searchIndex(within.isPresent()))) {
-            int p = 1;
-            s.setString(p++, match);
-            if (within.isPresent()) {
-                s.setString(p++, within.get().toString());
-            }
+            int p = bindMatch(s, match, within);
             s.setLong(p++, start);
             s.setInt(p, limit);
             List<SearchHit> hits = new ArrayList<>();
@@ -357,16 +353,21 @@ public final class CaseRepository {
 
     private long windowStart(Connection c, String match, Optional<CaseId> within, int window) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(dialect.searchWindowStart(within.isPresent()))) {
-            int p = 1;
-            s.setString(p++, match);
-            if (within.isPresent()) {
-                s.setString(p++, within.get().toString());
-            }
-            s.setInt(p, window - 1);
+            s.setInt(bindMatch(s, match, within), window - 1);
             try (ResultSet r = s.executeQuery()) {
                 return r.next() ? r.getLong(1) : 0;
             }
         }
+    }
+
+    /** Binds the parameters every search query begins with; returns the index of the next one. */
+    private static int bindMatch(PreparedStatement s, String match, Optional<CaseId> within) throws SQLException {
+        s.setString(1, match);
+        if (within.isEmpty()) {
+            return 2;
+        }
+        s.setString(2, within.get().toString());
+        return 3;
     }
 
     public void markPurged(Connection c, CaseId id, int number, Instant now, String reason) throws SQLException {
