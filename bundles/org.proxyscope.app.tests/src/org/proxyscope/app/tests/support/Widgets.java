@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
+import org.eclipse.e4.core.contexts.EclipseContextFactory;
+import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
@@ -16,6 +19,7 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
+import org.proxyscope.core.Workspace;
 
 /** Finds and drives real SWT widgets in tests, the way a user would reach them. */
 public final class Widgets {
@@ -35,6 +39,21 @@ public final class Widgets {
                 display.sleep();
             }
         }
+    }
+
+    /** A window whose one child fills it, as a part's composite fills its place in the workbench. */
+    public static Shell partShell(Display display) {
+        Shell shell = new Shell(display);
+        shell.setLayout(new FillLayout());
+        return shell;
+    }
+
+    /** A context to make a part in, as the workbench makes it: the open workspace and the composite to draw in. */
+    public static IEclipseContext partContext(Workspace workspace, Composite parent) {
+        IEclipseContext context = EclipseContextFactory.create("test");
+        context.set(Workspace.class, workspace);
+        context.set(Composite.class, parent);
+        return context;
     }
 
     public static <T extends Control> List<T> find(Composite root, Class<T> type, Predicate<T> matching) {

@@ -10,10 +10,8 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import org.eclipse.e4.core.contexts.ContextInjectionFactory;
-import org.eclipse.e4.core.contexts.EclipseContextFactory;
 import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.core.services.events.IEventBroker;
-import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
@@ -22,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.proxyscope.app.ProxyscopeModel;
+import org.proxyscope.app.tests.support.Widgets;
 import org.proxyscope.capture.CaptureReport;
 import org.proxyscope.capture.ProxySession;
 import org.proxyscope.capture.SessionTimeline;
@@ -48,11 +47,8 @@ class CaptureViewsTest {
         assumeTrue(dir != null, "no recorded captures (releng/services/captures.sh, run by releng/test.sh)");
         capture = Path.of(dir, "lo.pcapng");
         ws = Workspace.open(tmp.resolve("ws"), "alice");
-        shell = new Shell(display);
-        shell.setLayout(new FillLayout());
-        context = EclipseContextFactory.create("test");
-        context.set(Workspace.class, ws);
-        context.set(Composite.class, shell);
+        shell = Widgets.partShell(display);
+        context = Widgets.partContext(ws, shell);
     }
 
     @AfterEach
@@ -64,8 +60,7 @@ class CaptureViewsTest {
     }
 
     private <T> T part(Class<T> type) {
-        Shell s = new Shell(display);
-        s.setLayout(new FillLayout());
+        Shell s = Widgets.partShell(display);
         IEclipseContext child = context.createChild();
         child.set(Composite.class, s);
         return ContextInjectionFactory.make(type, child);

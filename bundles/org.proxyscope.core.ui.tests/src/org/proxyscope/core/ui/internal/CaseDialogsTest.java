@@ -14,7 +14,6 @@ import java.util.List;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.wizard.WizardDialog;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
@@ -122,8 +121,7 @@ class CaseDialogsTest {
     @Test
     void overviewShowsTheSelectedCase() throws Exception {
         Case c = ws.createCase(NewCase.of("Open SOCKS proxy", "192.0.2.7", "192.0.2.7:1080", "CUST-9", "high", List.of("socks")));
-        Shell shell = new Shell(display);
-        shell.setLayout(new FillLayout());
+        Shell shell = Widgets.partShell(display);
         CaseOverviewPart overview = new CaseOverviewPart();
         overview.workspace = ws;
         overview.createControls(shell);

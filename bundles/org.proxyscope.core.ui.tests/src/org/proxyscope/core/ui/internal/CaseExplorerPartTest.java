@@ -9,13 +9,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.eclipse.e4.core.contexts.ContextInjectionFactory;
-import org.eclipse.e4.core.contexts.EclipseContextFactory;
 import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Combo;
-import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
@@ -52,13 +49,10 @@ class CaseExplorerPartTest {
         socks = ws.createCase(NewCase.of("Open SOCKS proxy", "192.0.2.7", "", "CUST-1", "high", List.of("socks")));
         relay = ws.createCase(NewCase.of("SMTP open relay", "mail.example.net", "", "", "", List.of("smtp")));
         connect = ws.createCase(NewCase.of("HTTP CONNECT on 8080", "2001:db8::7", "", "", "", List.of()));
-        shell = new Shell(display);
-        shell.setLayout(new FillLayout());
+        shell = Widgets.partShell(display);
         shell.setSize(900, 500);
-        IEclipseContext context = EclipseContextFactory.create("test");
-        context.set(Workspace.class, ws);
+        IEclipseContext context = Widgets.partContext(ws, shell);
         context.set(UISynchronize.class, new DisplaySync(display));
-        context.set(Composite.class, shell);
         part = ContextInjectionFactory.make(CaseExplorerPart.class, context);
         shell.open();
     }

@@ -7,11 +7,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.eclipse.e4.core.contexts.ContextInjectionFactory;
-import org.eclipse.e4.core.contexts.EclipseContextFactory;
 import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StyledText;
-import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Table;
@@ -48,11 +46,8 @@ class NotesViewTest {
     void open() throws Exception {
         ws = Workspace.open(tmp.resolve("ws"), "alice");
         subject = ws.createCase(NewCase.of("SOCKS on the line", "192.0.2.7", "", "KUNDE-4711", "high", List.of()));
-        shell = new Shell(display);
-        shell.setLayout(new FillLayout());
-        context = EclipseContextFactory.create("test");
-        context.set(Workspace.class, ws);
-        context.set(Composite.class, shell);
+        shell = Widgets.partShell(display);
+        context = Widgets.partContext(ws, shell);
         context.set(ProxyscopeModel.SELECTED_CASE, subject.id());
     }
 

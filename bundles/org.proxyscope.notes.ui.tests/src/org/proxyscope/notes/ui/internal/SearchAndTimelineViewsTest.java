@@ -9,13 +9,10 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.eclipse.e4.core.contexts.ContextInjectionFactory;
-import org.eclipse.e4.core.contexts.EclipseContextFactory;
 import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.model.application.MApplicationFactory;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.layout.FillLayout;
-import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
@@ -57,11 +54,8 @@ class SearchAndTimelineViewsTest {
         ws.addEvidence(socks.id(), Files.writeString(tmp.resolve("netstat-192.0.2.7.txt"), "tcp 0.0.0.0:1080 LISTEN"), "customer PC",
                 Progress.NONE);
         ws.changeStatus(socks.id(), CaseStatus.INVESTIGATING, "probing next");
-        shell = new Shell(display);
-        shell.setLayout(new FillLayout());
-        context = EclipseContextFactory.create("test");
-        context.set(Workspace.class, ws);
-        context.set(Composite.class, shell);
+        shell = Widgets.partShell(display);
+        context = Widgets.partContext(ws, shell);
         MApplication application = MApplicationFactory.INSTANCE.createApplication();
         application.setContext(context);
         context.set(MApplication.class, application);

@@ -11,11 +11,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.eclipse.e4.core.contexts.ContextInjectionFactory;
-import org.eclipse.e4.core.contexts.EclipseContextFactory;
 import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.jface.preference.PreferenceStore;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
@@ -56,11 +54,8 @@ class ProbingViewsTest {
         socksPort = socks == null ? "21080" : socks.substring(socks.lastIndexOf(':') + 1);
         ws = Workspace.open(tmp.resolve("ws"), "alice");
         subject = ws.createCase(NewCase.of("SOCKS on the test line", "127.0.0.1", "127.0.0.1:" + socksPort, "", "high", List.of()));
-        shell = new Shell(display);
-        shell.setLayout(new FillLayout());
-        context = EclipseContextFactory.create("test");
-        context.set(Workspace.class, ws);
-        context.set(Composite.class, shell);
+        shell = Widgets.partShell(display);
+        context = Widgets.partContext(ws, shell);
         context.set(ProbeCatalog.class, ProbeCatalog.current());
     }
 
@@ -158,8 +153,7 @@ class ProbingViewsTest {
         assertEquals(CustodyAction.PROBE_RUN, ws.custody(subject.id()).get(ws.custody(subject.id()).size() - 1).action());
 
         // The results view reads the run back from the workspace, as after a restart
-        Shell resultsShell = new Shell(display);
-        resultsShell.setLayout(new FillLayout());
+        Shell resultsShell = Widgets.partShell(display);
         IEclipseContext child = context.createChild("results");
         child.set(Composite.class, resultsShell);
         ProbeResultsPart results = ContextInjectionFactory.make(ProbeResultsPart.class, child);

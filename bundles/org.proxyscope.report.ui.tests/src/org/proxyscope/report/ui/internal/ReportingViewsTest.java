@@ -14,10 +14,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.eclipse.e4.core.contexts.ContextInjectionFactory;
-import org.eclipse.e4.core.contexts.EclipseContextFactory;
 import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.jface.wizard.WizardDialog;
-import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
@@ -74,12 +72,9 @@ class ReportingViewsTest {
         tracker.open();
         ReportSections sections = tracker.waitForService(10_000);
         assertNotNull(sections);
-        shell = new Shell(display);
-        shell.setLayout(new FillLayout());
-        context = EclipseContextFactory.create("test");
-        context.set(Workspace.class, ws);
+        shell = Widgets.partShell(display);
+        context = Widgets.partContext(ws, shell);
         context.set(ReportSections.class, sections);
-        context.set(Composite.class, shell);
     }
 
     @AfterEach
@@ -111,8 +106,7 @@ class ReportingViewsTest {
         assertFalse(job.result().sections().contains("org.proxyscope.probe.transcripts"), "the section the analyst left out stays out");
         Widgets.spinUntil(display, () -> outline.statusText().startsWith("Exported PX-report.pdf"), "the export's outcome");
 
-        Shell bottom = new Shell(display);
-        bottom.setLayout(new FillLayout());
+        Shell bottom = Widgets.partShell(display);
         IEclipseContext child = context.createChild("exports");
         child.set(Composite.class, bottom);
         ExportedReportsPart exported = ContextInjectionFactory.make(ExportedReportsPart.class, child);
