@@ -138,6 +138,11 @@ class CaptureViewsTest {
         assertEquals(ws.storedFile(ws.evidence(subject.id()).get(0)), job.report().file(), "the stored, read-only copy is read");
         assertEquals(evidence, ws.evidence(subject.id()).size(), "reading again adds no evidence");
         assertEquals(custody, ws.custody(subject.id()).size());
+
+        // a search result naming one of its sessions ("evidence/flow") selects that session's flow
+        org.proxyscope.capture.Flow relayed = job.report().sessions().get(job.report().sessions().size() - 1).flow();
+        context.set(ProxyscopeModel.REVEAL, new org.proxyscope.app.Reveal(subject.id(), "session", "1/" + relayed.number()));
+        assertEquals(relayed, flows.selected());
     }
 
     @Test

@@ -189,8 +189,9 @@ public final class FlowsPart {
         }
         wanted = null;
         report.flows().stream().filter(f -> f.number() == r.second()).findFirst().ifPresent(f -> {
+            reveal(f);
             if (broker != null) {
-                broker.post(CaptureEvents.FLOW_SELECTED, f);
+                broker.post(CaptureEvents.FLOW_SELECTED, f); // Proxy Findings and Follow Stream follow
             }
         });
     }
@@ -333,7 +334,7 @@ public final class FlowsPart {
         table.setItemCount(shown.size());
     }
 
-    private Flow selected() {
+    Flow selected() {
         int index = table.getSelectionIndex();
         return index < 0 || index >= shown.size() ? null : shown.get(index);
     }

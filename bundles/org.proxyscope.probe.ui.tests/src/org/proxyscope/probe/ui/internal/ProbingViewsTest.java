@@ -26,11 +26,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.proxyscope.app.ProxyscopeModel;
+import org.proxyscope.app.Reveal;
 import org.proxyscope.app.tests.support.Widgets;
 import org.proxyscope.core.Workspace;
 import org.proxyscope.core.model.Case;
 import org.proxyscope.core.model.CustodyAction;
 import org.proxyscope.core.model.NewCase;
+import org.proxyscope.core.model.SearchHit;
 import org.proxyscope.probe.ProbeCatalog;
 import org.proxyscope.probe.ProbeRun;
 import org.proxyscope.probe.Verdict;
@@ -167,6 +169,15 @@ class ProbingViewsTest {
         resultsShell.setSize(900, 500);
         resultsShell.open();
         Widgets.screenshot(resultsShell, "probe-results-kept-run");
+
+        // a search result naming the proven finding ("run/position") selects it, with its transcript
+        SearchHit proven = ws.searchEverything("socks5", java.util.Optional.of(subject.id()), 50).stream()
+                .filter(h -> h.kind().equals("finding") && h.title().startsWith("socks5 on ") && h.title().endsWith(", open"))
+                .findFirst().orElseThrow();
+        results.selectRow(1);
+        child.set(ProxyscopeModel.REVEAL, new Reveal(subject.id(), "finding", proven.ref()));
+        assertEquals(0, results.selectedRow());
+        assertTrue(results.transcript().contains("proof for token pxc-"), results.transcript());
         resultsShell.dispose();
     }
 

@@ -270,6 +270,10 @@ public final class ProbeResultsPart {
         return text.getText();
     }
 
+    int selectedRow() {
+        return table.getSelectionIndex();
+    }
+
     void selectRow(int index) {
         table.select(index);
         showTranscript();
