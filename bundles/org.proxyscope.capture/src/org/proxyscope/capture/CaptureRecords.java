@@ -181,9 +181,8 @@ public final class CaptureRecords {
     public List<KeptCapture> list(CaseId id) throws WorkspaceException {
         return store.read("read the capture imports of " + id, c -> {
             Map<Integer, List<KeptCapture.Session>> sessions = new LinkedHashMap<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT evidence_no, flow_no, started_ns, client_host, client_port,"
-                    + " proxy_host, proxy_port, protocol, destination, outcome, code, carries_smtp, smtp_messages, smtp_recipients,"
-                    + " relayed_flow FROM capture_sessions WHERE case_id = ? ORDER BY evidence_no, position")) {
+            try (PreparedStatement s = c.prepareStatement("SELECT " + SESSION_COLUMNS
+                    + " FROM capture_sessions WHERE case_id = ? ORDER BY evidence_no, position")) {
                 s.setString(1, id.toString());
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
@@ -210,6 +209,58 @@ public final class CaptureRecords {
             }
             return imports;
         });
+    }
+
+    /**
+     * Since when and until when a kept capture shows the host relaying: its first and last relayed session by start
+     * (the first and last found, among sessions that started together) and how many relayed.
+     */
+    public record RelaySpan(int evidence, String fileName, int relayed, KeptCapture.Session first, KeptCapture.Session last) {
+    }
+
+    /**
+     * The relay span of each of the case's imports that shows relaying, oldest import first. The database finds
+     * them: a capture dense in sessions keeps tens of thousands, and the timeline wants two of them.
+     */
+    public List<RelaySpan> relaySpans(CaseId id) throws WorkspaceException {
+        return store.read("read since when " + id + " relays", c -> {
+            List<RelaySpan> spans = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT s.evidence_no, i.file_name, COUNT(*), MIN(s.started_ns), MAX(s.started_ns)"
+                    + " FROM capture_sessions s JOIN capture_imports i ON i.case_id = s.case_id AND i.evidence_no = s.evidence_no"
+                    + " WHERE s.case_id = ? AND s.outcome = ? AND s.started_ns > 0 GROUP BY s.evidence_no, i.file_name, i.imported_at"
+                    + " ORDER BY i.imported_at, s.evidence_no")) {
+                s.setString(1, id.toString());
+                s.setString(2, RELAYED);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        int evidence = r.getInt(1);
+                        spans.add(new RelaySpan(evidence, r.getString(2), r.getInt(3), relayedAt(c, id, evidence, r.getLong(4), "ASC"),
+                                relayedAt(c, id, evidence, r.getLong(5), "DESC")));
+                    }
+                }
+            }
+            return spans;
+        });
+    }
+
+    private static final String RELAYED = ProxySession.Outcome.ESTABLISHED.word();
+
+    private static final String SESSION_COLUMNS = "evidence_no, flow_no, started_ns, client_host, client_port, proxy_host, proxy_port,"
+            + " protocol, destination, outcome, code, carries_smtp, smtp_messages, smtp_recipients, relayed_flow";
+
+    /** The relayed session of one import that started at {@code nanos}, the first or the last found of those that did. */
+    private static KeptCapture.Session relayedAt(Connection c, CaseId id, int evidence, long nanos, String order) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT " + SESSION_COLUMNS + " FROM capture_sessions WHERE case_id = ?"
+                + " AND evidence_no = ? AND outcome = ? AND started_ns = ? ORDER BY position " + order + " LIMIT 1")) {
+            s.setString(1, id.toString());
+            s.setInt(2, evidence);
+            s.setString(3, RELAYED);
+            s.setLong(4, nanos);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return session(r);
+            }
+        }
     }
 
     private static KeptCapture.Session session(ResultSet r) throws SQLException {

@@ -1,12 +1,10 @@
 package org.proxyscope.notes.internal;
 
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 
 import org.proxyscope.capture.CaptureRecords;
 import org.proxyscope.capture.KeptCapture;
-import org.proxyscope.capture.ProxySession;
 import org.proxyscope.core.Workspace;
 import org.proxyscope.core.WorkspaceException;
 import org.proxyscope.core.model.CaseId;
@@ -19,25 +17,17 @@ public final class CaptureTimeline {
     }
 
     public static void add(Workspace workspace, CaseId id, List<TimelineEntry> entries) throws WorkspaceException {
-        for (KeptCapture c : CaptureRecords.of(workspace).list(id)) {
-            List<KeptCapture.Session> relayed = c.sessions().stream()
-                    .filter(s -> s.outcome() == ProxySession.Outcome.ESTABLISHED && s.startedNanos() > 0)
-                    .sorted(Comparator.comparingLong(KeptCapture.Session::startedNanos)).toList();
-            if (relayed.isEmpty()) {
-                continue;
-            }
-            KeptCapture.Session first = relayed.get(0);
-            KeptCapture.Session last = relayed.get(relayed.size() - 1);
-            entries.add(session(c, first, "first relayed session of " + relayed.size()));
-            if (last != first) {
-                entries.add(session(c, last, "last relayed session of " + relayed.size()));
+        for (CaptureRecords.RelaySpan span : CaptureRecords.of(workspace).relaySpans(id)) {
+            entries.add(session(span, span.first(), "first relayed session of " + span.relayed()));
+            if (span.relayed() > 1) {
+                entries.add(session(span, span.last(), "last relayed session of " + span.relayed()));
             }
         }
     }
 
-    private static TimelineEntry session(KeptCapture c, KeptCapture.Session s, String which) {
-        return new TimelineEntry(Instant.ofEpochSecond(0, s.startedNanos()), "session", c.evidence() + "/" + s.flow(), which + " in "
-                + c.fileName() + ": " + s.protocol() + " from " + s.clientHost() + " through " + s.proxyHost() + ":" + s.proxyPort()
+    private static TimelineEntry session(CaptureRecords.RelaySpan span, KeptCapture.Session s, String which) {
+        return new TimelineEntry(Instant.ofEpochSecond(0, s.startedNanos()), "session", span.evidence() + "/" + s.flow(), which + " in "
+                + span.fileName() + ": " + s.protocol() + " from " + s.clientHost() + " through " + s.proxyHost() + ":" + s.proxyPort()
                 + " to " + (s.destination().isEmpty() ? "an unnamed destination" : s.destination()));
     }
 }

@@ -309,6 +309,18 @@ class CaseReportTest {
         assertEquals(1, kept.size());
         assertEquals(imported.sessions().size(), kept.get(0).sessions().size(), "every proxy session is kept in the case");
         assertEquals(imported.packets(), kept.get(0).packets());
+        // since when it relays, found by the database: the same first and last session as sorting every kept one
+        List<KeptCapture.Session> relayedByStart = kept.get(0).sessions().stream()
+                .filter(s -> s.outcome() == ProxySession.Outcome.ESTABLISHED && s.startedNanos() > 0)
+                .sorted(java.util.Comparator.comparingLong(KeptCapture.Session::startedNanos)).toList();
+        List<CaptureRecords.RelaySpan> spans = CaptureRecords.of(ws).relaySpans(c.id());
+        assertEquals(1, spans.size());
+        assertTrue(relayedByStart.size() > 1, "the recorded traffic relays more than once");
+        assertEquals(new CaptureRecords.RelaySpan(1, "lo.pcap", relayedByStart.size(), relayedByStart.get(0),
+                relayedByStart.get(relayedByStart.size() - 1)), spans.get(0));
+        assertEquals(List.of("1/" + relayedByStart.get(0).flow(), "1/" + relayedByStart.get(relayedByStart.size() - 1).flow()),
+                org.proxyscope.notes.CaseTimeline.of(ws, c.id()).stream().filter(e -> e.kind().equals("session"))
+                        .map(org.proxyscope.notes.TimelineEntry::ref).toList(), "the timeline's first and last relayed session");
         List<org.proxyscope.core.model.SearchHit> sessions = ws.searchEverything("socks5 established", Optional.of(c.id()), 50);
         assertTrue(sessions.stream().anyMatch(h -> h.kind().equals("session") && h.ref().startsWith("1/")),
                 "the capture's sessions are found by the workspace search: " + sessions);
