@@ -94,6 +94,7 @@ public final class SearchPart {
         table.removeAll();
         String typed = query.getText().strip();
         status.setForeground(null);
+        status.setToolTipText(null); // an earlier query's error would linger there
         if (typed.isEmpty()) {
             status.setText("");
             return;
