@@ -19,11 +19,16 @@ public final class WorkspaceArguments {
 
     /** The workspace named by --workspace, or the workbench's default; created when absent. */
     public static Workspace open(Arguments args) throws WorkspaceException {
-        Path folder = args.option("--workspace").isPresent() ? WorkspaceFolder.resolve(args.option("--workspace").get())
-                : WorkspaceFolder.defaultLocation();
+        Path folder = folder(args);
         String analyst = args.option("--analyst").or(() -> java.util.Optional.ofNullable(System.getenv("PROXYSCOPE_ANALYST")))
                 .filter(a -> !a.isBlank()).orElse(System.getProperty("user.name"));
         return Workspace.open(folder, analyst);
+    }
+
+    /** The folder of the workspace named by --workspace, or of the workbench's default; nothing is opened or created. */
+    public static Path folder(Arguments args) throws WorkspaceException {
+        return args.option("--workspace").isPresent() ? WorkspaceFolder.resolve(args.option("--workspace").get())
+                : WorkspaceFolder.defaultLocation();
     }
 
     public static CaseId caseId(String text) throws UsageException {

@@ -2,10 +2,13 @@ package org.proxyscope.core.model;
 
 import java.util.Locale;
 
-/** The kinds of action recorded in a case's custody log. */
+/**
+ * The kinds of action recorded in a case's custody log. {@code CHECK_RUN} is a plug-in's check that asks others
+ * about the case's target without sending it anything (a DNS blocklist lookup).
+ */
 public enum CustodyAction {
     CASE_CREATED, CASE_UPDATED, STATUS_CHANGED, CASE_ARCHIVED, CASE_RESTORED, EVIDENCE_ADDED, EVIDENCE_PURGED,
-    PROBE_RUN, CAPTURE_IMPORTED, NOTE_EDITED, REPORT_EXPORTED, CASE_VERIFIED;
+    PROBE_RUN, CAPTURE_IMPORTED, NOTE_EDITED, REPORT_EXPORTED, CASE_VERIFIED, CHECK_RUN;
 
     public String word() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
