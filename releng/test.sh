@@ -72,8 +72,10 @@ status=0
 
 smoke_status=0
 if [ $status = 0 ]; then
-    releng/smoke/product-smoke.sh "$repo/product/target/products"/proxyscope-*-linux.gtk.x86_64.tar.gz \
-        "$repo/releng/org.proxyscope.site/target/repository" || smoke_status=$?
+    for smoke in product-smoke plugins-smoke; do
+        releng/smoke/$smoke.sh "$repo/product/target/products"/proxyscope-*-linux.gtk.x86_64.tar.gz \
+            "$repo/releng/org.proxyscope.site/target/repository" || smoke_status=$?
+    done
 fi
 
 # One closing line over every suite: the bundles' tests (surefire reports) and the product smoke test.
@@ -84,11 +86,15 @@ for m in re.finditer(r"<testsuite\b[^>]*>", sys.stdin.read()):
     a = dict(re.findall(r"(\w+)=\"([^\"]*)\"", m.group(0)))
     t += int(a.get("tests", 0)); f += int(a.get("failures", 0)) + int(a.get("errors", 0)); s += int(a.get("skipped", 0))
 print(t, f, s)')
-if [ -f product/target/smoke/results ]; then
-    read -r sp sf < product/target/smoke/results
-else
-    sp=0; sf=$([ $status = 0 ] && echo 1 || echo 0)
-fi
+sp=0 sf=0
+for results in product/target/smoke/results product/target/smoke-plugins/results; do
+    if [ -f "$results" ]; then
+        read -r p f < "$results"
+        sp=$((sp + p)); sf=$((sf + f))
+    elif [ $status = 0 ]; then
+        sf=$((sf + 1))   # a smoke test that did not get as far as its results failed
+    fi
+done
 passed=$((tests - failed - skipped + sp))
 failed=$((failed + sf))
 echo "total: $passed passed, $failed failed, $skipped skipped"
