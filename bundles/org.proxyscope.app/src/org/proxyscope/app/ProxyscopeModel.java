@@ -34,6 +34,8 @@ public final class ProxyscopeModel {
 
     /** The Case menu, which the plug-ins fill. */
     public static final String MENU_CASE = "org.proxyscope.app.menu.case";
+    /** The Help menu, where the plug-in installer adds Install New Software. */
+    public static final String MENU_HELP = "org.proxyscope.app.menu.help";
 
     /** The command that shows a perspective, and its parameter naming the perspective's id. */
     public static final String COMMAND_SWITCH_PERSPECTIVE = "org.proxyscope.app.command.switchPerspective";

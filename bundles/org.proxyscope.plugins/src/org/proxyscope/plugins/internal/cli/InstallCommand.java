@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.Set;
 
+import com.google.gson.JsonArray;
+
 import org.proxyscope.cli.Arguments;
 import org.proxyscope.cli.CommandContext;
 import org.proxyscope.cli.ExitCode;
@@ -30,11 +32,13 @@ public final class InstallCommand extends InstallerCommand {
     @Override
     public String usage() {
         return """
-                --repository URI --feature ID [--version V] [--trust-unsigned] [--progress] [--json]
+                --repository URI --feature ID [--version V] [--trust-unsigned] [--dry-run] [--progress] [--json]
                   --repository      the update site: an http(s):// or file: URL, a folder, or a zipped site
                   --feature         the feature's id, e.g. org.proxyscope.dnsbl.feature (see: plugins --repository URI)
                   --version         that version rather than the newest
                   --trust-unsigned  install content nobody signed (it is refused otherwise)
+                  --dry-run         list what the install would add (the feature, its plug-ins and what they need)
+                                    and change nothing
                   --progress        p2's progress on the error stream, as "progress PERCENT TASK" lines
                 A failed or cancelled install (Ctrl+C) leaves the installation as it was. The plug-in's commands
                 work at once; the workbench shows its views after a restart.""";
@@ -48,7 +52,7 @@ public final class InstallCommand extends InstallerCommand {
     @Override
     Arguments parse(List<String> raw) throws UsageException {
         Arguments args = Arguments.parse(raw, Set.of("--repository", "--feature", "--version"),
-                Set.of("--trust-unsigned", "--progress", "--json"));
+                Set.of("--trust-unsigned", "--dry-run", "--progress", "--json"));
         args.positional();
         repository(args.required("--repository"));
         args.required("--feature");
@@ -57,8 +61,19 @@ public final class InstallCommand extends InstallerCommand {
 
     @Override
     int work(Arguments args, P2Installer p2, P2Progress monitor, CommandContext io) throws Exception {
-        Installation.current().checkWritable();
         URI uri = repository(args.required("--repository"));
+        if (args.flag("--dry-run")) {
+            List<String> adds = p2.plan(uri, args.required("--feature"), args.option("--version"), monitor);
+            if (args.flag("--json")) {
+                JsonArray a = new JsonArray();
+                adds.forEach(a::add);
+                io.out().println(JsonText.pretty(a));
+            } else {
+                adds.forEach(io.out()::println);
+            }
+            return ExitCode.OK;
+        }
+        Installation.current().checkWritable();
         Feature f = p2.install(uri, args.required("--feature"), args.option("--version"), args.flag("--trust-unsigned"), monitor);
         if (args.flag("--json")) {
             io.out().println(JsonText.pretty(FeatureJson.of(f)));

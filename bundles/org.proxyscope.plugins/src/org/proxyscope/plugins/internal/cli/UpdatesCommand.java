@@ -50,16 +50,17 @@ public final class UpdatesCommand extends InstallerCommand {
     int work(Arguments args, P2Installer p2, P2Progress monitor, CommandContext io) throws Exception {
         List<URI> sites = repositoryOption(args).map(List::of).orElseGet(p2::repositories);
         List<Feature[]> updates = new ArrayList<>();
+        JsonArray a = new JsonArray();
         for (URI site : sites) {
-            updates.addAll(p2.updates(site, monitor));
-        }
-        if (args.flag("--json")) {
-            JsonArray a = new JsonArray();
-            for (Feature[] u : updates) {
+            for (Feature[] u : p2.updates(site, monitor)) {
+                updates.add(u);
                 JsonObject o = FeatureJson.of(u[1]);
                 o.addProperty("installed", u[0].version());
+                o.addProperty("repository", site.toString());
                 a.add(o);
             }
+        }
+        if (args.flag("--json")) {
             io.out().println(JsonText.pretty(a));
         } else if (sites.isEmpty()) {
             io.out().println("No update site to ask: name one with --repository");

@@ -73,6 +73,8 @@ public final class P2Installer implements AutoCloseable {
     private final IArtifactRepositoryManager artifacts;
     private final Trust trust = new Trust();
     private final Path home;
+    /** The feature the last {@link #change} brings in. */
+    private IInstallableUnit target;
 
     private P2Installer(IProvisioningAgent agent, Path home) {
         this.agent = agent;
@@ -188,6 +190,25 @@ public final class P2Installer implements AutoCloseable {
      */
     public Feature install(URI uri, String id, Optional<String> version, boolean trustUnsigned, P2Progress monitor)
             throws PluginException {
+        ProfileChangeOperation change = change(uri, id, version, monitor);
+        perform(change, "install " + id, trustUnsigned, monitor);
+        return feature(target, Feature.ADDED, "", Optional.empty());
+    }
+
+    /**
+     * What installing feature {@code id} would add to the installation: its feature, its plug-ins and what they need
+     * from the site, as {@code id version}; nothing is changed.
+     */
+    public List<String> plan(URI uri, String id, Optional<String> version, P2Progress monitor) throws PluginException {
+        ProfileChangeOperation change = change(uri, id, version, monitor);
+        resolve(change, "install " + id, monitor);
+        return change.getProvisioningPlan().getAdditions().query(QueryUtil.createIUAnyQuery(), monitor).toUnmodifiableSet().stream()
+                .filter(iu -> !iu.getId().equals(id + GROUP) && !iu.getId().endsWith(".feature.jar") && !iu.getId().startsWith("tooling"))
+                .map(iu -> iu.getId() + " " + iu.getVersion()).sorted().toList();
+    }
+
+    /** The operation that brings feature {@code id} in: an install, or an update of the version installed. */
+    private ProfileChangeOperation change(URI uri, String id, Optional<String> version, P2Progress monitor) throws PluginException {
         IMetadataRepository repository = load(uri, monitor);
         artifacts(uri, monitor);
         IQuery<IInstallableUnit> query;
@@ -203,15 +224,23 @@ public final class P2Installer implements AutoCloseable {
             throw new PluginException(uri + " has no feature " + id + version.map(v -> " at version " + v).orElse("")
                     + (offered.isEmpty() ? "; it offers none" : "; it offers " + offered));
         }
-        IInstallableUnit iu = found.iterator().next();
+        target = found.iterator().next();
         Optional<Feature> present = installed().stream().filter(f -> f.id().equals(id)).findFirst();
-        if (present.isPresent() && present.get().version().equals(iu.getVersion().toString())) {
+        if (present.isPresent() && present.get().version().equals(target.getVersion().toString())) {
             throw new PluginException(id + " " + present.get().version() + " is installed already");
         }
-        InstallOperation install = new InstallOperation(session, List.of(iu));
+        if (present.isPresent()) {
+            // another version is there: replace it (an install would put both side by side)
+            IInstallableUnit old = profile().query(QueryUtil.createIUQuery(id + GROUP), monitor).toUnmodifiableSet().iterator().next();
+            UpdateOperation update = new UpdateOperation(session, List.of(old));
+            update.setProvisioningContext(context(uri));
+            update.resolveModal(monitor);
+            update.setSelectedUpdates(new Update[] {new Update(old, target)});
+            return update;
+        }
+        InstallOperation install = new InstallOperation(session, List.of(target));
         install.setProvisioningContext(context(uri));
-        perform(install, "install " + id, trustUnsigned, monitor);
-        return feature(iu, Feature.ADDED, "", Optional.empty());
+        return install;
     }
 
     /** Removes an added feature, with what it alone needed. */
@@ -353,8 +382,8 @@ public final class P2Installer implements AutoCloseable {
         }
     }
 
-    private void performWhole(ProfileChangeOperation operation, String what, boolean trustUnsigned, P2Progress monitor)
-            throws PluginException {
+    /** Resolves the change: what p2 would do, or why it cannot. */
+    private void resolve(ProfileChangeOperation operation, String what, P2Progress monitor) throws PluginException {
         IStatus resolved = operation.resolveModal(monitor);
         if (monitor.isCanceled() || resolved.getSeverity() == IStatus.CANCEL) {
             throw new OperationCanceledException();
@@ -364,6 +393,11 @@ public final class P2Installer implements AutoCloseable {
             throw new PluginException("Cannot " + what + ": it needs what this installation and the repository lack. "
                     + details.replaceAll("\\s+", " ").strip());
         }
+    }
+
+    private void performWhole(ProfileChangeOperation operation, String what, boolean trustUnsigned, P2Progress monitor)
+            throws PluginException {
+        resolve(operation, what, monitor);
         trust.unsignedAllowed = trustUnsigned;
         IStatus done = operation.getProvisioningJob(monitor).runModal(monitor);
         if (!trust.refused.isEmpty()) { // p2 reports the refusal as a cancel
@@ -449,8 +483,14 @@ public final class P2Installer implements AutoCloseable {
                 .collect(Collectors.joining("\n\n"));
         return new Feature(featureId(iu), iu.getVersion().toString(), name(iu),
                 Optional.ofNullable(iu.getProperty(IInstallableUnit.PROP_PROVIDER, null)).orElse(""),
-                Optional.ofNullable(iu.getProperty(IInstallableUnit.PROP_DESCRIPTION, null)).orElse("").strip(), licence.strip(),
+                paragraphs(Optional.ofNullable(iu.getProperty(IInstallableUnit.PROP_DESCRIPTION, null)).orElse("")), paragraphs(licence),
                 origin, category, installed);
+    }
+
+    /** Text as feature.xml wraps it, its lines joined again; blank lines still part paragraphs. */
+    private static String paragraphs(String text) {
+        return Arrays.stream(text.strip().split("\\R\\s*\\R")).map(p -> p.strip().replaceAll("\\s*\\R\\s*", " "))
+                .collect(Collectors.joining("\n\n"));
     }
 
     @Override

@@ -1,4 +1,4 @@
-package org.proxyscope.app.internal;
+package org.proxyscope.app;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +10,9 @@ import java.util.Optional;
  * Asks the launcher to start the workbench again on another workspace. There is no native Eclipse launcher
  * (none is published to Maven Central) to pass exit data to, so the shell launcher names a file in
  * {@code PROXYSCOPE_RELAUNCH_FILE}; the workbench writes the new workspace there and exits with
- * {@code EXIT_RESTART}, and the launcher restarts with {@code -data} set to it.
+ * {@code EXIT_RESTART}, and the launcher restarts with {@code -data} set to it. Without a workspace written, it
+ * restarts on the same one (after plug-ins were installed). Public: plug-ins that change the installation restart
+ * the workbench this way.
  */
 public final class Relaunch {
 
