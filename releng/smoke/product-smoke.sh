@@ -81,11 +81,6 @@ status_bar_whole() { # WINDOW SHOT: the window's bottom 20 pixel rows, right of 
     [ "$(convert "$out/$2.png" -crop "$((WIDTH - 420))x20+$((X + 400))+$((Y + HEIGHT - 20))" +repage \
         -unique-colors -format %w info:)" = 1 ]
 }
-differs() { # A B: the two screenshots differ in more than 2000 pixels
-    local ae
-    ae=$(compare -metric AE "$out/$1.png" "$out/$2.png" null: 2>&1 >/dev/null | cut -d' ' -f1)
-    [ "${ae%.*}" -gt 2000 ]
-}
 
 ws="$out/ws-given"
 "$app" -data "$ws" >"$out/workbench.log" 2>&1 &

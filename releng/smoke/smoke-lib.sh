@@ -36,3 +36,8 @@ keys() { # WINDOW KEYS...
     xdotool windowfocus --sync "$w" 2>/dev/null || xdotool windowfocus "$w"
     xdotool key --clearmodifiers "$@"
 }
+differs() { # A B: the two screenshots differ in more than 2000 pixels
+    local ae
+    ae=$(compare -metric AE "$out/$1.png" "$out/$2.png" null: 2>&1 >/dev/null | cut -d' ' -f1)
+    [ "${ae%.*}" -gt 2000 ]
+}

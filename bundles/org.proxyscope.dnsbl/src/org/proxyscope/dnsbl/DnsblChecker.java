@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -156,6 +157,13 @@ public final class DnsblChecker {
                     (code.listing() ? listings : refusals).add(code);
                 }
             }
+            // resolvers rotate the order of records; the codes are given in their numeric order, so two reports agree
+            Comparator<DnsblAnswer.Code> numeric = Comparator.comparingInt(c -> {
+                String[] octets = c.address().split("\\.");
+                return octets.length == 4 ? Integer.parseInt(octets[3]) : 0;
+            });
+            listings.sort(numeric);
+            refusals.sort(numeric);
             if (!listings.isEmpty()) {
                 return new DnsblAnswer(list, DnsblAnswer.Outcome.LISTED, listings, reason(timeout), took);
             }

@@ -41,7 +41,7 @@ public final class InstallerClient {
     }
 
     public Installed installed() throws PluginException {
-        JsonObject o = run("plugins", List.of("--json"), null).getAsJsonObject();
+        JsonObject o = json(run("plugins", List.of("--json"), null)).getAsJsonObject();
         List<URI> sites = new ArrayList<>();
         o.getAsJsonArray("repositories").forEach(e -> sites.add(URI.create(e.getAsString())));
         return new Installed(features(o.getAsJsonArray("features")), sites);
@@ -49,7 +49,7 @@ public final class InstallerClient {
 
     /** What the update site offers; the installation remembers it from now on. */
     public List<Feature> offered(String site) throws PluginException {
-        return features(run("plugins", List.of("--repository", site, "--json"), null).getAsJsonObject().getAsJsonArray("features"));
+        return features(json(run("plugins", List.of("--repository", site, "--json"), null)).getAsJsonObject().getAsJsonArray("features"));
     }
 
     /** Forgets a remembered update site. */
@@ -68,13 +68,13 @@ public final class InstallerClient {
         if (trustUnsigned) {
             args.add("--trust-unsigned");
         }
-        return feature(run("install", args, progress).getAsJsonObject());
+        return feature(json(run("install", args, progress)).getAsJsonObject());
     }
 
     /** What installing {@code feature} would add: the feature, its plug-ins and what they need, as "id version". */
     public List<String> plan(String site, String feature) throws PluginException {
         List<String> adds = new ArrayList<>();
-        run("install", List.of("--repository", site, "--feature", feature, "--dry-run", "--json"), null).getAsJsonArray()
+        json(run("install", List.of("--repository", site, "--feature", feature, "--dry-run", "--json"), null)).getAsJsonArray()
                 .forEach(e -> adds.add(e.getAsString()));
         return adds;
     }
@@ -90,7 +90,7 @@ public final class InstallerClient {
     /** Newer versions of installed features on the remembered sites; {@link Feature#installed()} names the old one. */
     public List<Update> updates() throws PluginException {
         List<Update> updates = new ArrayList<>();
-        run("updates", List.of("--json"), null).getAsJsonArray()
+        json(run("updates", List.of("--json"), null)).getAsJsonArray()
                 .forEach(e -> updates.add(new Update(feature(e.getAsJsonObject()), text(e.getAsJsonObject(), "repository"))));
         return updates;
     }
@@ -110,7 +110,8 @@ public final class InstallerClient {
         return cancelled;
     }
 
-    private JsonElement run(String command, List<String> args, Progress progress) throws PluginException {
+    /** Runs a command in the installer; its output, or the reason it failed. */
+    private String run(String command, List<String> args, Progress progress) throws PluginException {
         cancelled = false;
         Process p = installation.startInstaller(command, args, false);
         running = p;
@@ -148,17 +149,23 @@ public final class InstallerClient {
                 }
                 throw new PluginException(message);
             }
-            return out.isBlank() ? new JsonObject() : JsonParser.parseString(out);
+            return out;
         } catch (IOException e) {
             throw new PluginException("Cannot read the installer's answer: " + e.getMessage(), e);
-        } catch (JsonParseException | IllegalStateException e) {
-            throw new PluginException("The installer's answer is not what was expected: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             cancel();
             throw new PluginException("Interrupted: the installation is as it was", e);
         } finally {
             running = null;
+        }
+    }
+
+    private static JsonElement json(String out) throws PluginException {
+        try {
+            return JsonParser.parseString(out);
+        } catch (JsonParseException e) {
+            throw new PluginException("The installer's answer is not what was expected: " + e.getMessage(), e);
         }
     }
 
