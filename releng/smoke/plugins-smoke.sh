@@ -50,6 +50,8 @@ with lzma.open(folder + "/content.xml.xz", "wt") as f:
     f.write(xml)
 PY
 (cd "$out/www" && python3 -m zipfile -c site.zip site/* >/dev/null)
+# a site that serves its plug-ins slowly (32 KB/s), to cancel an install, or take the site away, half way
+cp -r "$site" "$out/www/slow"
 port=""
 for p in $(seq 28080 28180); do
     (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { port=$p; break; }
@@ -61,6 +63,7 @@ server.port = $port
 server.pid-file = "$out/lighttpd.pid"
 server.errorlog = "$out/lighttpd.log"
 mimetype.assign = ( "" => "application/octet-stream" )
+\$HTTP["url"] =~ "^/slow/plugins/" { connection.kbytes-per-second = 32 }
 CONF
 chmod -R o+rX "$out/www"
 lighttpd -f "$out/lighttpd.conf" || fail "lighttpd starts" "see $out/lighttpd.log"
@@ -101,13 +104,45 @@ failing unknown-feature "has no feature org.example.none.feature; it offers" ins
 failing lacking "needs what this installation and the repository lack" install --repository "$url/lacking" --feature "$feature" --trust-unsigned
 failing vanishing "the installation is as it was" install --repository "$url/vanishing" --feature "$feature" --trust-unsigned
 failing product-feature "came with the product; only plug-ins added from an update site can be uninstalled" uninstall --feature org.proxyscope.report.feature
+half_way() { # NAME ACTION: starts an install from the slow site in a process group of its own, and once p2 fetches
+               # the plug-ins, does ACTION; the install must fail and leave the installation as it was
+    local name=$1 action=$2 group rc
+    # in a session of its own, with Ctrl+C's signal handled as in a terminal (a script's background jobs ignore it)
+    env -u DISPLAY python3 -c 'import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.setsid(); os.execvp(sys.argv[1], sys.argv[1:])' \
+        "$app" install --repository "$url/slow" --feature "$feature" --trust-unsigned --progress \
+        >"$out/$name.out" 2>"$out/$name.err" </dev/null &
+    group=$!
+    for _ in $(seq 300); do
+        grep -q '^progress [0-9]* Fetching .*\.jar from' "$out/$name.err" 2>/dev/null && break
+        sleep 0.1
+    done
+    sleep 2
+    case "$action" in
+        interrupt) kill -INT -- "-$group" ;;   # Ctrl+C in a terminal reaches the whole group
+        vanish) kill "$(cat "$out/lighttpd.pid")" ;;
+    esac
+    wait "$group"; rc=$?
+    expect "$name: the install fails" test "$rc" != 0
+    expect "$name: the installation is as it was" unchanged
+}
+half_way cancelled interrupt
+expect "cancelled: it says so" grep -q '^Cancelled: the installation is as it was' "$out/cancelled.err"
+half_way vanished vanish
+expect "vanished: it says what went wrong" grep -q "^proxyscope install: Cannot install org.proxyscope.dnsbl.feature: .*Problems downloading artifact" "$out/vanished.err"
+lighttpd -f "$out/lighttpd.conf" || fail "lighttpd starts again" "see $out/lighttpd.log"
+for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.1; done
 if [ "$(id -u)" = 0 ]; then
-    mkdir -p "$out/nobody" && chown nobody "$out/nobody" && chmod o+rx "$out" "$out/install"
-    runuser -u nobody -- env HOME="$out/nobody" XDG_CACHE_HOME="$out/nobody" XDG_STATE_HOME="$out/nobody" \
-        "$app" install --repository "$url/site" --feature "$feature" --trust-unsigned >"$out/readonly.out" 2>"$out/readonly.err"
+    # another user, on a copy of the installation in a folder every user can reach (the build's may not be)
+    shared=$(mktemp -d /tmp/proxyscope-shared.XXXXXX) && chmod 755 "$shared" && cp -a "$out/install" "$shared/"
+    mkdir -p "$shared/nobody" && chown nobody "$shared/nobody"
+    runuser -u nobody -- env HOME="$shared/nobody" XDG_CACHE_HOME="$shared/nobody" XDG_STATE_HOME="$shared/nobody" \
+        "$shared/install/proxyscope" install --repository "$url/site" --feature "$feature" --trust-unsigned \
+        >"$out/readonly.out" 2>"$out/readonly.err"
     rc=$?
     expect "an install without write permission fails and says so" bash -c "[ $rc = 1 ] && grep -q 'No permission to change the installation' '$out/readonly.err'"
-    expect "and leaves the installation as it was" unchanged
+    expect "and leaves the installation as it was" \
+        cmp -s "$shared/install/configuration/org.eclipse.equinox.simpleconfigurator/bundles.info" "$out/bundles.info.original"
+    rm -rf "$shared"
 fi
 cli install --feature "$feature" >"$out/usage.out" 2>&1
 expect "install without --repository is a usage error (exit 2)" bash -c "[ $? = 2 ] && grep -q -- '--repository is required' '$out/usage.out'"
@@ -165,6 +200,7 @@ fi
 
 # ---- the same through the workbench: Help > Install New Software, the restart, Installed Plug-ins ----
 ws_ui="$out/ws-dialog"
+tab_row=1280x36+440+530   # the tab row of Triage's bottom stack, on Xvfb's 1400x900 screen at the window's default size
 wait_gone() { # TITLE SECONDS: waits until no window has that title
     local deadline=$((SECONDS + $2))
     while xdotool search --onlyvisible --name "$(title "$1")" >/dev/null 2>&1; do
@@ -220,8 +256,8 @@ if workbench; then
             if restarted; then
                 pass "the workbench restarts itself after the install"
                 shot dialog-installed 3
-                expect "after the restart Triage has the DNS Blocklists view" \
-                    bash -c "$(declare -f differs); out='$out'; differs dialog-before dialog-installed"
+                expect "after the restart Triage has the DNS Blocklists view (a tab in its bottom stack)" \
+                    bash -c "$(declare -f differs_in); out='$out'; differs_in dialog-before dialog-installed $tab_row 150"
                 menu w f
                 if prefs=$(window "Preferences" 30); then
                     shot dialog-preferences 1
@@ -244,7 +280,7 @@ if workbench; then
                             if restarted; then
                                 shot dialog-uninstalled 3
                                 expect "after the restart the DNS Blocklists view is gone again" \
-                                    bash -c "$(declare -f differs); out='$out'; differs dialog-installed dialog-uninstalled"
+                                    bash -c "$(declare -f differs_in); out='$out'; ! differs_in dialog-before dialog-uninstalled $tab_row 150"
                             else
                                 fail "the workbench restarts after the uninstall"
                             fi

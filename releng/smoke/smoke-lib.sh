@@ -41,3 +41,10 @@ differs() { # A B: the two screenshots differ in more than 2000 pixels
     ae=$(compare -metric AE "$out/$1.png" "$out/$2.png" null: 2>&1 >/dev/null | cut -d' ' -f1)
     [ "${ae%.*}" -gt 2000 ]
 }
+differs_in() { # A B CROP MIN: the two screenshots differ in more than MIN pixels within CROP (WxH+X+Y)
+    local ae
+    convert "$out/$1.png" -crop "$3" +repage "$out/.crop-a.png" && convert "$out/$2.png" -crop "$3" +repage "$out/.crop-b.png" || return 1
+    ae=$(compare -metric AE "$out/.crop-a.png" "$out/.crop-b.png" null: 2>&1 >/dev/null | cut -d' ' -f1)
+    rm -f "$out/.crop-a.png" "$out/.crop-b.png"
+    [ "${ae%.*}" -gt "$4" ]
+}

@@ -100,9 +100,13 @@ public final class InstallerClient {
         cancelled = true;
         Process p = running;
         if (p != null) {
-            // the launcher waits for Java: the signal must reach Java itself, whose shutdown hook cancels p2
-            p.descendants().forEach(ProcessHandle::destroy);
-            p.destroy();
+            // the launcher waits for Java: the signal goes to Java itself, whose shutdown hook cancels p2 and waits while
+            // it rolls back; the launcher ends after it, and only then is the call over
+            List<ProcessHandle> java = p.descendants().toList();
+            if (java.isEmpty()) {
+                p.destroy();
+            }
+            java.forEach(ProcessHandle::destroy);
         }
     }
 
