@@ -135,9 +135,9 @@ if [ "$(id -u)" = 0 ]; then
     # another user, on a copy of the installation in a folder every user can reach (the build's may not be)
     shared=$(mktemp -d /tmp/proxyscope-shared.XXXXXX) && chmod 755 "$shared" && cp -a "$out/install" "$shared/"
     mkdir -p "$shared/nobody" && chown nobody "$shared/nobody"
-    runuser -u nobody -- env HOME="$shared/nobody" XDG_CACHE_HOME="$shared/nobody" XDG_STATE_HOME="$shared/nobody" \
+    (cd "$shared" && runuser -u nobody -- env HOME="$shared/nobody" XDG_CACHE_HOME="$shared/nobody" XDG_STATE_HOME="$shared/nobody" \
         "$shared/install/proxyscope" install --repository "$url/site" --feature "$feature" --trust-unsigned \
-        >"$out/readonly.out" 2>"$out/readonly.err"
+        >"$out/readonly.out" 2>"$out/readonly.err")
     rc=$?
     expect "an install without write permission fails and says so" bash -c "[ $rc = 1 ] && grep -q 'No permission to change the installation' '$out/readonly.err'"
     expect "and leaves the installation as it was" \
@@ -218,6 +218,13 @@ menu() { # MENU-KEY ITEM-KEY: opens a menu of the workbench window w by its mnem
     sleep 0.8
     xdotool key "$2"
 }
+answer() { # TITLE SECONDS: waits for the dialog titled TITLE and presses its default button (Yes, OK)
+    local dialog
+    dialog=$(window "$1" "$2") || return 1
+    sleep 0.8   # the dialog takes the focus once it is shown
+    xdotool windowfocus --sync "$dialog" 2>/dev/null
+    xdotool key Return
+}
 restarted() { # the workbench closed its window and opened a new one (the launcher restarted it)
     wait_gone "Proxyscope - $ws_ui" 30 && w=$(window "Proxyscope - $ws_ui" 90)
 }
@@ -243,16 +250,16 @@ if workbench; then
             xdotool key alt+f
             wait_gone "Install New Software" 10 && break
         done
-        if question=$(window "Unsigned Content" 60); then
+        if window "Unsigned Content" 60 >/dev/null; then
             pass "Install New Software asks before it installs what nobody signed"
             shot install-unsigned 0.5
-            xdotool key Return
+            answer "Unsigned Content" 5
         else
             fail "Install New Software asks before it installs what nobody signed"
         fi
         if window "Restart Proxyscope" 90 >/dev/null; then
             expect "the install from the dialog configured the plug-in" grep -q '^org.proxyscope.dnsbl.ui,' "$bundles_info"
-            xdotool key Return
+            answer "Restart Proxyscope" 5
             if restarted; then
                 pass "the workbench restarts itself after the install"
                 shot dialog-installed 3
@@ -271,12 +278,11 @@ if workbench; then
                     xdotool key End
                     sleep 0.5
                     xdotool key alt+u
-                    if window "Uninstall" 20 >/dev/null; then
-                        xdotool key Return
+                    if answer "Uninstall" 20; then
                         if window "Restart Proxyscope" 90 >/dev/null; then
                             expect "Installed Plug-ins uninstalled the added plug-in" \
                                 cmp -s "$bundles_info" "$out/bundles.info.original"
-                            xdotool key Return
+                            answer "Restart Proxyscope" 5
                             if restarted; then
                                 shot dialog-uninstalled 3
                                 expect "after the restart the DNS Blocklists view is gone again" \

@@ -139,8 +139,22 @@ public final class InstallerClient {
                     errors.add("the installer's messages could not be read: " + e.getMessage());
                 }
             });
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            // the output is read beside the wait: a process the installer leaves behind may hold the pipe open, and
+            // the call is over when the installer has ended
+            java.util.concurrent.CompletableFuture<String> stdout = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    return "";
+                }
+            }, r -> Thread.ofVirtual().start(r));
             int status = p.waitFor();
+            String out;
+            try {
+                out = stdout.get(10, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                out = "";
+            }
             stderr.join(TimeUnit.SECONDS.toMillis(10));
             if (status != 0) {
                 String message = errors.isEmpty() ? "the installer ended with status " + status

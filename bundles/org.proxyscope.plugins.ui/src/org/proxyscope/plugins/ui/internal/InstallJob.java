@@ -67,7 +67,11 @@ final class InstallJob extends Job {
                 done[0] = base + 100;
             }
         } catch (PluginException e) {
-            return client.cancelled() || monitor.isCanceled() ? Status.CANCEL_STATUS : Status.error(e.getMessage());
+            if (client.cancelled() || monitor.isCanceled()) {
+                return Status.CANCEL_STATUS;
+            }
+            Installer.failed(ui, shell, "Install New Software", e);
+            return Status.error(e.getMessage());
         } finally {
             monitor.done();
         }

@@ -164,7 +164,11 @@ final class InstalledPluginsDialog extends Dialog {
             try {
                 client.uninstall(f.id(), (percent, task) -> monitor.subTask(task));
             } catch (PluginException e) {
-                return client.cancelled() ? Status.CANCEL_STATUS : Status.error(e.getMessage());
+                if (client.cancelled()) {
+                    return Status.CANCEL_STATUS;
+                }
+                Installer.failed(ui, parent, "Uninstall", e);
+                return Status.error(e.getMessage());
             }
             ui.asyncExec(() -> Installer.offerRestart(parent, workbench, "Uninstalled " + f.name() + "."));
             return Status.OK_STATUS;

@@ -2,6 +2,7 @@ package org.proxyscope.plugins.ui.internal;
 
 import java.util.Optional;
 
+import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.e4.ui.workbench.IWorkbench;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.widgets.Shell;
@@ -24,6 +25,11 @@ final class Installer {
             MessageDialog.openError(shell, title, e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /** Says, from a Job, why an install or uninstall failed: the status bar shows only work in progress. */
+    static void failed(UISynchronize ui, Shell shell, String title, PluginException e) {
+        ui.asyncExec(() -> MessageDialog.openError(shell, title, e.getMessage()));
     }
 
     /** Offers to restart the workbench, which then shows the plug-ins as they are now. */
