@@ -14,10 +14,8 @@ import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.events.SelectionListener;
 import org.eclipse.swt.widgets.Button;
@@ -25,6 +23,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
+import org.proxyscope.app.Tables;
 import org.proxyscope.plugins.Feature;
 import org.proxyscope.plugins.InstallerClient;
 import org.proxyscope.plugins.PluginException;
@@ -69,10 +68,10 @@ final class InstalledPluginsDialog extends Dialog {
         features = new TableViewer(area, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE | SWT.V_SCROLL);
         features.getTable().setHeaderVisible(true);
         GridDataFactory.fillDefaults().grab(true, true).hint(640, 200).applyTo(features.getControl());
-        column(features, "Name", 220, f -> ((Feature) f).name());
-        column(features, "Version", 150, f -> ((Feature) f).version());
-        column(features, "Origin", 120, f -> Feature.ADDED.equals(((Feature) f).origin()) ? "added" : "with the product");
-        column(features, "Id", 240, f -> ((Feature) f).id());
+        Tables.addColumn(features, Feature.class, "Name", 220, Feature::name);
+        Tables.addColumn(features, Feature.class, "Version", 150, Feature::version);
+        Tables.addColumn(features, Feature.class, "Origin", 120, f -> Feature.ADDED.equals(f.origin()) ? "added" : "with the product");
+        Tables.addColumn(features, Feature.class, "Id", 240, Feature::id);
         features.setContentProvider(ArrayContentProvider.getInstance());
         features.addSelectionChangedListener(e -> enable());
         Composite buttons = new Composite(area, SWT.NONE);
@@ -108,18 +107,6 @@ final class InstalledPluginsDialog extends Dialog {
         if (id == IDialogConstants.CLOSE_ID) {
             close();
         }
-    }
-
-    private static void column(TableViewer viewer, String title, int width, java.util.function.Function<Object, String> text) {
-        TableViewerColumn c = new TableViewerColumn(viewer, SWT.NONE);
-        c.getColumn().setText(title);
-        c.getColumn().setWidth(width);
-        c.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text.apply(element);
-            }
-        });
     }
 
     private static Button button(Composite parent, String text, Runnable action) {

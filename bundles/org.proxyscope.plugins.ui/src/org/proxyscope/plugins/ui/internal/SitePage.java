@@ -9,9 +9,7 @@ import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.CheckboxTableViewer;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.jface.wizard.WizardPage;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.events.SelectionListener;
@@ -22,6 +20,7 @@ import org.eclipse.swt.widgets.DirectoryDialog;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
+import org.proxyscope.app.Tables;
 import org.proxyscope.plugins.Feature;
 import org.proxyscope.plugins.InstallerClient;
 
@@ -87,10 +86,10 @@ final class SitePage extends WizardPage {
         features.getTable().setHeaderVisible(true);
         features.getTable().setLinesVisible(true);
         GridDataFactory.fillDefaults().span(5, 1).grab(true, true).hint(600, 180).applyTo(features.getControl());
-        column("Name", 240, Feature::name);
-        column("Version", 150, Feature::version);
-        column("Category", 170, Feature::category);
-        column("Installed", 150, f -> f.installed().orElse(""));
+        Tables.addColumn(features, Feature.class, "Name", 240, Feature::name);
+        Tables.addColumn(features, Feature.class, "Version", 150, Feature::version);
+        Tables.addColumn(features, Feature.class, "Category", 170, Feature::category);
+        Tables.addColumn(features, Feature.class, "Installed", 150, f -> f.installed().orElse(""));
         features.setContentProvider(ArrayContentProvider.getInstance());
         features.addCheckStateListener(e -> {
             Feature f = (Feature) e.getElement();
@@ -110,18 +109,6 @@ final class SitePage extends WizardPage {
         details = new Text(page, SWT.BORDER | SWT.MULTI | SWT.WRAP | SWT.READ_ONLY | SWT.V_SCROLL);
         GridDataFactory.fillDefaults().span(5, 1).grab(true, false).hint(600, 90).applyTo(details);
         setControl(page);
-    }
-
-    private void column(String title, int width, java.util.function.Function<Feature, String> text) {
-        TableViewerColumn c = new TableViewerColumn(features, SWT.NONE);
-        c.getColumn().setText(title);
-        c.getColumn().setWidth(width);
-        c.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text.apply((Feature) element);
-            }
-        });
     }
 
     private static String describe(Feature f) {
