@@ -213,9 +213,4 @@ final class InstalledPluginsDialog extends Dialog {
         job.setSystem(true);
         job.schedule();
     }
-
-    /** For the status line's tests: what it says now. */
-    String status() {
-        return status.getText();
-    }
 }
