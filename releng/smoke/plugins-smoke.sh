@@ -265,6 +265,7 @@ if workbench; then
                 shot dialog-installed 3
                 expect "after the restart Triage has the DNS Blocklists view (a tab in its bottom stack)" \
                     bash -c "$(declare -f differs_in); out='$out'; differs_in dialog-before dialog-installed $tab_row 150"
+                expect "and the command line has its command" bash -c "env -u DISPLAY '$app' help dnsbl | grep -q -- '--resolver'"
                 menu w f
                 if prefs=$(window "Preferences" 30); then
                     shot dialog-preferences 1
