@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -51,6 +52,9 @@ public final class Workspace implements AutoCloseable {
     /** Name of the database file inside the workspace's metadata folder. */
     public static final String DATABASE = "workspace.db";
     private static final String EVIDENCE = "evidence";
+    /** The name a copy into the evidence store has until it is whole: {@code .incoming-PID-RANDOM}. */
+    private static final String INCOMING = ".incoming-";
+    private static final System.Logger LOG = System.getLogger(Workspace.class.getName());
     private static final int CHUNK = 1 << 20;
 
     private final Path folder;
@@ -82,7 +86,51 @@ public final class Workspace implements AutoCloseable {
             throw new WorkspaceException("No analyst name: every custody entry records who acted");
         }
         Path metadata = WorkspaceFolder.prepare(folder);
+        removeAbandonedCopies(metadata.resolve(EVIDENCE));
         return new Workspace(folder, analyst.strip(), Database.open(metadata.resolve(DATABASE)), clock.withZone(ZoneOffset.UTC));
+    }
+
+    /**
+     * Removes the partial copies that an evidence add killed half way left behind (four kills of an 800 MB add left
+     * 1.6 GB). A copy is named by the process writing it; one whose process is gone is abandoned, one whose process
+     * runs is still being written (another window or command may add evidence at this moment).
+     */
+    private static void removeAbandonedCopies(Path evidence) {
+        if (!Files.isDirectory(evidence)) {
+            return;
+        }
+        long removed = 0;
+        long bytes = 0;
+        try (DirectoryStream<Path> cases = Files.newDirectoryStream(evidence, Files::isDirectory)) {
+            for (Path caseFolder : cases) {
+                try (DirectoryStream<Path> copies = Files.newDirectoryStream(caseFolder, INCOMING + "*")) {
+                    for (Path copy : copies) {
+                        if (!beingWritten(copy.getFileName().toString())) {
+                            long size = Files.size(copy);
+                            Files.delete(copy);
+                            removed++;
+                            bytes += size;
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "Could not remove every abandoned partial copy in " + evidence + ": " + describe(e));
+        }
+        if (removed > 0) {
+            LOG.log(System.Logger.Level.INFO, "Removed " + removed + " partial cop" + (removed == 1 ? "y" : "ies") + " (" + bytes
+                    + " bytes) that evidence adds killed half way left in " + evidence);
+        }
+    }
+
+    /** Whether the process named in {@code .incoming-PID-...} still runs; an older copy without a process id is abandoned. */
+    private static boolean beingWritten(String name) {
+        String rest = name.substring(INCOMING.length());
+        int dash = rest.indexOf('-');
+        if (dash <= 0 || !rest.substring(0, dash).chars().allMatch(Character::isDigit)) {
+            return false;
+        }
+        return ProcessHandle.of(Long.parseLong(rest.substring(0, dash))).map(ProcessHandle::isAlive).orElse(false);
     }
 
     public Path folder() {
@@ -359,7 +407,7 @@ public final class Workspace implements AutoCloseable {
         Path incoming = null;
         try {
             Files.createDirectories(caseFolder);
-            incoming = TempPaths.file(caseFolder, ".incoming-", "");
+            incoming = TempPaths.file(caseFolder, INCOMING + ProcessHandle.current().pid() + "-", "");
             long size = Files.size(file);
             String sha256 = copyHashing(file, incoming, size, progress);
             Path stored = caseFolder.resolve(sha256);

@@ -101,4 +101,49 @@ class CrashSafetyTest {
             assertTrue(ws.verify(c.id(), Progress.NONE).intact());
         }
     }
+
+    @Test
+    void anEvidenceAddKilledHalfWayLeavesNoCopyBehindOnceTheWorkspaceIsOpenedAgain() throws Exception {
+        Path folder = tmp.resolve("ws");
+        Path big = tmp.resolve("capture.pcap");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            f.setLength(3L << 30); // sparse: copying and hashing it takes seconds, reading it costs no disk
+        }
+        String classPath = Stream.of(location(Workspace.class), location(org.sqlite.JDBC.class), location(EvidenceAdder.class))
+                .collect(Collectors.joining(java.io.File.pathSeparator));
+        Process child = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-cp", classPath,
+                EvidenceAdder.class.getName(), folder.toString(), big.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String id;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            id = out.readLine();
+        }
+        Path evidence = folder.resolve(".proxyscope/evidence").resolve(id);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (incoming(evidence).isEmpty() || Files.size(incoming(evidence).get(0)) < (64 << 20)) {
+            assertTrue(System.nanoTime() < deadline && child.isAlive(), "the child copies the file into the evidence store");
+            Thread.sleep(20);
+        }
+        new ProcessBuilder("kill", "-KILL", Long.toString(child.pid())).start().waitFor();
+        assertTrue(child.waitFor(20, TimeUnit.SECONDS));
+        assertEquals(1, incoming(evidence).size(), "the killed add left its partial copy");
+        // a copy another process is writing at this moment stays: this test's process is alive
+        Path live = Files.createFile(evidence.resolve(".incoming-" + ProcessHandle.current().pid() + "-0123456789abcdef"));
+        Path old = Files.createFile(evidence.resolve(".incoming-0123456789abcdef")); // named before copies carried their process
+
+        try (Workspace ws = Workspace.open(folder, "bob")) {
+            assertEquals(List.of(live), incoming(evidence), "the abandoned copies are gone, the one being written stays");
+            assertEquals(0, ws.evidence(CaseId.parse(id)).size(), "nothing half added was registered");
+            assertTrue(ws.verify(CaseId.parse(id), Progress.NONE).intact());
+        }
+        assertTrue(Files.notExists(old));
+    }
+
+    private static List<Path> incoming(Path folder) throws java.io.IOException {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(p -> p.getFileName().toString().startsWith(".incoming-")).toList();
+        }
+    }
 }
