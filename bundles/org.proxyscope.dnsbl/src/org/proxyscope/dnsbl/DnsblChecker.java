@@ -61,7 +61,7 @@ public final class DnsblChecker {
         } catch (IllegalArgumentException e) {
             throw new DnsblException(e.getMessage());
         }
-        if (!host.isIpv6() && !host.name().chars().allMatch(c -> c == '.' || Character.isDigit(c))) {
+        if (!host.isAddress()) {
             throw new DnsblException("DNS blocklists list addresses, and " + host.name() + " is a host name: check its address");
         }
         String reversed = reversed(host);

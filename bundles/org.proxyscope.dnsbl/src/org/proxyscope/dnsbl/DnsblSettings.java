@@ -86,7 +86,7 @@ public record DnsblSettings(List<DnsblList> lists, Optional<InetSocketAddress> r
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("\"" + s + "\" is not a resolver's address such as 192.0.2.53 or [2001:db8::53]:53");
         }
-        if (!parsed.isIpv6() && !parsed.name().chars().allMatch(c -> c == '.' || Character.isDigit(c))) {
+        if (!parsed.isAddress()) {
             throw new IllegalArgumentException("\"" + s + "\" is a name; give the resolver's address, such as 192.0.2.53");
         }
         return new InetSocketAddress(parsed.name(), port);

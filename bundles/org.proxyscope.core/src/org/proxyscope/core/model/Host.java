@@ -54,6 +54,11 @@ public record Host(String name) {
         return name.contains(":");
     }
 
+    /** Whether this is an address (IPv4 or IPv6) rather than a DNS name. */
+    public boolean isAddress() {
+        return isIpv6() || IPV4.matcher(name).matches();
+    }
+
     /** The form to put before {@code :port}: IPv6 in brackets. */
     public String withPortSyntax() {
         return isIpv6() ? "[" + name + "]" : name;
