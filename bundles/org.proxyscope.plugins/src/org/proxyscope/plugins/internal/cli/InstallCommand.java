@@ -12,7 +12,6 @@ import org.proxyscope.cli.ExitCode;
 import org.proxyscope.cli.JsonText;
 import org.proxyscope.cli.UsageException;
 import org.proxyscope.plugins.Feature;
-import org.proxyscope.plugins.Installation;
 import org.proxyscope.plugins.internal.p2.P2Installer;
 import org.proxyscope.plugins.internal.p2.P2Progress;
 
@@ -45,8 +44,8 @@ public final class InstallCommand extends InstallerCommand {
     }
 
     @Override
-    boolean changesInstallation() {
-        return true;
+    boolean changesInstallation(Arguments args) {
+        return !args.flag("--dry-run");
     }
 
     @Override
@@ -73,7 +72,6 @@ public final class InstallCommand extends InstallerCommand {
             }
             return ExitCode.OK;
         }
-        Installation.current().checkWritable();
         Feature f = p2.install(uri, args.required("--feature"), args.option("--version"), args.flag("--trust-unsigned"), monitor);
         if (args.flag("--json")) {
             io.out().println(JsonText.pretty(FeatureJson.of(f)));

@@ -30,8 +30,8 @@ abstract class InstallerCommand implements Command {
     /** The arguments' form; a wrong one is said before any process starts. */
     abstract Arguments parse(List<String> args) throws UsageException;
 
-    /** Whether the command changes the installation, which must then be writable by whoever runs it. */
-    boolean changesInstallation() {
+    /** Whether the command, with these arguments, changes the installation, which must then be writable by whoever runs it. */
+    boolean changesInstallation(Arguments args) {
         return false;
     }
 
@@ -43,7 +43,7 @@ abstract class InstallerCommand implements Command {
         Arguments args = parse(raw);
         if (!inInstaller()) {
             Installation installation = Installation.current();
-            if (changesInstallation()) {
+            if (changesInstallation(args)) {
                 installation.checkWritable(); // said here: without write permission, the installer's runtime would not even start
             }
             Process child = installation.startInstaller(name(), raw, true);
@@ -63,6 +63,9 @@ abstract class InstallerCommand implements Command {
     private static final class InProcess {
 
         static int run(InstallerCommand command, Arguments args, CommandContext io) throws Exception {
+            if (command.changesInstallation(args)) {
+                Installation.current().checkWritable(); // again: the installer may have been started directly
+            }
             P2Progress monitor = new P2Progress(args.flag("--progress") ? io.err() : null);
             Thread canceller = new Thread(monitor::cancelAndWait);
             Runtime.getRuntime().addShutdownHook(canceller);

@@ -8,7 +8,6 @@ import org.proxyscope.cli.CommandContext;
 import org.proxyscope.cli.ExitCode;
 import org.proxyscope.cli.UsageException;
 import org.proxyscope.plugins.Feature;
-import org.proxyscope.plugins.Installation;
 import org.proxyscope.plugins.internal.p2.P2Installer;
 import org.proxyscope.plugins.internal.p2.P2Progress;
 
@@ -33,7 +32,7 @@ public final class UninstallCommand extends InstallerCommand {
     }
 
     @Override
-    boolean changesInstallation() {
+    boolean changesInstallation(Arguments args) {
         return true;
     }
 
@@ -47,7 +46,6 @@ public final class UninstallCommand extends InstallerCommand {
 
     @Override
     int work(Arguments args, P2Installer p2, P2Progress monitor, CommandContext io) throws Exception {
-        Installation.current().checkWritable();
         Feature f = p2.uninstall(args.required("--feature"), monitor);
         io.out().println("Uninstalled " + f.name() + " " + f.version() + " (" + f.id() + "); restart the workbench to see it gone.");
         return ExitCode.OK;
