@@ -11,11 +11,6 @@ import org.proxyscope.plugins.PluginException;
 /** Install New Software: the update site and its features, then what will be installed and the licences. */
 final class InstallWizard extends Wizard {
 
-    /** Work on the installer that may fail; run with the wizard's progress bar and Cancel. */
-    interface Call<T> {
-        T run() throws PluginException;
-    }
-
     private final InstallerClient client;
     private final SitePage site;
     private final ReviewPage review;
@@ -61,7 +56,7 @@ final class InstallWizard extends Wizard {
      *
      * @return the result, or null after showing what went wrong on {@code page}
      */
-    <T> T call(String task, Call<T> call, org.eclipse.jface.wizard.WizardPage page) {
+    <T> T call(String task, Installer.Call<T> call, org.eclipse.jface.wizard.WizardPage page) {
         Object[] result = new Object[1];
         try {
             getContainer().run(true, true, monitor -> {

@@ -31,11 +31,6 @@ import org.proxyscope.plugins.PluginException;
 /** The installed features, which came with the product and which were added; uninstall, updates, remembered sites. */
 final class InstalledPluginsDialog extends Dialog {
 
-    /** Work on the installer, run in the background. */
-    interface Call<T> {
-        T run() throws PluginException;
-    }
-
     private final InstallerClient client;
     private final IWorkbench workbench;
     private final UISynchronize ui;
@@ -191,7 +186,7 @@ final class InstalledPluginsDialog extends Dialog {
     }
 
     /** Runs {@code call} off the UI thread, saying so in the status line, and hands its result to {@code then}. */
-    private <T> void background(String what, Call<T> call, java.util.function.Consumer<T> then) {
+    private <T> void background(String what, Installer.Call<T> call, java.util.function.Consumer<T> then) {
         status.setText(what + "...");
         Job job = Job.create(what, monitor -> {
             try {

@@ -14,6 +14,11 @@ import org.proxyscope.plugins.PluginException;
 /** What the installer's dialogs share: the client of this installation, and the restart that shows a change. */
 final class Installer {
 
+    /** A call to the installer, which may fail; the dialogs run it off the UI thread. */
+    interface Call<T> {
+        T run() throws PluginException;
+    }
+
     private Installer() {
     }
 

@@ -73,8 +73,6 @@ public final class P2Installer implements AutoCloseable {
     private final IArtifactRepositoryManager artifacts;
     private final Trust trust = new Trust();
     private final Path home;
-    /** The feature the last {@link #change} brings in. */
-    private IInstallableUnit target;
 
     private P2Installer(IProvisioningAgent agent, Path home) {
         this.agent = agent;
@@ -190,9 +188,9 @@ public final class P2Installer implements AutoCloseable {
      */
     public Feature install(URI uri, String id, Optional<String> version, boolean trustUnsigned, P2Progress monitor)
             throws PluginException {
-        ProfileChangeOperation change = change(uri, id, version, monitor);
-        perform(change, "install " + id, trustUnsigned, monitor);
-        return feature(target, Feature.ADDED, "", Optional.empty());
+        Change change = change(uri, id, version, monitor);
+        perform(change.operation(), "install " + id, trustUnsigned, monitor);
+        return feature(change.feature(), Feature.ADDED, "", Optional.empty());
     }
 
     /**
@@ -200,15 +198,19 @@ public final class P2Installer implements AutoCloseable {
      * from the site, as {@code id version}; nothing is changed.
      */
     public List<String> plan(URI uri, String id, Optional<String> version, P2Progress monitor) throws PluginException {
-        ProfileChangeOperation change = change(uri, id, version, monitor);
+        ProfileChangeOperation change = change(uri, id, version, monitor).operation();
         resolve(change, "install " + id, monitor);
         return change.getProvisioningPlan().getAdditions().query(QueryUtil.createIUAnyQuery(), monitor).toUnmodifiableSet().stream()
                 .filter(iu -> !iu.getId().equals(id + GROUP) && !iu.getId().endsWith(".feature.jar") && !iu.getId().startsWith("tooling"))
                 .map(iu -> iu.getId() + " " + iu.getVersion()).sorted().toList();
     }
 
+    /** A change that brings {@code feature} in. */
+    private record Change(ProfileChangeOperation operation, IInstallableUnit feature) {
+    }
+
     /** The operation that brings feature {@code id} in: an install, or an update of the version installed. */
-    private ProfileChangeOperation change(URI uri, String id, Optional<String> version, P2Progress monitor) throws PluginException {
+    private Change change(URI uri, String id, Optional<String> version, P2Progress monitor) throws PluginException {
         IMetadataRepository repository = load(uri, monitor);
         artifacts(uri, monitor);
         IQuery<IInstallableUnit> query;
@@ -224,7 +226,7 @@ public final class P2Installer implements AutoCloseable {
             throw new PluginException(uri + " has no feature " + id + version.map(v -> " at version " + v).orElse("")
                     + (offered.isEmpty() ? "; it offers none" : "; it offers " + offered));
         }
-        target = found.iterator().next();
+        IInstallableUnit target = found.iterator().next();
         Optional<Feature> present = installed().stream().filter(f -> f.id().equals(id)).findFirst();
         if (present.isPresent() && present.get().version().equals(target.getVersion().toString())) {
             throw new PluginException(id + " " + present.get().version() + " is installed already");
@@ -236,11 +238,11 @@ public final class P2Installer implements AutoCloseable {
             update.setProvisioningContext(context(uri));
             update.resolveModal(monitor);
             update.setSelectedUpdates(new Update[] {new Update(old, target)});
-            return update;
+            return new Change(update, target);
         }
         InstallOperation install = new InstallOperation(session, List.of(target));
         install.setProvisioningContext(context(uri));
-        return install;
+        return new Change(install, target);
     }
 
     /** Removes an added feature, with what it alone needed. */
