@@ -23,6 +23,7 @@ import org.eclipse.swt.widgets.Text;
 import org.proxyscope.app.Tables;
 import org.proxyscope.plugins.Feature;
 import org.proxyscope.plugins.InstallerClient;
+import org.proxyscope.plugins.PluginException;
 
 /** The update site (remembered ones offered) and the features it offers, by category, with what each does. */
 final class SitePage extends WizardPage {
@@ -122,12 +123,25 @@ final class SitePage extends WizardPage {
         super.setVisible(visible);
         if (visible && !remembered) {
             remembered = true;
-            getShell().getDisplay().asyncExec(() -> {
-                InstallerClient.Installed installed = wizard.call("Reading the installation", wizard.client()::installed, this);
-                if (installed != null && !site.isDisposed()) {
-                    installed.repositories().forEach(uri -> site.add(uri.toString()));
+            site.setFocus();
+            // the remembered sites come in the background: the field stays open to typing meanwhile (the wizard's
+            // progress would disable it for the seconds the installer takes, and what was typed then was lost)
+            org.eclipse.swt.widgets.Display display = getShell().getDisplay();
+            Thread.ofVirtual().start(() -> {
+                try {
+                    InstallerClient.Installed installed = wizard.client().installed();
+                    display.asyncExec(() -> {
+                        if (!site.isDisposed()) {
+                            installed.repositories().forEach(uri -> site.add(uri.toString()));
+                        }
+                    });
+                } catch (PluginException e) {
+                    display.asyncExec(() -> {
+                        if (!site.isDisposed()) {
+                            setErrorMessage(e.getMessage());
+                        }
+                    });
                 }
-                site.setFocus();
             });
         }
     }
