@@ -24,6 +24,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.proxyscope.core.NetworkThreads;
+import org.proxyscope.probe.internal.HttpMessages;
 import org.proxyscope.core.RandomBytes;
 import org.proxyscope.core.model.AddressText;
 
@@ -193,19 +194,43 @@ public final class Canary implements AutoCloseable {
     }
 
     /**
-     * Whether the relay of one probe is proven: the own canary waits briefly for the token; the external mode
-     * looks for the known text in what came back through the target.
+     * Whether the relay of one probe is proven: the own canary waits up to {@code wait} for the token (a relay
+     * may deliver it after it answered); the external mode looks for the known text in what came back through
+     * the target.
      *
      * @return how it was proven, or empty when it was not
      */
-    public Optional<CanaryProof> proof(String token, String relayedBack) throws InterruptedException {
+    public Optional<CanaryProof> proof(String token, String relayedBack, Duration wait) throws InterruptedException {
         if (isExternal()) {
             return relayedBack != null && relayedBack.contains(expectedText)
                     ? Optional.of(new CanaryProof(expectedText, externalUrl.toString(), Instant.now(),
                             "the text of " + externalUrl + " came back through it"))
                     : Optional.empty();
         }
-        return awaitToken(token, GRACE);
+        return awaitToken(token, wait);
+    }
+
+    /** How long a probe waits for its token when nothing came back through the target: a relay may be slow to deliver. */
+    public static Duration grace() {
+        return GRACE;
+    }
+
+    /**
+     * Whether {@code back}, what came back through the target, is conclusive: it holds this canary's reply to
+     * the token, or it has become something the canary never sends (another service's greeting, another page).
+     */
+    public boolean answered(String back, String token) {
+        if (back.isEmpty()) {
+            return false;
+        }
+        if (isExternal()) {
+            return back.contains(expectedText) || HttpMessages.complete(back, true);
+        }
+        return back.contains(replyFor(token)) || !couldBeHttpReply(back) || HttpMessages.complete(back, true);
+    }
+
+    private static boolean couldBeHttpReply(String back) {
+        return back.length() < 5 ? "HTTP/".startsWith(back) : back.startsWith("HTTP/");
     }
 
     /**
@@ -276,7 +301,8 @@ public final class Canary implements AutoCloseable {
             client.setSoTimeout(5000);
             byte[] request = new byte[MAX_REQUEST];
             int length = 0;
-            while (length < request.length && !complete(request, length)) {
+            while (length < request.length
+                    && !HttpMessages.complete(new String(request, 0, length, StandardCharsets.ISO_8859_1), false)) {
                 int n;
                 try {
                     n = in.read(request, length, request.length - length);
@@ -302,21 +328,6 @@ public final class Canary implements AutoCloseable {
         } catch (IOException e) {
             // a client that vanished mid-request proves nothing either way
         }
-    }
-
-    private static final Pattern CONTENT_LENGTH = Pattern.compile("(?im)^content-length:\\s*(\\d{1,9})\\s*$");
-
-    /** Whether the bytes so far hold a whole request: a head ended by a blank line and the body it announces. */
-    private static boolean complete(byte[] bytes, int length) {
-        String text = new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
-        int crlf = text.indexOf("\r\n\r\n");
-        int lf = text.indexOf("\n\n");
-        int end = crlf >= 0 ? crlf + 4 : lf >= 0 ? lf + 2 : -1;
-        if (end < 0) {
-            return false;
-        }
-        Matcher m = CONTENT_LENGTH.matcher(text.substring(0, end));
-        return !m.find() || length - end >= Long.parseLong(m.group(1));
     }
 
     /**

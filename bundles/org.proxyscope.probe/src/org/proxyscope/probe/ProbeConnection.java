@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.function.Predicate;
 
 import org.proxyscope.core.model.AddressText;
 
@@ -88,6 +89,11 @@ public final class ProbeConnection implements AutoCloseable {
         return (int) Math.min(Integer.MAX_VALUE, left);
     }
 
+    /** Where this connection's bytes are recorded. */
+    public Transcript transcript() {
+        return transcript;
+    }
+
     public void send(byte[] bytes) throws IOException {
         wait.asked();
         transcript.sent(bytes, 0, bytes.length);
@@ -125,17 +131,27 @@ public final class ProbeConnection implements AutoCloseable {
      * closes, the cap is reached or the deadline passes; a silent peer yields what it sent before.
      */
     public String readUntil(String... endings) throws IOException {
+        return readUntil(seen -> {
+            String stripped = seen.stripTrailing();
+            for (String ending : endings) {
+                if (!stripped.isEmpty() && stripped.endsWith(ending)) {
+                    return true;
+                }
+            }
+            return false;
+        });
+    }
+
+    /**
+     * Reads until {@code enough} says what came so far is conclusive, the peer closes, the cap is reached or
+     * the deadline passes: a probe that knows its answer stops waiting at once.
+     *
+     * @throws SocketTimeoutException when nothing at all came before the deadline (or the port's silence said enough)
+     */
+    public String readUntil(Predicate<String> enough) throws IOException {
         try {
-            while (true) {
-                String seen = new String(pending.toByteArray(), StandardCharsets.ISO_8859_1).stripTrailing();
-                for (String ending : endings) {
-                    if (!seen.isEmpty() && seen.endsWith(ending)) {
-                        return new String(take(pending.size()), StandardCharsets.ISO_8859_1);
-                    }
-                }
-                if (!fill()) {
-                    break;
-                }
+            while (!enough.test(new String(pending.toByteArray(), StandardCharsets.ISO_8859_1)) && fill()) {
+                // keep reading
             }
         } catch (SocketTimeoutException e) {
             if (pending.size() == 0) {
@@ -148,14 +164,20 @@ public final class ProbeConnection implements AutoCloseable {
 
     /** Reads until the peer closes, the cap or the deadline. */
     public String readRest() throws IOException {
+        return readRest(seen -> false);
+    }
+
+    /**
+     * Reads until {@code enough} says what came is conclusive, the peer closes, the cap or the deadline; a
+     * peer that sent nothing yields nothing (through a tunnel, silence is an answer too).
+     */
+    public String readRest(Predicate<String> enough) throws IOException {
         try {
-            while (fill()) {
-                // keep reading
-            }
+            return readUntil(enough);
         } catch (SocketTimeoutException e) {
             transcript.note("stopped reading at the deadline");
+            return "";
         }
-        return new String(take(pending.size()), StandardCharsets.ISO_8859_1);
     }
 
     private int headEnd() {

@@ -11,23 +11,13 @@ public record ProbeReport(String host, Instant started, Duration elapsed, List<F
         findings = List.copyOf(findings);
     }
 
-    /**
-     * {@code open-proxy} when any finding is canary-verified open; {@code inconclusive} when an open port left
-     * doubt (a relay claimed but unproven, an error, or silence from a service no protocol identified);
-     * otherwise {@code no-open-proxy}.
-     */
+    /** See {@link HostSummary#verdict(List)}. */
     public String verdict() {
-        if (findings.stream().anyMatch(f -> f.verdict() == Verdict.OPEN)) {
-            return "open-proxy";
-        }
-        boolean doubt = findings.stream().anyMatch(f -> f.verdict() == Verdict.UNVERIFIED || f.verdict() == Verdict.ERROR
-                || f.verdict() == Verdict.TIMEOUT && !f.detail().startsWith(Prober.SCAN_TIMEOUT) && !identified(f.port()));
-        return doubt ? "inconclusive" : "no-open-proxy";
+        return HostSummary.verdict(findings);
     }
 
-    /** Whether some protocol recognised the service on the port (a squid ignores a SOCKS greeting silently). */
-    private boolean identified(int port) {
-        return findings.stream().anyMatch(f -> f.port() == port && (f.verdict() == Verdict.DENIED
-                || f.verdict() == Verdict.AUTH_REQUIRED));
+    /** The line that leads the results: see {@link HostSummary#of}. */
+    public String summary() {
+        return HostSummary.of(host, verdict(), findings);
     }
 }

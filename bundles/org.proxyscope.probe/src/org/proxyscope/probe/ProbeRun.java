@@ -28,9 +28,15 @@ public record ProbeRun(int number, String host, Instant started, Duration elapse
      * @param sent     the first bytes sent, escaped as in transcripts; empty when nothing was sent
      * @param reply    the first bytes received, likewise
      * @param evidence the number of the case's evidence holding the transcript, when there is one
+     * @param service  what answered on the port, as the run named it; empty when its replies told nothing
      */
     public record Recorded(int port, String protocol, Verdict verdict, Optional<CanaryProof> proof, String detail, String sent,
-            String reply, OptionalInt evidence) {
+            String reply, OptionalInt evidence, String service) implements PortFinding {
+    }
+
+    /** The line that leads the run's results: see {@link HostSummary#of}. */
+    public String summary() {
+        return HostSummary.of(host, verdict, findings);
     }
 
     /** The findings that matter first: relays proven, then doubtful ones, then refusals; silent ports last. */
@@ -39,14 +45,19 @@ public record ProbeRun(int number, String host, Instant started, Duration elapse
                 .thenComparingInt(Recorded::port)).toList();
     }
 
-    /** The findings of ports that answered, by weight: {@link #findingsByWeight()} less the refused connections. */
+    /** The findings of ports that answered, by weight: {@link #findingsByWeight()} less the refused and silent connections. */
     public List<Recorded> answered() {
-        return findingsByWeight().stream().filter(f -> f.verdict() != Verdict.NO_SERVICE).toList();
+        return findingsByWeight().stream().filter(f -> f.verdict() != Verdict.NO_SERVICE && !f.silentToConnect()).toList();
     }
 
     /** The ports that refused the connection, in order, each once: shown folded into one line. */
     public List<Integer> refusedPorts() {
         return findings.stream().filter(f -> f.verdict() == Verdict.NO_SERVICE).map(Recorded::port).distinct().sorted().toList();
+    }
+
+    /** The ports that never answered the TCP connect, in order, each once: shown folded into one line. */
+    public List<Integer> silentPorts() {
+        return findings.stream().filter(Recorded::silentToConnect).map(Recorded::port).distinct().sorted().toList();
     }
 
     private static int weight(Verdict v) {

@@ -60,7 +60,9 @@ public final class ProbeRuns {
                 reply        TEXT NOT NULL,
                 evidence_no  INTEGER,
                 PRIMARY KEY (case_id, run_no, position),
-                FOREIGN KEY (case_id, run_no) REFERENCES probe_runs(case_id, run_no))"""))));
+                FOREIGN KEY (case_id, run_no) REFERENCES probe_runs(case_id, run_no))""")),
+            // what answered on each port, named from the replies (runs kept before name none)
+            new Migration(2, List.of("ALTER TABLE probe_findings ADD COLUMN service TEXT NOT NULL DEFAULT ''"))));
 
     private final WorkspaceStore store;
 
@@ -108,14 +110,14 @@ public final class ProbeRuns {
         }
         List<ProbeRun.Recorded> kept = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("INSERT INTO probe_findings (case_id, run_no, position, port, protocol,"
-                + " verdict, proof_token, proof_from, proof_at, proof_how, detail, sent, reply, evidence_no)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " verdict, proof_token, proof_from, proof_at, proof_how, detail, sent, reply, evidence_no, service)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int position = 0;
             for (Finding f : report.findings()) {
                 ProbeRun.Recorded r = new ProbeRun.Recorded(f.port(), f.protocol(), f.verdict(), f.proof(), f.detail(),
                         f.transcript().excerpt(Transcript.Direction.SENT, EXCERPT_BYTES),
                         f.transcript().excerpt(Transcript.Direction.RECEIVED, EXCERPT_BYTES),
-                        evidence.containsKey(f) ? OptionalInt.of(evidence.get(f)) : OptionalInt.empty());
+                        evidence.containsKey(f) ? OptionalInt.of(evidence.get(f)) : OptionalInt.empty(), f.service());
                 s.setString(1, tx.caseId().toString());
                 s.setInt(2, number);
                 s.setInt(3, ++position);
@@ -134,6 +136,7 @@ public final class ProbeRuns {
                 } else {
                     s.setNull(14, Types.INTEGER);
                 }
+                s.setString(15, r.service());
                 s.addBatch();
                 kept.add(r);
             }
@@ -158,7 +161,7 @@ public final class ProbeRuns {
         return store.read("read the probe runs of " + id, c -> {
             Map<Integer, List<ProbeRun.Recorded>> findings = new LinkedHashMap<>();
             try (PreparedStatement s = c.prepareStatement("SELECT run_no, port, protocol, verdict, proof_token, proof_from,"
-                    + " proof_at, proof_how, detail, sent, reply, evidence_no FROM probe_findings WHERE case_id = ?"
+                    + " proof_at, proof_how, detail, sent, reply, evidence_no, service FROM probe_findings WHERE case_id = ?"
                     + " ORDER BY run_no, position")) {
                 s.setString(1, id.toString());
                 try (ResultSet r = s.executeQuery()) {
@@ -190,6 +193,6 @@ public final class ProbeRuns {
         int number = r.getInt(12);
         OptionalInt evidence = r.wasNull() ? OptionalInt.empty() : OptionalInt.of(number); // wasNull speaks of the last read
         return new ProbeRun.Recorded(r.getInt(2), r.getString(3), Verdict.parse(r.getString(4)), proof, r.getString(9),
-                r.getString(10), r.getString(11), evidence);
+                r.getString(10), r.getString(11), evidence, r.getString(13));
     }
 }

@@ -23,6 +23,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.proxyscope.core.NetworkThreads;
+import org.proxyscope.core.model.PortService;
+import org.proxyscope.core.model.ServiceSignatures;
 import org.proxyscope.probe.internal.FtpBounceProbe;
 import org.proxyscope.probe.internal.HttpConnectProbe;
 import org.proxyscope.probe.internal.HttpGetProbe;
@@ -133,7 +135,31 @@ public final class Prober {
             threads.shutdownNow();
         }
         findings.sort(Comparator.comparingInt(Finding::port).thenComparingInt(f -> request.protocols().indexOf(f.protocol())));
-        return new ProbeReport(request.host().name(), started, Duration.ofNanos(System.nanoTime() - start), findings);
+        return new ProbeReport(request.host().name(), started, Duration.ofNanos(System.nanoTime() - start), named(findings));
+    }
+
+    /** The kind of service a relay verdict of each built-in protocol shows, when no reply names the software. */
+    private static final Map<String, String> KIND_OF = Map.of("http-connect", "http-proxy", "http-get", "http-proxy",
+            "http-post", "http-proxy", "socks4", "socks-proxy", "socks4a", "socks-proxy", "socks5", "socks-proxy",
+            "wingate", "relay-prompt", "smtp-relay", "smtp", "ftp-bounce", "ftp");
+
+    /**
+     * The findings, each with its port's service: the software a reply of any probe of the port names, else
+     * the kind a relay verdict shows (a SOCKS grant names no software), else the kind a reply tells.
+     */
+    static List<Finding> named(List<Finding> findings) {
+        Map<Integer, String> services = new LinkedHashMap<>();
+        Map<Integer, List<Finding>> byPort = new LinkedHashMap<>();
+        findings.forEach(f -> byPort.computeIfAbsent(f.port(), p -> new ArrayList<>()).add(f));
+        byPort.forEach((port, found) -> {
+            Optional<PortService> replies = ServiceSignatures.best(found.stream().map(f -> f.transcript().targetReplies()).toList());
+            Optional<PortService> service = replies.filter(s -> !s.product().isEmpty())
+                    .or(() -> found.stream().filter(f -> f.verdict().isRelayAnswer() && KIND_OF.containsKey(f.protocol()))
+                            .map(f -> PortService.ofKind(KIND_OF.get(f.protocol()))).findFirst())
+                    .or(() -> replies);
+            services.put(port, service.map(PortService::label).orElse(""));
+        });
+        return findings.stream().map(f -> f.withService(services.get(f.port()))).toList();
     }
 
     /**

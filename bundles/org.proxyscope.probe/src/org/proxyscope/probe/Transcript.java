@@ -22,6 +22,7 @@ public final class Transcript {
     }
 
     private static final HexFormat HEX = HexFormat.ofDelimiter(" ");
+    private static final String RELAY_FOLLOWS = "the tunnel is open: what follows came through it";
 
     private final Instant start = Instant.now();
     private final List<Segment> segments = new ArrayList<>();
@@ -47,6 +48,31 @@ public final class Transcript {
 
     public synchronized List<Segment> segments() {
         return List.copyOf(segments);
+    }
+
+    /**
+     * Notes that what is received from now on comes through the target from the far end (the canary's reply
+     * through a tunnel), not from the target itself.
+     */
+    public synchronized void relayFollows() {
+        note(RELAY_FOLLOWS);
+    }
+
+    /**
+     * Every byte the target itself sent, in order, as ISO-8859-1 text: what the service signatures read. What
+     * came through a tunnel after {@link #relayFollows()} is left out: the canary's reply names the canary.
+     */
+    public synchronized String targetReplies() {
+        StringBuilder out = new StringBuilder();
+        for (Segment s : segments) {
+            if (s.direction() == Direction.NOTE && RELAY_FOLLOWS.equals(new String(s.bytes(), StandardCharsets.UTF_8))) {
+                break;
+            }
+            if (s.direction() == Direction.RECEIVED) {
+                out.append(new String(s.bytes(), StandardCharsets.ISO_8859_1));
+            }
+        }
+        return out.toString();
     }
 
     /** "> " for what was sent, "< " for what was received, "# " for notes; non-printable bytes as \xNN. */

@@ -21,6 +21,11 @@ public enum Verdict {
     /** The probe could not be run (e.g. the canary is not reachable for this address family). */
     ERROR;
 
+    /** Whether only a relay of the probed protocol answers so: it relayed, claimed to, refused or wanted credentials. */
+    public boolean isRelayAnswer() {
+        return this == OPEN || this == UNVERIFIED || this == DENIED || this == AUTH_REQUIRED;
+    }
+
     /** The word used in JSON and on the command line: {@code auth-required}. */
     public String word() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

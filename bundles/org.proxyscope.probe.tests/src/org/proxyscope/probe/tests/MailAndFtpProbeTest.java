@@ -206,12 +206,35 @@ class MailAndFtpProbeTest {
         assertTrue(f.detail().contains("500 Illegal PORT command"), f.detail());
     }
 
+    /** Exim greets with 220 as FTP servers do, and answers USER with 500: an SMTP server, not an FTP server refusing anonymous login. */
     @Test
     void anSmtpServerIsNotAnFtpServer() throws Exception {
         canary = Canary.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         Finding f = probe(service("PROXYSCOPE_TEST_RELAY_CLOSED").getPort(), "ftp-bounce");
-        assertTrue(f.verdict() == Verdict.NOT_A_PROXY || f.verdict() == Verdict.AUTH_REQUIRED, f.verdict() + ": " + f.detail());
-        assertFalse(f.canaryVerified());
+        assertVerdict(Verdict.NOT_A_PROXY, f);
+        assertTrue(f.detail().matches("an SMTP server \\(Exim \\d[\\d.]*\\) answered, not an FTP server: 220 relay\\.test ESMTP Exim .*"),
+                f.detail());
+        assertTrue(f.service().matches("Exim \\d[\\d.]*"), f.service());
+    }
+
+    /** vsftpd greets with 220 as SMTP servers do, and answers HELO with 530: an FTP server, not a relay that refuses. */
+    @Test
+    void anFtpServerIsNotAnSmtpRelay() throws Exception {
+        mailCanary("canary.test");
+        Finding f = probe(service("PROXYSCOPE_TEST_FTP_CLOSED").getPort(), "smtp-relay");
+        assertVerdict(Verdict.NOT_A_PROXY, f);
+        assertTrue(f.detail().matches("an FTP server \\(vsftpd \\d[\\d.]*\\) answered, not an SMTP server: 220 \\(vsFTPd .*"), f.detail());
+        assertTrue(f.service().startsWith("vsftpd "), f.service());
+    }
+
+    /** A mail server that accepts every message for the canary's domain and delivers none: no proof, so unverified. */
+    @Test
+    void aBlackHoleMailServerIsUnverified() throws Exception {
+        mailCanary("canary.test");
+        Finding f = probe(service("PROXYSCOPE_TEST_RELAY_BLACKHOLE").getPort(), "smtp-relay");
+        assertVerdict(Verdict.UNVERIFIED, f);
+        assertTrue(f.detail().startsWith("accepted mail for canary.test (plain, null sender"), f.detail());
+        assertTrue(f.service().startsWith("Exim "), f.service());
     }
 
     /**

@@ -49,13 +49,13 @@ class ProbeRunsTest {
         Finding open = new Finding(1080, "socks5", Verdict.OPEN,
                 Optional.of(new CanaryProof("pxc-0123456789abcdef0123456789abcdef", "/127.0.0.1:40404", arrived,
                         "the canary received the token from /127.0.0.1:40404")),
-                "granted; the canary received the token", exchange("\u0005\u0001\u0000", new byte[] {5, 0}));
+                "granted; the canary received the token", exchange("\u0005\u0001\u0000", new byte[] {5, 0})).withService("SOCKS proxy");
         byte[] junk = new byte[4096];
         for (int i = 0; i < junk.length; i++) {
             junk[i] = (byte) (i * 7);
         }
         Finding denied = new Finding(3128, "http-connect", Verdict.DENIED, "HTTP/1.1 403 Forbidden",
-                exchange("CONNECT 127.0.0.1:9 HTTP/1.1\r\n\r\n", junk));
+                exchange("CONNECT 127.0.0.1:9 HTTP/1.1\r\n\r\n", junk)).withService("Squid 5.7");
         Finding refused = new Finding(8080, "tcp", Verdict.NO_SERVICE, "connection refused", new Transcript());
         return new ProbeReport("127.0.0.1", Instant.parse("2026-12-04T10:15:29Z"), Duration.ofMillis(412),
                 List.of(refused, denied, open));
@@ -91,7 +91,10 @@ class ProbeRunsTest {
             assertEquals("\\x05\\x01\\x00", first.sent());
             assertEquals("\\x05\\x00", first.reply());
             assertTrue(first.evidence().isPresent());
+            assertEquals("SOCKS proxy", first.service());
+            assertEquals("127.0.0.1: open proxy: SOCKS5 on 1080 (SOCKS proxy), proven by the canary", run.summary());
             ProbeRun.Recorded denied = run.findingsByWeight().get(1);
+            assertEquals("Squid 5.7", denied.service());
             assertTrue(denied.reply().endsWith(" ..."), "4 KiB of binary junk is cut to an excerpt");
             assertTrue(denied.reply().length() < ProbeRuns.EXCERPT_BYTES * 4 + 10, denied.reply().length() + " characters");
             assertFalse(run.findingsByWeight().get(2).evidence().isPresent(), "nothing exchanged, no transcript");

@@ -222,13 +222,19 @@ class ProbeTest {
         assertVerdict(Verdict.DENIED, probe(port, List.of("wingate"), Duration.ofSeconds(3)), "wingate");
     }
 
+    /** An SMTP greeting is a whole line and no prompt: the WinGate probe says so at once, not at the deadline. */
     @Test
     void anSmtpBannerIsNotAWinGate() throws Exception {
         int port = serve(client -> {
             client.getOutputStream().write("220 mail.example.net ESMTP\r\n".getBytes(StandardCharsets.US_ASCII));
             pause(client, 3000);
         });
-        assertVerdict(Verdict.NOT_A_PROXY, probe(port, List.of("wingate"), Duration.ofMillis(800)), "wingate");
+        ProbeReport report = probe(port, List.of("wingate"), Duration.ofSeconds(3));
+        assertVerdict(Verdict.NOT_A_PROXY, report, "wingate");
+        Finding f = finding(report, "wingate");
+        assertEquals("an SMTP server answered: no WinGate-style prompt", f.detail());
+        assertFalse(f.transcript().text().contains("no more bytes before the deadline"), f.transcript().text());
+        assertEquals("SMTP server", f.service());
     }
 
     private static String readLine(InputStream in) throws IOException {
@@ -249,15 +255,79 @@ class ProbeTest {
         }
     }
 
-    /** A server of our own that answers 200 to anything: claims to relay, proves nothing. */
+    /**
+     * A server of our own that answers 200 to anything and closes: a tunnel through which nothing came
+     * proves nothing either way (unverified), while that 200 as the whole answer to a GET is its own.
+     */
     @Test
-    void aServerThatSaysYesToEverythingIsUnverified() throws Exception {
+    void aServerThatSaysYesAndThenNothingLeavesDoubt() throws Exception {
         int port = serve(client -> reply(client, "HTTP/1.1 200 Connection established\r\n\r\n"));
         ProbeReport report = probe(port, List.of("http-connect", "http-get"), Duration.ofSeconds(3));
         assertVerdict(Verdict.UNVERIFIED, report, "http-connect");
-        assertVerdict(Verdict.UNVERIFIED, report, "http-get");
+        assertVerdict(Verdict.NOT_A_PROXY, report, "http-get");
         assertFalse(finding(report, "http-connect").canaryVerified());
         assertEquals("inconclusive", report.verdict());
+    }
+
+    /**
+     * lighttpd, a web server and no proxy: its 405 to CONNECT and its own 404 to the canary's path are a web
+     * server answering for itself, not a proxy that denied; every protocol says so, and the port is named.
+     */
+    @Test
+    void aWebServerIsNotAProxyThatDenies() throws Exception {
+        int port = proxyPort("PROXYSCOPE_TEST_WEB");
+        ProbeReport report = probe(port, List.of("http-connect", "http-get", "http-post", "socks4", "socks5", "wingate"),
+                Duration.ofSeconds(3));
+        for (Finding f : report.findings()) {
+            assertEquals(Verdict.NOT_A_PROXY, f.verdict(), () -> f.protocol() + ": " + f.detail() + "\n" + f.transcript().text());
+            assertTrue(f.service().matches("lighttpd \\d[\\d.]*"), f.service());
+        }
+        assertTrue(finding(report, "http-connect").detail().matches(
+                "a web server \\(lighttpd [\\d.]+\\) answered CONNECT with its own 405 Method Not Allowed: nothing in the reply shows a proxy.*"),
+                finding(report, "http-connect").detail());
+        assertTrue(finding(report, "http-get").detail().startsWith("a web server (lighttpd "), finding(report, "http-get").detail());
+        assertTrue(finding(report, "http-get").detail().contains("answered an absolute-URI GET with its own 404 Not Found"),
+                finding(report, "http-get").detail());
+        assertEquals("no-open-proxy", report.verdict());
+        assertTrue(report.summary().matches("127\\.0\\.0\\.1: no open proxy: none of the port that answered relays \\(" + port
+                + " \\(lighttpd [\\d.]+\\)\\)"), report.summary());
+    }
+
+    /**
+     * A server that says 200 to every CONNECT and absolute URI, then answers what comes through the "tunnel"
+     * with a page of its own: what came back is not the canary's, so it relays nothing. It keeps the
+     * connection open, yet the probes end once that page is whole, not at the deadline.
+     */
+    @Test
+    void aServerThatAnswersTheTunnelItselfIsNotAProxy() throws Exception {
+        ProbeReport report = probe(proxyPort("PROXYSCOPE_TEST_YES"), List.of("http-connect", "http-get", "http-post"),
+                Duration.ofSeconds(3));
+        for (Finding f : report.findings()) {
+            assertEquals(Verdict.NOT_A_PROXY, f.verdict(), () -> f.protocol() + ": " + f.detail() + "\n" + f.transcript().text());
+            assertTrue(f.detail().contains("; it answered by itself: what came back is not the canary's reply (\"HTTP/1.1 200 OK\")"
+                    + " and the canary never received the token"), f.detail());
+            assertFalse(f.transcript().text().contains("stopped reading at the deadline"), f.transcript().text());
+        }
+        assertEquals("no-open-proxy", report.verdict());
+    }
+
+    /** Each port is named from its replies: the software where they name it, the kind a SOCKS grant shows otherwise. */
+    @Test
+    void eachPortIsNamedFromWhatItAnswered() throws Exception {
+        ProbeReport squid = probe(proxyPort("PROXYSCOPE_TEST_SQUID_OPEN"), List.of("http-connect", "http-get", "socks5"),
+                Duration.ofSeconds(3));
+        squid.findings().forEach(f -> assertTrue(f.service().matches("Squid \\d[\\d.]*"), f.protocol() + ": " + f.service()));
+        assertTrue(squid.summary().matches("127\\.0\\.0\\.1: open proxy: HTTP CONNECT and HTTP GET on \\d+ \\(Squid [\\d.]+\\),"
+                + " proven by the canary"), squid.summary());
+        ProbeReport tiny = probe(proxyPort("PROXYSCOPE_TEST_TINYPROXY"), List.of("http-connect", "http-get"), Duration.ofSeconds(3));
+        tiny.findings().forEach(f -> assertTrue(f.service().startsWith("tinyproxy"), f.protocol() + ": " + f.service()));
+        ProbeReport dante = probe(proxyPort("PROXYSCOPE_TEST_DANTE_OPEN"), List.of("socks4", "socks5"), Duration.ofSeconds(3));
+        dante.findings().forEach(f -> assertEquals("SOCKS proxy", f.service(), f.protocol()));
+        assertTrue(dante.summary().matches("127\\.0\\.0\\.1: open proxy: SOCKS4 and SOCKS5 on \\d+ \\(SOCKS proxy\\), proven by the canary"),
+                dante.summary());
+        ProbeReport closed = probe(proxyPort("PROXYSCOPE_TEST_SQUID_CLOSED"), List.of("http-connect"), Duration.ofSeconds(3));
+        assertEquals(Verdict.DENIED, closed.findings().get(0).verdict());
+        assertTrue(closed.findings().get(0).service().startsWith("Squid"), closed.findings().get(0).service());
     }
 
     /**

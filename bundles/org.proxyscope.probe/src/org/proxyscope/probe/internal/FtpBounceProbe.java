@@ -7,10 +7,13 @@ import java.net.InetAddress;
 import java.net.NoRouteToHostException;
 import java.net.ServerSocket;
 import java.net.SocketTimeoutException;
+import java.util.Optional;
 
 import org.apache.commons.net.MalformedServerReplyException;
 import org.apache.commons.net.ftp.FTPClient;
 import org.apache.commons.net.ftp.FTPReply;
+import org.proxyscope.core.model.PortService;
+import org.proxyscope.core.model.ServiceSignatures;
 import org.proxyscope.probe.Canary;
 import org.proxyscope.probe.Finding;
 import org.proxyscope.probe.PortSignals;
@@ -53,10 +56,19 @@ public final class FtpBounceProbe implements ProxyProbe {
         try {
             ftp.connect(context.target().getAddress(), context.port());
             String banner = reply(ftp);
+            Optional<PortService> other = ServiceSignatures.identify(ftp.getReplyString()).filter(s -> !s.kind().equals("ftp"));
+            if (other.isPresent()) {
+                return finding(context, Verdict.NOT_A_PROXY, other.get().describe() + " answered, not an FTP server: " + banner,
+                        transcript);
+            }
             if (!FTPReply.isPositiveCompletion(ftp.getReplyCode())) {
                 return finding(context, Verdict.DENIED, "refuses sessions: " + banner, transcript);
             }
             if (!ftp.login("anonymous", "proxyscope@")) {
+                if (unknownCommand(ftp.getReplyCode())) {
+                    return finding(context, Verdict.NOT_A_PROXY, "banner " + banner + "; it does not know USER (" + reply(ftp)
+                            + "): not an FTP server", transcript);
+                }
                 return finding(context, Verdict.AUTH_REQUIRED, "banner " + banner + "; anonymous login refused: " + reply(ftp),
                         transcript);
             }
@@ -69,11 +81,11 @@ public final class FtpBounceProbe implements ProxyProbe {
                 code = ftp.list();
                 if (!FTPReply.isPositivePreliminary(code)) {
                     return RelayProbe.verdict(context, protocol(), token, "banner " + banner + "; " + port + " accepted, LIST answered "
-                            + reply(ftp), null, transcript);
+                            + reply(ftp), null, true, transcript);
                 }
                 ftp.completePendingCommand();
                 return RelayProbe.verdict(context, protocol(), token, "banner " + banner + "; " + port
-                        + " accepted and a listing sent", null, transcript);
+                        + " accepted and a listing sent", null, true, transcript);
             }
         } catch (ConnectException | NoRouteToHostException e) {
             return finding(context, Verdict.NO_SERVICE, "nothing listens: " + e.getMessage(), transcript);
@@ -97,6 +109,11 @@ public final class FtpBounceProbe implements ProxyProbe {
 
     private Finding finding(ProbeContext context, Verdict verdict, String detail, Transcript transcript) {
         return new Finding(context.port(), protocol(), verdict, detail, transcript);
+    }
+
+    /** 500 and 502: a command the server does not know (RFC 959 and RFC 5321 alike), what another service says to USER or HELO. */
+    static boolean unknownCommand(int code) {
+        return code == 500 || code == 502;
     }
 
     private static String reply(FTPClient ftp) {

@@ -24,9 +24,9 @@ public final class HttpConnectProbe extends RelayProbe {
             return new Answered(Verdict.NOT_A_PROXY, head.isEmpty() ? "no reply to CONNECT" : "the reply to CONNECT is not HTTP");
         }
         if (statusCode(status) / 100 != 2) {
-            return refusal(status, head);
+            return refusal(status, head, "CONNECT");
         }
         connection.send(tokenRequest(canary, token));
-        return relayed(status, head, connection.readRest(), token);
+        return relayed(status, head, readTunnel(connection, canary, token), token);
     }
 }

@@ -18,6 +18,6 @@ public final class HttpGetProbe extends RelayProbe {
         String target = canary.authority();
         connection.send("GET http://" + target + canary.path(token) + " HTTP/1.1\r\nHost: " + target
                 + "\r\nUser-Agent: Proxyscope\r\nConnection: close\r\n\r\n");
-        return forwardedAnswer(connection, "GET", token);
+        return forwardedAnswer(connection, canary, "GET", token);
     }
 }

@@ -23,6 +23,6 @@ public final class HttpPostProbe extends RelayProbe {
         connection.send("POST http://" + target + canary.path(token) + " HTTP/1.1\r\nHost: " + target + "\r\nUser-Agent: Proxyscope\r\n"
                 + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length()
                 + "\r\nConnection: close\r\n\r\n" + body);
-        return forwardedAnswer(connection, "POST", token);
+        return forwardedAnswer(connection, canary, "POST", token);
     }
 }

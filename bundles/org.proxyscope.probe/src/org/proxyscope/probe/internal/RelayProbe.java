@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.proxyscope.core.model.PortService;
+import org.proxyscope.core.model.ServiceSignatures;
 import org.proxyscope.probe.Canary;
 import org.proxyscope.probe.CanaryProof;
 import org.proxyscope.probe.Finding;
@@ -30,8 +32,15 @@ abstract class RelayProbe implements ProxyProbe {
     sealed interface Outcome {
     }
 
-    /** The target claimed to relay the token; the canary decides. {@code relayedBack} is what came back through it. */
-    record Relayed(String detail, String relayedBack) implements Outcome {
+    /**
+     * The target claimed to relay the token; the canary decides.
+     *
+     * @param relayedBack what came back through the target
+     * @param relay       whether the target showed itself a relay of this protocol (a SOCKS grant, a proxy's
+     *                    headers): then a reply that is not the canary's leaves doubt; from anything else it means
+     *                    the target answered the request itself
+     */
+    record Relayed(String detail, String relayedBack, boolean relay) implements Outcome {
     }
 
     /** The target answered with a verdict of its own (refused, wants credentials, not this protocol). */
@@ -63,30 +72,55 @@ abstract class RelayProbe implements ProxyProbe {
         }
         return switch (outcome) {
             case Answered a -> new Finding(context.port(), protocol(), a.verdict(), a.detail(), transcript);
-            case Relayed r -> verdict(context, protocol(), token, r.detail(), r.relayedBack(), transcript);
+            case Relayed r -> verdict(context, protocol(), token, r.detail(), r.relayedBack(), r.relay(), transcript);
         };
     }
 
     /**
-     * The verdict on a relay the target claimed: open only with the canary's proof, unverified without.
-     * Shared by every probe that asks the target to reach the canary.
+     * The verdict on a relay the target claimed: open only with the canary's proof. Without it, a target that
+     * sent back something else answered the request itself (not a proxy, unless it showed itself one), and one
+     * that sent back nothing is unverified. Shared by every probe that asks the target to reach the canary.
+     *
+     * @param relayedBack what came back through the target; null when nothing can (FTP bounce)
+     * @param relay       whether the target showed itself a relay of this protocol
      */
     static Finding verdict(ProbeContext context, String protocol, String token, String detail, String relayedBack,
-            Transcript transcript) {
+            boolean relay, Transcript transcript) {
+        boolean cameBack = relayedBack != null && !relayedBack.isEmpty();
         try {
-            Optional<CanaryProof> proof = context.canary().proof(token, relayedBack);
+            // what came back settles it at once: the canary had the token before it answered
+            Optional<CanaryProof> proof = context.canary().proof(token, relayedBack, cameBack ? Duration.ZERO : Canary.grace());
             if (proof.isPresent()) {
                 transcript.note("proof for token " + token + ": " + proof.get().how());
                 return new Finding(context.port(), protocol, Verdict.OPEN, proof, detail + "; " + proof.get().how(), transcript);
             }
             transcript.note("no proof for token " + token);
-            return new Finding(context.port(), protocol, Verdict.UNVERIFIED,
-                    detail + (context.canary().isExternal() ? "; but the external canary's text never came back"
-                            : "; but the canary never received the token"), transcript);
+            String never = context.canary().isExternal() ? "the external canary's text never came back" : "the canary never received the token";
+            if (!cameBack) {
+                return new Finding(context.port(), protocol, Verdict.UNVERIFIED, detail + "; but " + never, transcript);
+            }
+            String other = "what came back is not the canary's reply (" + firstLine(relayedBack) + ") and " + never;
+            return relay ? new Finding(context.port(), protocol, Verdict.UNVERIFIED, detail + "; but " + other, transcript)
+                    : new Finding(context.port(), protocol, Verdict.NOT_A_PROXY, detail + "; it answered by itself: " + other,
+                            transcript);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return cancelled(context, protocol, transcript);
         }
+    }
+
+    /** The first line of a reply, printable and short, to quote in a detail. */
+    static String firstLine(String reply) {
+        String line = reply.strip().lines().findFirst().orElse("");
+        StringBuilder out = new StringBuilder();
+        for (char c : line.toCharArray()) {
+            out.append(c >= 0x20 && c < 0x7f ? c : '?');
+            if (out.length() == 80) {
+                out.append("...");
+                break;
+            }
+        }
+        return "\"" + out + "\"";
     }
 
     static Finding cancelled(ProbeContext context, String protocol, Transcript transcript) {
@@ -122,37 +156,76 @@ abstract class RelayProbe implements ProxyProbe {
         return found.toString();
     }
 
-    /** A relay claimed by an HTTP proxy, with what it revealed and whether the canary's reply came back. */
+    /**
+     * Reads what comes back through an open tunnel after the token request: until it holds the canary's reply
+     * or something the canary never sends, the peer closes, or the deadline. Marks the transcript, so what
+     * came through is not taken for the target's own words.
+     */
+    static String readTunnel(ProbeConnection connection, Canary canary, String token) throws IOException {
+        connection.transcript().relayFollows();
+        return connection.readRest(back -> canary.answered(back, token));
+    }
+
+    /**
+     * A relay claimed by an HTTP proxy, with what it revealed and whether the canary's reply came back.
+     *
+     * @param rest what came back as the far end's: through a tunnel, or the whole forwarded reply
+     */
     static Outcome relayed(String status, String head, String rest, String token) {
         String headers = revealingHeaders(head);
-        return new Relayed(status + (headers.isEmpty() ? "" : "; " + headers) + cameBack(rest, token), rest);
+        return new Relayed(status + (headers.isEmpty() ? "" : "; " + headers) + cameBack(rest, token), rest, showsProxy(head));
+    }
+
+    /** Whether an HTTP reply shows that a proxy made it: its headers, or software known as a proxy. */
+    static boolean showsProxy(String head) {
+        return ServiceSignatures.identify(head).map(PortService::isRelay).orElse(false);
     }
 
     /**
      * Reads and judges an HTTP proxy's answer to a request it should forward to the canary (an absolute-URI
      * GET or POST): not HTTP, a refusal, or a claimed relay for the canary to confirm.
      */
-    static Outcome forwardedAnswer(ProbeConnection connection, String method, String token) throws IOException {
+    static Outcome forwardedAnswer(ProbeConnection connection, Canary canary, String method, String token) throws IOException {
         String head = connection.readHead();
         String status = statusLine(head);
+        String asked = "an absolute-URI " + method;
         if (status == null) {
-            return new Answered(Verdict.NOT_A_PROXY, "no HTTP reply to an absolute-URI " + method);
+            return new Answered(Verdict.NOT_A_PROXY, "no HTTP reply to " + asked);
         }
         if (statusCode(status) / 100 != 2) {
-            return refusal(status, head);
+            return refusal(status, head, asked);
         }
-        return relayed(status, head, connection.readRest(), token);
+        return relayed(status, head, head + connection.readRest(body -> canary.answered(head + body, token)), token);
     }
 
     static String cameBack(String relayed, String token) {
         return relayed.contains(Canary.replyFor(token)) ? "; the canary's reply came back through it" : "";
     }
 
-    /** How an HTTP proxy's refusal reads as a verdict. */
-    static Outcome refusal(String status, String head) {
+    /**
+     * How an HTTP refusal reads. Only a proxy can deny or want credentials: a 407, a reply that shows a proxy,
+     * or a 403 to CONNECT (web servers answer CONNECT with 400, 405 or 501). A gateway's error, or a proxy's
+     * 5xx, says it tried to reach the canary and failed. Anything else is a web server answering for itself
+     * (its own 404 to the canary's path, its 405 to CONNECT): not a proxy.
+     *
+     * @param asked the request in words, e.g. {@code CONNECT}
+     */
+    static Outcome refusal(String status, String head, String asked) {
         int code = statusCode(status);
-        Verdict verdict = code == 407 ? Verdict.AUTH_REQUIRED : Verdict.DENIED;
         String headers = revealingHeaders(head);
-        return new Answered(verdict, status + (headers.isEmpty() ? "" : "; " + headers));
+        String seen = status + (headers.isEmpty() ? "" : "; " + headers);
+        boolean proxy = showsProxy(head);
+        if (code == 407) {
+            return new Answered(Verdict.AUTH_REQUIRED, seen);
+        }
+        if (code == 502 || code == 504 || proxy && code / 100 == 5) {
+            return new Answered(Verdict.UNVERIFIED, seen + "; it tried to reach the canary and failed");
+        }
+        if (proxy || code == 403 && asked.equals("CONNECT")) {
+            return new Answered(Verdict.DENIED, seen);
+        }
+        String what = ServiceSignatures.identify(head).map(PortService::describe).orElse("an HTTP server");
+        return new Answered(Verdict.NOT_A_PROXY, what + " answered " + asked + " with its own " + status.substring(9)
+                + ": nothing in the reply shows a proxy" + (headers.isEmpty() ? "" : " (" + headers + ")"));
     }
 }

@@ -17,6 +17,8 @@ import java.util.Optional;
 import org.apache.commons.net.MalformedServerReplyException;
 import org.apache.commons.net.smtp.SMTPClient;
 import org.apache.commons.net.smtp.SMTPReply;
+import org.proxyscope.core.model.PortService;
+import org.proxyscope.core.model.ServiceSignatures;
 import org.proxyscope.probe.Canary;
 import org.proxyscope.probe.CanaryProof;
 import org.proxyscope.probe.Finding;
@@ -88,10 +90,19 @@ public final class SmtpRelayProbe implements ProxyProbe {
         try {
             smtp.connect(context.target().getAddress(), context.port());
             banner = smtp.getReplyString().strip();
+            Optional<PortService> other = ServiceSignatures.identify(banner).filter(s -> !s.kind().equals("smtp"));
+            if (other.isPresent()) {
+                return new Finding(context.port(), protocol(), Verdict.NOT_A_PROXY, other.get().describe()
+                        + " answered, not an SMTP server: " + TranscribedSocket.lastReply(banner), transcript);
+            }
             if (!SMTPReply.isPositiveCompletion(smtp.getReplyCode())) {
                 return new Finding(context.port(), protocol(), Verdict.DENIED, "refuses sessions: " + banner, transcript);
             }
             if (!smtp.login(addressLiteral(smtp.getLocalAddress()))) {
+                if (FtpBounceProbe.unknownCommand(smtp.getReplyCode())) {
+                    return new Finding(context.port(), protocol(), Verdict.NOT_A_PROXY, "greeting " + banner
+                            + "; it does not know HELO (" + reply(smtp) + "): not an SMTP server", transcript);
+                }
                 return new Finding(context.port(), protocol(), Verdict.DENIED, "refused HELO: " + reply(smtp), transcript);
             }
             for (Form form : forms("@TOKEN@", domain, relay)) {

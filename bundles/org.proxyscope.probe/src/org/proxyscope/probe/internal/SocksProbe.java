@@ -46,8 +46,8 @@ public final class SocksProbe extends RelayProbe {
             return handshake;
         }
         connection.send(tokenRequest(canary, token));
-        String reply = connection.readRest();
-        return new Relayed(version.protocol + " request granted" + cameBack(reply, token), reply);
+        String reply = readTunnel(connection, canary, token);
+        return new Relayed(version.protocol + " request granted" + cameBack(reply, token), reply, true);
     }
 
     /** @return null when the tunnel is open, otherwise the proxy's answer */

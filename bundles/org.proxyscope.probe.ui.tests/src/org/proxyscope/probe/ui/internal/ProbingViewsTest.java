@@ -19,7 +19,10 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.Text;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -161,8 +164,22 @@ class ProbingViewsTest {
         ProbeResultsPart results = ContextInjectionFactory.make(ProbeResultsPart.class, child);
         List<String> rows = java.util.stream.IntStream.range(0, results.rows()).mapToObj(results::row).toList();
         assertEquals(socksPort + " socks5 open", rows.get(0), "proven relays lead the table: " + rows);
-        assertTrue(results.headline().startsWith("127.0.0.1: open-proxy: "), results.headline());
-        assertTrue(results.headline().contains("socks5 on " + socksPort + ", proven by the canary"), results.headline());
+        assertTrue(results.headline().startsWith("127.0.0.1: open proxy: SOCKS5 on " + socksPort
+                + " (SOCKS proxy), proven by the canary  (run 1 by "), results.headline());
+        Table table = Widgets.find(resultsShell, Table.class, t -> true).get(0);
+        assertEquals("SOCKS proxy", table.getItem(0).getText(3), "the Service column names what answered");
+        // a click on a heading sorts by it, a second turns the order round; the folded lines stay last
+        TableColumn protocol = java.util.Arrays.stream(table.getColumns()).filter(c -> c.getText().equals("Protocol"))
+                .findFirst().orElseThrow();
+        protocol.notifyListeners(SWT.Selection, new Event());
+        assertEquals(protocol, table.getSortColumn());
+        List<String> up = protocols(table);
+        assertEquals(up.stream().sorted().toList(), up);
+        protocol.notifyListeners(SWT.Selection, new Event());
+        assertEquals(SWT.DOWN, table.getSortDirection());
+        assertEquals(up.reversed(), protocols(table));
+        table.getColumn(2).notifyListeners(SWT.Selection, new Event());
+        assertEquals(socksPort + " socks5 open", results.row(0), "by verdict, proven relays first again");
         results.selectRow(0);
         assertTrue(results.transcript().startsWith("Kept as " + subject.id() + " evidence #"), results.transcript());
         assertTrue(results.transcript().contains("proof for token pxc-"), results.transcript());
@@ -179,6 +196,11 @@ class ProbingViewsTest {
         assertEquals(0, results.selectedRow());
         assertTrue(results.transcript().contains("proof for token pxc-"), results.transcript());
         resultsShell.dispose();
+    }
+
+    /** The protocols of the rows that are findings, in the table's order (the folded lines carry no finding). */
+    private static List<String> protocols(Table table) {
+        return java.util.Arrays.stream(table.getItems()).filter(i -> i.getData() != null).map(i -> i.getText(1)).toList();
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.proxyscope.probe.ui.internal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,7 +42,8 @@ import org.proxyscope.probe.Verdict;
 
 /**
  * The probe runs the selected case keeps, newest first in the chooser: the host's verdict on top, then one
- * row per port and protocol, proven relays first, ports that refused the connection folded into one line.
+ * row per port and protocol, proven relays first, then doubtful ones; ports that refused the connection
+ * and ports that never answered it folded into one line each. A click on a column heading sorts by it.
  * Selecting a row shows its transcript (text and hex) from the evidence that keeps it.
  */
 public final class ProbeResultsPart {
@@ -57,6 +59,10 @@ public final class ProbeResultsPart {
     private Text hex;
     private CaseId caseId;
     private List<ProbeRun> runs = List.of();
+    private ProbeRun shown;
+    /** The column the rows are sorted by, or -1 for the run's own order (by weight); and which way. */
+    private int sortColumn = -1;
+    private boolean ascending = true;
     /** A finding a search result or the timeline asked for ("run/position"), selected once its case's runs show. */
     private Reveal wanted;
 
@@ -72,8 +78,12 @@ public final class ProbeResultsPart {
         sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
         table = new Table(sash, SWT.FULL_SELECTION | SWT.BORDER);
         table.setHeaderVisible(true);
-        Tables.addColumns(table, new String[][] {{"Port", "60"}, {"Protocol", "110"}, {"Verdict", "110"}, {"Canary", "170"},
-                {"Detail", "520"}});
+        Tables.addColumns(table, new String[][] {{"Port", "60"}, {"Protocol", "100"}, {"Verdict", "105"}, {"Service", "130"},
+                {"Canary", "150"}, {"Detail", "460"}});
+        for (int i = 0; i < table.getColumnCount(); i++) {
+            int column = i;
+            table.getColumn(i).addListener(SWT.Selection, e -> sortBy(column));
+        }
         CTabFolder tabs = new CTabFolder(sash, SWT.BORDER | SWT.BOTTOM);
         Font mono = JFaceResources.getTextFont();
         text = transcriptTab(tabs, "Transcript", mono);
@@ -185,37 +195,67 @@ public final class ProbeResultsPart {
         if (index < 0 || index >= runs.size()) {
             return;
         }
-        ProbeRun run = runs.get(runs.size() - 1 - index);
-        verdict.setText(headline(run));
+        shown = runs.get(runs.size() - 1 - index);
+        verdict.setText(headline(shown));
         verdict.getParent().layout();
+        fillRows();
+    }
+
+    /** A click on a heading sorts by that column; a second click turns the order round. */
+    private void sortBy(int column) {
+        ascending = column != sortColumn || !ascending;
+        sortColumn = column;
+        table.setSortColumn(table.getColumn(column));
+        table.setSortDirection(ascending ? SWT.UP : SWT.DOWN);
+        fillRows();
+    }
+
+    private void fillRows() {
         table.removeAll();
         text.setText("");
         hex.setText("");
-        for (ProbeRun.Recorded f : run.answered()) {
+        if (shown == null) {
+            return;
+        }
+        List<ProbeRun.Recorded> answered = shown.answered();
+        List<ProbeRun.Recorded> rows = new java.util.ArrayList<>(answered);
+        if (sortColumn >= 0) {
+            Comparator<ProbeRun.Recorded> order = switch (sortColumn) {
+                case 0 -> Comparator.comparingInt(ProbeRun.Recorded::port);
+                case 1 -> Comparator.comparing(ProbeRun.Recorded::protocol);
+                case 2 -> Comparator.comparingInt(answered::indexOf); // the run's own order: by weight, then port
+                case 3 -> Comparator.comparing(ProbeRun.Recorded::service);
+                case 4 -> Comparator.comparing((ProbeRun.Recorded f) -> f.proof().map(p -> p.at().toString()).orElse(""));
+                default -> Comparator.comparing(ProbeRun.Recorded::detail);
+            };
+            rows.sort(ascending ? order : order.reversed());
+        }
+        for (ProbeRun.Recorded f : rows) {
             TableItem row = new TableItem(table, SWT.NONE);
             row.setData(f);
-            row.setText(new String[] {Integer.toString(f.port()), f.protocol(), f.verdict().word(),
+            row.setText(new String[] {Integer.toString(f.port()), f.protocol(), f.verdict().word(), f.service(),
                     f.proof().map(p -> "received " + UtcTime.clock(p.at())).orElse(""), f.detail()});
             if (f.verdict() == Verdict.OPEN) {
                 row.setForeground(table.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
             }
         }
-        List<Integer> refused = run.refusedPorts();
-        if (!refused.isEmpty()) {
+        folded(Verdict.NO_SERVICE, shown.refusedPorts(), "refused the connection");
+        folded(Verdict.TIMEOUT, shown.silentPorts(), "never answered the connection (filtered)");
+    }
+
+    /** One line for many ports that said the same: "118 ports refused the connection: 1-79,82-1079,...". */
+    private void folded(Verdict said, List<Integer> ports, String what) {
+        if (!ports.isEmpty()) {
             TableItem row = new TableItem(table, SWT.NONE);
-            row.setText(new String[] {"", "tcp", Verdict.NO_SERVICE.word(), "",
-                    refused.size() + (refused.size() == 1 ? " port refused" : " ports refused") + " the connection: "
-                            + PortRanges.of(refused)});
+            row.setText(new String[] {"", "tcp", said.word(), "", "",
+                    ports.size() + (ports.size() == 1 ? " port " : " ports ") + what + ": " + PortRanges.of(ports)});
         }
     }
 
-    /** "127.0.0.1: open-proxy: socks5 on 1080, proven by the canary", the run's verdict in one line. */
+    /** "127.0.0.1: open proxy: SOCKS5 on 1080 (SOCKS proxy), proven by the canary", the run's verdict in one line. */
     static String headline(ProbeRun run) {
-        List<String> open = run.findings().stream().filter(f -> f.verdict() == Verdict.OPEN)
-                .map(f -> f.protocol() + " on " + f.port()).distinct().toList();
-        String proven = open.isEmpty() ? "" : ": " + String.join(", ", open) + ", proven by the canary";
-        return run.host() + ": " + run.verdict() + proven + "  (run " + run.number() + " by " + run.analyst() + ", "
-                + UtcTime.seconds(run.started()) + ", " + run.elapsed().toMillis() + " ms)";
+        return run.summary() + "  (run " + run.number() + " by " + run.analyst() + ", " + UtcTime.seconds(run.started()) + ", "
+                + run.elapsed().toMillis() + " ms)";
     }
 
     private void showTranscript() {

@@ -172,6 +172,7 @@ public final class ProbeCommand implements Command {
             }
             o.addProperty("started", report.started().toString());
             o.addProperty("verdict", report.verdict());
+            o.addProperty("summary", report.summary());
             o.addProperty("elapsed_ms", report.elapsed().toMillis());
             JsonArray findings = new JsonArray();
             for (int i = 0; i < report.findings().size(); i++) {
@@ -180,6 +181,7 @@ public final class ProbeCommand implements Command {
                 j.addProperty("port", f.port());
                 j.addProperty("protocol", f.protocol());
                 j.addProperty("verdict", f.verdict().word());
+                j.addProperty("service", f.service());
                 j.addProperty("canary_verified", f.canaryVerified());
                 f.proof().ifPresent(p -> {
                     JsonObject proof = new JsonObject();
@@ -196,16 +198,27 @@ public final class ProbeCommand implements Command {
             io.out().println(JsonText.pretty(o));
             return;
         }
-        io.out().printf("%s: %s (%d ms)%n", report.host(), report.verdict(), report.elapsed().toMillis());
+        io.out().printf("%s (%d ms)%n", report.summary(), report.elapsed().toMillis());
         run.ifPresent(n -> io.out().printf("  kept in the case as probe run %d%n", n));
-        long silent = report.findings().stream().filter(f -> f.verdict() == Verdict.NO_SERVICE).map(Finding::port).distinct().count();
+        List<Integer> refused = ports(report, f -> f.verdict() == Verdict.NO_SERVICE);
+        List<Integer> silent = ports(report, Finding::silentToConnect);
         for (Finding f : report.findings()) {
-            if (f.verdict() != Verdict.NO_SERVICE) {
-                io.out().printf("  %5d  %-13s %-14s %s%n", f.port(), f.protocol(), f.verdict().word(), f.detail());
+            if (!refused.contains(f.port()) && !silent.contains(f.port())) {
+                io.out().printf("  %5d  %-13s %-14s %-16s %s%n", f.port(), f.protocol(), f.verdict().word(),
+                        f.service().isEmpty() ? "-" : f.service(), f.detail());
             }
         }
-        if (silent > 0) {
-            io.out().printf("  %d %s the connection%n", silent, silent == 1 ? "port refused" : "ports refused");
+        if (!refused.isEmpty()) {
+            io.out().printf("  %d %s the connection: %s%n", refused.size(), refused.size() == 1 ? "port refused" : "ports refused",
+                    PortRanges.of(refused));
         }
+        if (!silent.isEmpty()) {
+            io.out().printf("  %d %s silent to the TCP connect: %s%n", silent.size(), silent.size() == 1 ? "port stayed" : "ports stayed",
+                    PortRanges.of(silent));
+        }
+    }
+
+    private static List<Integer> ports(ProbeReport report, java.util.function.Predicate<Finding> which) {
+        return report.findings().stream().filter(which).map(Finding::port).distinct().sorted().toList();
     }
 }

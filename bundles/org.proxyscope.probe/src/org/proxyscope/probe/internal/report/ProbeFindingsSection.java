@@ -103,22 +103,28 @@ public final class ProbeFindingsSection implements ReportSection {
             out.heading("Run " + run.number() + ", " + utc(run.started()) + ": " + run.verdict());
             out.facts(List.of(new String[] {"Target", run.host()}, new String[] {"Analyst", run.analyst()},
                     new String[] {"Canary", run.canary()}, new String[] {"Duration", run.elapsed().toMillis() + " ms"}));
+            out.paragraph(run.summary() + ".");
             List<String[]> rows = new ArrayList<>();
             List<String> explained = new ArrayList<>();
             for (ProbeRun.Recorded f : run.answered()) {
-                rows.add(new String[] {Integer.toString(f.port()), f.protocol(), f.verdict().word(), cut(f.sent()), cut(f.reply()),
+                rows.add(new String[] {Integer.toString(f.port()), f.protocol(), f.verdict().word(), f.service(), cut(f.sent()), cut(f.reply()),
                         f.proof().map(p -> "token " + p.token() + "\nfrom " + p.from() + "\nat " + utc(p.at())).orElse("none"),
                         f.detail() + (f.evidence().isPresent() ? "\ntranscript: evidence #" + f.evidence().getAsInt() : "")});
                 explanation(f.verdict()).filter(e -> !explained.contains(e)).ifPresent(explained::add);
             }
             if (!rows.isEmpty()) {
-                out.table(List.of("Port", "Protocol", "Verdict", "Sent", "Reply", "Canary proof", "Detail"),
-                        new float[] {6, 10, 10, 17, 17, 17, 23}, rows);
+                out.table(List.of("Port", "Protocol", "Verdict", "Service", "Sent", "Reply", "Canary proof", "Detail"),
+                        new float[] {6, 10, 10, 10, 15, 15, 15, 19}, rows);
             }
             List<Integer> refused = run.refusedPorts();
             if (!refused.isEmpty()) {
                 out.paragraph(refused.size() + (refused.size() == 1 ? " port refused" : " ports refused") + " the connection: "
                         + PortRanges.of(refused) + ".");
+            }
+            List<Integer> silent = run.silentPorts();
+            if (!silent.isEmpty()) {
+                out.paragraph(silent.size() + (silent.size() == 1 ? " port" : " ports") + " never answered the connection (filtered): "
+                        + PortRanges.of(silent) + ".");
             }
             for (String e : explained) {
                 out.paragraph(e);
@@ -135,6 +141,8 @@ public final class ProbeFindingsSection implements ReportSection {
             case ERROR -> Optional.of("Error: the probe could not be run to its end; the detail says why.");
             case AUTH_REQUIRED -> Optional.of("Auth-required: a proxy that asks for credentials does not relay for strangers;"
                     + " it is not an open proxy, though it shows proxy software runs there.");
+            case NOT_A_PROXY -> Optional.of("Not-a-proxy: the port answered, but as another service (the Service column names"
+                    + " it where its replies tell) or by itself, not as a relay of that protocol.");
             default -> Optional.empty();
         };
     }

@@ -1,0 +1,93 @@
+package org.proxyscope.probe;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * The host's verdict and the line that leads a run's results: what relays, proven how, or what left doubt,
+ * or which ports answered without relaying. One place for a fresh run and a kept one alike.
+ */
+public final class HostSummary {
+
+    private static final Map<String, String> NAMES = Map.of("http-connect", "HTTP CONNECT", "http-get", "HTTP GET",
+            "http-post", "HTTP POST", "socks4", "SOCKS4", "socks4a", "SOCKS4a", "socks5", "SOCKS5", "wingate",
+            "WinGate-style relay", "smtp-relay", "SMTP relay", "ftp-bounce", "FTP bounce");
+
+    private HostSummary() {
+    }
+
+    /** A protocol as the analyst names it: {@code http-connect} is HTTP CONNECT; a plug-in's keeps its id. */
+    public static String protocolName(String protocol) {
+        return NAMES.getOrDefault(protocol, protocol);
+    }
+
+    /**
+     * {@code open-proxy} when any finding is canary-verified open; {@code inconclusive} when an open port left
+     * doubt (a relay claimed but unproven, an error, or silence from a service no protocol identified);
+     * otherwise {@code no-open-proxy}.
+     */
+    public static String verdict(List<? extends PortFinding> findings) {
+        if (findings.stream().anyMatch(f -> f.verdict() == Verdict.OPEN)) {
+            return "open-proxy";
+        }
+        return findings.stream().anyMatch(f -> doubtful(f, findings)) ? "inconclusive" : "no-open-proxy";
+    }
+
+    /** A relay claimed but unproven, an error, or silence from an open port that no protocol identified. */
+    private static boolean doubtful(PortFinding f, List<? extends PortFinding> findings) {
+        return f.verdict() == Verdict.UNVERIFIED || f.verdict() == Verdict.ERROR || f.verdict() == Verdict.TIMEOUT
+                && !f.silentToConnect() && findings.stream().noneMatch(o -> o.port() == f.port()
+                        && (o.verdict() == Verdict.DENIED || o.verdict() == Verdict.AUTH_REQUIRED));
+    }
+
+    /**
+     * One line: {@code 127.0.30.1: open proxy: SOCKS4 and SOCKS5 on 1080, proven by the canary}, or what left
+     * doubt, or the ports that answered without relaying.
+     */
+    public static String of(String host, String verdict, List<? extends PortFinding> findings) {
+        return switch (verdict) {
+            case "open-proxy" -> host + ": open proxy: " + byPort(findings, f -> f.verdict() == Verdict.OPEN, "") + ", proven by the canary";
+            case "inconclusive" -> host + ": inconclusive: " + byPort(findings, f -> f.verdict() == Verdict.UNVERIFIED,
+                    " claimed to relay, unproven") + joined(byPort(findings, f -> f.verdict() == Verdict.ERROR, " failed"))
+                    + joined(byPort(findings, f -> f.verdict() == Verdict.TIMEOUT && doubtful(f, findings), " stayed silent"));
+            default -> {
+                List<String> answered = new ArrayList<>();
+                ports(findings, f -> f.verdict() != Verdict.NO_SERVICE && !f.silentToConnect())
+                        .forEach((port, found) -> answered.add(port + service(found)));
+                yield host + ": no open proxy" + (answered.isEmpty() ? ": no port answered"
+                        : ": none of " + (answered.size() == 1 ? "the port" : "the " + answered.size() + " ports")
+                                + " that answered relays (" + String.join(", ", answered) + ")");
+            }
+        };
+    }
+
+    private static String joined(String more) {
+        return more.isEmpty() ? "" : "; " + more;
+    }
+
+    /** "SOCKS4 and SOCKS5 on 1080 (Dante); HTTP CONNECT on 3128 (Squid 5.7)" for the findings {@code which} keeps. */
+    private static String byPort(List<? extends PortFinding> findings, Predicate<PortFinding> which, String said) {
+        List<String> parts = new ArrayList<>();
+        ports(findings, which).forEach((port, found) -> {
+            List<String> names = found.stream().map(f -> protocolName(f.protocol())).distinct().toList();
+            String protocols = names.size() == 1 ? names.get(0)
+                    : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+            parts.add(protocols + " on " + port + service(found) + said);
+        });
+        return String.join("; ", parts);
+    }
+
+    private static Map<Integer, List<PortFinding>> ports(List<? extends PortFinding> findings, Predicate<PortFinding> which) {
+        Map<Integer, List<PortFinding>> ports = new LinkedHashMap<>();
+        findings.stream().filter(which).forEach(f -> ports.computeIfAbsent(f.port(), p -> new ArrayList<>()).add(f));
+        return ports;
+    }
+
+    private static String service(List<PortFinding> found) {
+        String service = found.get(0).service();
+        return service.isEmpty() ? "" : " (" + service + ")";
+    }
+}
