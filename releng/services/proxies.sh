@@ -13,6 +13,9 @@
 #   exim           127.0.0.1:22526   closed relay: mail only for relay.test, "relay not permitted" otherwise
 #   vsftpd         127.0.0.1:22021   anonymous FTP that lets PORT name any host (FTP bounce)
 #   vsftpd         127.0.0.1:22022   anonymous FTP that refuses PORT to any host but the client's (the default)
+#   exim           127.0.0.1:22528   a mail server that accepts every message and delivers none (a black hole)
+#   lighttpd       127.0.0.1:28980   a web server, not a proxy: its own 404 to an absolute URI, 405 to CONNECT
+#   yes-server.py  127.0.0.1:28981   says 200 to every CONNECT and absolute URI, then answers the tunnel itself
 # (each port 10, 20, ... higher when one of the set is taken).
 set -euo pipefail
 action=$1
@@ -35,7 +38,7 @@ CONF
     return 0
 }
 
-exim_conf() { # NAME PORT RCPT-ACL CANARY-PORT
+exim_conf() { # NAME PORT RCPT-ACL CANARY-PORT [blackhole]
     mkdir -p "$dir/exim-$1/spool"
     cat >"$dir/exim-$1.conf" <<CONF
 primary_hostname = relay.test
@@ -55,6 +58,7 @@ begin acl
 check_rcpt:
 $3
 begin routers
+$([ "${5:-}" = blackhole ] && printf 'nowhere:\n  driver = redirect\n  data = :blackhole:\n')
 canary:
   driver = manualroute
   domains = canary.test
@@ -127,7 +131,7 @@ case "$action" in
 start)
     # The usual ports, moved up by 10 at a time past any taken one: a leftover server from an earlier run
     # must never answer in place of the one configured here.
-    base=(23128 23129 21080 21081 21082 21083 28888 22525 22526 22021 22022 22527)
+    base=(23128 23129 21080 21081 21082 21083 28888 22525 22526 22021 22022 22528 28980 28981 22527)
     for shift in 0 10 20 30 40 50 60 70 80 90; do
         taken=
         for port in "${base[@]}"; do
@@ -145,6 +149,7 @@ start)
     tinyproxy_port=$((28888 + shift))
     relay_open=$((22525 + shift)) relay_closed=$((22526 + shift)) smtp_canary=$((22527 + shift))
     ftp_open=$((22021 + shift)) ftp_closed=$((22022 + shift))
+    relay_blackhole=$((22528 + shift)) web=$((28980 + shift)) yes=$((28981 + shift))
     chmod 777 "$dir"
     # squid, exim's transports and vsftpd drop to unprivileged users, which must reach their files here
     if [ "$(id -u)" = 0 ] && ! runuser -u nobody -- test -x "$dir" 2>/dev/null; then
@@ -178,7 +183,8 @@ CONF
     exim_conf open $relay_open "  accept" $smtp_canary
     exim_conf closed $relay_closed "  accept domains = relay.test
   deny message = relay not permitted" $smtp_canary
-    for name in open closed; do
+    exim_conf blackhole $relay_blackhole "  accept" $smtp_canary blackhole
+    for name in open closed blackhole; do
         exim4 -C "$dir/exim-$name.conf" -bd -q5s
     done
     vsftpd_conf open $ftp_open YES
@@ -187,6 +193,20 @@ CONF
         vsftpd "$dir/vsftpd-$name.conf" >"$dir/vsftpd-$name.out" 2>&1 &
         echo $! >"$dir/vsftpd-$name.pid"
     done
+    mkdir -p "$dir/www"
+    echo "<html><body>Proxyscope test web site</body></html>" >"$dir/www/index.html"
+    chmod -R o+rX "$dir/www"
+    cat >"$dir/lighttpd.conf" <<CONF
+server.document-root = "$dir/www"
+server.bind = "127.0.0.1"
+server.port = $web
+server.pid-file = "$dir/lighttpd.pid"
+server.errorlog = "$dir/lighttpd.log"
+index-file.names = ( "index.html" )
+mimetype.assign = ( ".html" => "text/html" )
+CONF
+    lighttpd -f "$dir/lighttpd.conf"
+    python3 "$(dirname "$0")/yes-server.py" $yes "$dir/yes-server.pid" >"$dir/yes-server.log" 2>&1 &
     # the canary port stays free for the tests' own SMTP canary
     for port in "${base[@]:0:${#base[@]}-1}"; do
         up=
@@ -211,6 +231,9 @@ CONF
     echo "PROXYSCOPE_TEST_SMTP_CANARY=127.0.0.1:$smtp_canary"
     echo "PROXYSCOPE_TEST_FTP_OPEN=127.0.0.1:$ftp_open"
     echo "PROXYSCOPE_TEST_FTP_CLOSED=127.0.0.1:$ftp_closed"
+    echo "PROXYSCOPE_TEST_RELAY_BLACKHOLE=127.0.0.1:$relay_blackhole"
+    echo "PROXYSCOPE_TEST_WEB=127.0.0.1:$web"
+    echo "PROXYSCOPE_TEST_YES=127.0.0.1:$yes"
     ;;
 stop)
     for name in open closed; do
@@ -221,7 +244,8 @@ stop)
         ls "$dir"/squid-*.pid >/dev/null 2>&1 || break
         sleep 0.1
     done
-    for pidfile in "$dir"/microsocks-*.pid "$dir"/danted-*.pid "$dir"/tinyproxy.pid "$dir"/exim-*.pid "$dir"/vsftpd-*.pid; do
+    for pidfile in "$dir"/microsocks-*.pid "$dir"/danted-*.pid "$dir"/tinyproxy.pid "$dir"/exim-*.pid "$dir"/vsftpd-*.pid \
+        "$dir"/lighttpd.pid "$dir"/yes-server.pid; do
         [ -f "$pidfile" ] && kill "$(cat "$pidfile")" 2>/dev/null || true
     done
     ;;
