@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Records real proxy traffic on loopback with tcpdump for the capture import tests: plain and tunnelled
-# HTTP, SMTP sent through SOCKS, CONNECT and WinGate-style tunnels, refusals, a fake proxy that says yes to
-# everything, and some UDP. Needs the servers of proxies.sh (their addresses in PROXYSCOPE_TEST_*). Every connection
+# HTTP, SMTP sent through SOCKS, CONNECT and WinGate-style tunnels, refusals, an origin's 404 through real
+# proxies, a fake proxy that says yes to everything and one that answers its tunnels itself, and some UDP. Needs the servers of proxies.sh (their addresses in PROXYSCOPE_TEST_*). Every connection
 # goes to 127.0.0.1. Usage: captures.sh DIR
 # Writes DIR/lo.pcap (Ethernet, microseconds), DIR/any.pcap (Linux cooked SLL2), DIR/lo.pcapng and
 # DIR/lo-ns.pcap (converted by editcap), and DIR/traffic.env naming the ports used.
@@ -114,6 +114,22 @@ s.sendall(b"Subject: cheap watches\r\n\r\nBuy now.\r\n.\r\n"); reply()
 s.sendall(b"QUIT\r\n"); reply()
 PY
 }
+yes_tunnel() { # TARGET: a CONNECT through the server that says yes to everything, as spam software sends mail
+    python3 - "${PROXYSCOPE_TEST_YES##*:}" "$1" <<'PY' || true
+import socket, sys
+s = socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=5)
+s.sendall(b"CONNECT %s HTTP/1.1\r\nHost: %s\r\n\r\n" % (sys.argv[2].encode(), sys.argv[2].encode()))
+s.recv(4096)  # its 200
+s.settimeout(0.5)
+try:
+    s.recv(4096)  # a mail server would greet now; this one says nothing
+except socket.timeout:
+    pass
+s.settimeout(5)
+s.sendall(b"EHLO spam.test\r\n")
+s.recv(4096)  # its own web page, not a mail server's reply
+PY
+}
 relay=$PROXYSCOPE_TEST_RELAY_OPEN
 {
     fetch -x "http://$PROXYSCOPE_TEST_SQUID_OPEN" "$url"              # http-forward, established
@@ -127,6 +143,10 @@ relay=$PROXYSCOPE_TEST_RELAY_OPEN
     fetch -x "socks5://$PROXYSCOPE_TEST_DANTE_CLOSED" "$url"          # socks5, refused 0x2
     fetch -x "http://$PROXYSCOPE_TEST_TINYPROXY" "$url"               # http-forward, established
     fetch -p -x "http://127.0.0.1:$fake" "$url"                       # http-connect, unverified
+    fetch -x "http://$PROXYSCOPE_TEST_SQUID_OPEN" "${url}missing.html"  # http-forward, established: the origin's own 404
+    fetch -x "http://$PROXYSCOPE_TEST_TINYPROXY" "${url}missing.html"   # the same through tinyproxy
+    fetch -x "http://$PROXYSCOPE_TEST_YES" "$url"                      # http-forward answered by the server itself: unverified
+    yes_tunnel "127.0.0.1:$(port_of "$relay")"                         # a web page where the mail server should greet: unverified
     mail -x "socks5://$PROXYSCOPE_TEST_SOCKS_OPEN" "smtp://$relay"     # socks5 carrying SMTP
     mail -p -x "http://$PROXYSCOPE_TEST_SQUID_OPEN" "smtp://$relay"    # http-connect carrying SMTP
     mail "smtp://$relay"                                               # direct SMTP
@@ -144,6 +164,7 @@ editcap -F nsecpcap "$dir/lo.pcap" "$dir/lo-ns.pcap"
 cat >"$dir/traffic.env" <<ENV
 web=$web
 fake=$fake
+yes=${PROXYSCOPE_TEST_YES##*:}
 wingate=$wingate
 udp=$udp
 relay=$(port_of "$relay")

@@ -167,10 +167,27 @@ public final class CaptureImporter {
         Set<Flow> claimed = new java.util.HashSet<>();
         sessions.forEach(s -> claimed.add(s.flow()));
         List<ProxySession> paired = new ArrayList<>(sessions.size());
+        Set<java.net.InetAddress> seenRelaying = new java.util.HashSet<>();
         for (ProxySession s : sessions) {
-            paired.add(pair(s, outbound, claimed)); // per session, so that the JIT compiles it (see PcapReader)
+            ProxySession p = pair(s, outbound, claimed); // per session, so that the JIT compiles it (see PcapReader)
+            paired.add(p);
+            if (p.relayedFlow().isPresent()) {
+                seenRelaying.add(p.proxy().address());
+            }
         }
-        return paired;
+        if (seenRelaying.isEmpty()) {
+            return paired;
+        }
+        // the capture shows this proxy's onward connections: a session it claims to have relayed without one is unproven
+        List<ProxySession> judged = new ArrayList<>(paired.size());
+        for (ProxySession s : paired) {
+            judged.add(s.outcome() == ProxySession.Outcome.ESTABLISHED && s.relayedFlow().isEmpty() && s.flow().firstNanos() != 0
+                    && seenRelaying.contains(s.proxy().address())
+                    ? s.judged(ProxySession.Outcome.UNVERIFIED, UNPAIRED + " none to " + s.destination() + " while this one was open;"
+                            + " what the proxy answered: " + s.evidence(), OptionalInt.empty())
+                    : s);
+        }
+        return judged;
     }
 
     private static void addOutbound(Map<Endpoint, List<Flow>> outbound, Flow f) {
@@ -179,7 +196,11 @@ public final class CaptureImporter {
         }
     }
 
-    /** The session with the proxy host's connection it relayed to, when the capture holds one not yet claimed. */
+    /**
+     * The session with the proxy host's connection it relayed to, when the capture holds one: the first
+     * unclaimed one that opened while the session was open, or else one opened before that was still open
+     * then (a proxy reuses a kept-alive connection to the origin for several clients).
+     */
     private static ProxySession pair(ProxySession s, Map<Endpoint, List<Flow>> outbound, Set<Flow> claimed) {
         java.util.regex.Matcher destination = DESTINATION.matcher(s.destination());
         if (s.outcome() == ProxySession.Outcome.REFUSED || s.flow().firstNanos() == 0 || !destination.matches()) {
@@ -188,18 +209,36 @@ public final class CaptureImporter {
         java.net.InetAddress named = AddressText.literal(destination.group(1)).orElse(null);
         List<Flow> candidates = outbound.getOrDefault(new Endpoint(s.proxy().address(), Integer.parseInt(destination.group(2))),
                 List.of());
-        for (int i = firstOpenedAtOrAfter(candidates, s.flow().firstNanos()); i < candidates.size(); i++) {
+        int first = firstOpenedAtOrAfter(candidates, s.flow().firstNanos());
+        for (int i = first; i < candidates.size(); i++) {
             Flow f = candidates.get(i);
             if (f.firstNanos() > s.flow().lastNanos()) {
                 break;
             }
             if (!claimed.contains(f) && (named == null || named.equals(f.server().address()))) {
                 claimed.add(f);
-                return new ProxySession(s.flow(), s.protocol(), s.destination(), s.outcome(), s.code(), s.carriesSmtp(),
-                        s.smtpMessages(), s.smtpRecipients(), OptionalInt.of(f.number()));
+                return relayedBy(s, f);
+            }
+        }
+        for (int i = first - 1; i >= Math.max(0, first - KEPT_ALIVE_LOOKBACK); i--) {
+            Flow f = candidates.get(i);
+            if (f.lastNanos() >= s.flow().firstNanos() && f != s.flow() && (named == null || named.equals(f.server().address()))) {
+                return relayedBy(s, f);
             }
         }
         return s;
+    }
+
+    /** How the evidence of a session begins when the capture held the proxy's onward connections, but not for it. */
+    private static final String UNPAIRED = "the capture holds the proxy's own connections for other sessions, but";
+
+    /** How many of the proxy's earlier connections to a port {@link #pair} looks through for one still open. */
+    private static final int KEPT_ALIVE_LOOKBACK = 64;
+
+    /** The proxy's own connection to the destination settles it, whatever came back through the tunnel. */
+    private static ProxySession relayedBy(ProxySession s, Flow onward) {
+        return s.judged(ProxySession.Outcome.ESTABLISHED, "the proxy's connection to " + s.destination() + " is flow "
+                + onward.number() + "; " + s.evidence(), OptionalInt.of(onward.number()));
     }
 
     /** Index of the first flow (in order of opening) that opened at or after {@code nanos}. */
@@ -283,7 +322,12 @@ public final class CaptureImporter {
         }
         for (ProxySession s : sessions) {
             HostTally client = tallies.get(s.client().address());
-            tallies.get(s.proxy().address()).roles.add(s.outcome() == ProxySession.Outcome.ESTABLISHED ? "proxy" : "proxy (refusing)");
+            // a proxy only where it relayed: one that claimed to without proof is named for what it did
+            tallies.get(s.proxy().address()).roles.add(switch (s.outcome()) {
+                case ESTABLISHED -> "proxy";
+                case UNVERIFIED -> "claims to relay (unproven)";
+                case REFUSED -> "proxy (refusing)";
+            });
             client.roles.add("proxy client");
             if (s.carriesSmtp()) {
                 client.roles.add("mail sender through a proxy");

@@ -80,6 +80,7 @@ public final class CaptureJson {
         o.name("destination").value(s.destination());
         o.name("outcome").value(s.outcome().word());
         o.name("code").value(s.code());
+        o.name("evidence").value(s.evidence());
         o.name("carries_smtp").value(s.carriesSmtp());
         o.name("smtp_messages").value(s.smtpMessages());
         o.name("smtp_recipients").value(s.smtpRecipients());

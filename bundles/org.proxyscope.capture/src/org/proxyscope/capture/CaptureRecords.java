@@ -67,7 +67,9 @@ public final class CaptureRecords {
                 smtp_recipients INTEGER NOT NULL,
                 relayed_flow    INTEGER,
                 PRIMARY KEY (case_id, evidence_no, position),
-                FOREIGN KEY (case_id, evidence_no) REFERENCES capture_imports(case_id, evidence_no))"""))));
+                FOREIGN KEY (case_id, evidence_no) REFERENCES capture_imports(case_id, evidence_no))""")),
+            // why each session's outcome is what it is (imports kept before give none)
+            new Migration(2, List.of("ALTER TABLE capture_sessions ADD COLUMN evidence TEXT NOT NULL DEFAULT ''"))));
 
     private final WorkspaceStore store;
 
@@ -122,7 +124,7 @@ public final class CaptureRecords {
         }
         try (PreparedStatement s = c.prepareStatement("INSERT INTO capture_sessions (case_id, evidence_no, position, flow_no,"
                 + " started_ns, client_host, client_port, proxy_host, proxy_port, protocol, destination, outcome, code, carries_smtp,"
-                + " smtp_messages, smtp_recipients, relayed_flow) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " smtp_messages, smtp_recipients, relayed_flow, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int position = 0;
             for (ProxySession x : r.sessions()) {
                 bind(s, tx.caseId(), capture.number(), ++position, x); // per item, so that the JIT compiles it
@@ -146,7 +148,7 @@ public final class CaptureRecords {
             int messages = group.stream().mapToInt(ProxySession::smtpMessages).sum();
             tx.index("session", capture.number() + "/" + first.flow().number(), first.protocol() + " from " + first.client().host()
                     + " via " + first.proxy() + " to " + (first.destination().isEmpty() ? "-" : first.destination()),
-                    group.size() + " sessions, " + first.outcome().word() + " (" + first.code() + "), " + messages + " mail messages; "
+                    group.size() + " sessions, " + first.outcome().word() + " (" + first.code() + "): " + first.evidence() + "; " + messages + " mail messages; "
                             + capture.originalName() + "; client " + first.client().host() + " proxy " + first.proxy().host()
                             + " destination " + first.destination());
         }
@@ -174,6 +176,7 @@ public final class CaptureRecords {
         } else {
             s.setNull(17, Types.INTEGER);
         }
+        s.setString(18, x.evidence());
         s.addBatch();
     }
 
@@ -246,7 +249,7 @@ public final class CaptureRecords {
     private static final String RELAYED = ProxySession.Outcome.ESTABLISHED.word();
 
     private static final String SESSION_COLUMNS = "evidence_no, flow_no, started_ns, client_host, client_port, proxy_host, proxy_port,"
-            + " protocol, destination, outcome, code, carries_smtp, smtp_messages, smtp_recipients, relayed_flow";
+            + " protocol, destination, outcome, code, carries_smtp, smtp_messages, smtp_recipients, relayed_flow, evidence";
 
     /** The relayed session of one import that started at {@code nanos}, the first or the last found of those that did. */
     private static KeptCapture.Session relayedAt(Connection c, CaseId id, int evidence, long nanos, String order) throws SQLException {
@@ -268,6 +271,6 @@ public final class CaptureRecords {
         OptionalInt relayedFlow = r.wasNull() ? OptionalInt.empty() : OptionalInt.of(relayed); // wasNull speaks of the last read
         return new KeptCapture.Session(r.getInt(2), r.getLong(3), r.getString(4), r.getInt(5), r.getString(6), r.getInt(7),
                 r.getString(8), r.getString(9), ProxySession.Outcome.valueOf(r.getString(10).toUpperCase(java.util.Locale.ROOT)),
-                r.getString(11), r.getInt(12) != 0, r.getInt(13), r.getInt(14), relayedFlow);
+                r.getString(11), r.getString(16), r.getInt(12) != 0, r.getInt(13), r.getInt(14), relayedFlow);
     }
 }

@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
 
 import org.proxyscope.capture.ProxySession.Outcome;
 import org.proxyscope.core.model.AddressText;
+import org.proxyscope.core.model.PortService;
+import org.proxyscope.core.model.ServiceSignatures;
 
 /**
  * Recognises what a TCP flow carried from the first bytes of both directions, as Zeek does: a protocol
@@ -76,8 +78,9 @@ final class ContentAnalyzer {
             host = (c.at(4) & 0xff) + "." + (c.at(5) & 0xff) + "." + (c.at(6) & 0xff) + "." + (c.at(7) & 0xff);
         }
         int code = s.at(1) & 0xff;
-        return session(flow, Service.SOCKS4, host + ":" + port, code == 0x5a, "0x" + Integer.toHexString(code),
-                c.from(requestEnd), s.from(8));
+        String hex = "0x" + Integer.toHexString(code);
+        return session(flow, Service.SOCKS4, host + ":" + port, code == 0x5a, hex,
+                code == 0x5a ? "a SOCKS4 grant (0x5a)" : "the proxy refused the SOCKS4 request (" + hex + ")", c.from(requestEnd), s.from(8));
     }
 
     private static ProxySession socks5(Flow flow, Bytes c, Bytes s) {
@@ -91,27 +94,27 @@ final class ContentAnalyzer {
         int method = s.at(1) & 0xff;
         flow.service = Service.SOCKS5;
         if (method == 0xff) {
-            return session(flow, Service.SOCKS5, "", false, "no acceptable method", null, null);
+            return refusedSocks5(flow, "", "no acceptable method");
         }
         int ci = greeting;
         int si = 2;
         if (method == 2) {
             // username/password subnegotiation: 1, ulen, user, plen, password; the reply is 1, status
             if (c.length() < ci + 2 || c.length() < ci + 2 + (c.at(ci + 1) & 0xff) + 1) {
-                return session(flow, Service.SOCKS5, "", false, "authentication not completed", null, null);
+                return refusedSocks5(flow, "", "authentication not completed");
             }
             int ulen = c.at(ci + 1) & 0xff;
             int plen = c.at(ci + 2 + ulen) & 0xff;
             ci += 3 + ulen + plen;
             if (s.length() < si + 2) {
-                return session(flow, Service.SOCKS5, "", false, "authentication not answered", null, null);
+                return refusedSocks5(flow, "", "authentication not answered");
             }
             if (s.at(si + 1) != 0) {
-                return session(flow, Service.SOCKS5, "", false, "authentication failed", null, null);
+                return refusedSocks5(flow, "", "authentication failed");
             }
             si += 2;
         } else if (method != 0) {
-            return session(flow, Service.SOCKS5, "", false, "method 0x" + Integer.toHexString(method), null, null);
+            return refusedSocks5(flow, "", "method 0x" + Integer.toHexString(method));
         }
         Address target = socks5Address(c, ci);
         if (target == null || c.at(ci) != 5) {
@@ -119,11 +122,18 @@ final class ContentAnalyzer {
         }
         Address bound = socks5Address(s, si);
         if (bound == null || s.at(si) != 5) {
-            return session(flow, Service.SOCKS5, target.text, false, "no reply to the request", null, null);
+            return refusedSocks5(flow, target.text, "no reply to the request");
         }
         int code = s.at(si + 1) & 0xff;
-        return session(flow, Service.SOCKS5, target.text, code == 0, "0x" + Integer.toHexString(code), c.from(target.end),
-                s.from(bound.end));
+        String hex = "0x" + Integer.toHexString(code);
+        if (code != 0) {
+            return refusedSocks5(flow, target.text, hex);
+        }
+        return session(flow, Service.SOCKS5, target.text, true, hex, "a SOCKS5 grant (0x0)", c.from(target.end), s.from(bound.end));
+    }
+
+    private static ProxySession refusedSocks5(Flow flow, String destination, String code) {
+        return session(flow, Service.SOCKS5, destination, false, code, "the proxy refused the SOCKS5 request (" + code + ")", null, null);
     }
 
     private record Address(String text, int end) {
@@ -184,14 +194,17 @@ final class ContentAnalyzer {
         if (request.method.equals("CONNECT")) {
             int requestEnd = headerEnd(c);
             int replyEnd = headerEnd(s);
-            return session(flow, Service.HTTP_CONNECT, request.target, code / 100 == 2, String.valueOf(code),
+            boolean agreed = code / 100 == 2;
+            return session(flow, Service.HTTP_CONNECT, request.target, agreed, String.valueOf(code),
+                    agreed ? "a " + code + " to CONNECT" : "the proxy answered CONNECT with " + statusText(s),
                     requestEnd < 0 ? Bytes.EMPTY : c.from(requestEnd), replyEnd < 0 ? Bytes.EMPTY : s.from(replyEnd));
         }
         Matcher absolute = ABSOLUTE_URI.matcher(request.target);
         if (absolute.find()) {
             String destination = absolute.group(1) + ":" + (absolute.group(2) == null ? "80" : absolute.group(2));
-            // a forward proxy's reply is the destination's own; it proves the relay as far as a capture can
-            return session(flow, Service.HTTP_FORWARD, destination, code < 400, String.valueOf(code), null, null);
+            String whose = forwardedBy(s, code);
+            return session(flow, Service.HTTP_FORWARD, destination, whose == null, String.valueOf(code),
+                    whose == null ? originsReply(s, code) : whose, null, null);
         }
         flow.service = Service.HTTP;
         flow.detail = request.method + " " + hostHeader(c, request.end) + request.target;
@@ -245,23 +258,71 @@ final class ContentAnalyzer {
         return code;
     }
 
+    /**
+     * Who made an HTTP reply to an absolute-URI request: null when it is the origin's, forwarded by the proxy;
+     * otherwise the proxy's own refusal, in words. A 407, Squid's error header, or a Server header naming proxy
+     * software is the proxy's own; a Server header naming anything else is the origin's, whatever its status (an
+     * origin's 404 relayed is still relayed). Without a Server header, 403 and the gateway errors are a proxy's.
+     */
+    private static String forwardedBy(Bytes s, int code) {
+        if (code < 400) {
+            return null;
+        }
+        String server = header(s, 0, "SERVER:");
+        if (code == 407 || !header(s, 0, "X-SQUID-ERROR:").isEmpty()
+                || ServiceSignatures.identify("Server: " + server).map(PortService::isRelay).orElse(false)) {
+            return "the proxy's own " + statusText(s) + (server.isEmpty() ? "" : " (Server: " + server + ")");
+        }
+        if (server.isEmpty() && (code == 403 || code == 502 || code == 503 || code == 504)) {
+            return "a " + statusText(s) + " that names no server, as a proxy's own refusal";
+        }
+        return null;
+    }
+
+    /** Why an answer to an absolute-URI request is the origin's: its status, and the server it names. */
+    private static String originsReply(Bytes s, int code) {
+        String server = header(s, 0, "SERVER:");
+        return (code < 400 ? "the destination's " : "the origin's own ") + statusText(s) + " came back through the proxy"
+                + (server.isEmpty() ? "" : " (Server: " + server + ")");
+    }
+
+    /** "404 Not Found": the status code and reason of an HTTP reply, cut at 60 characters. */
+    private static String statusText(Bytes s) {
+        int end = 9;
+        while (end < Math.min(s.length(), 69) && s.at(end) != '\r' && s.at(end) != '\n') {
+            end++;
+        }
+        return s.ascii(9, end).strip();
+    }
+
     /** The value of the first Host header in the head of a request (after {@code from}), or "" when none is there. */
     private static String hostHeader(Bytes c, int from) {
-        int limit = Math.min(c.length(), HTTP_HEAD);
+        String value = header(c, from, "HOST:");
+        int end = 0;
+        while (end < value.length() && !Character.isWhitespace(value.charAt(end))) {
+            end++;
+        }
+        return value.substring(0, end);
+    }
+
+    /**
+     * The value of the first header {@code upperName} (upper case, with its colon) in the first 2 KiB of a
+     * message's head (after {@code from}), to its line's end and stripped; "" when none is there.
+     */
+    private static String header(Bytes b, int from, String upperName) {
+        int limit = Math.min(b.length(), HTTP_HEAD);
         for (int line = from; line < limit; line++) {
-            if (line > 0 && c.at(line - 1) != '\n' && c.at(line - 1) != '\r' || !startsWith(c, line, limit, "HOST:")) {
+            if (line > 0 && b.at(line - 1) != '\n' && b.at(line - 1) != '\r' || !startsWith(b, line, limit, upperName)) {
                 continue;
             }
-            int value = line + 5;
-            while (value < limit && (c.at(value) == ' ' || c.at(value) == '\t')) {
-                value++;
-            }
+            int value = line + upperName.length();
             int end = value;
-            while (end < limit && !whiteSpace(c.at(end))) {
+            while (end < limit && b.at(end) != '\r' && b.at(end) != '\n') {
                 end++;
             }
-            if (end > value) {
-                return c.ascii(value, end);
+            String text = b.ascii(value, end).strip();
+            if (!text.isEmpty()) {
+                return text;
             }
         }
         return "";
@@ -291,28 +352,86 @@ final class ContentAnalyzer {
             tunnelReply = s.from(lineEnd + 1);
         }
         return session(flow, Service.WINGATE, target.group(1) + ":" + target.group(2), !refused, firstLine,
-                c.from(target.end()), tunnelReply);
+                refused ? "the relay answered \"" + firstLine + "\"" : "the relay's \"" + firstLine + "\"", c.from(target.end()), tunnelReply);
     }
 
     /**
-     * A proxy session: agreed and answered through the tunnel is established; agreed with nothing back is
-     * unverified; anything else was refused. {@code null} tunnels mean the reply itself is the proof.
+     * A proxy session and why its outcome is what it is. Refused: the proxy's own no. Agreed, with a tunnel:
+     * established when the destination's reply came back through it (and fits what the destination's port
+     * sends first), unverified when nothing came back or what came does not fit. Agreed without a tunnel (an
+     * HTTP forward): the reply itself is the origin's, as far as the capture can tell.
+     *
+     * @param said how the proxy's answer reads ("a 200 to CONNECT", "the proxy refused the SOCKS5 request (0x2)")
      */
     private static ProxySession session(Flow flow, Service service, String destination, boolean agreed, String code,
-            Bytes clientTunnel, Bytes serverTunnel) {
+            String said, Bytes clientTunnel, Bytes serverTunnel) {
         flow.service = service;
         flow.detail = destination.isEmpty() ? code : destination;
         Outcome outcome;
-        if (!agreed) {
-            outcome = Outcome.REFUSED;
-        } else if (serverTunnel == null || serverTunnel.length() > 0) {
-            outcome = Outcome.ESTABLISHED;
-        } else {
+        String evidence;
+        if (!agreed || serverTunnel == null) {
+            outcome = agreed ? Outcome.ESTABLISHED : Outcome.REFUSED;
+            evidence = said;
+        } else if (serverTunnel.length() == 0) {
             outcome = Outcome.UNVERIFIED;
+            evidence = said + " from the proxy, and nothing came from the destination";
+        } else {
+            FirstWords expected = FirstWords.of(destination, clientTunnel);
+            String misfit = expected == null ? null : expected.misfit(destination, serverTunnel);
+            outcome = misfit == null ? Outcome.ESTABLISHED : Outcome.UNVERIFIED;
+            evidence = misfit != null ? said + ", but " + misfit
+                    : expected != null ? "the destination's " + expected.service + " greeting came back through the tunnel"
+                    : "the destination's reply came back through the tunnel (" + serverTunnel.length() + " bytes)";
         }
         Mail mail = clientTunnel == null || serverTunnel == null ? null : Mail.count(clientTunnel, serverTunnel);
-        return new ProxySession(flow, service == Service.SOCKS4 ? "socks4" : service.word(), destination, outcome, code,
+        return new ProxySession(flow, service == Service.SOCKS4 ? "socks4" : service.word(), destination, outcome, code, evidence,
                 mail != null, mail == null ? 0 : mail.messages, mail == null ? 0 : mail.recipients, OptionalInt.empty());
+    }
+
+    /**
+     * What a destination sends first when a client connects: mail, FTP, POP3, IMAP and SSH servers greet before
+     * the client says anything. Known by the destination's port, or by what the client said through the tunnel
+     * (EHLO expects a mail server). A tunnel that brings back something else (a web page) was answered by the
+     * proxy itself.
+     */
+    private record FirstWords(String service, Pattern greeting) {
+
+        private static final FirstWords SMTP = new FirstWords("SMTP", Pattern.compile("^[245]\\d\\d[ -]"));
+        private static final FirstWords SSH = new FirstWords("SSH", Pattern.compile("^SSH-"));
+        private static final java.util.Map<Integer, FirstWords> BY_PORT = java.util.Map.of(25, SMTP, 587, SMTP, 2525, SMTP,
+                21, new FirstWords("FTP", Pattern.compile("^[12345]\\d\\d[ -]")),
+                110, new FirstWords("POP3", Pattern.compile("^(\\+OK|-ERR)")),
+                143, new FirstWords("IMAP", Pattern.compile("^\\* (OK|PREAUTH|BYE)")),
+                22, SSH);
+
+        /** What the destination should have said first, or null when nothing tells. */
+        static FirstWords of(String destination, Bytes clientTunnel) {
+            int colon = destination.lastIndexOf(':');
+            try {
+                FirstWords byPort = colon < 0 ? null : BY_PORT.get(Integer.parseInt(destination.substring(colon + 1)));
+                if (byPort != null) {
+                    return byPort;
+                }
+            } catch (NumberFormatException e) {
+                // a destination without a port number tells nothing by its port
+            }
+            if (clientTunnel != null && clientTunnel.length() >= 5) {
+                String said = clientTunnel.ascii(0, 5).toUpperCase(Locale.ROOT);
+                return said.equals("EHLO ") || said.equals("HELO ") ? SMTP : said.startsWith("SSH-") ? SSH : null;
+            }
+            return null;
+        }
+
+        /** Why what came back cannot be the destination's first words, or null when it can. */
+        String misfit(String destination, Bytes back) {
+            String first = back.ascii(0, Math.min(back.length(), 80));
+            if (greeting.matcher(first).find()) {
+                return null;
+            }
+            String line = first.lines().findFirst().orElse("").replaceAll("[^\\x20-\\x7e]", "?");
+            return "what came back through the tunnel (\"" + line + "\") is no " + service + " greeting, which "
+                    + destination + " would send first: the proxy answered itself";
+        }
     }
 
     /** SMTP as seen from both sides: the server's 220 banner and the client's HELO or EHLO. */

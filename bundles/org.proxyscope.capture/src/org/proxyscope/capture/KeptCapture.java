@@ -27,10 +27,11 @@ public record KeptCapture(int evidence, OptionalInt analysis, Instant imported, 
      * A proxy session as kept: who used which proxy for what, how it ended, and the mail it carried.
      *
      * @param startedNanos when the client's connection began (epoch nanoseconds), 0 when unknown
+     * @param evidence     why the outcome is what it is; empty for imports kept before sessions carried it
      * @param relayedFlow  the proxy host's own connection to the destination, when the capture holds it
      */
     public record Session(int flow, long startedNanos, String clientHost, int clientPort, String proxyHost, int proxyPort,
-            String protocol, String destination, ProxySession.Outcome outcome, String code, boolean carriesSmtp,
+            String protocol, String destination, ProxySession.Outcome outcome, String code, String evidence, boolean carriesSmtp,
             int smtpMessages, int smtpRecipients, OptionalInt relayedFlow) {
     }
 }

@@ -74,6 +74,8 @@ class RecordedCaptureTest {
         assertSession(report, tinyproxy, "http-forward", target, Outcome.ESTABLISHED, "200");
         // answers 200 to CONNECT, never relays
         assertSession(report, fake, "http-connect", target, Outcome.UNVERIFIED, "200");
+        assertEquals("a 200 to CONNECT from the proxy, and nothing came from the destination",
+                session(report, fake, "http-connect", target).evidence());
         assertTrue(sessions(report, danteOpen, "socks4").stream().anyMatch(s -> s.destination().equals("localhost:" + web)),
                 "the SOCKS4a request names its destination by host name");
 
@@ -107,6 +109,54 @@ class RecordedCaptureTest {
         assertTrue(report.flows().stream().anyMatch(f -> f.service().word().equals("smtp") && f.server().port() == relay),
                 "the direct SMTP connection is recognised by its content");
         assertTrue(report.hosts().stream().anyMatch(h -> h.address().equals("127.0.0.1") && h.roles().contains("proxy")));
+    }
+
+    /**
+     * Who really answered: the proxy's own refusal is refused, an origin's error relayed by the proxy is still
+     * relayed, and a server that says 200 and answers by itself relayed nothing. Each session says why.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = { "lo.pcap", "lo.pcapng" })
+    void eachSessionSaysWhoAnsweredAndWhy(String name) throws Exception {
+        int web = Recorded.port("web");
+        int relay = Recorded.port("relay");
+        int yes = Recorded.port("yes");
+        int squidOpen = Recorded.envPort("PROXYSCOPE_TEST_SQUID_OPEN");
+        int squidClosed = Recorded.envPort("PROXYSCOPE_TEST_SQUID_CLOSED");
+        int tinyproxy = Recorded.envPort("PROXYSCOPE_TEST_TINYPROXY");
+        int socksOpen = Recorded.envPort("PROXYSCOPE_TEST_SOCKS_OPEN");
+        CaptureReport report = read(name);
+        String target = "127.0.0.1:" + web;
+
+        ProxySession page = session(report, squidOpen, "http-forward", target);
+        assertTrue(page.evidence().matches("the proxy's connection to " + target + " is flow " + page.relayedFlow().orElseThrow()
+                + "; the destination's 200 OK came back through the proxy \\(Server: SimpleHTTP/.*\\)"), page.evidence());
+        for (int proxy : List.of(squidOpen, tinyproxy)) {
+            ProxySession missing = sessions(report, proxy, "http-forward").stream().filter(x -> x.code().equals("404")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no 404 through port " + proxy));
+            assertEquals(Outcome.ESTABLISHED, missing.outcome(), missing.toString());
+            assertTrue(missing.relayedFlow().isPresent(), missing.toString());
+            assertTrue(missing.evidence().matches(".*the origin's own 404 [\\w ]+ came back through the proxy \\(Server: SimpleHTTP/.*"),
+                    missing.evidence());
+        }
+        ProxySession forbidden = session(report, squidClosed, "http-forward", target);
+        assertEquals(Outcome.REFUSED, forbidden.outcome());
+        assertTrue(forbidden.evidence().matches("the proxy's own 403 Forbidden \\(Server: squid/[\\d.]+\\)"), forbidden.evidence());
+
+        ProxySession mail = session(report, socksOpen, "socks5", "127.0.0.1:" + relay);
+        assertTrue(mail.evidence().endsWith("; the destination's SMTP greeting came back through the tunnel"), mail.evidence());
+
+        // says 200 to the GET and answers with its own page: the capture holds other proxies' onward connections, not one of its
+        ProxySession ownPage = session(report, yes, "http-forward", target);
+        assertEquals(Outcome.UNVERIFIED, ownPage.outcome(), ownPage.toString());
+        assertTrue(ownPage.evidence().startsWith("the capture holds the proxy's own connections for other sessions, but none to "
+                + target + " while this one was open; what the proxy answered: the destination's 200 OK"), ownPage.evidence());
+        // says 200 to CONNECT to the mail server, then answers the client's EHLO with a web page
+        ProxySession ownTunnel = session(report, yes, "http-connect", "127.0.0.1:" + relay);
+        assertEquals(Outcome.UNVERIFIED, ownTunnel.outcome(), ownTunnel.toString());
+        assertEquals("a 200 to CONNECT, but what came back through the tunnel (\"HTTP/1.1 200 OK\") is no SMTP greeting, which 127.0.0.1:"
+                + relay + " would send first: the proxy answered itself", ownTunnel.evidence());
+        assertTrue(report.hosts().stream().anyMatch(h -> h.address().equals("127.0.0.1") && h.roles().contains("claims to relay (unproven)")));
     }
 
     @org.junit.jupiter.api.Test

@@ -152,6 +152,12 @@ class CaptureViewsTest {
         findings.show(report);
         assertTrue(findings.rows() >= report.sessions().size());
         assertTrue(IntStream.range(0, findings.rows()).mapToObj(findings::row).anyMatch(r -> r.startsWith("unverified http-connect")));
+        // each session says why: the fake proxy's 200 brought nothing back from the destination
+        assertTrue(IntStream.range(0, findings.rows()).anyMatch(i -> findings.row(i).startsWith("unverified http-connect")
+                && findings.evidence(i).equals("a 200 to CONNECT from the proxy, and nothing came from the destination")));
+        findings.shell().setSize(1300, 420);
+        findings.shell().open();
+        org.proxyscope.app.tests.support.Widgets.screenshot(findings.shell(), "proxy-findings");
 
         HostsPart hosts = part(HostsPart.class);
         hosts.show(report);

@@ -22,8 +22,8 @@ import org.proxyscope.capture.ListeningSocket;
 import org.proxyscope.capture.ProxySession;
 
 /**
- * What the capture proves: each proxy session (client, proxy, protocol, destination, outcome, mail carried),
- * then each socket listening on a proxy port. Selecting a session shows its flow in the Flows view.
+ * What the capture proves: each proxy session (client, proxy, protocol, destination, outcome and the evidence
+ * for it, mail carried), then each socket listening on a proxy port. Selecting a session shows its flow in the Flows view.
  */
 public final class FindingsPart {
 
@@ -39,7 +39,7 @@ public final class FindingsPart {
         table = new Table(parent, SWT.VIRTUAL | SWT.FULL_SELECTION | SWT.BORDER);
         table.setHeaderVisible(true);
         String[][] columns = { { "Outcome", "100" }, { "Protocol", "100" }, { "Client", "170" }, { "Proxy", "170" },
-                { "Destination", "190" }, { "Answer", "150" }, { "Mail through it", "220" }, { "Flow", "60" } };
+                { "Destination", "190" }, { "Answer", "150" }, { "Evidence", "420" }, { "Mail through it", "220" }, { "Flow", "60" } };
         Tables.addColumns(table, columns);
         table.addListener(SWT.Selection, e -> {
             int index = table.getSelectionIndex();
@@ -60,13 +60,13 @@ public final class FindingsPart {
         for (ProxySession s : report.sessions()) {
             rows.add(s);
             new TableItem(table, SWT.NONE).setText(new String[] { s.outcome().word(), s.protocol(), s.client().toString(),
-                    s.proxy().toString(), s.destination(), s.code(), s.carriesSmtp() ? s.smtpMessages() + " message(s) to "
+                    s.proxy().toString(), s.destination(), s.code(), s.evidence(), s.carriesSmtp() ? s.smtpMessages() + " message(s) to "
                             + s.smtpRecipients() + " recipient(s)" : "", String.valueOf(s.flow().number()) });
         }
         for (ListeningSocket l : report.listening()) {
             if (l.proxyPort()) {
                 new TableItem(table, SWT.NONE).setText(new String[] { "listening", l.service(), "", l.address(), "",
-                        org.proxyscope.core.model.ProxyPorts.usual(l.port()) + " port", l.process(), "" });
+                        org.proxyscope.core.model.ProxyPorts.usual(l.port()) + " port", "", l.process(), "" });
             }
         }
     }
@@ -102,5 +102,14 @@ public final class FindingsPart {
     String row(int index) {
         TableItem item = table.getItem(index);
         return item.getText(0) + " " + item.getText(1) + " " + item.getText(4);
+    }
+
+    /** The Evidence column of row {@code index}. */
+    String evidence(int index) {
+        return table.getItem(index).getText(6);
+    }
+
+    org.eclipse.swt.widgets.Shell shell() {
+        return table.getShell();
     }
 }

@@ -212,9 +212,11 @@ public final class CaptureFindingsSection implements ReportSection {
         return Long.toString(list.stream().filter(s -> s.outcome() == outcome).count());
     }
 
+    /** A session and, where it was kept with it, why it counts as relayed. */
     private static String describe(KeptCapture.Session s) {
         return s.protocol() + " from " + s.clientHost() + " through " + s.proxyHost() + ":" + s.proxyPort() + " to "
-                + (s.destination().isEmpty() ? "an unnamed destination" : s.destination()) + " (flow " + s.flow() + ")";
+                + (s.destination().isEmpty() ? "an unnamed destination" : s.destination()) + " (flow " + s.flow()
+                + (s.evidence().isEmpty() ? "" : "; " + s.evidence()) + ")";
     }
 
     private static long first(List<KeptCapture.Session> list) {
