@@ -1,7 +1,9 @@
 """Prints what Proxyscope and nmap said about each server next to what it really is.
 
-stdin: one "name|port|open-or-closed" line per server; argv: proxyscope --json output, nmap -oX output.
-A tool is right about a server when it calls it open exactly when it relays for anyone.
+stdin: one "name|port|verdict" line per server, the verdict that is right for it; argv: proxyscope --json
+output, nmap -oX output. Proxyscope is right about a server when the port's weightiest verdict (open, then
+unverified, auth-required, denied, timeout, not-a-proxy) is the right one; nmap, which says only open or not,
+when it calls the server open exactly when it relays for anyone.
 """
 import json
 import sys
@@ -16,13 +18,17 @@ for f in proxyscope["findings"]:
     by_port.setdefault(f["port"], []).append(f)
 
 
+WEIGHT = ["open", "unverified", "error", "auth-required", "denied", "timeout", "not-a-proxy", "no-service"]
+
+
 def proxyscope_says(port):
+    """The port's weightiest verdict, and the words the table shows for it."""
     findings = by_port.get(port, [])
-    opened = [f["protocol"] for f in findings if f["verdict"] == "open"]
-    if opened:
-        return "open: " + ",".join(opened), True
-    words = sorted({f["verdict"] for f in findings if f["verdict"] not in ("not-a-proxy", "no-service", "timeout")})
-    return (",".join(words) or "no proxy"), False
+    verdict = min((f["verdict"] for f in findings), key=WEIGHT.index, default="no-service")
+    which = [f["protocol"] for f in findings if f["verdict"] == verdict]
+    service = next((f.get("service") for f in findings if f.get("service")), "")
+    words = verdict + (": " + ",".join(which) if verdict in ("open", "unverified", "auth-required", "denied") else "")
+    return words + (" (" + service + ")" if service else ""), verdict
 
 
 def nmap_says(port):
@@ -35,7 +41,7 @@ def nmap_says(port):
         for script in p.findall("script"):
             out = script.get("output", "").strip()
             said.append(script.get("id"))
-            if ("Potentially OPEN proxy" in out) or ("Server is an open relay" in out):
+            if ("Potentially OPEN proxy" in out) or ("Server is an open relay" in out) or ("bounce working" in out):
                 opened.append(script.get("id"))
         if opened:
             return "open: " + ",".join(opened) + " (service " + name + ")", True
@@ -44,15 +50,16 @@ def nmap_says(port):
 
 
 right = {"proxyscope": 0, "nmap": 0}
-print("  %-20s %-6s %-8s %-44s %s" % ("server", "port", "truth", "proxyscope", "nmap"))
+print("  %-20s %-6s %-14s %-52s %s" % ("server", "port", "right verdict", "proxyscope", "nmap"))
 for name, port, truth in servers:
     port = int(port)
-    ps, ps_open = proxyscope_says(port)
+    ps, ps_verdict = proxyscope_says(port)
     nm, nm_open = nmap_says(port)
-    right["proxyscope"] += ps_open == (truth == "open")
+    right["proxyscope"] += ps_verdict == truth
     right["nmap"] += nm_open == (truth == "open")
     mark = lambda ok: "" if ok else "  <- wrong"
-    print("  %-20s %-6d %-8s %-44s %s" % (name, port, truth, ps + mark(ps_open == (truth == "open")),
+    print("  %-20s %-6d %-14s %-52s %s" % (name, port, truth, ps + mark(ps_verdict == truth),
                                          nm + mark(nm_open == (truth == "open"))))
 print()
-print("  right: proxyscope %d of %d, nmap %d of %d" % (right["proxyscope"], len(servers), right["nmap"], len(servers)))
+print("  right: proxyscope %d of %d, nmap %d of %d (open or not)" % (right["proxyscope"], len(servers), right["nmap"],
+                                                                   len(servers)))
