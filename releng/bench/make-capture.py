@@ -6,7 +6,9 @@ CONNECT proxy, and download web pages directly; every connection has a handshake
 full-size segments and a FIN exchange. Same bytes on every run. Usage: make-capture.py SIZE_MIB OUT [--dense]
 
 --dense writes a capture dense in proxy sessions, as a busy infected PC's line is: eight connections in ten
-go through the proxy (SOCKS5 mail, HTTP CONNECT), with short messages and pages, about 2 KiB a connection.
+go through the proxy (SOCKS5 mail, HTTP CONNECT), with short messages and pages: about 80,000 proxy sessions
+and 175,000 flows a GiB. Every relayed session has the proxy's own connection to its destination, opened
+while the session is open, as a capture of the infected PC's line holds it.
 """
 import struct
 import sys
@@ -37,7 +39,9 @@ def packet(src, sport, dst, dport, seq, ack, flags, payload=b""):
     written += 16 + len(frame)
 
 
-def connection(client, cport, server, sport, request, reply):
+def connection(client, cport, server, sport, request, reply, onward=None):
+    """One TCP connection; a proxy's onward connection (a function writing it) opens after the request, as a
+    relay's own connection to the destination does."""
     # initial sequence numbers differ per connection, as real stacks choose them
     c, s = (n * 2654435761) & 0x7fffffff, (n * 40503 + 12345) & 0x7fffffff
     packet(client, cport, server, sport, c, 0, 0x02)
@@ -48,6 +52,8 @@ def connection(client, cport, server, sport, request, reply):
     for i in range(0, len(request), MSS):
         packet(client, cport, server, sport, c, s, 0x18, request[i:i + MSS])
         c += len(request[i:i + MSS])
+    if onward:
+        onward()
     for i in range(0, len(reply), MSS):
         packet(server, sport, client, cport, s, c, 0x18 if i + MSS >= len(reply) else 0x10, reply[i:i + MSS])
         s += len(reply[i:i + MSS])
@@ -61,28 +67,32 @@ def connection(client, cport, server, sport, request, reply):
 proxy = ip("192.0.2.7")
 mx = ip("198.51.100.25")
 web = ip("203.0.113.80")
-page_size = 1200 if dense else 48000
+page_size = 6000 if dense else 48000
 recipients = 3 if dense else 20
 page = (b"<html><body>" + b"proxyscope benchmark page " * 2000 + b"</body></html>")[:page_size]
 smtp_client = (b"EHLO spam.test\r\nMAIL FROM:<a@spam.test>\r\n" + b"RCPT TO:<victim@example.test>\r\n" * recipients
-               + b"DATA\r\nSubject: offer\r\n\r\n" + b"cheap watches " * (20 if dense else 300) + b"\r\n.\r\nQUIT\r\n")
+               + b"DATA\r\nSubject: offer\r\n\r\n" + b"cheap watches " * (380 if dense else 300) + b"\r\n.\r\nQUIT\r\n")
 smtp_server = (b"220 mx.example.test ESMTP\r\n" + b"250 ok\r\n" * (recipients + 2)
                + b"354 go ahead\r\n250 queued\r\n221 bye\r\n")
+tls_client = b"\x16\x03\x01" + b"\x00" * (2000 if dense else 300)
+tls_server = b"\x16\x03\x03" + b"\x00" * (3500 if dense else 4000)
 n = 0
 while written < size:
     client = ip("10.0.%d.%d" % (n // 250 % 250, n % 250 + 1))
     cport = 1024 + n % 60000
+    oport = 40000 + n % 20000
     kind = n % 10
     if dense:
         kind = 0 if kind < 5 else 1 if kind < 8 else 2
     if kind == 0:
         socks = (b"\x05\x01\x00" + b"\x05\x01\x00\x01" + mx + struct.pack("!H", 25) + smtp_client)
-        connection(client, cport, proxy, 1080, socks, b"\x05\x00" + b"\x05\x00\x00\x01" + proxy + b"\x30\x39" + smtp_server)
-        connection(proxy, 40000 + n % 20000, mx, 25, smtp_client, smtp_server)
+        connection(client, cport, proxy, 1080, socks, b"\x05\x00" + b"\x05\x00\x00\x01" + proxy + b"\x30\x39" + smtp_server,
+                   lambda: connection(proxy, oport, mx, 25, smtp_client, smtp_server))
     elif kind == 1:
         connect = b"CONNECT 203.0.113.80:443 HTTP/1.1\r\nHost: 203.0.113.80:443\r\n\r\n"
-        connection(client, cport, proxy, 8080, connect + b"\x16\x03\x01" + b"\x00" * 300,
-                   b"HTTP/1.1 200 Connection established\r\n\r\n" + b"\x16\x03\x03" + b"\x00" * (400 if dense else 4000))
+        connection(client, cport, proxy, 8080, connect + tls_client,
+                   b"HTTP/1.1 200 Connection established\r\n\r\n" + tls_server,
+                   lambda: connection(proxy, oport, web, 443, tls_client, tls_server))
     else:
         connection(client, cport, web, 80, b"GET /index.html HTTP/1.1\r\nHost: www.example.test\r\n\r\n",
                    b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n" % page_size + page)

@@ -14,10 +14,10 @@ import org.proxyscope.core.model.CustodyAction;
 import org.proxyscope.core.model.Evidence;
 
 /**
- * Imports a capture into a case: the file becomes read-only evidence first, the stored copy is analysed,
- * the analysis (JSON) is kept as evidence too, and the import with its proxy sessions is kept in the case
- * ({@link CaptureRecords}) together with its custody entry. The command line
- * and the Capture perspective both use it.
+ * Imports a capture into a case in one pass over the file: it is copied into the evidence store and hashed on
+ * one thread while it is analysed on another, becomes read-only evidence, the analysis (JSON) is kept as
+ * evidence too, and the import with its proxy sessions is kept in the case ({@link CaptureRecords}) together
+ * with its custody entry. The command line and the Capture perspective both use it.
  */
 public final class CaptureEvidence {
 
@@ -27,16 +27,28 @@ public final class CaptureEvidence {
     private CaptureEvidence() {
     }
 
+    /** What the analysis made of the file as it was stored: a report, or why it is no capture. */
+    private record Analysed(CaptureReport report, CaptureFormatException failure) {
+    }
+
     public static CaptureReport keep(Workspace workspace, CaseId id, Path file, CaptureImporter importer, Progress progress)
             throws WorkspaceException, IOException, CaptureFormatException {
-        Evidence capture = workspace.addEvidence(id, file, SOURCE_PREFIX + file.getFileName(), progress);
-        CaptureReport report;
-        try {
-            report = importer.read(workspace.storedFile(capture), capture.sha256(), progress);
-        } catch (CaptureFormatException e) {
-            workspace.record(id, CustodyAction.CAPTURE_IMPORTED, "evidence #" + capture.number() + " could not be read: " + e.getMessage());
-            throw e;
+        long started = System.nanoTime();
+        Workspace.AddedEvidence<Analysed> added = workspace.addEvidence(id, file, SOURCE_PREFIX + file.getFileName(), progress,
+                channel -> {
+                    try {
+                        return new Analysed(importer.read(file, Files.size(file), channel, progress), null);
+                    } catch (CaptureFormatException e) {
+                        return new Analysed(null, e); // the file stays evidence, though it is no capture
+                    }
+                });
+        Evidence capture = added.evidence();
+        if (added.result().failure() != null) {
+            workspace.record(id, CustodyAction.CAPTURE_IMPORTED, "evidence #" + capture.number() + " could not be read: "
+                    + added.result().failure().getMessage());
+            throw added.result().failure();
         }
+        CaptureReport report = added.result().report().of(workspace.storedFile(capture), capture.sha256(), started);
         Path analysis = TempPaths.file("proxyscope-analysis-", ".json");
         try {
             Files.writeString(analysis, CaptureJson.render(report), StandardCharsets.UTF_8);

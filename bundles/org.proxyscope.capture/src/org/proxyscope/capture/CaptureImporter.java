@@ -24,7 +24,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.proxyscope.capture.internal.ByteSource;
-import org.proxyscope.capture.internal.HashingChannel;
+import org.proxyscope.core.HashingChannel;
 import org.proxyscope.capture.internal.PacketSink;
 import org.proxyscope.capture.internal.PcapReader;
 import org.proxyscope.capture.internal.PcapngReader;
@@ -74,29 +74,61 @@ public final class CaptureImporter {
      */
     public CaptureReport read(Path file, String knownSha256, Progress progress) throws IOException, CaptureFormatException {
         long started = System.nanoTime();
-        long size = Files.size(file);
-        progress.begin("Reading " + file.getFileName(), size);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
                 HashingChannel hashing = knownSha256 == null ? new HashingChannel(channel, file) : null) {
-            byte[] head = new byte[(int) Math.min(size, 65536)];
-            int headLength = Math.max(channel.read(ByteBuffer.wrap(head), 0), 0);
-            if (size == 0) {
-                throw new CaptureFormatException(0, file.getFileName() + " is empty");
-            }
-            CaptureFormat format = recognise(head, headLength);
-            if (format == null) {
-                throw new CaptureFormatException(0, file.getFileName() + " is no pcap, pcapng, netstat or ss file (it begins "
-                        + HexFormat.ofDelimiter(" ").formatHex(head, 0, Math.min(headLength, 8)) + ")");
-            }
-            ReadableByteChannel source = new ProgressChannel(hashing == null ? channel : hashing, progress);
-            CaptureReport report = format == CaptureFormat.NETSTAT ? readListing(file, source)
-                    : readPackets(file, format, source, size, progress);
+            CaptureReport report = read(file, Files.size(file), hashing == null ? channel : hashing, progress);
             // A cancelled import is not hashed to the file's end: the analyst stopped it, and hashing the rest of
             // a large capture would keep them waiting for a hash of a report they threw away.
-            String sha256 = hashing == null ? knownSha256 : progress.cancelled() ? "" : hashing.sha256();
-            return new CaptureReport(file, report.format(), sha256, report.packets(), report.bytes(), report.flows(),
-                    report.sessions(), report.listening(), report.hosts(), report.malformedPackets(), report.fragments(),
-                    report.firstNanos(), report.lastNanos(), Duration.ofNanos(System.nanoTime() - started), report.problem());
+            return report.of(file, hashing == null ? knownSha256 : progress.cancelled() ? "" : hashing.sha256(), started);
+        }
+    }
+
+    /**
+     * Reads a capture of {@code size} bytes from {@code channel}, which yields {@code file} from its start (while
+     * the evidence store copies and hashes it): the report's hash is left to the caller.
+     */
+    CaptureReport read(Path file, long size, ReadableByteChannel channel, Progress progress)
+            throws IOException, CaptureFormatException {
+        progress.begin("Reading " + file.getFileName(), size);
+        byte[] head = new byte[(int) Math.min(size, 65536)];
+        int headLength = 0;
+        for (int n = 0; headLength < head.length && n >= 0; headLength += Math.max(n, 0)) {
+            n = channel.read(ByteBuffer.wrap(head, headLength, head.length - headLength));
+        }
+        if (headLength == 0) {
+            throw new CaptureFormatException(0, file.getFileName() + " is empty");
+        }
+        CaptureFormat format = recognise(head, headLength);
+        if (format == null) {
+            throw new CaptureFormatException(0, file.getFileName() + " is no pcap, pcapng, netstat or ss file (it begins "
+                    + HexFormat.ofDelimiter(" ").formatHex(head, 0, Math.min(headLength, 8)) + ")");
+        }
+        ReadableByteChannel source = new ProgressChannel(new ReplayChannel(ByteBuffer.wrap(head, 0, headLength), channel), progress);
+        return format == CaptureFormat.NETSTAT ? readListing(file, source) : readPackets(file, format, source, size, progress);
+    }
+
+    /** The bytes the format was recognised from, then the rest of the channel. */
+    private record ReplayChannel(ByteBuffer head, ReadableByteChannel rest) implements ReadableByteChannel {
+
+        @Override
+        public int read(ByteBuffer dst) throws IOException {
+            if (!head.hasRemaining()) {
+                return rest.read(dst);
+            }
+            int n = Math.min(head.remaining(), dst.remaining());
+            dst.put(head.slice(head.position(), n));
+            head.position(head.position() + n);
+            return n;
+        }
+
+        @Override
+        public boolean isOpen() {
+            return rest.isOpen();
+        }
+
+        @Override
+        public void close() {
+            // the importer's caller closes the channel
         }
     }
 

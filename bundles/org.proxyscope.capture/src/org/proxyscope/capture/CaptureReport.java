@@ -25,6 +25,15 @@ public record CaptureReport(Path file, CaptureFormat format, String sha256, long
         hosts = List.copyOf(hosts);
     }
 
+    /**
+     * This report of the file at {@code where} (the evidence store's copy, once it is kept) with its SHA-256, and
+     * the time since {@code startedNanos} (System.nanoTime) as its duration.
+     */
+    CaptureReport of(Path where, String sha, long startedNanos) {
+        return new CaptureReport(where, format, sha, packets, bytes, flows, sessions, listening, hosts, malformedPackets, fragments,
+                firstNanos, lastNanos, Duration.ofNanos(System.nanoTime() - startedNanos), problem);
+    }
+
     /** True when the file broke off or broke its format, and only what came before was read. */
     public boolean partial() {
         return problem.isPresent();

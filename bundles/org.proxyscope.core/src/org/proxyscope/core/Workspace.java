@@ -2,9 +2,9 @@ package org.proxyscope.core;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.channels.Channels;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
@@ -399,6 +399,38 @@ public final class Workspace implements AutoCloseable {
      * any point (a full disk, a cancel, a killed process) leaves no half file registered.
      */
     public Evidence addEvidence(CaseId id, Path file, String source, Progress progress) throws WorkspaceException {
+        return addEvidence(id, file, source, progress, channel -> {
+            progress.begin("Copying and hashing " + file.getFileName(), Files.size(file));
+            ByteBuffer buffer = ByteBuffer.allocate(CHUNK);
+            for (int n = channel.read(buffer); n >= 0 && !progress.cancelled(); n = channel.read(buffer.clear())) {
+                progress.advance(n);
+            }
+            return null;
+        }).evidence();
+    }
+
+    /** What reads a file while the evidence store copies it, see {@link #addEvidence(CaseId, Path, String, Progress, EvidenceReader)}. */
+    @FunctionalInterface
+    public interface EvidenceReader<T> {
+
+        /**
+         * Reads the file from its start through {@code channel}, as far as it needs (the store copies and hashes
+         * the rest itself), and reports its progress; stops early when the progress is cancelled.
+         */
+        T read(ReadableByteChannel channel) throws IOException;
+    }
+
+    /** The evidence a file became, and what its reader made of it on the way. */
+    public record AddedEvidence<T>(Evidence evidence, T result) {
+    }
+
+    /**
+     * Adds a file as {@link #addEvidence(CaseId, Path, String, Progress)} does, while {@code reader} reads it:
+     * the file is read once, and its copy and hash are made on a second thread from the same reads (a
+     * capture is analysed as it is stored). A cancel, a reader's failure or a store's failure adds nothing.
+     */
+    public <T> AddedEvidence<T> addEvidence(CaseId id, Path file, String source, Progress progress, EvidenceReader<T> reader)
+            throws WorkspaceException {
         get(id);
         if (!Files.isRegularFile(file)) {
             throw new WorkspaceException(Files.exists(file) ? file + " is not a regular file" : "There is no file " + file);
@@ -408,8 +440,20 @@ public final class Workspace implements AutoCloseable {
         try {
             Files.createDirectories(caseFolder);
             incoming = TempPaths.file(caseFolder, INCOMING + ProcessHandle.current().pid() + "-", "");
-            long size = Files.size(file);
-            String sha256 = copyHashing(file, incoming, size, progress);
+            T result;
+            String sha256;
+            long size;
+            try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ);
+                    FileChannel out = FileChannel.open(incoming, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+                    HashingChannel copying = new HashingChannel(in, file, out)) {
+                result = reader.read(copying);
+                if (progress.cancelled()) {
+                    throw new WorkspaceException("Adding " + file + " was cancelled. Nothing was added.");
+                }
+                sha256 = copying.sha256();
+                out.force(true);
+                size = out.size(); // the file as it was copied and hashed, had it grown meanwhile
+            }
             Path stored = caseFolder.resolve(sha256);
             Instant now = clock.instant();
             String relative = folder.relativize(stored).toString();
@@ -430,7 +474,7 @@ public final class Workspace implements AutoCloseable {
                 return record;
             });
             incoming = null;
-            return added;
+            return new AddedEvidence<>(added, result);
         } catch (IOException e) {
             throw new WorkspaceException("Cannot add " + file + " to " + id + ": " + describe(e)
                     + ". Nothing was added; the workspace is as it was.", e);
@@ -439,27 +483,6 @@ public final class Workspace implements AutoCloseable {
                 deleteQuietly(incoming);
             }
         }
-    }
-
-    private static String copyHashing(Path from, Path to, long size, Progress progress) throws IOException, WorkspaceException {
-        MessageDigest sha = Sha256.newDigest();
-        progress.begin("Copying and hashing " + from.getFileName(), size);
-        byte[] buffer = new byte[CHUNK];
-        try (InputStream in = Files.newInputStream(from);
-                FileChannel channel = FileChannel.open(to, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-                OutputStream out = Channels.newOutputStream(channel)) {
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                if (progress.cancelled()) {
-                    throw new WorkspaceException("Adding " + from + " was cancelled. Nothing was added.");
-                }
-                sha.update(buffer, 0, n);
-                out.write(buffer, 0, n);
-                progress.advance(n);
-            }
-            channel.force(true);
-        }
-        return HexFormat.of().formatHex(sha.digest());
     }
 
     private static void moveIntoPlace(Path incoming, Path stored) throws WorkspaceException {

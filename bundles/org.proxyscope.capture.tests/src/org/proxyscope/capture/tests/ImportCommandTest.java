@@ -1,6 +1,8 @@
 package org.proxyscope.capture.tests;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -83,6 +85,41 @@ class ImportCommandTest {
             assertEquals(sha256, analysis.get("sha256").getAsString(), "the analysis names the capture it analysed");
             assertTrue(ws.custody(c.id()).stream().anyMatch(e -> e.action() == CustodyAction.CAPTURE_IMPORTED
                     && e.details().contains("evidence #1") && e.details().contains("proxy sessions")));
+        }
+    }
+
+    /**
+     * Into a case the file is read once: copied and hashed while it is analysed. Where the analysis stops (a
+     * record lying about its length, 1 MiB of junk after it) or never starts (no capture at all), the stored
+     * copy is still the whole file, byte for byte.
+     */
+    @Test
+    void intoACaseTheWholeFileIsKeptWhereverTheAnalysisStopped() throws Exception {
+        byte[] whole = Files.readAllBytes(Recorded.file("lo.pcap"));
+        byte[] junk = new byte[1 << 20];
+        new java.util.Random(7).nextBytes(junk);
+        Path damaged = tmp.resolve("damaged.pcap");
+        Files.write(damaged, java.util.Arrays.copyOf(whole, whole.length / 2));
+        Files.write(damaged, junk, java.nio.file.StandardOpenOption.APPEND);
+        Path notes = Files.writeString(tmp.resolve("notes.txt"), "the customer says the PC was slow all week\n");
+        Case c;
+        try (Workspace ws = Workspace.open(tmp.resolve("ws"), "alice")) {
+            c = ws.createCase(NewCase.of("Relaying PC", "127.0.0.1", "", "", "high", List.of()));
+        }
+        assertEquals(ExitCode.FAILURE, run(damaged.toString(), "--case", c.id().toString()));
+        assertNotEquals(ExitCode.OK, run(notes.toString(), "--case", c.id().toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("notes.txt is no pcap, pcapng, netstat or ss file"),
+                err.toString(StandardCharsets.UTF_8));
+        try (Workspace ws = Workspace.open(tmp.resolve("ws"), "alice")) {
+            List<Evidence> evidence = ws.evidence(c.id());
+            Evidence capture = evidence.stream().filter(e -> e.originalName().equals("damaged.pcap")).findFirst().orElseThrow();
+            assertArrayEquals(Files.readAllBytes(damaged), Files.readAllBytes(ws.storedFile(capture)));
+            Evidence text = evidence.stream().filter(e -> e.originalName().equals("notes.txt")).findFirst().orElseThrow();
+            assertArrayEquals(Files.readAllBytes(notes), Files.readAllBytes(ws.storedFile(text)));
+            assertTrue(ws.custody(c.id()).stream().anyMatch(e -> e.action() == CustodyAction.CAPTURE_IMPORTED
+                    && e.details().equals("evidence #" + text.number() + " could not be read: notes.txt is no pcap, pcapng, netstat or ss"
+                            + " file (it begins 74 68 65 20 63 75 73 74) (at byte offset 0)")), ws.custody(c.id()).toString());
+            assertTrue(ws.verify(c.id(), org.proxyscope.core.Progress.NONE).intact(), "the chain and every stored copy check out");
         }
     }
 

@@ -1,5 +1,6 @@
-package org.proxyscope.capture.internal;
+package org.proxyscope.core;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -8,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Random;
@@ -36,9 +38,16 @@ class HashingChannelTest {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     }
 
-    /** Reads {@code limit} bytes (or all) in uneven steps, as a capture reader does, then asks for the hash. */
     private static String readAndHash(Path file, int chunks, long limit) throws IOException {
-        try (FileChannel channel = FileChannel.open(file); HashingChannel hashing = new HashingChannel(channel, file, chunks)) {
+        return readAndHash(file, chunks, limit, null);
+    }
+
+    /**
+     * Reads {@code limit} bytes (or all) in uneven steps, as a capture reader does, then asks for the hash;
+     * with {@code copy}, the hashing thread writes the file into it.
+     */
+    private static String readAndHash(Path file, int chunks, long limit, FileChannel copy) throws IOException {
+        try (FileChannel channel = FileChannel.open(file); HashingChannel hashing = new HashingChannel(channel, file, copy, chunks)) {
             ByteBuffer buffer = ByteBuffer.allocate(3 << 20);
             Random steps = new Random(chunks);
             long read = 0;
@@ -71,6 +80,20 @@ class HashingChannelTest {
         assertEquals(sha256(file), readAndHash(file, chunks, 0));
     }
 
+    /** The copy the hashing thread writes is the whole file, whether the reader read all of it, some or none. */
+    @ParameterizedTest
+    @ValueSource(ints = { 1, 128 })
+    void theCopyIsTheWholeFileHoweverMuchTheReaderRead(int chunks) throws Exception {
+        Path file = file((5 << 20) + 777);
+        for (long limit : new long[] { Long.MAX_VALUE, (2 << 20) + 3, 0 }) {
+            Path copy = dir.resolve("copy-" + chunks + "-" + limit);
+            try (FileChannel out = FileChannel.open(copy, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                assertEquals(sha256(file), readAndHash(file, chunks, limit, out));
+            }
+            assertArrayEquals(Files.readAllBytes(file), Files.readAllBytes(copy), "read " + limit);
+        }
+    }
+
     @Test
     void anEmptyFileHasTheEmptyHash() throws Exception {
         assertEquals("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", readAndHash(file(0), 128, Long.MAX_VALUE));
@@ -79,7 +102,7 @@ class HashingChannelTest {
     @Test
     void aStoppedHashHoldsUpNeitherTheReaderNorItsCaller() throws Exception {
         Path file = file(3 << 20);
-        try (FileChannel channel = FileChannel.open(file); HashingChannel hashing = new HashingChannel(channel, file, 1)) {
+        try (FileChannel channel = FileChannel.open(file); HashingChannel hashing = new HashingChannel(channel, file, null, 1)) {
             hashing.close();
             ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
             long read = 0;
