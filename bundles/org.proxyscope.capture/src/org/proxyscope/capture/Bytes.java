@@ -1,5 +1,8 @@
 package org.proxyscope.capture;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -41,9 +44,26 @@ record Bytes(byte[] array, int offset, int length) {
         return true;
     }
 
-    /** The first index at or after {@code from} holding {@code value}, or -1. */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
+    /**
+     * The first index at or after {@code from} holding {@code value}, or -1. Eight bytes at a time (the
+     * classic test for a zero byte in a word): line ends in mail bodies are most of a dense capture's bytes,
+     * and a loop over single bytes, or a String to search, cost a fifth of its import.
+     */
     int indexOf(int from, byte value) {
-        for (int i = Math.max(0, from); i < length; i++) {
+        int i = Math.max(0, from);
+        long pattern = (value & 0xffL) * ONES;
+        for (; i + 8 <= length; i += 8) {
+            long word = (long) LONGS.get(array, offset + i) ^ pattern;
+            long found = (word - ONES) & ~word & HIGHS;
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; i < length; i++) {
             if (array[offset + i] == value) {
                 return i;
             }

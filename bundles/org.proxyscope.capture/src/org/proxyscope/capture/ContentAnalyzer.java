@@ -448,16 +448,13 @@ final class ContentAnalyzer {
             int messages = 0;
             int recipients = 0;
             boolean inData = false;
-            int lineStart = 0;
-            for (int i = 0; i < client.length(); i++) {
-                if (client.at(i) != '\n') {
-                    continue;
-                }
+            // line ends found eight bytes at a time: looking at each byte was two fifths of importing a capture
+            // dense in mail sessions, whose bodies are most of its bytes
+            for (int lineStart = 0, i; (i = client.indexOf(lineStart, (byte) '\n')) >= 0; lineStart = i + 1) {
                 // the line's first 16 bytes without the white space around them, compared in place: a
                 // String per line was a tenth of a large import
                 int start = lineStart;
                 int end = Math.min(i, lineStart + 16);
-                lineStart = i + 1;
                 while (start < end && whiteSpace(client.at(start))) {
                     start++;
                 }

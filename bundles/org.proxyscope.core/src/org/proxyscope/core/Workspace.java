@@ -29,6 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.proxyscope.core.internal.store.CaseRepository;
 import org.proxyscope.core.internal.store.Database;
+import org.proxyscope.core.internal.store.Dialect;
 import org.proxyscope.core.model.Case;
 import org.proxyscope.core.model.CaseId;
 import org.proxyscope.core.model.CaseStatus;
@@ -179,42 +180,57 @@ public final class Workspace implements AutoCloseable {
             Instant now = clock.instant();
             return database.transaction(what, c -> {
                 cases.find(c, id).orElseThrow(() -> new UnknownCaseException(id, folder));
-                return work.run(new CaseTransaction() {
-                    @Override
-                    public Connection connection() {
-                        return c;
-                    }
+                // one indexer for the transaction's records, made at the first
+                Dialect.Indexer[] indexer = new Dialect.Indexer[1];
+                try {
+                    return work.run(new CaseTransaction() {
+                        @Override
+                        public Connection connection() {
+                            return c;
+                        }
 
-                    @Override
-                    public CaseId caseId() {
-                        return id;
-                    }
+                        @Override
+                        public CaseId caseId() {
+                            return id;
+                        }
 
-                    @Override
-                    public Instant now() {
-                        return now;
-                    }
+                        @Override
+                        public Instant now() {
+                            return now;
+                        }
 
-                    @Override
-                    public String analyst() {
-                        return analyst;
-                    }
+                        @Override
+                        public String analyst() {
+                            return analyst;
+                        }
 
-                    @Override
-                    public CustodyEntry custody(CustodyAction action, String details) throws SQLException {
-                        return cases.appendCustody(c, id, now, analyst, action, details);
-                    }
+                        @Override
+                        public CustodyEntry custody(CustodyAction action, String details) throws SQLException {
+                            return cases.appendCustody(c, id, now, analyst, action, details);
+                        }
 
-                    @Override
-                    public void index(String kind, String ref, String title, String body) throws SQLException {
-                        cases.index(c, id, kind, ref, title, body);
-                    }
+                        @Override
+                        public void index(String kind, String ref, String title, String body) throws SQLException {
+                            indexer().index(id.toString(), kind, ref, title, body);
+                        }
 
-                    @Override
-                    public void unindex(String kind, String ref) throws SQLException {
-                        cases.unindex(c, id, kind, ref);
+                        @Override
+                        public void unindex(String kind, String ref) throws SQLException {
+                            indexer().unindex(id.toString(), kind, ref);
+                        }
+
+                        private Dialect.Indexer indexer() throws SQLException {
+                            if (indexer[0] == null) {
+                                indexer[0] = cases.indexer(c);
+                            }
+                            return indexer[0];
+                        }
+                    });
+                } finally {
+                    if (indexer[0] != null) {
+                        indexer[0].close();
                     }
-                });
+                }
             });
         }
     }

@@ -267,7 +267,30 @@ public final class CaseRepository {
     // ---- the workspace-wide search index ----
 
     public void index(Connection c, CaseId id, String kind, String ref, String title, String body) throws SQLException {
-        dialect.index(c, id.toString(), kind, ref, title, withAddresses(title, body));
+        try (Dialect.Indexer indexer = indexer(c)) {
+            indexer.index(id.toString(), kind, ref, title, body);
+        }
+    }
+
+    /** An indexer for many records in one transaction; like {@link #index}, it repeats every address as a word of its own. */
+    public Dialect.Indexer indexer(Connection c) throws SQLException {
+        Dialect.Indexer raw = dialect.indexer(c);
+        return new Dialect.Indexer() {
+            @Override
+            public void index(String caseId, String kind, String ref, String title, String body) throws SQLException {
+                raw.index(caseId, kind, ref, title, withAddresses(title, body));
+            }
+
+            @Override
+            public void unindex(String caseId, String kind, String ref) throws SQLException {
+                raw.unindex(caseId, kind, ref);
+            }
+
+            @Override
+            public void close() throws SQLException {
+                raw.close();
+            }
+        };
     }
 
     private static final Pattern ADDRESS = Pattern.compile(
@@ -322,7 +345,9 @@ public final class CaseRepository {
     }
 
     public void unindex(Connection c, CaseId id, String kind, String ref) throws SQLException {
-        dialect.unindex(c, id.toString(), kind, ref);
+        try (Dialect.Indexer indexer = indexer(c)) {
+            indexer.unindex(id.toString(), kind, ref);
+        }
     }
 
     /**

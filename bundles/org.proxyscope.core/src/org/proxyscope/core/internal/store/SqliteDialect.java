@@ -54,37 +54,74 @@ final class SqliteDialect implements Dialect {
     }
 
     @Override
-    public void index(Connection connection, String caseId, String kind, String ref, String title, String body) throws SQLException {
-        unindex(connection, caseId, kind, ref);
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO search_index(case_id, kind, ref, title, body) VALUES (?, ?, ?, ?, ?)")) {
-            insert.setString(1, caseId);
-            insert.setString(2, kind);
-            insert.setString(3, ref);
-            insert.setString(4, title);
-            insert.setString(5, body);
-            insert.executeUpdate();
-        }
-        try (PreparedStatement key = connection.prepareStatement(
-                "INSERT INTO search_keys (case_id, kind, ref, doc) VALUES (?, ?, ?, last_insert_rowid())")) {
-            key.setString(1, caseId);
-            key.setString(2, kind);
-            key.setString(3, ref);
-            key.executeUpdate();
-        }
+    public Indexer indexer(Connection connection) throws SQLException {
+        return new SqliteIndexer(connection);
     }
 
-    @Override
-    public void unindex(Connection connection, String caseId, String kind, String ref) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM search_index WHERE rowid = (SELECT doc FROM"
-                + " search_keys WHERE case_id = ? AND kind = ? AND ref = ?)");
-                PreparedStatement key = connection.prepareStatement(
-                        "DELETE FROM search_keys WHERE case_id = ? AND kind = ? AND ref = ?")) {
-            for (PreparedStatement s : List.of(delete, key)) {
-                s.setString(1, caseId);
-                s.setString(2, kind);
-                s.setString(3, ref);
-                s.executeUpdate();
+    private static final class SqliteIndexer implements Indexer {
+
+        private final List<PreparedStatement> statements = new ArrayList<>();
+        private final PreparedStatement deleteEntry;
+        private final PreparedStatement deleteKey;
+        private final PreparedStatement insertEntry;
+        private final PreparedStatement insertKey;
+
+        SqliteIndexer(Connection c) throws SQLException {
+            try {
+                deleteEntry = prepare(c, "DELETE FROM search_index WHERE rowid = (SELECT doc FROM search_keys WHERE case_id = ?"
+                        + " AND kind = ? AND ref = ?)");
+                deleteKey = prepare(c, "DELETE FROM search_keys WHERE case_id = ? AND kind = ? AND ref = ?");
+                insertEntry = prepare(c, "INSERT INTO search_index(case_id, kind, ref, title, body) VALUES (?, ?, ?, ?, ?)");
+                insertKey = prepare(c, "INSERT INTO search_keys (case_id, kind, ref, doc) VALUES (?, ?, ?, last_insert_rowid())");
+            } catch (SQLException e) {
+                close();
+                throw e;
+            }
+        }
+
+        private PreparedStatement prepare(Connection c, String sql) throws SQLException {
+            PreparedStatement s = c.prepareStatement(sql);
+            statements.add(s);
+            return s;
+        }
+
+        @Override
+        public void index(String caseId, String kind, String ref, String title, String body) throws SQLException {
+            unindex(caseId, kind, ref);
+            insertEntry.setString(1, caseId);
+            insertEntry.setString(2, kind);
+            insertEntry.setString(3, ref);
+            insertEntry.setString(4, title);
+            insertEntry.setString(5, body);
+            insertEntry.executeUpdate();
+            run(insertKey, caseId, kind, ref);
+        }
+
+        @Override
+        public void unindex(String caseId, String kind, String ref) throws SQLException {
+            run(deleteEntry, caseId, kind, ref);
+            run(deleteKey, caseId, kind, ref);
+        }
+
+        private static void run(PreparedStatement s, String caseId, String kind, String ref) throws SQLException {
+            s.setString(1, caseId);
+            s.setString(2, kind);
+            s.setString(3, ref);
+            s.executeUpdate();
+        }
+
+        @Override
+        public void close() throws SQLException {
+            SQLException first = null;
+            for (PreparedStatement s : statements) {
+                try {
+                    s.close();
+                } catch (SQLException e) {
+                    first = first == null ? e : first;
+                }
+            }
+            if (first != null) {
+                throw first;
             }
         }
     }
