@@ -52,6 +52,7 @@ servers=(
     "exim open relay|$(port "$PROXYSCOPE_TEST_RELAY_OPEN")|open"
     "exim closed relay|$(port "$PROXYSCOPE_TEST_RELAY_CLOSED")|denied"
     "exim black hole|$(port "$PROXYSCOPE_TEST_RELAY_BLACKHOLE")|unverified"
+    "exim slow relay|$(port "$PROXYSCOPE_TEST_RELAY_SLOW")|open"
     "vsftpd bounce|$(port "$PROXYSCOPE_TEST_FTP_OPEN")|open"
     "vsftpd default|$(port "$PROXYSCOPE_TEST_FTP_CLOSED")|denied"
     "lighttpd web server|$(port "$PROXYSCOPE_TEST_WEB")|not-a-proxy"

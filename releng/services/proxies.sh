@@ -14,6 +14,7 @@
 #   vsftpd         127.0.0.1:22021   anonymous FTP that lets PORT name any host (FTP bounce)
 #   vsftpd         127.0.0.1:22022   anonymous FTP that refuses PORT to any host but the client's (the default)
 #   exim           127.0.0.1:22528   a mail server that accepts every message and delivers none (a black hole)
+#   exim           127.0.0.1:22529   an open relay that waits a second before answering each MAIL FROM
 #   lighttpd       127.0.0.1:28980   a web server, not a proxy: its own 404 to an absolute URI, 405 to CONNECT
 #   yes-server.py  127.0.0.1:28981   says 200 to every CONNECT and absolute URI, then answers the tunnel itself
 # (each port 10, 20, ... higher when one of the set is taken).
@@ -38,7 +39,7 @@ CONF
     return 0
 }
 
-exim_conf() { # NAME PORT RCPT-ACL CANARY-PORT [blackhole]
+exim_conf() { # NAME PORT RCPT-ACL CANARY-PORT [blackhole] [MAIL-ACL]
     mkdir -p "$dir/exim-$1/spool"
     cat >"$dir/exim-$1.conf" <<CONF
 primary_hostname = relay.test
@@ -54,9 +55,12 @@ host_lookup =
 rfc1413_hosts =
 tls_advertise_hosts =
 acl_smtp_rcpt = check_rcpt
+acl_smtp_mail = check_mail
 begin acl
 check_rcpt:
 $3
+check_mail:
+${6:-  accept}
 begin routers
 $([ "${5:-}" = blackhole ] && printf 'nowhere:\n  driver = redirect\n  data = :blackhole:\n')
 canary:
@@ -131,7 +135,7 @@ case "$action" in
 start)
     # The usual ports, moved up by 10 at a time past any taken one: a leftover server from an earlier run
     # must never answer in place of the one configured here.
-    base=(23128 23129 21080 21081 21082 21083 28888 22525 22526 22021 22022 22528 28980 28981 22527)
+    base=(23128 23129 21080 21081 21082 21083 28888 22525 22526 22021 22022 22528 22529 28980 28981 22527)
     for shift in 0 10 20 30 40 50 60 70 80 90; do
         taken=
         for port in "${base[@]}"; do
@@ -149,7 +153,7 @@ start)
     tinyproxy_port=$((28888 + shift))
     relay_open=$((22525 + shift)) relay_closed=$((22526 + shift)) smtp_canary=$((22527 + shift))
     ftp_open=$((22021 + shift)) ftp_closed=$((22022 + shift))
-    relay_blackhole=$((22528 + shift)) web=$((28980 + shift)) yes=$((28981 + shift))
+    relay_blackhole=$((22528 + shift)) relay_slow=$((22529 + shift)) web=$((28980 + shift)) yes=$((28981 + shift))
     chmod 777 "$dir"
     # squid, exim's transports and vsftpd drop to unprivileged users, which must reach their files here
     if [ "$(id -u)" = 0 ] && ! runuser -u nobody -- test -x "$dir" 2>/dev/null; then
@@ -184,7 +188,8 @@ CONF
     exim_conf closed $relay_closed "  accept domains = relay.test
   deny message = relay not permitted" $smtp_canary
     exim_conf blackhole $relay_blackhole "  accept" $smtp_canary blackhole
-    for name in open closed blackhole; do
+    exim_conf slow $relay_slow "  accept" $smtp_canary "" "  accept delay = 1s"
+    for name in open closed blackhole slow; do
         exim4 -C "$dir/exim-$name.conf" -bd -q5s
     done
     vsftpd_conf open $ftp_open YES
@@ -232,6 +237,7 @@ CONF
     echo "PROXYSCOPE_TEST_FTP_OPEN=127.0.0.1:$ftp_open"
     echo "PROXYSCOPE_TEST_FTP_CLOSED=127.0.0.1:$ftp_closed"
     echo "PROXYSCOPE_TEST_RELAY_BLACKHOLE=127.0.0.1:$relay_blackhole"
+    echo "PROXYSCOPE_TEST_RELAY_SLOW=127.0.0.1:$relay_slow"
     echo "PROXYSCOPE_TEST_WEB=127.0.0.1:$web"
     echo "PROXYSCOPE_TEST_YES=127.0.0.1:$yes"
     ;;

@@ -24,8 +24,29 @@ public final class Transcript {
     private static final HexFormat HEX = HexFormat.ofDelimiter(" ");
     private static final String RELAY_FOLLOWS = "the tunnel is open: what follows came through it";
 
-    private final Instant start = Instant.now();
+    private final Instant start;
     private final List<Segment> segments = new ArrayList<>();
+
+    public Transcript() {
+        this(Instant.now());
+    }
+
+    private Transcript(Instant start) {
+        this.start = start;
+    }
+
+    /** A transcript for another connection of the same probe, run alongside: its times count from the same start. */
+    public synchronized Transcript fork() {
+        return new Transcript(start);
+    }
+
+    /** Appends the segments of {@code other} (a {@link #fork()} of this one) after this one's. */
+    public void append(Transcript other) {
+        List<Segment> theirs = other.segments();
+        synchronized (this) {
+            segments.addAll(theirs);
+        }
+    }
 
     public synchronized void sent(byte[] bytes, int offset, int length) {
         add(Direction.SENT, bytes, offset, length);

@@ -227,6 +227,26 @@ class MailAndFtpProbeTest {
         assertTrue(f.service().startsWith("vsftpd "), f.service());
     }
 
+    /**
+     * An open relay that waits a second before answering each MAIL FROM: after the first form, the others go
+     * to three more sessions at once, each with its part of the transcript, and what they got counts.
+     */
+    @Test
+    void aRelayThatDelaysEachCommandIsTriedInParallelSessions() throws Exception {
+        mailCanary("canary.test");
+        Finding f = probe(service("PROXYSCOPE_TEST_RELAY_SLOW").getPort(), "smtp-relay");
+        assertVerdict(Verdict.OPEN, f);
+        String transcript = f.transcript().text();
+        assertTrue(f.detail().matches("relays mail for anyone: the canary received \\d+ of \\d+ accepted messages; delivered: plain .*"
+                + ", null sender .*"), f.detail() + "\n" + transcript);
+        for (String session : List.of("session 2 of 4, forms null sender, quoted recipient, bang path:",
+                "session 3 of 4, forms sender at the relay's own address, quoted recipient at the relay, bang path at the relay:",
+                "session 4 of 4, forms percent hack, source route, double at:")) {
+            assertTrue(transcript.contains(session), session + " in\n" + transcript);
+        }
+        assertEquals(4, transcript.lines().filter(l -> l.contains("# connected from")).count(), transcript);
+    }
+
     /** A mail server that accepts every message for the canary's domain and delivers none: no proof, so unverified. */
     @Test
     void aBlackHoleMailServerIsUnverified() throws Exception {

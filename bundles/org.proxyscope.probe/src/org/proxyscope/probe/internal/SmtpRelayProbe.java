@@ -13,10 +13,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import org.apache.commons.net.MalformedServerReplyException;
 import org.apache.commons.net.smtp.SMTPClient;
 import org.apache.commons.net.smtp.SMTPReply;
+import org.proxyscope.core.NetworkThreads;
 import org.proxyscope.core.model.PortService;
 import org.proxyscope.core.model.ServiceSignatures;
 import org.proxyscope.probe.Canary;
@@ -73,6 +76,18 @@ public final class SmtpRelayProbe implements ProxyProbe {
                 new Form("double at", probe, to + "@" + relay));
     }
 
+    /** A form made real for one attempt: its token and the addresses that carry it. */
+    private record Attempt(String token, Form form) {
+    }
+
+    /** How many sessions besides the first try the remaining forms at once. */
+    static final int MORE_SESSIONS = 3;
+
+    /**
+     * Opens one session, which tries the first form; the other forms then go to {@link #MORE_SESSIONS} more
+     * sessions at once, so that a relay that delays each command (as some slow down strangers) costs a quarter
+     * of the time. Forms whose session would not open go back to the first.
+     */
     @Override
     public Finding probe(ProbeContext context) {
         Transcript transcript = new Transcript();
@@ -80,16 +95,137 @@ public final class SmtpRelayProbe implements ProxyProbe {
         String domain = canary.mailDomain().orElse(NO_DOMAIN);
         boolean send = canary.mailDomain().isPresent();
         String relay = addressLiteral(context.target().getAddress());
-        ReplyWait wait = new ReplyWait(context.signals(), protocol(), System.nanoTime() + context.timeout().toNanos() * SESSION_DEADLINES);
-        SMTPClient smtp = new SMTPClient();
-        smtp.setSocketFactory(TranscribedSocket.factory(transcript, (int) context.timeout().toMillis(), wait));
-        smtp.setConnectTimeout((int) context.timeout().toMillis());
+        List<Attempt> attempts = new ArrayList<>();
+        for (Form form : forms("@TOKEN@", domain, relay)) {
+            String token = Canary.newToken();
+            attempts.add(new Attempt(token, new Form(form.name(), form.sender(), form.recipient().replace("@TOKEN@", token))));
+        }
+        // per form: "" when accepted, its refusal, or null when never tried; written by the sessions' threads
+        AtomicReferenceArray<String> results = new AtomicReferenceArray<>(attempts.size());
+        Session first = new Session(context, transcript);
+        boolean opened = false;
+        try {
+            Finding early = first.open();
+            if (early != null) {
+                return early;
+            }
+            opened = true;
+        } catch (ConnectException | NoRouteToHostException e) {
+            return new Finding(context.port(), protocol(), Verdict.NO_SERVICE, "nothing listens: " + e.getMessage(), transcript);
+        } catch (MalformedServerReplyException e) {
+            return new Finding(context.port(), protocol(), Verdict.NOT_A_PROXY, "not SMTP: " + e.getMessage(), transcript);
+        } catch (PortSignals.SilentPortException e) {
+            transcript.note(e.getMessage());
+            return new Finding(context.port(), protocol(), Verdict.NOT_A_PROXY, "no SMTP greeting: " + e.getMessage(), transcript);
+        } catch (SocketTimeoutException e) {
+            return new Finding(context.port(), protocol(), Verdict.TIMEOUT,
+                    "no SMTP dialogue: silent for " + context.timeout().toMillis() + " ms", transcript);
+        } catch (IOException e) {
+            return new Finding(context.port(), protocol(), Verdict.NOT_A_PROXY, "the SMTP dialogue failed: " + e.getMessage(),
+                    transcript);
+        } finally {
+            if (!opened) {
+                first.close();
+            }
+        }
+        try {
+            if (first.attemptAll(attempts, List.of(0), results, send)) {
+                List<Integer> left = moreSessions(context, transcript, attempts, results, send);
+                first.attemptAll(attempts, left, results, send);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return RelayProbe.cancelled(context, protocol(), transcript);
+        } finally {
+            first.close();
+        }
         Map<String, Form> tried = new LinkedHashMap<>();
         List<String> refusals = new ArrayList<>();
-        String banner;
-        try {
+        for (int k = 0; k < results.length(); k++) {
+            String result = results.get(k);
+            if ("".equals(result)) {
+                tried.put(attempts.get(k).token(), attempts.get(k).form());
+            } else if (result != null) {
+                refusals.add(attempts.get(k).form().name() + ": " + result);
+            }
+        }
+        if (tried.isEmpty() && refusals.isEmpty()) {
+            return new Finding(context.port(), protocol(), Verdict.TIMEOUT, "the SMTP session ended before any form was tried",
+                    transcript);
+        }
+        return judge(context, transcript, tried, refusals, send, domain);
+    }
+
+    /**
+     * Tries the forms after the first in up to {@link #MORE_SESSIONS} sessions at once, each with a transcript of
+     * its own, appended to the probe's in turn.
+     *
+     * @return the forms no session tried (its session would not open): the first session tries them
+     */
+    private List<Integer> moreSessions(ProbeContext context, Transcript transcript, List<Attempt> attempts, AtomicReferenceArray<String> results,
+            boolean send) throws InterruptedException {
+        List<List<Integer>> groups = new ArrayList<>();
+        for (int k = 1; k < attempts.size(); k++) {
+            if (groups.size() < MORE_SESSIONS) {
+                groups.add(new ArrayList<>());
+            }
+            groups.get((k - 1) % MORE_SESSIONS).add(k);
+        }
+        List<Integer> left = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Session> sessions = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        for (List<Integer> group : groups) {
+            Session session = new Session(context, transcript.fork());
+            sessions.add(session);
+            threads.add(NetworkThreads.start("proxyscope-smtp-session", () -> {
+                try {
+                    if (session.open() == null) {
+                        session.attemptAll(attempts, group, results, send);
+                        return;
+                    }
+                } catch (IOException e) {
+                    session.transcript.note("this session did not open (" + e.getMessage() + "); the first session tries its forms");
+                } finally {
+                    session.close();
+                }
+                left.addAll(group);
+            }));
+        }
+        long until = System.nanoTime() + context.timeout().toNanos() * (SESSION_DEADLINES + 1);
+        for (int n = 0; n < threads.size(); n++) {
+            threads.get(n).join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime())));
+            transcript.note("session " + (n + 2) + " of " + (groups.size() + 1) + ", forms " + groups.get(n).stream()
+                    .map(k -> attempts.get(k).form().name()).reduce((a, b) -> a + ", " + b).orElse("") + ":");
+            transcript.append(sessions.get(n).transcript);
+        }
+        return left.stream().sorted().toList();
+    }
+
+    /** One SMTP session of the probe: its client and the transcript its bytes go to. */
+    private final class Session {
+
+        final Transcript transcript;
+        final SMTPClient smtp = new SMTPClient();
+        private final ProbeContext context;
+        /** Whether the session greeted, took HELO and may try forms. */
+        boolean usable;
+
+        Session(ProbeContext context, Transcript transcript) {
+            this.transcript = transcript;
+            this.context = context;
+            ReplyWait wait = new ReplyWait(context.signals(), protocol(), System.nanoTime() + context.timeout().toNanos() * SESSION_DEADLINES);
+            smtp.setSocketFactory(TranscribedSocket.factory(transcript, (int) context.timeout().toMillis(), wait));
+            smtp.setConnectTimeout((int) context.timeout().toMillis());
+        }
+
+        /**
+         * Connects and says HELO.
+         *
+         * @return null when the session may try forms; otherwise the finding its greeting or HELO decides
+         */
+        Finding open() throws IOException {
             smtp.connect(context.target().getAddress(), context.port());
-            banner = smtp.getReplyString().strip();
+            String banner = smtp.getReplyString().strip();
             Optional<PortService> other = ServiceSignatures.identify(banner).filter(s -> !s.kind().equals("smtp"));
             if (other.isPresent()) {
                 return new Finding(context.port(), protocol(), Verdict.NOT_A_PROXY, other.get().describe()
@@ -105,41 +241,48 @@ public final class SmtpRelayProbe implements ProxyProbe {
                 }
                 return new Finding(context.port(), protocol(), Verdict.DENIED, "refused HELO: " + reply(smtp), transcript);
             }
-            for (Form form : forms("@TOKEN@", domain, relay)) {
-                String token = Canary.newToken();
-                Form real = new Form(form.name(), form.sender(), form.recipient().replace("@TOKEN@", token));
-                String refusal = attempt(smtp, real, token, send);
-                if (refusal == null) {
-                    tried.put(token, real);
-                } else {
-                    refusals.add(form.name() + ": " + refusal);
+            usable = true;
+            return null;
+        }
+
+        /**
+         * Tries the forms numbered {@code which} in turn, writing each result into {@code results}; a session that
+         * breaks off or passes its deadline keeps what it tried.
+         *
+         * @return whether the session is still usable
+         */
+        boolean attemptAll(List<Attempt> attempts, List<Integer> which, AtomicReferenceArray<String> results, boolean send) {
+            try {
+                for (int k : which) {
+                    if (!usable) {
+                        return false;
+                    }
+                    Attempt a = attempts.get(k);
+                    String refusal = attempt(smtp, a.form(), a.token(), send);
+                    results.set(k, refusal == null ? "" : refusal);
+                    smtp.reset();
                 }
-                smtp.reset();
+                return usable;
+            } catch (SocketTimeoutException e) {
+                transcript.note("the session's deadline passed; judging the forms tried so far");
+            } catch (IOException e) {
+                transcript.note("the session broke off (" + e.getMessage() + "); judging the forms tried so far");
             }
-            smtp.logout();
-        } catch (ConnectException | NoRouteToHostException e) {
-            return new Finding(context.port(), protocol(), Verdict.NO_SERVICE, "nothing listens: " + e.getMessage(), transcript);
-        } catch (MalformedServerReplyException e) {
-            return new Finding(context.port(), protocol(), Verdict.NOT_A_PROXY, "not SMTP: " + e.getMessage(), transcript);
-        } catch (PortSignals.SilentPortException e) {
-            transcript.note(e.getMessage());
-            return new Finding(context.port(), protocol(), Verdict.NOT_A_PROXY, "no SMTP greeting: " + e.getMessage(), transcript);
-        } catch (SocketTimeoutException e) {
-            if (tried.isEmpty() && refusals.isEmpty()) {
-                return new Finding(context.port(), protocol(), Verdict.TIMEOUT,
-                        "no SMTP dialogue: silent for " + context.timeout().toMillis() + " ms", transcript);
+            usable = false;
+            return false;
+        }
+
+        void close() {
+            if (usable) {
+                try {
+                    smtp.logout();
+                } catch (IOException e) {
+                    // the session is over either way
+                }
+                usable = false;
             }
-            transcript.note("the session's deadline passed; judging the forms tried so far");
-        } catch (IOException e) {
-            if (tried.isEmpty() && refusals.isEmpty()) {
-                return new Finding(context.port(), protocol(), Verdict.NOT_A_PROXY,
-                        "the SMTP dialogue failed: " + e.getMessage(), transcript);
-            }
-            transcript.note("the session broke off (" + e.getMessage() + "); judging the forms tried so far");
-        } finally {
             TranscribedSocket.disconnect(smtp);
         }
-        return judge(context, transcript, tried, refusals, send, domain);
     }
 
     /** @return null when the relay took the message (or, without a canary domain, the recipient); else its refusal */
