@@ -342,7 +342,7 @@ class CaseReportTest {
     @Test
     void tenThousandFlowsAndTwoHundredFindingsStillRender() throws Exception {
         Path capture = tmp.resolve("dense.pcap");
-        Process maker = new ProcessBuilder("python3", Path.of("../../releng/bench/make-capture.py").toAbsolutePath().toString(), "13",
+        Process maker = new ProcessBuilder("python3", Path.of("../../releng/bench/make-capture.py").toAbsolutePath().toString(), "64",
                 capture.toString(), "--dense").inheritIO().start();
         assertEquals(0, maker.waitFor());
         Case c = caseWithRun("Dense line", 200);
