@@ -45,7 +45,8 @@ public final class HostSummary {
 
     /**
      * One line: {@code 127.0.30.1: open proxy: SOCKS4 and SOCKS5 on 1080, proven by the canary}, or what left
-     * doubt, or the ports that answered without relaying.
+     * doubt, or the ports that answered without relaying ({@code 127.0.0.1: no open proxy; port 80 (nginx)
+     * answered, but does not relay}).
      */
     public static String of(String host, String verdict, List<? extends PortFinding> findings) {
         return switch (verdict) {
@@ -57,9 +58,9 @@ public final class HostSummary {
                 List<String> answered = new ArrayList<>();
                 ports(findings, f -> f.verdict() != Verdict.NO_SERVICE && !f.silentToConnect())
                         .forEach((port, found) -> answered.add(port + service(found)));
-                yield host + ": no open proxy" + (answered.isEmpty() ? ": no port answered"
-                        : ": none of " + (answered.size() == 1 ? "the port" : "the " + answered.size() + " ports")
-                                + " that answered relays (" + String.join(", ", answered) + ")");
+                yield host + ": no open proxy; " + (answered.isEmpty() ? "no port answered"
+                        : answered.size() == 1 ? "port " + answered.get(0) + " answered, but does not relay"
+                        : answered.size() + " ports answered, none relays: " + String.join(", ", answered));
             }
         };
     }

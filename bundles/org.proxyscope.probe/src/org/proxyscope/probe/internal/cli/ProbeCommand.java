@@ -204,7 +204,7 @@ public final class ProbeCommand implements Command {
         List<Integer> silent = ports(report, Finding::silentToConnect);
         for (Finding f : report.findings()) {
             if (!refused.contains(f.port()) && !silent.contains(f.port())) {
-                io.out().printf("  %5d  %-13s %-14s %-16s %s%n", f.port(), f.protocol(), f.verdict().word(),
+                io.out().printf("  %5d  %-13s %-14s %-16s  %s%n", f.port(), f.protocol(), f.verdict().word(),
                         f.service().isEmpty() ? "-" : f.service(), f.detail());
             }
         }
