@@ -162,11 +162,6 @@ public final class ProbeConnection implements AutoCloseable {
         return new String(take(pending.size()), StandardCharsets.ISO_8859_1);
     }
 
-    /** Reads until the peer closes, the cap or the deadline. */
-    public String readRest() throws IOException {
-        return readRest(seen -> false);
-    }
-
     /**
      * Reads until {@code enough} says what came is conclusive, the peer closes, the cap or the deadline; a
      * peer that sent nothing yields nothing (through a tunnel, silence is an answer too).
