@@ -1,6 +1,7 @@
 package org.proxyscope.capture;
 
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +52,9 @@ public final class CaptureEvidence {
         CaptureReport report = added.result().report().of(workspace.storedFile(capture), capture.sha256(), started);
         Path analysis = TempPaths.file("proxyscope-analysis-", ".json");
         try {
-            Files.writeString(analysis, CaptureJson.render(report), StandardCharsets.UTF_8);
+            try (Writer json = Files.newBufferedWriter(analysis, StandardCharsets.UTF_8)) {
+                CaptureJson.write(report, json); // streamed: tens of thousands of sessions make tens of megabytes
+            }
             Evidence kept = workspace.addEvidence(id, analysis, "analysis of evidence #" + capture.number(), Progress.NONE);
             CaptureRecords.of(workspace).record(id, capture, kept, report);
         } finally {
