@@ -24,9 +24,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.proxyscope.core.NetworkThreads;
-import org.proxyscope.probe.internal.HttpMessages;
 import org.proxyscope.core.RandomBytes;
 import org.proxyscope.core.model.AddressText;
+import org.proxyscope.probe.internal.HttpMessages;
 
 /**
  * Where probes ask the target to relay to, and the judge of whether it did. By default Proxyscope's own
@@ -194,25 +194,21 @@ public final class Canary implements AutoCloseable {
     }
 
     /**
-     * Whether the relay of one probe is proven: the own canary waits up to {@code wait} for the token (a relay
-     * may deliver it after it answered); the external mode looks for the known text in what came back through
-     * the target.
+     * Whether the relay of one probe is proven. The own canary looks for the token: at once when something came
+     * back through the target (the canary had the token before it answered), for a moment of grace when nothing
+     * did (a relay may deliver after it answered). The external mode looks for the known text in what came back.
      *
+     * @param relayedBack what came back through the target; null or empty when nothing did
      * @return how it was proven, or empty when it was not
      */
-    public Optional<CanaryProof> proof(String token, String relayedBack, Duration wait) throws InterruptedException {
+    public Optional<CanaryProof> proof(String token, String relayedBack) throws InterruptedException {
         if (isExternal()) {
             return relayedBack != null && relayedBack.contains(expectedText)
                     ? Optional.of(new CanaryProof(expectedText, externalUrl.toString(), Instant.now(),
                             "the text of " + externalUrl + " came back through it"))
                     : Optional.empty();
         }
-        return awaitToken(token, wait);
-    }
-
-    /** How long a probe waits for its token when nothing came back through the target: a relay may be slow to deliver. */
-    public static Duration grace() {
-        return GRACE;
+        return awaitToken(token, relayedBack == null || relayedBack.isEmpty() ? GRACE : Duration.ZERO);
     }
 
     /**

@@ -65,6 +65,16 @@ public final class HostSummary {
         };
     }
 
+    /** The ports that refused the connection, in order, each once: shown folded into one line. */
+    public static List<Integer> refusedPorts(List<? extends PortFinding> findings) {
+        return findings.stream().filter(f -> f.verdict() == Verdict.NO_SERVICE).map(PortFinding::port).distinct().sorted().toList();
+    }
+
+    /** The ports that never answered the TCP connect, in order, each once: shown folded into one line. */
+    public static List<Integer> silentPorts(List<? extends PortFinding> findings) {
+        return findings.stream().filter(PortFinding::silentToConnect).map(PortFinding::port).distinct().sorted().toList();
+    }
+
     private static String joined(String more) {
         return more.isEmpty() ? "" : "; " + more;
     }

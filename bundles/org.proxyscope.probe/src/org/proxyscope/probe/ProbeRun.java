@@ -52,12 +52,12 @@ public record ProbeRun(int number, String host, Instant started, Duration elapse
 
     /** The ports that refused the connection, in order, each once: shown folded into one line. */
     public List<Integer> refusedPorts() {
-        return findings.stream().filter(f -> f.verdict() == Verdict.NO_SERVICE).map(Recorded::port).distinct().sorted().toList();
+        return HostSummary.refusedPorts(findings);
     }
 
     /** The ports that never answered the TCP connect, in order, each once: shown folded into one line. */
     public List<Integer> silentPorts() {
-        return findings.stream().filter(Recorded::silentToConnect).map(Recorded::port).distinct().sorted().toList();
+        return HostSummary.silentPorts(findings);
     }
 
     private static int weight(Verdict v) {

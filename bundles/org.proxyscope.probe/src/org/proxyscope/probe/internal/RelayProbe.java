@@ -5,7 +5,6 @@ import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -88,8 +87,7 @@ abstract class RelayProbe implements ProxyProbe {
             boolean relay, Transcript transcript) {
         boolean cameBack = relayedBack != null && !relayedBack.isEmpty();
         try {
-            // what came back settles it at once: the canary had the token before it answered
-            Optional<CanaryProof> proof = context.canary().proof(token, relayedBack, cameBack ? Duration.ZERO : Canary.grace());
+            Optional<CanaryProof> proof = context.canary().proof(token, relayedBack);
             if (proof.isPresent()) {
                 transcript.note("proof for token " + token + ": " + proof.get().how());
                 return new Finding(context.port(), protocol, Verdict.OPEN, proof, detail + "; " + proof.get().how(), transcript);

@@ -29,6 +29,7 @@ import org.proxyscope.core.model.ScopeEntry;
 import org.proxyscope.probe.Canary;
 import org.proxyscope.probe.CanarySettings;
 import org.proxyscope.probe.Finding;
+import org.proxyscope.probe.HostSummary;
 import org.proxyscope.probe.ProbeCatalog;
 import org.proxyscope.probe.ProbeEvidence.TranscriptFolder;
 import org.proxyscope.probe.ProbeEvidence;
@@ -200,8 +201,8 @@ public final class ProbeCommand implements Command {
         }
         io.out().printf("%s (%d ms)%n", report.summary(), report.elapsed().toMillis());
         run.ifPresent(n -> io.out().printf("  kept in the case as probe run %d%n", n));
-        List<Integer> refused = ports(report, f -> f.verdict() == Verdict.NO_SERVICE);
-        List<Integer> silent = ports(report, Finding::silentToConnect);
+        List<Integer> refused = HostSummary.refusedPorts(report.findings());
+        List<Integer> silent = HostSummary.silentPorts(report.findings());
         for (Finding f : report.findings()) {
             if (!refused.contains(f.port()) && !silent.contains(f.port())) {
                 io.out().printf("  %5d  %-13s %-14s %-16s  %s%n", f.port(), f.protocol(), f.verdict().word(),
@@ -216,9 +217,5 @@ public final class ProbeCommand implements Command {
             io.out().printf("  %d %s silent to the TCP connect: %s%n", silent.size(), silent.size() == 1 ? "port stayed" : "ports stayed",
                     PortRanges.of(silent));
         }
-    }
-
-    private static List<Integer> ports(ProbeReport report, java.util.function.Predicate<Finding> which) {
-        return report.findings().stream().filter(which).map(Finding::port).distinct().sorted().toList();
     }
 }
