@@ -136,6 +136,7 @@ class CaptureViewsTest {
         assertTrue(flows.status().endsWith(" flows in lo.pcapng (" + subject.id() + " evidence #1)"), flows.status());
         assertTrue(flows.rows() > 0);
         assertEquals(ws.storedFile(ws.evidence(subject.id()).get(0)), job.report().file(), "the stored, read-only copy is read");
+        assertEquals(ws.evidence(subject.id()).get(0).sha256(), job.report().sha256(), "the report names the stored copy's hash");
         assertEquals(evidence, ws.evidence(subject.id()).size(), "reading again adds no evidence");
         assertEquals(custody, ws.custody(subject.id()).size());
 
@@ -162,6 +163,14 @@ class CaptureViewsTest {
         HostsPart hosts = part(HostsPart.class);
         hosts.show(report);
         assertEquals(report.hosts().size(), hosts.rows());
+        // rows are filled when shown; each names its host and the roles the traffic gave it
+        for (int i = 0; i < hosts.rows(); i++) {
+            org.proxyscope.capture.HostRecord h = report.hosts().get(i);
+            assertEquals(h.address() + " " + String.join(", ", h.roles()), hosts.row(i));
+        }
+        // after the sessions come the sockets listening on a proxy port
+        long listening = report.listening().stream().filter(org.proxyscope.capture.ListeningSocket::proxyPort).count();
+        assertEquals(report.sessions().size() + listening, findings.rows());
 
         FollowStreamPart stream = part(FollowStreamPart.class);
         stream.imported(report);

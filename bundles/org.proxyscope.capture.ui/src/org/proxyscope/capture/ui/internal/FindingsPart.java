@@ -1,6 +1,5 @@
 package org.proxyscope.capture.ui.internal;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.annotation.PostConstruct;
@@ -20,6 +19,7 @@ import org.proxyscope.capture.CaptureReport;
 import org.proxyscope.capture.Flow;
 import org.proxyscope.capture.ListeningSocket;
 import org.proxyscope.capture.ProxySession;
+import org.proxyscope.core.model.ProxyPorts;
 
 /**
  * What the capture proves: each proxy session (client, proxy, protocol, destination, outcome and the evidence
@@ -31,7 +31,9 @@ public final class FindingsPart {
     @Optional
     private IEventBroker broker;
     private Table table;
-    private final List<ProxySession> rows = new ArrayList<>();
+    /** The rows: the sessions, then the sockets listening on a proxy port. */
+    private List<ProxySession> rows = List.of();
+    private List<ListeningSocket> listening = List.of();
 
     @PostConstruct
     void createControls(Composite parent, @Optional @Named(CaptureEvents.SHOWN_REPORT) CaptureReport shown) {
@@ -41,6 +43,7 @@ public final class FindingsPart {
         String[][] columns = { { "Outcome", "100" }, { "Protocol", "100" }, { "Client", "170" }, { "Proxy", "170" },
                 { "Destination", "190" }, { "Answer", "150" }, { "Evidence", "420" }, { "Mail through it", "220" }, { "Flow", "60" } };
         Tables.addColumns(table, columns);
+        Tables.onDemand(table, this::texts);
         table.addListener(SWT.Selection, e -> {
             int index = table.getSelectionIndex();
             if (index >= 0 && index < rows.size() && broker != null) {
@@ -55,20 +58,20 @@ public final class FindingsPart {
     @Inject
     @Optional
     void show(@UIEventTopic(CaptureEvents.IMPORTED) CaptureReport report) {
-        table.removeAll();
-        rows.clear();
-        for (ProxySession s : report.sessions()) {
-            rows.add(s);
-            new TableItem(table, SWT.NONE).setText(new String[] { s.outcome().word(), s.protocol(), s.client().toString(),
-                    s.proxy().toString(), s.destination(), s.code(), s.evidence(), s.carriesSmtp() ? s.smtpMessages() + " message(s) to "
-                            + s.smtpRecipients() + " recipient(s)" : "", String.valueOf(s.flow().number()) });
+        rows = report.sessions();
+        listening = report.listening().stream().filter(ListeningSocket::proxyPort).toList();
+        Tables.showRows(table, rows.size() + listening.size());
+    }
+
+    private String[] texts(int index) {
+        if (index >= rows.size()) {
+            ListeningSocket l = listening.get(index - rows.size());
+            return new String[] { "listening", l.service(), "", l.address(), "", ProxyPorts.usual(l.port()) + " port", "", l.process(), "" };
         }
-        for (ListeningSocket l : report.listening()) {
-            if (l.proxyPort()) {
-                new TableItem(table, SWT.NONE).setText(new String[] { "listening", l.service(), "", l.address(), "",
-                        org.proxyscope.core.model.ProxyPorts.usual(l.port()) + " port", "", l.process(), "" });
-            }
-        }
+        ProxySession s = rows.get(index);
+        return new String[] { s.outcome().word(), s.protocol(), s.client().toString(), s.proxy().toString(), s.destination(), s.code(),
+                s.evidence(), s.carriesSmtp() ? s.smtpMessages() + " message(s) to " + s.smtpRecipients() + " recipient(s)" : "",
+                String.valueOf(s.flow().number()) };
     }
 
     /** A flow chosen elsewhere (the Flows view, a search result): its session's row is selected, if it has one. */

@@ -28,6 +28,7 @@ import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 import org.proxyscope.app.ProxyscopeModel;
 import org.proxyscope.app.Reveal;
+import org.proxyscope.app.Tables;
 import org.proxyscope.app.UtcTime;
 import org.proxyscope.capture.CaptureEvidence;
 import org.proxyscope.capture.CaptureReport;
@@ -119,17 +120,9 @@ public final class FlowsPart {
             column.setWidth(c.width());
             column.addListener(SWT.Selection, e -> sortBy(column, c));
         }
-        table.addListener(SWT.SetData, e -> {
-            // GTK asks for the selected row's data while the rows are being removed (a filter that matches
-            // nothing), with no row left to name: there is nothing to fill then
-            if (e.index < 0 || e.index >= shown.size()) {
-                return;
-            }
-            TableItem item = (TableItem) e.item;
-            Flow f = shown.get(e.index); // the event names the row: Table.indexOf would walk every item before it
-            for (int i = 0; i < COLUMNS.size(); i++) {
-                item.setText(i, COLUMNS.get(i).text().apply(f));
-            }
+        Tables.onDemand(table, i -> {
+            Flow f = shown.get(i);
+            return COLUMNS.stream().map(c -> c.text().apply(f)).toArray(String[]::new);
         });
         table.addListener(SWT.Selection, e -> {
             Flow f = selected();
@@ -217,7 +210,7 @@ public final class FlowsPart {
                     if (reading != null) {
                         reading.cancel(); // the analyst moved on to another case
                     }
-                    reading = new ImportCaptureJob(workspace.storedFile(e), null, null, broker);
+                    reading = ImportCaptureJob.rereading(workspace.storedFile(e), e, broker);
                     reading.schedule();
                     return reading;
                 }
@@ -275,7 +268,7 @@ public final class FlowsPart {
 
     /** Starts the import of {@code file} as a Job; the views fill when it ends. */
     ImportCaptureJob start(Path file) {
-        ImportCaptureJob job = new ImportCaptureJob(file, workspace, caseId, broker);
+        ImportCaptureJob job = ImportCaptureJob.importing(file, workspace, caseId, broker);
         job.schedule();
         return job;
     }
@@ -330,8 +323,7 @@ public final class FlowsPart {
         }
         status.setToolTipText(status.getText());
         status.getParent().layout();
-        table.clearAll();
-        table.setItemCount(shown.size());
+        Tables.showRows(table, shown.size());
     }
 
     Flow selected() {

@@ -1,5 +1,7 @@
 package org.proxyscope.capture.ui.internal;
 
+import java.util.List;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -10,7 +12,6 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TableItem;
 import org.proxyscope.app.Tables;
 import org.proxyscope.capture.CaptureReport;
 import org.proxyscope.capture.HostRecord;
@@ -19,13 +20,19 @@ import org.proxyscope.capture.HostRecord;
 public final class HostsPart {
 
     private Table table;
+    private List<HostRecord> hosts = List.of();
 
     @PostConstruct
     void createControls(Composite parent, @Optional @Named(CaptureEvents.SHOWN_REPORT) CaptureReport shown) {
         parent.setLayout(new FillLayout());
-        table = new Table(parent, SWT.FULL_SELECTION | SWT.BORDER);
+        table = new Table(parent, SWT.VIRTUAL | SWT.FULL_SELECTION | SWT.BORDER);
         table.setHeaderVisible(true);
         Tables.addColumns(table, new String[][] { { "Host", "140" }, { "Roles", "220" }, { "Listening on", "160" }, { "Names", "140" } });
+        Tables.onDemand(table, i -> {
+            HostRecord h = hosts.get(i);
+            return new String[] { h.address(), String.join(", ", h.roles()),
+                    String.join(", ", h.listening().stream().map(String::valueOf).toList()), String.join(", ", h.names()) };
+        });
         if (shown != null) {
             show(shown); // opened after the capture was read
         }
@@ -34,14 +41,15 @@ public final class HostsPart {
     @Inject
     @Optional
     void show(@UIEventTopic(CaptureEvents.IMPORTED) CaptureReport report) {
-        table.removeAll();
-        for (HostRecord h : report.hosts()) {
-            new TableItem(table, SWT.NONE).setText(new String[] { h.address(), String.join(", ", h.roles()),
-                    String.join(", ", h.listening().stream().map(String::valueOf).toList()), String.join(", ", h.names()) });
-        }
+        hosts = report.hosts();
+        Tables.showRows(table, hosts.size());
     }
 
     int rows() {
         return table.getItemCount();
+    }
+
+    String row(int index) {
+        return table.getItem(index).getText(0) + " " + table.getItem(index).getText(1);
     }
 }

@@ -14,23 +14,44 @@ import org.proxyscope.capture.CaptureImporter;
 import org.proxyscope.capture.CaptureReport;
 import org.proxyscope.core.Workspace;
 import org.proxyscope.core.model.CaseId;
+import org.proxyscope.core.model.Evidence;
 
-/** Reads a capture in the background with progress and Cancel; into the selected case when there is one. */
+/**
+ * Reads a capture in the background with progress and Cancel: into the selected case when there is one, or again
+ * from a case's stored evidence.
+ */
 final class ImportCaptureJob extends Job {
 
     private final Path file;
     private final Workspace workspace;
     private final CaseId caseId;
+    private final String knownSha256;
     private final IEventBroker broker;
     private volatile CaptureReport report;
 
-    ImportCaptureJob(Path file, Workspace workspace, CaseId caseId, IEventBroker broker) {
-        super(caseId == null ? "Reading " + file.getFileName() : "Importing " + file.getFileName() + " into " + caseId);
+    private ImportCaptureJob(String name, Path file, Workspace workspace, CaseId caseId, String knownSha256, IEventBroker broker) {
+        super(name);
         this.file = file;
         this.workspace = workspace;
         this.caseId = caseId;
+        this.knownSha256 = knownSha256;
         this.broker = broker;
         setUser(true);
+    }
+
+    /** Reads {@code file}, and keeps it as evidence of {@code caseId} when that is not null. */
+    static ImportCaptureJob importing(Path file, Workspace workspace, CaseId caseId, IEventBroker broker) {
+        return new ImportCaptureJob(caseId == null ? "Reading " + file.getFileName() : "Importing " + file.getFileName() + " into " + caseId,
+                file, workspace, caseId, null, broker);
+    }
+
+    /**
+     * Reads a case's stored capture again without hashing it: it was hashed as it was stored and is read-only
+     * since ({@code case verify} checks it), and on a big capture the hash would take a core from the analysis.
+     */
+    static ImportCaptureJob rereading(Path stored, Evidence evidence, IEventBroker broker) {
+        return new ImportCaptureJob("Reading " + evidence.originalName() + " (" + evidence.caseId() + " evidence #" + evidence.number() + ")",
+                stored, null, null, evidence.sha256(), broker);
     }
 
     @Override
@@ -38,7 +59,7 @@ final class ImportCaptureJob extends Job {
         MonitorProgress progress = new MonitorProgress(monitor);
         try {
             CaptureImporter importer = new CaptureImporter();
-            report = caseId == null || workspace == null ? importer.read(file, progress)
+            report = caseId == null || workspace == null ? importer.read(file, knownSha256, progress)
                     : CaptureEvidence.keep(workspace, caseId, file, importer, progress);
             if (monitor.isCanceled()) {
                 return Status.CANCEL_STATUS;
