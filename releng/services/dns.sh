@@ -12,6 +12,8 @@
 #   slow.test          a list that never answers: named drops every query for it (a response-policy zone)
 # The port is 25353, or 10, 20, ... higher when taken.
 set -euo pipefail
+# shellcheck source=free-port.sh
+. "$(dirname "$0")/free-port.sh"
 action=$1
 dir=$(mkdir -p "$2" && cd "$2" && pwd -P)
 
@@ -26,14 +28,7 @@ ZONE
 
 case "$action" in
 start)
-    port=
-    for shift in 0 10 20 30 40 50 60 70 80 90; do
-        if ! (exec 3<>"/dev/tcp/127.0.0.1/$((25353 + shift))") 2>/dev/null; then
-            port=$((25353 + shift))
-            break
-        fi
-    done
-    [ -n "$port" ] || { echo "dns.sh: no free port from 25353 to 25443 on 127.0.0.1" >&2; exit 1; }
+    free_port 25353 dns.sh
     zone root 'ns.test. IN A 127.0.0.1'
     zone bl.test '2.0.0.127 IN A 127.0.0.2
 2.0.0.127 IN TXT "test entry: 127.0.0.2 is always listed"
