@@ -6,29 +6,53 @@ import java.util.Set;
 import org.proxyscope.core.Workspace;
 import org.proxyscope.core.WorkspaceException;
 import org.proxyscope.core.WorkspaceFolder;
+import org.proxyscope.core.WorkspaceLocation;
 import org.proxyscope.core.model.CaseId;
 
 /** What every command working on a workspace shares: {@code --workspace}, {@code --analyst}, and case ids. */
 public final class WorkspaceArguments {
 
     public static final Set<String> VALUED = Set.of("--workspace", "--analyst");
-    public static final String USAGE = "[--workspace DIR] [--analyst NAME]";
+    public static final String USAGE = "[--workspace DIR|postgresql://USER@HOST:PORT/DB?evidence=DIR] [--analyst NAME]";
 
     private WorkspaceArguments() {
     }
 
-    /** The workspace named by --workspace, or the workbench's default; created when absent. */
-    public static Workspace open(Arguments args) throws WorkspaceException {
-        Path folder = folder(args);
+    /**
+     * The workspace named by --workspace, or the workbench's default; created when absent. A team workspace's
+     * password comes from PGPASSWORD or ~/.pgpass, as for PostgreSQL's own tools.
+     */
+    public static Workspace open(Arguments args) throws WorkspaceException, UsageException {
         String analyst = args.option("--analyst").or(() -> java.util.Optional.ofNullable(System.getenv("PROXYSCOPE_ANALYST")))
                 .filter(a -> !a.isBlank()).orElse(System.getProperty("user.name"));
-        return Workspace.open(folder, analyst);
+        return Workspace.open(location(args), analyst, null);
     }
 
-    /** The folder of the workspace named by --workspace, or of the workbench's default; nothing is opened or created. */
-    public static Path folder(Arguments args) throws WorkspaceException {
-        return args.option("--workspace").isPresent() ? WorkspaceFolder.resolve(args.option("--workspace").get())
-                : WorkspaceFolder.defaultLocation();
+    /** Where the workspace named by --workspace is, or the workbench's default; nothing is opened or created. */
+    public static WorkspaceLocation location(Arguments args) throws WorkspaceException, UsageException {
+        if (args.option("--workspace").isEmpty()) {
+            return new WorkspaceLocation.Folder(WorkspaceFolder.defaultLocation());
+        }
+        String typed = args.option("--workspace").get();
+        if (typed.regionMatches(true, 0, WorkspaceLocation.TEAM_SCHEME, 0, WorkspaceLocation.TEAM_SCHEME.length())) {
+            try {
+                return WorkspaceLocation.parse(typed);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
+        return new WorkspaceLocation.Folder(WorkspaceFolder.resolve(typed));
+    }
+
+    /**
+     * The folder of the workspace named by --workspace (a team workspace's shared evidence folder), or of the
+     * workbench's default; nothing is opened or created.
+     */
+    public static Path folder(Arguments args) throws WorkspaceException, UsageException {
+        return switch (location(args)) {
+            case WorkspaceLocation.Folder f -> f.folder();
+            case WorkspaceLocation.Team t -> t.evidence();
+        };
     }
 
     public static CaseId caseId(String text) throws UsageException {

@@ -83,12 +83,56 @@ public final class Workspace implements AutoCloseable {
     }
 
     static Workspace open(Path folder, String analyst, Clock clock) throws WorkspaceException {
-        if (analyst == null || analyst.isBlank()) {
-            throw new WorkspaceException("No analyst name: every custody entry records who acted");
-        }
+        requireAnalyst(analyst);
         Path metadata = WorkspaceFolder.prepare(folder);
         removeAbandonedCopies(metadata.resolve(EVIDENCE));
         return new Workspace(folder, analyst.strip(), Database.open(metadata.resolve(DATABASE)), clock.withZone(ZoneOffset.UTC));
+    }
+
+    /**
+     * Opens a workspace where {@code location} says: a folder, or a team workspace (its cases in a PostgreSQL
+     * database, its evidence files under the shared folder, as a local workspace keeps them under its own).
+     *
+     * @param password a team workspace's password, or null for {@code PGPASSWORD}, then {@code ~/.pgpass}
+     */
+    public static Workspace open(WorkspaceLocation location, String analyst, String password) throws WorkspaceException {
+        return switch (location) {
+            case WorkspaceLocation.Folder f -> open(f.folder(), analyst);
+            case WorkspaceLocation.Team team -> openTeam(team, analyst, password != null ? password : System.getenv("PGPASSWORD"));
+        };
+    }
+
+    private static Workspace openTeam(WorkspaceLocation.Team team, String analyst, String password) throws WorkspaceException {
+        requireAnalyst(analyst);
+        // a shared folder that is not mounted is an empty folder or none: evidence would go to the local disk, or
+        // every stored file would look missing
+        Path evidence = team.evidence();
+        if (!Files.isDirectory(evidence)) {
+            throw new WorkspaceException("The evidence folder " + evidence + " of the team workspace " + team
+                    + " is not there. Is the shared folder mounted?");
+        }
+        Path store = evidence.resolve(WorkspaceFolder.METADATA);
+        if (!Files.isDirectory(store) && !isEmpty(evidence)) {
+            throw new WorkspaceException("The evidence folder " + evidence + " holds files but no Proxyscope evidence store ("
+                    + WorkspaceFolder.METADATA + "). Is it the folder the team workspace's evidence is in?");
+        }
+        WorkspaceFolder.prepare(evidence);
+        removeAbandonedCopies(store.resolve(EVIDENCE));
+        return new Workspace(evidence, analyst.strip(), Database.open(team, password), Clock.systemUTC());
+    }
+
+    private static boolean isEmpty(Path folder) throws WorkspaceException {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+            return !entries.iterator().hasNext();
+        } catch (IOException e) {
+            throw new WorkspaceException("Cannot read the evidence folder " + folder + ": " + describe(e), e);
+        }
+    }
+
+    private static void requireAnalyst(String analyst) throws WorkspaceException {
+        if (analyst == null || analyst.isBlank()) {
+            throw new WorkspaceException("No analyst name: every custody entry records who acted");
+        }
     }
 
     /**
@@ -179,7 +223,7 @@ public final class Workspace implements AutoCloseable {
         public <T> T write(CaseId id, String what, Work<T, CaseTransaction> work) throws WorkspaceException {
             Instant now = clock.instant();
             return database.transaction(what, c -> {
-                cases.find(c, id).orElseThrow(() -> new UnknownCaseException(id, folder));
+                cases.findForWrite(c, id).orElseThrow(() -> new UnknownCaseException(id, folder));
                 // one indexer for the transaction's records, made at the first
                 Dialect.Indexer[] indexer = new Dialect.Indexer[1];
                 try {
@@ -313,7 +357,7 @@ public final class Workspace implements AutoCloseable {
         String why = requireReason(reason, "a status change");
         Instant now = clock.instant();
         database.transaction("change the status of " + id, c -> {
-            Case current = cases.find(c, id).orElseThrow(() -> new UnknownCaseException(id, folder));
+            Case current = cases.findForWrite(c, id).orElseThrow(() -> new UnknownCaseException(id, folder));
             if (!current.status().canMoveTo(status)) {
                 throw new WorkspaceException(id + " is " + current.status().label() + "; it can move to "
                         + String.join(", ", current.status().next().stream().map(CaseStatus::word).toList())
@@ -332,7 +376,7 @@ public final class Workspace implements AutoCloseable {
         String why = requireReason(reason, archived ? "archiving a case" : "restoring a case");
         Instant now = clock.instant();
         database.transaction((archived ? "archive " : "restore ") + id, c -> {
-            cases.find(c, id).orElseThrow(() -> new UnknownCaseException(id, folder));
+            cases.findForWrite(c, id).orElseThrow(() -> new UnknownCaseException(id, folder));
             cases.updateArchived(c, id, archived, now);
             cases.appendCustody(c, id, now, analyst, archived ? CustodyAction.CASE_ARCHIVED : CustodyAction.CASE_RESTORED, why);
             return null;
@@ -347,7 +391,7 @@ public final class Workspace implements AutoCloseable {
     public Case editCase(CaseId id, NewCase details) throws WorkspaceException {
         Instant now = clock.instant();
         database.transaction("edit " + id, c -> {
-            Case current = cases.find(c, id).orElseThrow(() -> new UnknownCaseException(id, folder));
+            Case current = cases.findForWrite(c, id).orElseThrow(() -> new UnknownCaseException(id, folder));
             if (!current.target().equals(details.target())) {
                 throw new WorkspaceException("The target of " + id + " is " + current.target()
                         + " and cannot change; open a new case for " + details.target());
@@ -380,7 +424,7 @@ public final class Workspace implements AutoCloseable {
     public CustodyEntry record(CaseId id, CustodyAction action, String details) throws WorkspaceException {
         Instant now = clock.instant();
         return database.transaction("record " + action.word() + " on " + id, c -> {
-            cases.find(c, id).orElseThrow(() -> new UnknownCaseException(id, folder));
+            cases.findForWrite(c, id).orElseThrow(() -> new UnknownCaseException(id, folder));
             return cases.appendCustody(c, id, now, analyst, action, details);
         });
     }
@@ -475,6 +519,7 @@ public final class Workspace implements AutoCloseable {
             String relative = folder.relativize(stored).toString();
             Path incomingFile = incoming;
             Evidence added = database.transaction("register evidence in " + id, c -> {
+                cases.findForWrite(c, id).orElseThrow(() -> new UnknownCaseException(id, folder));
                 Optional<Evidence> same = cases.evidenceBySha(c, id, sha256);
                 if (same.isPresent()) {
                     throw new WorkspaceException(file + " is already evidence #" + same.get().number() + " of " + id
@@ -504,8 +549,9 @@ public final class Workspace implements AutoCloseable {
     private static void moveIntoPlace(Path incoming, Path stored) throws WorkspaceException {
         try {
             if (Files.exists(stored)) {
-                // a copy left by a run that died between its move and its commit: same name, same content
-                Files.delete(incoming);
+                // a copy left by a run that died between its move and its commit, or moved by this transaction's
+                // first run before a team workspace's server went away: same name, same content
+                Files.deleteIfExists(incoming);
             } else {
                 Files.move(incoming, stored, StandardCopyOption.ATOMIC_MOVE);
             }
@@ -523,7 +569,7 @@ public final class Workspace implements AutoCloseable {
         String why = requireReason(reason, "purging evidence");
         Instant now = clock.instant();
         Evidence target = database.transaction("purge evidence #" + number + " of " + id, c -> {
-            cases.find(c, id).orElseThrow(() -> new UnknownCaseException(id, folder));
+            cases.findForWrite(c, id).orElseThrow(() -> new UnknownCaseException(id, folder));
             Evidence e = cases.evidence(c, id).stream().filter(x -> x.number() == number).findFirst()
                     .orElseThrow(() -> new WorkspaceException(id + " has no evidence #" + number));
             if (e.isPurged()) {

@@ -79,6 +79,7 @@ public final class DnsblChecks {
         try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(check_no), 0) + 1 FROM dnsbl_checks WHERE case_id = ?")) {
             s.setString(1, tx.caseId().toString());
             try (ResultSet r = s.executeQuery()) {
+                r.next(); // one row: an aggregate
                 number = r.getInt(1);
             }
         }

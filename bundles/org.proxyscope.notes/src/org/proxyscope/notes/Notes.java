@@ -375,6 +375,7 @@ public final class Notes {
         try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, id.toString());
             try (ResultSet r = s.executeQuery()) {
+                r.next(); // one row: an aggregate
                 return r.getInt(1);
             }
         }

@@ -93,6 +93,7 @@ public final class ProbeRuns {
         try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(run_no), 0) + 1 FROM probe_runs WHERE case_id = ?")) {
             s.setString(1, tx.caseId().toString());
             try (ResultSet r = s.executeQuery()) {
+                r.next(); // one row: an aggregate
                 number = r.getInt(1);
             }
         }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +16,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -34,17 +32,10 @@ class CrashSafetyTest {
     @TempDir
     Path tmp;
 
-    private static String location(Class<?> type) throws URISyntaxException {
-        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-    }
-
     @Test
     void aProcessKilledMidWriteLosesNoCommittedWrite() throws Exception {
         Path folder = tmp.resolve("ws");
-        String classPath = Stream.of(location(Workspace.class), location(org.sqlite.JDBC.class), location(WriteLoop.class))
-                .collect(Collectors.joining(java.io.File.pathSeparator));
-        Process child = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-cp", classPath,
-                WriteLoop.class.getName(), folder.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process child = ChildJvm.of(WriteLoop.class, folder.toString()).start();
         List<String> committed = new ArrayList<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
@@ -109,10 +100,7 @@ class CrashSafetyTest {
         try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
             f.setLength(3L << 30); // sparse: copying and hashing it takes seconds, reading it costs no disk
         }
-        String classPath = Stream.of(location(Workspace.class), location(org.sqlite.JDBC.class), location(EvidenceAdder.class))
-                .collect(Collectors.joining(java.io.File.pathSeparator));
-        Process child = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-cp", classPath,
-                EvidenceAdder.class.getName(), folder.toString(), big.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process child = ChildJvm.of(EvidenceAdder.class, folder.toString(), big.toString()).start();
         String id;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             id = out.readLine();

@@ -23,14 +23,22 @@ import org.proxyscope.core.store.Migration;
 import org.proxyscope.core.store.StoreSchema;
 import org.proxyscope.core.store.WorkspaceStore;
 
-/** The workspace-wide search over a real SQLite file: what it finds, in what order, and what it refuses. */
+/**
+ * The workspace-wide search over a real SQLite file (and, in {@link TeamSearchTest}, a team workspace's PostgreSQL
+ * database): what it finds, in what order, and what it refuses.
+ */
 class SearchTest {
 
     private static final StoreSchema NOTES = new StoreSchema("org.example.search", List.of(new Migration(1,
             List.of("CREATE TABLE example_notes (case_id TEXT NOT NULL, no INTEGER NOT NULL)"))));
 
     @TempDir
-    Path tmp;
+    protected Path tmp;
+
+    /** The workspace searched. */
+    protected Workspace open() throws Exception {
+        return Workspace.open(tmp.resolve("ws"), "alice");
+    }
 
     private static List<String> where(List<SearchHit> hits) {
         return hits.stream().map(h -> h.caseId() + " " + h.kind() + " " + h.ref()).toList();
@@ -38,7 +46,7 @@ class SearchTest {
 
     @Test
     void findsCasesEvidenceAndPlugInRecordsByAddressPhraseAndPrefix() throws Exception {
-        try (Workspace ws = Workspace.open(tmp.resolve("ws"), "alice")) {
+        try (Workspace ws = open()) {
             Case a = ws.createCase(NewCase.of("SOCKS proxy at the dentist", "192.0.2.7", "", "KUNDE-4711", "high", List.of("socks")));
             Case b = ws.createCase(NewCase.of("Squid on a school line", "198.51.100.20", "", "KUNDE-0815", "low", List.of()));
             ws.addEvidence(a.id(), Files.writeString(tmp.resolve("netstat-192.0.2.7.txt"), "x"), "customer PC", Progress.NONE);
@@ -67,7 +75,7 @@ class SearchTest {
 
     @Test
     void anEditIsFoundAtOnceAndARolledBackOneNever() throws Exception {
-        try (Workspace ws = Workspace.open(tmp.resolve("ws"), "alice")) {
+        try (Workspace ws = open()) {
             Case c = ws.createCase(NewCase.of("Open relay", "192.0.2.25", "", "", "high", List.of()));
             WorkspaceStore store = ws.store(NOTES);
             store.write(c.id(), "note", tx -> {
@@ -95,7 +103,7 @@ class SearchTest {
 
     @Test
     void aQueryItCannotReadIsSaidInOneLine() throws Exception {
-        try (Workspace ws = Workspace.open(tmp.resolve("ws"), "alice")) {
+        try (Workspace ws = open()) {
             for (String[] bad : List.of(new String[] {"\"unbalanced", "the quote at character 1 is not closed"},
                     new String[] {"AND OR", "AND needs a word before it"}, new String[] {"squid AND", "AND needs a word after it"},
                     new String[] {"  ", "there is nothing to search for"})) {

@@ -35,13 +35,18 @@ import org.proxyscope.core.model.VerificationReport;
 class WorkspaceTest {
 
     @TempDir
-    Path tmp;
+    protected Path tmp;
 
     private Workspace ws;
 
     @BeforeEach
     void open() throws Exception {
-        ws = Workspace.open(tmp.resolve("ws"), "alice");
+        ws = open("alice");
+    }
+
+    /** The workspace under test, opened as {@code analyst}; each call a new connection to the same one. */
+    protected Workspace open(String analyst) throws Exception {
+        return Workspace.open(tmp.resolve("ws"), analyst);
     }
 
     @AfterEach
@@ -54,7 +59,7 @@ class WorkspaceTest {
     }
 
     /** Runs SQL straight on the database file, as someone tampering with it would. */
-    private void tamper(String sql) throws Exception {
+    protected void tamper(String sql) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + tmp.resolve("ws/.proxyscope/workspace.db"));
                 Statement s = c.createStatement()) {
             s.executeUpdate(sql);
@@ -73,7 +78,7 @@ class WorkspaceTest {
         assertEquals("CUST-1001", first.customerReference());
         assertEquals(List.of(second.id(), first.id()), ws.cases(false).stream().map(Case::id).toList());
         // a second connection, as the command line has while the workbench is open, sees the same
-        try (Workspace other = Workspace.open(tmp.resolve("ws"), "bob")) {
+        try (Workspace other = open("bob")) {
             assertEquals(first, other.get(first.id()));
         }
         assertThrows(UnknownCaseException.class, () -> ws.get(new CaseId(year, 99)));
@@ -266,7 +271,7 @@ class WorkspaceTest {
     @Test
     void anotherProcessesCommitChangesTheDataVersion() throws Exception {
         long before = ws.dataVersion();
-        try (Workspace other = Workspace.open(tmp.resolve("ws"), "bob")) {
+        try (Workspace other = open("bob")) {
             other.createCase(NewCase.of("From the command line", "192.0.2.9", "", "", "", List.of()));
         }
         assertTrue(ws.dataVersion() != before);

@@ -50,9 +50,11 @@ public final class CaseRepository {
     // ---- cases ----
 
     public CaseId nextId(Connection c, int year) throws SQLException {
+        dialect.lockCaseNumbering(c);
         try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(number), 0) + 1 FROM cases WHERE year = ?")) {
             s.setInt(1, year);
             try (ResultSet r = s.executeQuery()) {
+                r.next();
                 return new CaseId(year, r.getInt(1));
             }
         }
@@ -127,13 +129,21 @@ public final class CaseRepository {
     }
 
     public Optional<Case> find(Connection c, CaseId id) throws SQLException {
-        List<Case> found = select(c, "WHERE c.case_id = ?", id.toString());
-        return found.stream().findFirst();
+        return select(c, "WHERE c.case_id = ?", "", id.toString()).stream().findFirst();
+    }
+
+    /**
+     * The case, its row kept to the caller's transaction until it ends: every write to a case begins here, so
+     * writes to one case by several analysts at once (numbering evidence, notes, runs; chaining custody) follow
+     * one another.
+     */
+    public Optional<Case> findForWrite(Connection c, CaseId id) throws SQLException {
+        return select(c, "WHERE c.case_id = ?", dialect.lockingRead(), id.toString()).stream().findFirst();
     }
 
     /** Cases newest first; archived ones only when asked for. */
     public List<Case> list(Connection c, boolean includeArchived) throws SQLException {
-        return select(c, includeArchived ? "" : "WHERE c.archived = 0");
+        return select(c, includeArchived ? "" : "WHERE c.archived = 0", "");
     }
 
     /** Cases whose id, title, target, customer reference or tags match every typed word, best first. */
@@ -158,11 +168,11 @@ public final class CaseRepository {
         return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
-    private List<Case> select(Connection c, String where, String... args) throws SQLException {
+    private List<Case> select(Connection c, String where, String lock, String... args) throws SQLException {
         List<Case> cases = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("SELECT c.case_id, c.title, c.target, c.customer_ref, c.analyst,"
                 + " c.severity, c.status, c.archived, c.created_at, c.updated_at FROM cases c " + where
-                + " ORDER BY c.year DESC, c.number DESC")) {
+                + " ORDER BY c.year DESC, c.number DESC" + lock)) {
             for (int i = 0; i < args.length; i++) {
                 s.setString(i + 1, args[i]);
             }
@@ -242,6 +252,7 @@ public final class CaseRepository {
         try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(evidence_no), 0) + 1 FROM evidence WHERE case_id = ?")) {
             s.setString(1, id.toString());
             try (ResultSet r = s.executeQuery()) {
+                r.next();
                 number = r.getInt(1);
             }
         }
@@ -439,7 +450,8 @@ public final class CaseRepository {
             List<SearchHit> hits = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    hits.add(new SearchHit(CaseId.parse(r.getString(1)), r.getString(2), r.getString(3), r.getString(4), r.getString(5)));
+                    hits.add(new SearchHit(CaseId.parse(r.getString(1)), r.getString(2), r.getString(3), r.getString(4),
+                            dialect.snippet(r.getString(5), match)));
                 }
             }
             return hits;
@@ -491,10 +503,15 @@ public final class CaseRepository {
             String details) throws SQLException {
         int seq;
         String previous;
-        try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(seq), 0) + 1, custody_head FROM cases"
-                + " LEFT JOIN custody USING (case_id) WHERE case_id = ?")) {
+        // the case's row stays this transaction's until it commits: appends by analysts at the same moment follow
+        // one another, each chained to the one before
+        try (PreparedStatement s = c.prepareStatement("SELECT (SELECT COALESCE(MAX(seq), 0) + 1 FROM custody k WHERE k.case_id = c.case_id),"
+                + " custody_head FROM cases c WHERE case_id = ?" + dialect.lockingRead())) {
             s.setString(1, id.toString());
             try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) {
+                    throw new SQLException("there is no case " + id);
+                }
                 seq = r.getInt(1);
                 previous = r.getString(2);
             }

@@ -6,17 +6,23 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Properties;
+import java.util.UUID;
 
 import org.proxyscope.core.WorkspaceException;
+import org.proxyscope.core.WorkspaceLocation;
 import org.proxyscope.core.store.Migration;
 import org.proxyscope.core.store.StoreSchema;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * The workspace's SQLite database: one connection, write-ahead logging so the workbench and command-line
- * calls can work on it at once, full sync so a committed write survives a killed process or a power cut,
- * and every write in one transaction.
+ * The workspace's database, through one connection, every write in one transaction: a SQLite file in the
+ * workspace folder (write-ahead logging so the workbench and command-line calls can work on it at once, full
+ * sync so a committed write survives a killed process or a power cut), or a team workspace's PostgreSQL
+ * database.
  */
 public final class Database implements AutoCloseable {
 
@@ -26,13 +32,27 @@ public final class Database implements AutoCloseable {
         T run(Connection connection) throws SQLException, WorkspaceException;
     }
 
-    private final Path file;
-    private final Connection connection;
-    private final Dialect dialect = new SqliteDialect();
+    /** Makes a new connection to the database. */
+    @FunctionalInterface
+    private interface Connector {
+        Connection connect() throws SQLException;
+    }
 
-    private Database(Path file, Connection connection) {
-        this.file = file;
-        this.connection = connection;
+    private static final System.Logger LOG = System.getLogger(Database.class.getName());
+    /** How long a team workspace waits for its server to come back before an action fails. */
+    private static final Duration RECONNECT_FOR = Duration.ofSeconds(60);
+
+    /** What error messages call the database: its file, or the team workspace's address. */
+    private final String name;
+    private final Connector connector;
+    private final Dialect dialect;
+    private Connection connection;
+
+    private Database(String name, Connector connector, Dialect dialect) throws SQLException {
+        this.name = name;
+        this.connector = connector;
+        this.dialect = dialect;
+        this.connection = connector.connect();
     }
 
     /** Opens (creating when absent) and migrates the database to the current schema. */
@@ -46,14 +66,52 @@ public final class Database implements AutoCloseable {
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         SQLiteDataSource source = new SQLiteDataSource(config);
         source.setUrl("jdbc:sqlite:" + file);
-        Connection connection;
+        Database database;
         try {
-            connection = source.getConnection();
+            database = new Database(file.toString(), source::getConnection, new SqliteDialect());
         } catch (SQLException e) {
             throw new WorkspaceException("Cannot open the workspace database " + file + ": " + e.getMessage(), e);
         }
-        Database database = new Database(file, connection);
+        return migrated(database, false);
+    }
+
+    /**
+     * Opens a team workspace's database on a PostgreSQL server and migrates it to the current schema.
+     *
+     * @param password the password, or null to let the driver look in {@code ~/.pgpass} (or the file
+     *                 {@code PGPASSFILE} names), as PostgreSQL's own tools do
+     */
+    public static Database open(WorkspaceLocation.Team team, String password) throws WorkspaceException {
+        Properties properties = new Properties();
+        properties.setProperty("user", team.user());
+        if (password != null) {
+            properties.setProperty("password", password);
+        }
+        // the SQL binds numbers as text in places (SQLite takes either); the server then reads them by the column
+        properties.setProperty("stringtype", "unspecified");
+        properties.setProperty("ApplicationName", "Proxyscope");
+        properties.setProperty("connectTimeout", "10");
+        properties.setProperty("tcpKeepAlive", "true");
+        team.sslMode().ifPresent(mode -> properties.setProperty("sslmode", mode));
+        org.postgresql.Driver driver = new org.postgresql.Driver();
+        Database database;
         try {
+            database = new Database(team.toString(), () -> driver.connect(team.jdbcUrl(), properties), new PostgresDialect());
+        } catch (SQLException e) {
+            throw new WorkspaceException("Cannot open the team workspace " + team + ": " + e.getMessage(), e);
+        }
+        return migrated(database, true);
+    }
+
+    /** Migrates a database just opened; {@code prepare}: first makes what the dialect keeps beside the schema. */
+    private static Database migrated(Database database, boolean prepare) throws WorkspaceException {
+        try {
+            if (prepare) {
+                database.transaction("prepare the database", c -> {
+                    database.dialect.prepare(c);
+                    return null;
+                });
+            }
             database.migrate();
         } catch (WorkspaceException e) {
             database.close();
@@ -66,17 +124,10 @@ public final class Database implements AutoCloseable {
         return dialect;
     }
 
-    public Path file() {
-        return file;
-    }
 
-    /** The schema version stored in the file ({@code PRAGMA user_version}). */
+    /** The schema version of the core's tables. */
     public synchronized int schemaVersion() throws WorkspaceException {
-        try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("PRAGMA user_version")) {
-            return r.getInt(1);
-        } catch (SQLException e) {
-            throw failure("read the schema version", e);
-        }
+        return read("read the schema version", dialect::schemaVersion);
     }
 
     /**
@@ -84,17 +135,13 @@ public final class Database implements AutoCloseable {
      * what the command line did.
      */
     public synchronized long dataVersion() throws WorkspaceException {
-        try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("PRAGMA data_version")) {
-            return r.getLong(1);
-        } catch (SQLException e) {
-            throw failure("read the data version", e);
-        }
+        return read("read the data version", dialect::dataVersion);
     }
 
     private void migrate() throws WorkspaceException {
         int current = schemaVersion();
         if (current > Schema.VERSION) {
-            throw new WorkspaceException("The workspace database " + file + " has schema version " + current
+            throw new WorkspaceException("The workspace database " + name + " has schema version " + current
                     + ", newer than this Proxyscope understands (" + Schema.VERSION + "). Use a newer Proxyscope.");
         }
         for (Migration migration : Schema.migrations(dialect)) {
@@ -107,18 +154,17 @@ public final class Database implements AutoCloseable {
     /** Applies one migration in its own transaction, so a crash leaves the database at a whole version. */
     void migrateTo(Migration migration) throws WorkspaceException {
         transaction("migrate the database to schema version " + migration.version(), c -> {
-            try (Statement s = c.createStatement()) {
-                // another process may have migrated while this one waited for the write lock
-                try (ResultSet r = s.executeQuery("PRAGMA user_version")) {
-                    if (r.getInt(1) >= migration.version()) {
-                        return null;
-                    }
-                }
-                for (String sql : migration.statements()) {
-                    s.execute(sql);
-                }
-                s.execute("PRAGMA user_version = " + migration.version());
+            dialect.lockSchema(c);
+            // another process may have migrated while this one waited for the lock
+            if (dialect.schemaVersion(c) >= migration.version()) {
+                return null;
             }
+            try (Statement s = c.createStatement()) {
+                for (String sql : migration.statements()) {
+                    s.execute(dialect.ddl(sql));
+                }
+            }
+            dialect.setSchemaVersion(c, migration.version());
             return null;
         });
     }
@@ -130,7 +176,7 @@ public final class Database implements AutoCloseable {
     public void migrate(StoreSchema schema) throws WorkspaceException {
         int current = read("read the schema version of " + schema.owner(), c -> ownerVersion(c, schema.owner()));
         if (current > schema.version()) {
-            throw new WorkspaceException("The tables of " + schema.owner() + " in " + file + " have schema version " + current
+            throw new WorkspaceException("The tables of " + schema.owner() + " in " + name + " have schema version " + current
                     + ", newer than this plug-in understands (" + schema.version() + "). Install a newer version of the plug-in.");
         }
         for (Migration migration : schema.migrations()) {
@@ -138,12 +184,13 @@ public final class Database implements AutoCloseable {
                 continue;
             }
             transaction("migrate the tables of " + schema.owner() + " to version " + migration.version(), c -> {
+                dialect.lockSchema(c);
                 if (ownerVersion(c, schema.owner()) >= migration.version()) {
                     return null; // another process got there first
                 }
                 try (Statement s = c.createStatement()) {
                     for (String sql : migration.statements()) {
-                        s.execute(sql);
+                        s.execute(dialect.ddl(sql));
                     }
                 }
                 try (PreparedStatement s = c.prepareStatement("INSERT INTO store_versions (owner, version) VALUES (?, ?)"
@@ -166,36 +213,114 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Runs work in one transaction: all of it is committed, or none of it. */
+    /**
+     * Runs work in one transaction: all of it is committed, or none of it. On a team workspace whose server went
+     * away (restarted, or the network was down), the connection is made again and the work run again: it was
+     * rolled back with the lost connection. A commit whose answer was lost is found by its token, and not
+     * repeated.
+     */
     public synchronized <T> T transaction(String what, Work<T> work) throws WorkspaceException {
-        try {
-            connection.setAutoCommit(false);
+        for (Instant giveUp = null; ; ) {
+            String token = UUID.randomUUID().toString();
+            boolean committing = false;
+            T result = null;
             try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | WorkspaceException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
+                connection.setAutoCommit(false);
+                try {
+                    result = work.run(connection);
+                    dialect.markCommit(connection, token);
+                    committing = true;
+                    connection.commit();
+                    return result;
+                } catch (SQLException | WorkspaceException | RuntimeException e) {
+                    rollbackQuietly();
+                    throw e;
+                } finally {
+                    autoCommitQuietly();
+                }
+            } catch (SQLException e) {
+                if (!dialect.connectionLost(e)) {
+                    throw failure(what, e);
+                }
+                giveUp = giveUp != null ? giveUp : Instant.now().plus(RECONNECT_FOR);
+                reconnect(what, e, giveUp);
+                if (committing && committed(what, token)) {
+                    return result;
+                }
             }
-        } catch (SQLException e) {
-            throw failure(what, e);
         }
     }
 
-    /** Runs a read; SQLite gives it a consistent snapshot. */
+    /** Runs a read; SQLite gives it a consistent snapshot, PostgreSQL each statement one. */
     public synchronized <T> T read(String what, Work<T> work) throws WorkspaceException {
+        for (Instant giveUp = null; ; ) {
+            try {
+                return work.run(connection);
+            } catch (SQLException e) {
+                if (!dialect.connectionLost(e)) {
+                    throw failure(what, e);
+                }
+                giveUp = giveUp != null ? giveUp : Instant.now().plus(RECONNECT_FOR);
+                reconnect(what, e, giveUp);
+            }
+        }
+    }
+
+    private boolean committed(String what, String token) throws WorkspaceException {
         try {
-            return work.run(connection);
+            return dialect.committed(connection, token);
         } catch (SQLException e) {
-            throw failure(what, e);
+            throw failure(what + " (the server went away as it committed, and whether it did is unknown)", e);
+        }
+    }
+
+    /** Connects again, trying every second until {@code giveUp}. */
+    private void reconnect(String what, SQLException lost, Instant giveUp) throws WorkspaceException {
+        LOG.log(System.Logger.Level.WARNING, "The connection to " + name + " was lost (" + lost.getMessage() + "); connecting again to "
+                + what);
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // it is gone anyway
+        }
+        SQLException last = lost;
+        while (Instant.now().isBefore(giveUp)) {
+            try {
+                connection = connector.connect();
+                LOG.log(System.Logger.Level.INFO, "Connected to " + name + " again");
+                return;
+            } catch (SQLException e) {
+                last = e;
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        throw new WorkspaceException("Cannot " + what + ": the server of " + name + " is unreachable (" + last.getMessage()
+                + "). Nothing was written; try again when it is back.", last);
+    }
+
+    private void rollbackQuietly() {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            // a lost connection rolls back on the server
+        }
+    }
+
+    private void autoCommitQuietly() {
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            // as above: the next use finds the connection lost
         }
     }
 
     private WorkspaceException failure(String what, SQLException e) {
-        return new WorkspaceException("Cannot " + what + " in " + file + ": " + e.getMessage(), e);
+        return new WorkspaceException("Cannot " + what + " in " + name + ": " + e.getMessage(), e);
     }
 
     @Override

@@ -5,10 +5,56 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * What differs between the databases a workspace can live in. Today only SQLite; the PostgreSQL server
- * that teams will share adds a second implementation here and nowhere else.
+ * What differs between the databases a workspace can live in: SQLite in the workspace folder, or the
+ * PostgreSQL server a desk shares (a team workspace). Everything else is the same SQL.
  */
 public interface Dialect {
+
+    /**
+     * A schema statement as this database reads it. Schemas are written once, in the SQL both read: PostgreSQL's
+     * INTEGER has 32 bits where SQLite's has 64 (sizes, offsets and times in nanoseconds need them).
+     */
+    String ddl(String statement);
+
+    /** Makes what a server's database keeps beside the schema (its version and commit tables), in a transaction. */
+    void prepare(Connection connection) throws SQLException;
+
+    /** Whether the error is the connection's loss (a server restarted or out of reach), after which it is made again. */
+    boolean connectionLost(SQLException e);
+
+    /** Marks the transaction with a token, so that a commit whose answer was lost can be found. */
+    void markCommit(Connection connection, String token) throws SQLException;
+
+    /** Whether the transaction marked with {@code token} was committed. */
+    boolean committed(Connection connection, String token) throws SQLException;
+
+    /** The schema version of the core's tables, 0 in a new database. */
+    int schemaVersion(Connection connection) throws SQLException;
+
+    /** Records the core's schema version, in the migration's transaction. */
+    void setSchemaVersion(Connection connection, int version) throws SQLException;
+
+    /**
+     * Makes the caller's transaction the only one migrating until it ends: SQLite's write transactions are one
+     * at a time already; on a server, two analysts' workbenches may open a new database at once.
+     */
+    void lockSchema(Connection connection) throws SQLException;
+
+    /**
+     * Makes the caller's transaction the only one numbering a new case of the year until it ends, so that two
+     * analysts opening a case at once get two numbers.
+     */
+    void lockCaseNumbering(Connection connection) throws SQLException;
+
+    /**
+     * What a SELECT of one case's row ends with to keep that row to the caller's transaction until it ends:
+     * appends to a case's custody chain, by several analysts at once, then follow one another and the chain
+     * stays unbroken. Empty where write transactions are one at a time anyway.
+     */
+    String lockingRead();
+
+    /** A number that changes when another connection commits: views poll it to notice others' work. */
+    long dataVersion(Connection connection) throws SQLException;
 
     /** Statements that create the case search index over existing cases (schema version 2). */
     List<String> createCaseSearch();
@@ -64,11 +110,17 @@ public interface Dialect {
     String searchWindowStart(boolean oneCase);
 
     /**
-     * A query over the workspace-wide index returning case_id, kind, ref, title and a snippet, best first, among
-     * the matches indexed from a given id on; parameters: the match expression, then the case id when
-     * {@code oneCase}, then the first id of the window, then the limit.
+     * A query over the workspace-wide index returning case_id, kind, ref, title and what {@link #snippet} makes a
+     * snippet of, best first, among the matches indexed from a given id on; parameters: the match expression, then
+     * the case id when {@code oneCase}, then the first id of the window, then the limit.
      */
     String searchIndex(boolean oneCase);
+
+    /**
+     * The snippet of a hit: about a dozen words around the first match, the matches marked with « », from the
+     * fifth column {@link #searchIndex} returned for it.
+     */
+    String snippet(String fifthColumn, String matchExpression);
 
     /**
      * Turns a workspace search as the analyst typed it into the dialect's syntax: words (a trailing * makes a

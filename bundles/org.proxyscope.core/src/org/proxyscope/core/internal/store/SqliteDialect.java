@@ -2,7 +2,9 @@ package org.proxyscope.core.internal.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -10,6 +12,74 @@ import java.util.stream.Collectors;
 
 /** SQLite: full-text search with FTS5, ranked by bm25. */
 final class SqliteDialect implements Dialect {
+
+    @Override
+    public String ddl(String statement) {
+        return statement;
+    }
+
+    @Override
+    public void prepare(Connection connection) {
+        // nothing: the schema version lives in the file's header (Database does not call this for a file)
+    }
+
+    @Override
+    public boolean connectionLost(SQLException e) {
+        return false; // a file does not go away
+    }
+
+    @Override
+    public void markCommit(Connection connection, String token) {
+        // a commit's answer cannot be lost: the file is written in this process
+    }
+
+    @Override
+    public boolean committed(Connection connection, String token) {
+        throw new IllegalStateException("a SQLite commit is never in doubt");
+    }
+
+    @Override
+    public int schemaVersion(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("PRAGMA user_version")) {
+            r.next();
+            return r.getInt(1);
+        }
+    }
+
+    @Override
+    public void setSchemaVersion(Connection connection, int version) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("PRAGMA user_version = " + version);
+        }
+    }
+
+    @Override
+    public void lockSchema(Connection connection) {
+        // the database's transactions are IMMEDIATE: a writer holds the file's write lock from its start
+    }
+
+    @Override
+    public void lockCaseNumbering(Connection connection) {
+        // as above
+    }
+
+    @Override
+    public String lockingRead() {
+        return "";
+    }
+
+    @Override
+    public long dataVersion(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("PRAGMA data_version")) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    @Override
+    public String snippet(String fifthColumn, String matchExpression) {
+        return fifthColumn; // FTS5's snippet() made it
+    }
 
     @Override
     public List<String> createCaseSearch() {
@@ -154,65 +224,12 @@ final class SqliteDialect implements Dialect {
 
     @Override
     public String matchExpression(String typed) {
-        List<String> out = new ArrayList<>();
-        int i = 0;
-        String text = typed.strip();
-        boolean operandExpected = true;
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            if (Character.isWhitespace(c)) {
-                i++;
-            } else if (c == '"') {
-                int end = text.indexOf('"', i + 1);
-                if (end < 0) {
-                    throw new IllegalArgumentException("the quote at character " + (i + 1) + " is not closed");
-                }
-                String phrase = text.substring(i + 1, end);
-                if (!phrase.isBlank()) {
-                    out.add(implicitAnd(out, operandExpected) + "\"" + phrase + "\"");
-                    operandExpected = false;
-                }
-                i = end + 1;
-            } else if (c == '(' || c == ')') {
-                out.add(c == '(' ? implicitAnd(out, operandExpected) + "(" : ")");
-                operandExpected = c == '(';
-                i++;
-            } else {
-                int end = i;
-                while (end < text.length() && !Character.isWhitespace(text.charAt(end)) && "\"()".indexOf(text.charAt(end)) < 0) {
-                    end++;
-                }
-                String word = text.substring(i, end);
-                i = end;
-                if (word.equals("AND") || word.equals("OR") || word.equals("NOT")) {
-                    if (operandExpected) {
-                        throw new IllegalArgumentException(word + " needs a word before it");
-                    }
-                    out.add(word);
-                    operandExpected = true;
-                    continue;
-                }
-                boolean prefix = word.endsWith("*") && word.length() > 1;
-                String bare = prefix ? word.substring(0, word.length() - 1) : word;
-                if (bare.replace("*", "").isEmpty()) {
-                    continue;
-                }
-                out.add(implicitAnd(out, operandExpected) + "\"" + bare.replace("\"", "") + "\"" + (prefix ? "*" : ""));
-                operandExpected = false;
-            }
-        }
-        if (out.isEmpty()) {
-            throw new IllegalArgumentException("there is nothing to search for");
-        }
-        if (operandExpected) {
-            throw new IllegalArgumentException(out.get(out.size() - 1) + " needs a word after it");
-        }
-        return String.join(" ", out);
-    }
-
-    /** Words in a row must all match: an AND between them, which FTS5 would otherwise need spelled out after NOT. */
-    private static String implicitAnd(List<String> out, boolean operandExpected) {
-        return operandExpected || out.isEmpty() ? "" : "AND ";
+        return SearchQuery.parse(typed).stream().map(part -> switch (part) {
+            case SearchQuery.Word w -> "\"" + w.text() + "\"" + (w.prefix() ? "*" : "");
+            case SearchQuery.Phrase p -> "\"" + p.text() + "\"";
+            case SearchQuery.Operator o -> o.word();
+            case SearchQuery.Bracket b -> b.open() ? "(" : ")";
+        }).collect(Collectors.joining(" "));
     }
 
     @Override

@@ -1,0 +1,117 @@
+package org.proxyscope.core.internal.store;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A workspace search as the analyst typed it, read into its parts once for every dialect: words (a trailing *
+ * makes a prefix), "quoted phrases", AND, OR, NOT and parentheses, with the AND between words in a row spelled
+ * out. Each dialect writes the parts in its own search syntax.
+ */
+final class SearchQuery {
+
+    /** One part of a query, in order. */
+    sealed interface Part {
+    }
+
+    /** A word; {@code prefix} when it ended with *. */
+    record Word(String text, boolean prefix) implements Part {
+    }
+
+    /** The words of a quoted phrase, in a row. */
+    record Phrase(String text) implements Part {
+    }
+
+    /** AND, OR or NOT (NOT binary: "a NOT b" is a and not b). */
+    record Operator(String word) implements Part {
+    }
+
+    /** A parenthesis. */
+    record Bracket(boolean open) implements Part {
+    }
+
+    private SearchQuery() {
+    }
+
+    /**
+     * @throws IllegalArgumentException saying what is wrong with the query (an unbalanced quote, an operator
+     *                                  without a word on each side, nothing to search for)
+     */
+    static List<Part> parse(String typed) {
+        List<Part> out = new ArrayList<>();
+        int i = 0;
+        String text = typed.strip();
+        boolean operandExpected = true;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                i++;
+            } else if (c == '"') {
+                int end = text.indexOf('"', i + 1);
+                if (end < 0) {
+                    throw new IllegalArgumentException("the quote at character " + (i + 1) + " is not closed");
+                }
+                String phrase = text.substring(i + 1, end);
+                if (!phrase.isBlank()) {
+                    implicitAnd(out, operandExpected);
+                    out.add(new Phrase(phrase));
+                    operandExpected = false;
+                }
+                i = end + 1;
+            } else if (c == '(' || c == ')') {
+                if (c == '(') {
+                    implicitAnd(out, operandExpected);
+                }
+                out.add(new Bracket(c == '('));
+                operandExpected = c == '(';
+                i++;
+            } else {
+                int end = i;
+                while (end < text.length() && !Character.isWhitespace(text.charAt(end)) && "\"()".indexOf(text.charAt(end)) < 0) {
+                    end++;
+                }
+                String word = text.substring(i, end);
+                i = end;
+                if (word.equals("AND") || word.equals("OR") || word.equals("NOT")) {
+                    if (operandExpected) {
+                        throw new IllegalArgumentException(word + " needs a word before it");
+                    }
+                    out.add(new Operator(word));
+                    operandExpected = true;
+                    continue;
+                }
+                boolean prefix = word.endsWith("*") && word.length() > 1;
+                String bare = prefix ? word.substring(0, word.length() - 1) : word;
+                if (bare.replace("*", "").isEmpty()) {
+                    continue;
+                }
+                implicitAnd(out, operandExpected);
+                out.add(new Word(bare.replace("\"", ""), prefix));
+                operandExpected = false;
+            }
+        }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("there is nothing to search for");
+        }
+        if (operandExpected) {
+            throw new IllegalArgumentException(describe(out.get(out.size() - 1)) + " needs a word after it");
+        }
+        return out;
+    }
+
+    /** Words in a row must all match: an AND between them. */
+    private static void implicitAnd(List<Part> out, boolean operandExpected) {
+        if (!operandExpected && !out.isEmpty()) {
+            out.add(new Operator("AND"));
+        }
+    }
+
+    private static String describe(Part part) {
+        return switch (part) {
+            case Word w -> w.text();
+            case Phrase p -> "\"" + p.text() + "\"";
+            case Operator o -> o.word();
+            case Bracket b -> b.open() ? "(" : ")";
+        };
+    }
+}
