@@ -118,6 +118,19 @@ if main=$(window "Proxyscope - $ws" 90); then
                 bash -c "$(declare -f differs); out='$out'; differs capture-by-key capture-of-case"
             keys "$main" ctrl+alt+1
         fi
+        # a status changed from the command line shows in the Case Overview beside the Case Explorer too (it
+        # kept the old status while the Explorer showed the new one), within a second or two
+        xdotool mousemove 80 222 click 1
+        shot overview-before 2
+        if env -u DISPLAY "$app" case status "$(head -n 1 "$out/cli-case.out")" investigating --reason "the customer called" \
+                --workspace "$ws" >"$out/cli-status.out" 2>&1; then
+            shot overview-after 3
+            # the Case Overview's upper half (its Status line), right of the Case Explorer
+            expect "the Case Overview shows a status the command line changed" \
+                bash -c "$(declare -f differs_in); out='$out'; differs_in overview-before overview-after 700x300+460+90 100"
+        else
+            fail "the command line changes the case's status" "see $out/cli-status.out"
+        fi
     else
         fail "the command line opens a case in a workspace the workbench holds" "see $out/cli-case.out"
     fi

@@ -2,8 +2,8 @@ package org.proxyscope.app;
 
 /**
  * Event broker topics about cases. A part that changes a case posts {@link #CHANGED} with the case id
- * as data; views showing cases refresh on it. Changes made by another process (the command line)
- * are noticed by polling {@code Workspace.dataVersion()}.
+ * as data; views showing cases refresh on it. Changes made by another process (another analyst, the
+ * command line) are posted there too, as {@code Workspace.watchOthers} notices them.
  */
 public final class CaseEvents {
 

@@ -64,6 +64,7 @@ public final class Workspace implements AutoCloseable {
     private final CaseRepository cases;
     private final Clock clock;
     private final Map<String, WorkspaceStore> stores = new ConcurrentHashMap<>();
+    private final List<AutoCloseable> watches = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private Workspace(Path folder, String analyst, Database database, Clock clock) {
         this.folder = folder;
@@ -186,9 +187,18 @@ public final class Workspace implements AutoCloseable {
         return analyst;
     }
 
-    /** Changes when another process commits to this workspace; poll it to refresh a view. */
+    /** Changes when another process commits to this workspace. */
     public long dataVersion() throws WorkspaceException {
         return database.dataVersion();
+    }
+
+    /**
+     * Tells {@code changed}, on a thread of its own, of each case that another process (another analyst's
+     * workbench, the command line) changes, within a second of the change: on a team workspace as the server
+     * announces it, on a local one by the database's data version. Ends when the workspace closes.
+     */
+    public void watchOthers(java.util.function.Consumer<CaseId> changed) {
+        watches.add(database.watch(id -> changed.accept(CaseId.parse(id))));
     }
 
     public int schemaVersion() throws WorkspaceException {
@@ -684,6 +694,13 @@ public final class Workspace implements AutoCloseable {
 
     @Override
     public void close() throws WorkspaceException {
+        for (AutoCloseable watch : watches) {
+            try {
+                watch.close();
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.WARNING, "Could not stop following other processes' changes: " + e.getMessage());
+            }
+        }
         database.close();
     }
 }

@@ -4,14 +4,20 @@ import java.nio.file.Path;
 
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.model.application.ui.basic.MWindow;
 import org.eclipse.e4.ui.workbench.lifecycle.PostContextCreate;
 import org.eclipse.e4.ui.workbench.lifecycle.ProcessAdditions;
 import org.eclipse.e4.ui.workbench.modeling.EModelService;
+import org.proxyscope.app.CaseEvents;
 import org.proxyscope.app.ProxyscopeModel;
+import org.proxyscope.core.Workspace;
 
-/** Hands the open workspace to the workbench: into the context for injection, and into the window title. */
+/**
+ * Hands the open workspace to the workbench: into the context for injection, and into the window title; and
+ * makes other processes' changes to a case events of the workbench, as its own are.
+ */
 public final class LifeCycle {
 
     @PostContextCreate
@@ -19,11 +25,19 @@ public final class LifeCycle {
         context.set(ProxyscopeModel.WORKSPACE, ProxyscopeApplication.workspaceOf(Platform.getInstanceLocation()));
     }
 
+    /**
+     * Titles the window with the workspace. And as every view showing a case follows {@link CaseEvents#CHANGED},
+     * a case another analyst or the command line changed is posted there too, as the change is noticed. (e4
+     * calls one method of a life cycle per annotation.)
+     */
     @ProcessAdditions
-    void titleWindow(MApplication application, EModelService models, IEclipseContext context) {
+    void processAdditions(MApplication application, EModelService models, IEclipseContext context, IEventBroker broker) {
         Path workspace = (Path) context.get(ProxyscopeModel.WORKSPACE);
         if (models.find(ProxyscopeModel.MAIN_WINDOW, application) instanceof MWindow window) {
             window.setLabel(title(workspace));
+        }
+        if (context.get(Workspace.class) instanceof Workspace open) {
+            open.watchOthers(id -> broker.post(CaseEvents.CHANGED, id));
         }
     }
 

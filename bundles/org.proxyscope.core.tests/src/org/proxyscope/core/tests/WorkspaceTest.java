@@ -269,6 +269,21 @@ class WorkspaceTest {
     }
 
     @Test
+    void anotherProcessesChangesAreToldAndOurOwnAreNot() throws Exception {
+        Case c = newCase("Watched", "192.0.2.7");
+        java.util.concurrent.BlockingQueue<CaseId> told = new java.util.concurrent.LinkedBlockingQueue<>();
+        ws.watchOthers(told::add);
+        try (Workspace other = open("bob")) {
+            other.changeStatus(c.id(), CaseStatus.INVESTIGATING, "the customer called back");
+            assertEquals(c.id(), told.poll(10, java.util.concurrent.TimeUnit.SECONDS), "another process's change is told");
+            Case second = other.createCase(NewCase.of("Opened by bob", "192.0.2.8", "", "", "", List.of()));
+            assertEquals(second.id(), told.poll(10, java.util.concurrent.TimeUnit.SECONDS), "so is a case another process opens");
+        }
+        ws.record(c.id(), CustodyAction.PROBE_RUN, "our own run");
+        assertEquals(null, told.poll(1500, java.util.concurrent.TimeUnit.MILLISECONDS), "our own change is ours to post");
+    }
+
+    @Test
     void anotherProcessesCommitChangesTheDataVersion() throws Exception {
         long before = ws.dataVersion();
         try (Workspace other = open("bob")) {

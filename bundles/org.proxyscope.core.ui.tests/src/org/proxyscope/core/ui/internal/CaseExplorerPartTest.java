@@ -90,6 +90,19 @@ class CaseExplorerPartTest {
     }
 
     @Test
+    void aCaseAnotherProcessChangedStaysSelectedWithItsNewStatus() throws Exception {
+        part.chosenElsewhere(socks.id());
+        try (Workspace other = Workspace.open(tmp.resolve("ws"), "bob")) {
+            other.changeStatus(socks.id(), CaseStatus.INVESTIGATING, "the customer called");
+        }
+        part.caseChanged(socks.id()); // as the workbench posts it when it notices the change
+        Tree tree = one(shell, Tree.class, t -> true);
+        assertEquals(1, tree.getSelectionCount());
+        assertEquals(socks.id().toString(), tree.getSelection()[0].getText(0));
+        assertEquals("Investigating", tree.getSelection()[0].getText(3));
+    }
+
+    @Test
     void archivedCasesShowOnlyWhenAskedFor() throws Exception {
         ws.archive(relay.id(), true, "duplicate");
         part.refresh();

@@ -55,7 +55,6 @@ import org.proxyscope.core.model.Evidence;
 public final class CaseExplorerPart {
 
     static final String ALL_STATUSES = "All statuses";
-    private static final int POLL_MS = 2000;
 
     @Inject
     Workspace workspace;
@@ -75,7 +74,6 @@ public final class CaseExplorerPart {
     private Combo status;
     private Button archived;
     private TreeViewer viewer;
-    private long seenVersion;
 
     @PostConstruct
     void createControls(Composite parent) {
@@ -111,7 +109,6 @@ public final class CaseExplorerPart {
         archived.addListener(SWT.Selection, e -> refresh());
         acceptDroppedFiles();
         refresh();
-        pollForOtherWriters(parent);
     }
 
     private void column(String title, int width, Function<Object, String> text) {
@@ -144,7 +141,6 @@ public final class CaseExplorerPart {
             return;
         }
         try {
-            seenVersion = workspace.dataVersion();
             String words = filter.getText();
             List<Case> cases = words.isBlank() ? workspace.cases(archived.getSelection())
                     : workspace.search(words, archived.getSelection());
@@ -152,8 +148,14 @@ public final class CaseExplorerPart {
             List<Case> shown = cases.stream().filter(c -> wanted.equals(ALL_STATUSES) || c.status().label().equals(wanted))
                     .toList();
             Object[] expanded = viewer.getExpandedElements();
+            // a changed case is a new, unequal record: its row is selected again by its id
+            Object selected = viewer.getStructuredSelection().getFirstElement();
             viewer.setInput(shown);
             viewer.setExpandedElements(expanded);
+            if (selected instanceof Case was) {
+                shown.stream().filter(c -> c.id().equals(was.id()) && !c.equals(was)).findFirst()
+                        .ifPresent(c -> viewer.setSelection(new org.eclipse.jface.viewers.StructuredSelection(c), true));
+            }
         } catch (WorkspaceException e) {
             MessageDialog.openError(viewer.getControl().getShell(), "Cases cannot be read", e.getMessage());
         }
@@ -202,26 +204,6 @@ public final class CaseExplorerPart {
         if (viewer != null) {
             refresh();
         }
-    }
-
-    private void pollForOtherWriters(Composite parent) {
-        Runnable poll = new Runnable() {
-            @Override
-            public void run() {
-                if (parent.isDisposed()) {
-                    return;
-                }
-                try {
-                    if (workspace.dataVersion() != seenVersion) {
-                        refresh();
-                    }
-                } catch (WorkspaceException e) {
-                    // the next poll tries again; a persistent failure shows on the next refresh
-                }
-                parent.getDisplay().timerExec(POLL_MS, this);
-            }
-        };
-        parent.getDisplay().timerExec(POLL_MS, poll);
     }
 
     private void acceptDroppedFiles() {

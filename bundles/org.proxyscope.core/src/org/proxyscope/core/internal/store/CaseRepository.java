@@ -530,6 +530,7 @@ public final class CaseRepository {
             s.executeUpdate();
         }
         update(c, "UPDATE cases SET custody_head = ? WHERE case_id = ?", hash, id.toString());
+        dialect.announce(c, id.toString());
         return new CustodyEntry(id, seq, at, analyst, action, details, previous, hash);
     }
 

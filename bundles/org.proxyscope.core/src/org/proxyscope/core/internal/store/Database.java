@@ -124,6 +124,19 @@ public final class Database implements AutoCloseable {
         return dialect;
     }
 
+    /** A new connection of its own, for the change watcher's LISTEN. */
+    Connection connect() throws SQLException {
+        return connector.connect();
+    }
+
+    /**
+     * Starts telling {@code changed} the id of each case another process changes, on a thread of its own, until the
+     * returned watch is closed.
+     */
+    public AutoCloseable watch(java.util.function.Consumer<String> changed) {
+        return new CaseWatcher(this, changed).start();
+    }
+
 
     /** The schema version of the core's tables. */
     public synchronized int schemaVersion() throws WorkspaceException {

@@ -3,6 +3,7 @@ package org.proxyscope.core.internal.store;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What differs between the databases a workspace can live in: SQLite in the workspace folder, or the
@@ -55,6 +56,21 @@ public interface Dialect {
 
     /** A number that changes when another connection commits: views poll it to notice others' work. */
     long dataVersion(Connection connection) throws SQLException;
+
+    /**
+     * Tells the other analysts' sessions, when the caller's transaction commits, that a case changed: every action
+     * on a case appends to its custody log, which calls this. Nothing where there is no one to tell but by polling.
+     */
+    void announce(Connection connection, String caseId) throws SQLException;
+
+    /**
+     * The channel other sessions' changes arrive on ({@link #announce}), listened to on a connection of its own;
+     * empty where changes are noticed by polling {@link #dataVersion}.
+     */
+    Optional<String> changeChannel();
+
+    /** Reads a change that arrived on the channel: the case it names, or empty when this session made it. */
+    Optional<String> changedCase(String payload);
 
     /** Statements that create the case search index over existing cases (schema version 2). */
     List<String> createCaseSearch();

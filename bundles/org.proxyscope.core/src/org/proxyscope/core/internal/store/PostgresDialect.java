@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -105,6 +106,31 @@ final class PostgresDialect implements Dialect {
             r.next();
             return r.getLong(1);
         }
+    }
+
+    /** The channel of case changes, and this session's mark on its own (a payload is "CASE-ID SESSION"). */
+    private static final String CHANNEL = "proxyscope_cases";
+    private final String session = java.util.UUID.randomUUID().toString();
+
+    @Override
+    public void announce(Connection connection, String caseId) throws SQLException {
+        // NOTIFY is transactional: the others hear of it at the commit, never of a rollback
+        try (PreparedStatement s = connection.prepareStatement("SELECT pg_notify('" + CHANNEL + "', ?)")) {
+            s.setString(1, caseId + " " + session);
+            s.execute();
+        }
+    }
+
+    @Override
+    public Optional<String> changeChannel() {
+        return java.util.Optional.of(CHANNEL);
+    }
+
+    @Override
+    public Optional<String> changedCase(String payload) {
+        int space = payload.indexOf(' ');
+        return space < 0 || payload.substring(space + 1).equals(session) ? java.util.Optional.empty()
+                : java.util.Optional.of(payload.substring(0, space));
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** SQLite: full-text search with FTS5, ranked by bm25. */
@@ -74,6 +75,21 @@ final class SqliteDialect implements Dialect {
             r.next();
             return r.getLong(1);
         }
+    }
+
+    @Override
+    public void announce(Connection connection, String caseId) {
+        // another process notices by its data_version
+    }
+
+    @Override
+    public Optional<String> changeChannel() {
+        return java.util.Optional.empty();
+    }
+
+    @Override
+    public Optional<String> changedCase(String payload) {
+        return java.util.Optional.empty();
     }
 
     @Override
