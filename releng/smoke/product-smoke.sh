@@ -263,6 +263,60 @@ else
     fail "the command line makes a case with a note for the notes checks" "see $out/notes.log"
 fi
 
+# ---- a team workspace in two windows ----
+# Two workbenches on one team workspace (the test PostgreSQL server, a new database): a case opened in one
+# window's New Case wizard shows in the other's Case Explorer, told by the server, nobody polling.
+if [ -n "${PROXYSCOPE_TEST_POSTGRES:-}" ]; then
+    export PGPASSWORD=$PROXYSCOPE_TEST_POSTGRES_PASSWORD
+    team_db="smoke_$$"
+    team="${PROXYSCOPE_TEST_POSTGRES%/*}/$team_db?evidence=$out/team-evidence"
+    mkdir -p "$out/team-evidence"
+    if psql -q "$PROXYSCOPE_TEST_POSTGRES" -c "CREATE DATABASE $team_db" >"$out/team.log" 2>&1; then
+        "$app" -team "$team" >"$out/team-a.log" 2>&1 &
+        pid=$!; pids+=("$pid"); team_a_pid=$pid
+        if team_a=$(window "Proxyscope - $team" 90); then
+            pass "the workbench opens a team workspace with -team, its address in the title"
+            "$app" -team "$team" >"$out/team-b.log" 2>&1 &
+            pid=$!; pids+=("$pid"); team_b_pid=$pid
+            team_b=""
+            for _ in $(seq 180); do
+                team_b=$(xdotool search --onlyvisible --name "$(title "Proxyscope - $team")" 2>/dev/null | grep -vx "$team_a" | head -n 1)
+                [ -n "$team_b" ] && break
+                sleep 0.5
+            done
+            if [ -n "$team_b" ]; then
+                pass "a second window opens the same team workspace (no folder lock applies)"
+                # the second window a little to the right and down, so that the picture shows which window it is
+                xdotool windowmove "$team_b" 140 60
+                shot team-before 2
+                keys "$team_a" ctrl+n
+                sleep 1.5
+                xdotool type --delay 15 "Opened in the other window"
+                xdotool key Tab
+                xdotool type --delay 15 "192.0.2.66"
+                xdotool key Return
+                xdotool windowraise "$team_b"
+                shot team-after 2
+                # the second window's Case Explorer rows, where the new case's row comes in
+                expect "a case opened in one window shows in the other's Case Explorer" \
+                    bash -c "$(declare -f differs_in); out='$out'; differs_in team-before team-after 400x90+150+265 300"
+                expect "the case was opened by the first window, in the team workspace" \
+                    bash -c "env -u DISPLAY '$app' case list --workspace '$team' | grep -q 'Opened in the other window'"
+                keys "$team_b" ctrl+q
+                exited "$team_b_pid" 30 || fail "Ctrl+Q exits the second team window"
+            else
+                fail "a second window opens the same team workspace" "see $out/team-b.log"
+            fi
+            keys "$team_a" ctrl+q
+            exited "$team_a_pid" 30 || fail "Ctrl+Q exits the first team window"
+        else
+            fail "the workbench opens a team workspace with -team" "see $out/team-a.log"
+        fi
+    else
+        fail "a database for the team workspace check" "see $out/team.log"
+    fi
+fi
+
 # ---- plug-ins from the update site ----
 reporting_layout() { # NAME: opens a workbench, shows the Reporting perspective, takes a screenshot, exits
     local ws="$out/ws-$1" pid w

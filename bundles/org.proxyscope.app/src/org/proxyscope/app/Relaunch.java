@@ -27,7 +27,8 @@ public final class Relaunch {
         return name == null || name.isBlank() ? Optional.empty() : Optional.of(Path.of(name));
     }
 
-    public static void request(Path file, Path workspace) throws IOException {
-        Files.writeString(file, workspace.toString(), StandardCharsets.UTF_8);
+    /** Asks the launcher to restart on {@code workspace}: a folder, or a team workspace's address. */
+    public static void request(Path file, String workspace) throws IOException {
+        Files.writeString(file, workspace, StandardCharsets.UTF_8);
     }
 }

@@ -59,6 +59,7 @@ public final class Workspace implements AutoCloseable {
     private static final int CHUNK = 1 << 20;
 
     private final Path folder;
+    private final WorkspaceLocation location;
     private final String analyst;
     private final Database database;
     private final CaseRepository cases;
@@ -66,7 +67,8 @@ public final class Workspace implements AutoCloseable {
     private final Map<String, WorkspaceStore> stores = new ConcurrentHashMap<>();
     private final List<AutoCloseable> watches = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    private Workspace(Path folder, String analyst, Database database, Clock clock) {
+    private Workspace(WorkspaceLocation location, Path folder, String analyst, Database database, Clock clock) {
+        this.location = location;
         this.folder = folder;
         this.analyst = analyst;
         this.database = database;
@@ -87,7 +89,8 @@ public final class Workspace implements AutoCloseable {
         requireAnalyst(analyst);
         Path metadata = WorkspaceFolder.prepare(folder);
         removeAbandonedCopies(metadata.resolve(EVIDENCE));
-        return new Workspace(folder, analyst.strip(), Database.open(metadata.resolve(DATABASE)), clock.withZone(ZoneOffset.UTC));
+        return new Workspace(new WorkspaceLocation.Folder(folder), folder, analyst.strip(), Database.open(metadata.resolve(DATABASE)),
+                clock.withZone(ZoneOffset.UTC));
     }
 
     /**
@@ -119,7 +122,7 @@ public final class Workspace implements AutoCloseable {
         }
         WorkspaceFolder.prepare(evidence);
         removeAbandonedCopies(store.resolve(EVIDENCE));
-        return new Workspace(evidence, analyst.strip(), Database.open(team, password), Clock.systemUTC());
+        return new Workspace(team, evidence, analyst.strip(), Database.open(team, password), Clock.systemUTC());
     }
 
     private static boolean isEmpty(Path folder) throws WorkspaceException {
@@ -179,8 +182,14 @@ public final class Workspace implements AutoCloseable {
         return ProcessHandle.of(Long.parseLong(rest.substring(0, dash))).map(ProcessHandle::isAlive).orElse(false);
     }
 
+    /** The folder the workspace's files are in: its own folder, or a team workspace's shared evidence folder. */
     public Path folder() {
         return folder;
+    }
+
+    /** Where the workspace is, as the analyst names it: its folder, or a team workspace's address. */
+    public WorkspaceLocation location() {
+        return location;
     }
 
     public String analyst() {

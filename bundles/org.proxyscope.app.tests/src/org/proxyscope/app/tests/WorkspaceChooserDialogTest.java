@@ -31,8 +31,12 @@ class WorkspaceChooserDialogTest {
     private final Display display = Display.getDefault();
     private WorkspaceChooserDialog dialog;
 
+    /** What Team Workspace... gives: the workspace its dialog opened, or nothing when it was cancelled. */
+    private java.util.Optional<org.proxyscope.core.Workspace> teamChosen = java.util.Optional.empty();
+
     private WorkspaceChooserDialog open(List<Path> recent, Path proposed, boolean offerDefault) {
-        dialog = new WorkspaceChooserDialog(null, recent, proposed, WorkspaceLock::acquire, null, offerDefault);
+        dialog = new WorkspaceChooserDialog(null, recent, proposed, WorkspaceLock::acquire, null, offerDefault,
+                parent -> teamChosen);
         dialog.setBlockOnOpen(false);
         dialog.open();
         return dialog;
@@ -64,6 +68,20 @@ class WorkspaceChooserDialogTest {
         assertEquals(a.toString(), location().getText());
         assertEquals(List.of(a.toString(), b.toString()), List.of(location().getItems()));
         assertEquals("Proxyscope Workspace", shell().getText());
+    }
+
+    @Test
+    void teamWorkspaceClosesTheChooserOnlyWithAnOpenWorkspace() throws Exception {
+        open(List.of(), tmp.resolve("a"), true);
+        click(button(shell(), "&Team Workspace..."));
+        assertFalse(shell() == null || shell().isDisposed(), "cancelled: the chooser stays");
+        try (org.proxyscope.core.Workspace team = org.proxyscope.core.Workspace.open(tmp.resolve("stand-in"), "carol")) {
+            teamChosen = java.util.Optional.of(team);
+            click(button(shell(), "&Team Workspace..."));
+            assertEquals(Window.OK, dialog.getReturnCode());
+            assertEquals(team, dialog.team().orElseThrow());
+            assertTrue(dialog.lock().isEmpty(), "no folder is locked for it");
+        }
     }
 
     @Test

@@ -32,17 +32,21 @@ public final class LifeCycle {
      */
     @ProcessAdditions
     void processAdditions(MApplication application, EModelService models, IEclipseContext context, IEventBroker broker) {
-        Path workspace = (Path) context.get(ProxyscopeModel.WORKSPACE);
+        Workspace open = context.get(Workspace.class);
+        Object named = open != null ? open.location() : context.get(ProxyscopeModel.WORKSPACE);
         if (models.find(ProxyscopeModel.MAIN_WINDOW, application) instanceof MWindow window) {
-            window.setLabel(title(workspace));
+            window.setLabel(title(named));
         }
-        if (context.get(Workspace.class) instanceof Workspace open) {
+        if (open != null) {
             open.watchOthers(id -> broker.post(CaseEvents.CHANGED, id));
         }
     }
 
-    /** "Proxyscope - /home/analyst/proxyscope-workspace", so several windows can be told apart. */
-    public static String title(Path workspace) {
+    /**
+     * "Proxyscope - /home/analyst/proxyscope-workspace", or a team workspace's address, so several windows can be
+     * told apart.
+     */
+    public static String title(Object workspace) {
         return "Proxyscope - " + workspace;
     }
 }

@@ -18,6 +18,7 @@ public final class RecentWorkspaces {
     public static final String KEY_ASK = "askForWorkspace";
     public static final String KEY_LIMIT = "recentWorkspacesLimit";
     public static final int DEFAULT_LIMIT = 8;
+    public static final String KEY_LAST_TEAM = "lastTeamWorkspace";
 
     private final Preferences node;
 
@@ -54,5 +55,20 @@ public final class RecentWorkspaces {
         node.put(KEY_RECENT, String.join("\n", kept));
         node.putBoolean(KEY_ASK, askNextTime);
         node.flush();
+    }
+
+    /** The address of the team workspace opened last, offered when the analyst opens a team workspace again. */
+    public Optional<String> lastTeam() {
+        return Optional.ofNullable(node.get(KEY_LAST_TEAM, null));
+    }
+
+    /** Records the team workspace opened; its password is never kept here. */
+    public void openedTeam(String address) {
+        node.put(KEY_LAST_TEAM, address);
+        try {
+            node.flush();
+        } catch (BackingStoreException e) {
+            // a convenience: the next Team Workspace dialog starts empty
+        }
     }
 }

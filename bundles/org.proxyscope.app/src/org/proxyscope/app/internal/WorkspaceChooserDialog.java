@@ -16,6 +16,7 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.DirectoryDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
+import org.proxyscope.core.Workspace;
 import org.proxyscope.core.WorkspaceException;
 import org.proxyscope.core.WorkspaceFolder;
 import org.proxyscope.core.WorkspaceLock;
@@ -23,6 +24,7 @@ import org.proxyscope.core.WorkspaceLock;
 /**
  * Asks which workspace folder to open, as Eclipse does, and only closes once that folder is really
  * usable: created, writable and not open in another window. The lock it took is handed to the caller.
+ * <i>Team Workspace...</i> opens a team workspace instead (see {@link TeamWorkspaceDialog}).
  */
 public final class WorkspaceChooserDialog extends TitleAreaDialog {
 
@@ -32,25 +34,37 @@ public final class WorkspaceChooserDialog extends TitleAreaDialog {
         WorkspaceLock open(Path workspace) throws WorkspaceException;
     }
 
+    /** Asks for a team workspace and opens it; empty when the analyst cancelled. */
+    @FunctionalInterface
+    public interface TeamChooser {
+        Optional<Workspace> choose(Shell parent);
+    }
+
+    private static final int TEAM_ID = IDialogConstants.CLIENT_ID + 1;
+
     private final List<Path> recent;
     private final Path proposed;
     private final Opener opener;
     private final String initialError;
     private final boolean offerDefault;
+    private final TeamChooser teamChooser;
 
     private Combo location;
     private Button dontAsk;
     private WorkspaceLock lock;
+    private Workspace team;
     private boolean askNextTime = true;
 
     /**
      * @param proposed     the folder shown first
      * @param initialError why the previous choice failed, shown at once; null when there was none
      * @param offerDefault whether to offer "do not ask again" (not when switching workspaces)
+     * @param teamChooser  what Team Workspace... does
      */
     public WorkspaceChooserDialog(Shell parent, List<Path> recent, Path proposed, Opener opener, String initialError,
-            boolean offerDefault) {
+            boolean offerDefault, TeamChooser teamChooser) {
         super(parent);
+        this.teamChooser = teamChooser;
         this.recent = recent;
         this.proposed = proposed;
         this.opener = opener;
@@ -98,6 +112,7 @@ public final class WorkspaceChooserDialog extends TitleAreaDialog {
 
     @Override
     protected void createButtonsForButtonBar(Composite parent) {
+        createButton(parent, TEAM_ID, "&Team Workspace...", false);
         createButton(parent, IDialogConstants.OK_ID, "&Launch", true);
         createButton(parent, IDialogConstants.CANCEL_ID, IDialogConstants.CANCEL_LABEL, false);
     }
@@ -110,6 +125,20 @@ public final class WorkspaceChooserDialog extends TitleAreaDialog {
         String chosen = chooser.open();
         if (chosen != null) {
             location.setText(chosen);
+        }
+    }
+
+    @Override
+    protected void buttonPressed(int id) {
+        if (id != TEAM_ID) {
+            super.buttonPressed(id);
+            return;
+        }
+        Optional<Workspace> chosen = teamChooser.choose(getShell());
+        if (chosen.isPresent()) {
+            team = chosen.get();
+            setReturnCode(OK);
+            close();
         }
     }
 
@@ -128,6 +157,11 @@ public final class WorkspaceChooserDialog extends TitleAreaDialog {
     /** The lock on the chosen workspace, once the analyst pressed Launch and it could be opened. */
     public Optional<WorkspaceLock> lock() {
         return Optional.ofNullable(lock);
+    }
+
+    /** The team workspace chosen instead, open, when the analyst went through Team Workspace... */
+    public Optional<Workspace> team() {
+        return Optional.ofNullable(team);
     }
 
     public boolean askNextTime() {

@@ -17,6 +17,7 @@ import org.proxyscope.app.ProxyscopeModel;
 import org.proxyscope.app.Relaunch;
 import org.proxyscope.app.internal.ProxyscopeApplication;
 import org.proxyscope.app.internal.WorkspaceChooserDialog;
+import org.proxyscope.core.Workspace;
 import org.proxyscope.core.WorkspaceException;
 import org.proxyscope.core.WorkspaceFolder;
 import org.proxyscope.core.WorkspaceLock;
@@ -43,13 +44,22 @@ public final class SwitchWorkspaceHandler {
                         throw new WorkspaceException("This window already has " + workspace + " open.");
                     }
                     return WorkspaceLock.acquire(workspace);
-                }, null, false);
+                }, null, false, parent -> ProxyscopeApplication.askTeam(parent, Optional.empty(), ProxyscopeApplication.recentWorkspaces()));
         if (dialog.open() != Window.OK) {
             return;
         }
-        try (WorkspaceLock probe = dialog.lock().orElseThrow()) {
-            Relaunch.request(relaunchFile.get(), probe.workspace());
-        } catch (IOException e) {
+        try {
+            if (dialog.team().isPresent()) {
+                // the team workspace answered; the restart opens it again, its password from ~/.pgpass or asked for
+                try (Workspace team = dialog.team().get()) {
+                    Relaunch.request(relaunchFile.get(), team.location().toString());
+                }
+            } else {
+                try (WorkspaceLock probe = dialog.lock().orElseThrow()) {
+                    Relaunch.request(relaunchFile.get(), probe.workspace().toString());
+                }
+            }
+        } catch (IOException | WorkspaceException e) {
             MessageDialog.openError(shell, "Switch Workspace", "Cannot restart on the new workspace: " + e.getMessage());
             return;
         }

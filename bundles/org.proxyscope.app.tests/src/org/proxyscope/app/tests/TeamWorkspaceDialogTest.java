@@ -1,0 +1,99 @@
+package org.proxyscope.app.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.proxyscope.app.tests.support.Widgets.button;
+import static org.proxyscope.app.tests.support.Widgets.click;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Optional;
+
+import org.eclipse.jface.window.Window;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Text;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.proxyscope.app.internal.TeamWorkspaceDialog;
+import org.proxyscope.app.tests.support.Widgets;
+import org.proxyscope.core.Workspace;
+import org.proxyscope.core.WorkspaceLocation;
+
+/**
+ * The Team Workspace dialog on a real display against the test PostgreSQL server: it closes only once the
+ * workspace is open, says in place what is wrong, and keeps the password in the ~/.pgpass it is given when asked.
+ */
+class TeamWorkspaceDialogTest {
+
+    @TempDir
+    Path tmp;
+
+    private final Display display = Display.getDefault();
+    private TeamWorkspaceDialog dialog;
+
+    @AfterEach
+    void close() throws Exception {
+        if (dialog != null && dialog.getShell() != null && !dialog.getShell().isDisposed()) {
+            dialog.close();
+        }
+        if (dialog != null && dialog.workspace().isPresent()) {
+            dialog.workspace().get().close();
+        }
+    }
+
+    /** The Text after the label {@code label}: the dialog lays each field after its label. */
+    private Text field(String label) {
+        List<org.eclipse.swt.widgets.Control> all = List.of(Widgets.one(dialog.getShell(), Label.class, l -> l.getText().equals(label))
+                .getParent().getChildren());
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i) instanceof Label l && l.getText().equals(label)) {
+                return (Text) all.get(i + 1);
+            }
+        }
+        throw new AssertionError("no field " + label);
+    }
+
+    @Test
+    void connectsOnlyWithTheRightPasswordAndKeepsItWhenAsked() throws Exception {
+        String server = System.getenv("PROXYSCOPE_TEST_POSTGRES");
+        assumeTrue(server != null, "PROXYSCOPE_TEST_POSTGRES names no PostgreSQL server (releng/services/postgres.sh)");
+        WorkspaceLocation.Team team = (WorkspaceLocation.Team) WorkspaceLocation.parse(server + "?evidence=" + tmp.resolve("evidence"));
+        Files.createDirectories(team.evidence());
+        Path pgpass = tmp.resolve("pgpass");
+        dialog = new TeamWorkspaceDialog(null, Optional.of(team), (t, password) -> Workspace.open(t, "carol", password), pgpass);
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        assertEquals(team.host(), field("&Server:").getText(), "it starts from the team workspace opened last");
+        assertEquals(team.evidence().toString(), field("&Evidence folder:").getText());
+        assertTrue((field("&Password:").getStyle() & SWT.PASSWORD) != 0, "the password is not shown");
+
+        field("&Password:").setText("not the password");
+        click(button(dialog.getShell(), "&Connect"));
+        assertTrue(dialog.getShell() != null && !dialog.getShell().isDisposed(), "a refused password keeps the dialog open");
+        assertTrue(dialog.getErrorMessage().startsWith("Cannot open the team workspace " + team), dialog.getErrorMessage());
+        assertTrue(dialog.workspace().isEmpty());
+        assertTrue(Files.notExists(pgpass), "a refused password is not kept");
+
+        field("&Evidence folder:").setText(tmp.resolve("not-mounted").toString());
+        field("&Password:").setText(System.getenv("PROXYSCOPE_TEST_POSTGRES_PASSWORD"));
+        click(button(dialog.getShell(), "&Connect"));
+        assertTrue(dialog.getErrorMessage().contains("Is the shared folder mounted?"), dialog.getErrorMessage());
+
+        field("&Evidence folder:").setText(team.evidence().toString());
+        Widgets.one(dialog.getShell(), org.eclipse.swt.widgets.Button.class, b -> b.getText().startsWith("&Keep the password")).setSelection(true);
+        Widgets.screenshot(dialog.getShell(), "team-workspace-dialog");
+        click(button(dialog.getShell(), "&Connect"));
+        assertEquals(Window.OK, dialog.getReturnCode());
+        assertEquals(team, dialog.workspace().orElseThrow().location());
+        assertEquals(List.of(team.host() + ":" + team.port() + ":" + team.database() + ":" + team.user() + ":"
+                + System.getenv("PROXYSCOPE_TEST_POSTGRES_PASSWORD")), Files.readAllLines(pgpass));
+        assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(pgpass), "readable by its owner only");
+        display.readAndDispatch();
+    }
+}

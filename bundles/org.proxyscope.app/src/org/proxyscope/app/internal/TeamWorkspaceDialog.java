@@ -1,0 +1,164 @@
+package org.proxyscope.app.internal;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+import org.eclipse.jface.dialogs.IDialogConstants;
+import org.eclipse.jface.dialogs.TitleAreaDialog;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.DirectoryDialog;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Spinner;
+import org.eclipse.swt.widgets.Text;
+import org.proxyscope.core.PgPassFile;
+import org.proxyscope.core.Workspace;
+import org.proxyscope.core.WorkspaceException;
+import org.proxyscope.core.WorkspaceLocation;
+
+/**
+ * Asks for a team workspace: the desk's PostgreSQL server, database and user, the password, TLS, and the shared
+ * evidence folder. It closes only once the workspace is open; a server that refuses, or an evidence folder that
+ * is not mounted, is said in the dialog and the analyst corrects it there.
+ */
+public final class TeamWorkspaceDialog extends TitleAreaDialog {
+
+    /** Opens a team workspace with a password (null: PGPASSWORD, then ~/.pgpass). */
+    @FunctionalInterface
+    public interface Opener {
+        Workspace open(WorkspaceLocation.Team team, String password) throws WorkspaceException;
+    }
+
+    private final Optional<WorkspaceLocation.Team> proposed;
+    private final Opener opener;
+    private final Path passwordFile;
+
+    private Text host;
+    private Spinner port;
+    private Text database;
+    private Text user;
+    private Text password;
+    private Button tls;
+    private Text evidence;
+    private Button keepPassword;
+    private Workspace opened;
+
+    /**
+     * @param proposed     the team workspace opened last, to start from
+     * @param passwordFile where "keep the password" writes it (PostgreSQL's ~/.pgpass)
+     */
+    public TeamWorkspaceDialog(Shell parent, Optional<WorkspaceLocation.Team> proposed, Opener opener, Path passwordFile) {
+        super(parent);
+        this.proposed = proposed;
+        this.opener = opener;
+        this.passwordFile = passwordFile;
+    }
+
+    @Override
+    protected void configureShell(Shell shell) {
+        super.configureShell(shell);
+        shell.setText("Team Workspace");
+    }
+
+    @Override
+    protected Control createDialogArea(Composite parent) {
+        Composite area = (Composite) super.createDialogArea(parent);
+        setTitle("Open a team workspace");
+        setMessage("The desk's cases are in a PostgreSQL database; the evidence files in a folder every analyst mounts.");
+        Composite body = new Composite(area, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(body);
+        GridLayoutFactory.swtDefaults().numColumns(3).margins(10, 10).applyTo(body);
+        host = field(body, "&Server:", proposed.map(WorkspaceLocation.Team::host).orElse(""), SWT.BORDER);
+        new Label(body, SWT.NONE).setText("P&ort:");
+        port = new Spinner(body, SWT.BORDER);
+        port.setValues(proposed.map(WorkspaceLocation.Team::port).orElse(WorkspaceLocation.Team.DEFAULT_PORT), 1, 65_535, 0, 1, 100);
+        GridDataFactory.fillDefaults().span(2, 1).applyTo(port);
+        database = field(body, "&Database:", proposed.map(WorkspaceLocation.Team::database).orElse("proxyscope"), SWT.BORDER);
+        user = field(body, "&User:", proposed.map(WorkspaceLocation.Team::user).orElse(System.getProperty("user.name")), SWT.BORDER);
+        password = field(body, "&Password:", "", SWT.BORDER | SWT.PASSWORD);
+        password.setMessage("empty: from PGPASSWORD or " + passwordFile.getFileName());
+        tls = new Button(body, SWT.CHECK);
+        tls.setText("Connect with &TLS (the server must offer it)");
+        tls.setSelection(proposed.flatMap(WorkspaceLocation.Team::sslMode).filter(m -> !m.equals("disable")).isPresent());
+        GridDataFactory.fillDefaults().span(3, 1).applyTo(tls);
+        evidence = field(body, "&Evidence folder:", proposed.map(t -> t.evidence().toString()).orElse(""), SWT.BORDER);
+        ((org.eclipse.swt.layout.GridData) evidence.getLayoutData()).horizontalSpan = 1;
+        Button browse = new Button(body, SWT.PUSH);
+        browse.setText("&Browse...");
+        browse.addListener(SWT.Selection, e -> browse());
+        keepPassword = new Button(body, SWT.CHECK);
+        keepPassword.setText("&Keep the password in " + passwordFile + " (readable by you only; the command line reads it too)");
+        GridDataFactory.fillDefaults().span(3, 1).indent(0, 8).applyTo(keepPassword);
+        return area;
+    }
+
+    private static Text field(Composite body, String label, String value, int style) {
+        new Label(body, SWT.NONE).setText(label);
+        Text text = new Text(body, style);
+        text.setText(value);
+        GridDataFactory.fillDefaults().grab(true, false).span(2, 1).hint(380, SWT.DEFAULT).applyTo(text);
+        return text;
+    }
+
+    private void browse() {
+        DirectoryDialog chooser = new DirectoryDialog(getShell(), SWT.OPEN);
+        chooser.setText("Evidence folder");
+        chooser.setMessage("Choose the shared folder the team workspace's evidence files are in.");
+        chooser.setFilterPath(evidence.getText());
+        String chosen = chooser.open();
+        if (chosen != null) {
+            evidence.setText(chosen);
+        }
+    }
+
+    @Override
+    protected void createButtonsForButtonBar(Composite parent) {
+        createButton(parent, IDialogConstants.OK_ID, "&Connect", true);
+        createButton(parent, IDialogConstants.CANCEL_ID, IDialogConstants.CANCEL_LABEL, false);
+    }
+
+    /** The team workspace the fields name, as its address would name it. */
+    WorkspaceLocation.Team team() {
+        String server = host.getText().strip();
+        if (server.isEmpty() || database.getText().isBlank() || user.getText().isBlank()) {
+            throw new IllegalArgumentException("Enter the server, the database and the user.");
+        }
+        String folder = evidence.getText().strip();
+        if (folder.isEmpty() || !Path.of(folder).isAbsolute()) {
+            throw new IllegalArgumentException("Enter the absolute path of the shared evidence folder, e.g. /mnt/evidence.");
+        }
+        return new WorkspaceLocation.Team(server, port.getSelection(), database.getText().strip(), user.getText().strip(),
+                Path.of(folder).normalize(), tls.getSelection() ? Optional.of("require") : Optional.empty());
+    }
+
+    @Override
+    protected void okPressed() {
+        try {
+            WorkspaceLocation.Team team = team();
+            String typed = password.getText().isEmpty() ? null : password.getText();
+            Workspace workspace = opener.open(team, typed);
+            if (typed != null && keepPassword.getSelection()) {
+                try {
+                    PgPassFile.save(passwordFile, team, typed);
+                } catch (WorkspaceException e) {
+                    workspace.close(); // the analyst asked for the password to be kept: say it was not, and stay
+                    throw e;
+                }
+            }
+            opened = workspace;
+            super.okPressed();
+        } catch (IllegalArgumentException | WorkspaceException e) {
+            setErrorMessage(e.getMessage());
+        }
+    }
+
+    /** The team workspace, open, once the analyst pressed Connect and it could be opened. */
+    public Optional<Workspace> workspace() {
+        return Optional.ofNullable(opened);
+    }
+}
