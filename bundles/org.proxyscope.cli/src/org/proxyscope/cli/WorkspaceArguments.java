@@ -23,9 +23,14 @@ public final class WorkspaceArguments {
      * password comes from PGPASSWORD or ~/.pgpass, as for PostgreSQL's own tools.
      */
     public static Workspace open(Arguments args) throws WorkspaceException, UsageException {
+        return open(location(args), args);
+    }
+
+    /** The workspace at {@code location}, opened as the analyst --analyst, PROXYSCOPE_ANALYST or the login names. */
+    public static Workspace open(WorkspaceLocation location, Arguments args) throws WorkspaceException {
         String analyst = args.option("--analyst").or(() -> java.util.Optional.ofNullable(System.getenv("PROXYSCOPE_ANALYST")))
                 .filter(a -> !a.isBlank()).orElse(System.getProperty("user.name"));
-        return Workspace.open(location(args), analyst, null);
+        return Workspace.open(location, analyst, null);
     }
 
     /** Where the workspace named by --workspace is, or the workbench's default; nothing is opened or created. */
@@ -33,7 +38,11 @@ public final class WorkspaceArguments {
         if (args.option("--workspace").isEmpty()) {
             return new WorkspaceLocation.Folder(WorkspaceFolder.defaultLocation());
         }
-        String typed = args.option("--workspace").get();
+        return location(args.option("--workspace").get());
+    }
+
+    /** A workspace as typed: a team workspace's address, or a folder. */
+    public static WorkspaceLocation location(String typed) throws WorkspaceException, UsageException {
         if (typed.regionMatches(true, 0, WorkspaceLocation.TEAM_SCHEME, 0, WorkspaceLocation.TEAM_SCHEME.length())) {
             try {
                 return WorkspaceLocation.parse(typed);

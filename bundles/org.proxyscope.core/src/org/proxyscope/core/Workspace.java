@@ -609,6 +609,80 @@ public final class Workspace implements AutoCloseable {
         return evidence(id).stream().filter(x -> x.number() == number).findFirst().orElseThrow();
     }
 
+    // ---- copying ----
+
+    /** What a copy of the workspace carried: cases, database rows, search entries and evidence files. */
+    public record CopyReport(int cases, long rows, int indexEntries, int evidenceFiles) {
+    }
+
+    /**
+     * Copies this workspace into {@code target}, which must be new and empty: a local workspace into a team one,
+     * or back. The evidence files are copied first, each checked against its recorded SHA-256 and made read-only;
+     * then every record goes over in one transaction of the target, custody logs row for row, so that their hash
+     * chains verify on the copy. A failure leaves the target as it was: no case, no file of the copy.
+     */
+    public CopyReport copyTo(Workspace target, Progress progress) throws WorkspaceException {
+        List<Evidence> files = new ArrayList<>();
+        for (Case c : cases(true)) {
+            for (Evidence e : evidence(c.id())) {
+                if (!e.isPurged()) {
+                    files.add(e);
+                }
+            }
+        }
+        progress.begin("Copying the workspace into " + target.location(), files.stream().mapToLong(Evidence::size).sum());
+        List<Path> made = new ArrayList<>();
+        boolean done = false;
+        try {
+            for (Evidence e : files) {
+                if (progress.cancelled()) {
+                    throw new WorkspaceException("The copy was cancelled. Nothing was copied.");
+                }
+                copyEvidenceFile(e, target.storedFile(e), made, progress);
+            }
+            org.proxyscope.core.internal.store.WorkspaceCopier.Copied copied =
+                    org.proxyscope.core.internal.store.WorkspaceCopier.copy(database, target.database);
+            done = true;
+            return new CopyReport(copied.cases(), copied.rows(), copied.indexEntries(), files.size());
+        } finally {
+            if (!done) {
+                made.forEach(Workspace::deleteQuietly);
+            }
+        }
+    }
+
+    private void copyEvidenceFile(Evidence e, Path to, List<Path> made, Progress progress) throws WorkspaceException {
+        Path from = storedFile(e);
+        try {
+            if (Files.exists(to)) {
+                return; // the same name is the same hash: a shared folder that holds it already
+            }
+            Files.createDirectories(to.getParent());
+            Path incoming = TempPaths.file(to.getParent(), INCOMING + ProcessHandle.current().pid() + "-", "");
+            made.add(incoming);
+            MessageDigest sha = Sha256.newDigest();
+            try (InputStream in = Files.newInputStream(from); java.io.OutputStream out = Files.newOutputStream(incoming)) {
+                byte[] buffer = new byte[CHUNK];
+                for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                    sha.update(buffer, 0, n);
+                    out.write(buffer, 0, n);
+                    progress.advance(n);
+                }
+            }
+            String actual = HexFormat.of().formatHex(sha.digest());
+            if (!actual.equals(e.sha256())) {
+                throw new WorkspaceException("Evidence #" + e.number() + " of " + e.caseId() + " (" + from + ") no longer has its recorded"
+                        + " SHA-256 " + e.sha256() + " but " + actual + "; run case verify on it. Nothing was copied.");
+            }
+            Files.move(incoming, to, StandardCopyOption.ATOMIC_MOVE);
+            made.set(made.size() - 1, to);
+            Files.setPosixFilePermissions(to, PosixFilePermissions.fromString("r--r--r--"));
+        } catch (IOException io) {
+            throw new WorkspaceException("Cannot copy evidence #" + e.number() + " of " + e.caseId() + " to " + to + ": " + describe(io)
+                    + ". Nothing was copied.", io);
+        }
+    }
+
     // ---- verification ----
 
     /**

@@ -37,6 +37,12 @@ class WorkspaceCommandsTest {
         List<String> args = new ArrayList<>(List.of(words));
         args.add("--workspace");
         args.add(tmp.resolve("ws").toString());
+        return runAs(args);
+    }
+
+    /** Runs the words as alice, without adding --workspace. */
+    private int runAs(List<String> words) {
+        List<String> args = new ArrayList<>(words);
         args.add("--analyst");
         args.add("alice");
         ByteArrayOutputStream o = new ByteArrayOutputStream();
@@ -52,6 +58,24 @@ class WorkspaceCommandsTest {
         assertEquals(ExitCode.OK, run("case", "new", "--title", "Open SOCKS proxy", "--target", "192.0.2.7", "--scope",
                 "192.0.2.7:1080,3128", "--customer", "CUST-1001", "--severity", "high", "--tag", "socks"), err);
         return out.strip();
+    }
+
+    @Test
+    void workspaceCopyCarriesEveryCaseAndVerifiesTheCopy() throws Exception {
+        String id = newCase();
+        assertEquals(ExitCode.OK, run("evidence", "add", id, Files.writeString(tmp.resolve("netstat.txt"), "LISTEN 1080").toString()), err);
+        Path copy = tmp.resolve("copy");
+        assertEquals(ExitCode.OK, runAs(List.of("workspace", "copy", tmp.resolve("ws").toString(), copy.toString())), err);
+        assertTrue(out.startsWith("Copied 1 case, 1 evidence file, "), out);
+        assertTrue(out.contains(id + ": intact, 1 evidence files and 2 custody entries"), out);
+        assertEquals(1, runAs(List.of("workspace", "copy", tmp.resolve("ws").toString(), copy.toString())));
+        assertTrue(err.contains("already holds cases"), err);
+        assertEquals(2, runAs(List.of("workspace", "copy", tmp.resolve("ws").toString(), tmp.resolve("ws").toString())));
+        assertTrue(err.contains("FROM and TO are the same workspace"), err);
+        assertEquals(2, runAs(List.of("workspace", "move", "a", "b")));
+        assertTrue(err.contains("unknown action 'move'"), err);
+        assertEquals(1, runAs(List.of("workspace", "copy", tmp.resolve("nothing-here").toString(), tmp.resolve("x").toString())));
+        assertTrue(err.contains("is no workspace"), err);
     }
 
     @Test

@@ -206,6 +206,7 @@ public final class Database implements AutoCloseable {
                         s.execute(dialect.ddl(sql));
                     }
                 }
+                dialect.recordSchema(c, migration.statements());
                 try (PreparedStatement s = c.prepareStatement("INSERT INTO store_versions (owner, version) VALUES (?, ?)"
                         + " ON CONFLICT (owner) DO UPDATE SET version = excluded.version")) {
                     s.setString(1, schema.owner());

@@ -29,6 +29,22 @@ public interface Dialect {
     /** Whether the transaction marked with {@code token} was committed. */
     boolean committed(Connection connection, String token) throws SQLException;
 
+    /**
+     * Records the statements of a plug-in's migration as written (before {@link #ddl}), where the database does not
+     * keep its tables' definitions itself: a copy of the workspace makes the plug-ins' tables again from them.
+     */
+    void recordSchema(Connection connection, List<String> statements) throws SQLException;
+
+    /**
+     * The statements that make the plug-ins' tables and indexes as they are now, in the order they were made,
+     * as the schemas write them (SQLite's SQL): SQLite keeps each table's current definition, a server the
+     * statements {@link #recordSchema} recorded.
+     */
+    List<String> pluginSchema(Connection connection) throws SQLException;
+
+    /** A query for the workspace-wide index's entries in the order they were indexed: case_id, kind, ref, title, body. */
+    String indexEntries();
+
     /** The schema version of the core's tables, 0 in a new database. */
     int schemaVersion(Connection connection) throws SQLException;
 

@@ -35,6 +35,7 @@ final class PostgresDialect implements Dialect {
         try (Statement s = connection.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS proxyscope_schema (version BIGINT NOT NULL)");
             s.execute("CREATE TABLE IF NOT EXISTS proxyscope_commits (token TEXT PRIMARY KEY, at TIMESTAMPTZ NOT NULL DEFAULT now())");
+            s.execute("CREATE TABLE IF NOT EXISTS proxyscope_plugin_schema (seq BIGSERIAL PRIMARY KEY, statement TEXT NOT NULL)");
             // a token is asked for only right after a lost connection; a day is ample
             s.execute("DELETE FROM proxyscope_commits WHERE at < now() - interval '1 day'");
         }
@@ -63,6 +64,32 @@ final class PostgresDialect implements Dialect {
                 return r.next();
             }
         }
+    }
+
+    @Override
+    public void recordSchema(Connection connection, List<String> statements) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("INSERT INTO proxyscope_plugin_schema (statement) VALUES (?)")) {
+            for (String statement : statements) {
+                s.setString(1, statement);
+                s.executeUpdate();
+            }
+        }
+    }
+
+    @Override
+    public List<String> pluginSchema(Connection connection) throws SQLException {
+        List<String> statements = new ArrayList<>();
+        try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("SELECT statement FROM proxyscope_plugin_schema ORDER BY seq")) {
+            while (r.next()) {
+                statements.add(r.getString(1));
+            }
+        }
+        return statements;
+    }
+
+    @Override
+    public String indexEntries() {
+        return "SELECT case_id, kind, ref, title, body FROM search_index ORDER BY id";
     }
 
     @Override

@@ -74,4 +74,10 @@ final class Schema {
     }
 
     static final int VERSION = 5;
+
+    /** The core's own tables, those the migrations above make besides the search index, as a SQL list. */
+    static final String CORE_TABLES = "'cases', 'case_scope', 'case_tags', 'evidence', 'custody', 'store_versions'";
+
+    /** The core's tables whose rows a copy of the workspace carries over, parents first. */
+    static final List<String> COPIED_TABLES = List.of("cases", "case_scope", "case_tags", "evidence", "custody", "store_versions");
 }

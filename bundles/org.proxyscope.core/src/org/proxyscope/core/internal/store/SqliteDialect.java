@@ -40,6 +40,30 @@ final class SqliteDialect implements Dialect {
     }
 
     @Override
+    public void recordSchema(Connection connection, List<String> statements) {
+        // SQLite keeps each table's definition, as ALTER TABLE left it, in sqlite_master
+    }
+
+    @Override
+    public List<String> pluginSchema(Connection connection) throws SQLException {
+        List<String> statements = new ArrayList<>();
+        try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("SELECT sql FROM sqlite_master"
+                + " WHERE type IN ('table', 'index') AND sql IS NOT NULL AND tbl_name NOT IN (" + Schema.CORE_TABLES + ")"
+                + " AND tbl_name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND tbl_name NOT LIKE 'search\\_%' ESCAPE '\\'"
+                + " AND tbl_name NOT LIKE 'case\\_search%' ESCAPE '\\' ORDER BY rowid")) {
+            while (r.next()) {
+                statements.add(r.getString(1));
+            }
+        }
+        return statements;
+    }
+
+    @Override
+    public String indexEntries() {
+        return "SELECT case_id, kind, ref, title, body FROM search_index ORDER BY rowid";
+    }
+
+    @Override
     public int schemaVersion(Connection connection) throws SQLException {
         try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("PRAGMA user_version")) {
             r.next();
