@@ -10,6 +10,12 @@ public final class CaseEvents {
     /** A case was created or changed; the data is its {@code CaseId}. */
     public static final String CHANGED = "org/proxyscope/case/changed";
 
+    /**
+     * A team workspace's server was lost or is back; the data is what went wrong, or an empty string once it
+     * answers again.
+     */
+    public static final String SERVER = "org/proxyscope/workspace/server";
+
     /** The analyst selected a case; the data is its {@code CaseId}. */
     public static final String SELECTED = "org/proxyscope/case/selected";
 

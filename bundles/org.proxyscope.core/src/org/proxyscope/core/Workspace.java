@@ -206,8 +206,26 @@ public final class Workspace implements AutoCloseable {
      * workbench, the command line) changes, within a second of the change: on a team workspace as the server
      * announces it, on a local one by the database's data version. Ends when the workspace closes.
      */
-    public void watchOthers(java.util.function.Consumer<CaseId> changed) {
-        watches.add(database.watch(id -> changed.accept(CaseId.parse(id))));
+    public void watchOthers(java.util.function.Consumer<CaseId> changed) throws WorkspaceException {
+        watchOthers(changed, problem -> {
+        });
+    }
+
+    /**
+     * As {@link #watchOthers(java.util.function.Consumer)}, and tells {@code connection} when a team workspace's
+     * server is lost (what went wrong) and when it is back (empty); it is tried again every second meanwhile.
+     */
+    public void watchOthers(java.util.function.Consumer<CaseId> changed, java.util.function.Consumer<Optional<String>> connection)
+            throws WorkspaceException {
+        watches.add(database.watch(id -> changed.accept(CaseId.parse(id)), connection));
+    }
+
+    /**
+     * How long an action waits for a team workspace's server to come back before it fails saying so: a minute
+     * unless set (a script over many hosts would rather wait); the workbench waits seconds, its window with it.
+     */
+    public void waitForServer(java.time.Duration patience) {
+        database.waitForServer(patience);
     }
 
     public int schemaVersion() throws WorkspaceException {

@@ -13,12 +13,16 @@ import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.proxyscope.app.CaseEvents;
 import org.proxyscope.app.ProxyscopeModel;
 import org.proxyscope.core.Workspace;
+import org.proxyscope.core.WorkspaceException;
 
 /**
  * Hands the open workspace to the workbench: into the context for injection, and into the window title; and
  * makes other processes' changes to a case events of the workbench, as its own are.
  */
 public final class LifeCycle {
+
+    /** How long an action in the workbench waits for a team workspace's server to come back. */
+    public static final java.time.Duration SERVER_PATIENCE = java.time.Duration.ofSeconds(5);
 
     @PostContextCreate
     void publishWorkspace(IEclipseContext context) {
@@ -38,7 +42,15 @@ public final class LifeCycle {
             window.setLabel(title(named));
         }
         if (open != null) {
-            open.watchOthers(id -> broker.post(CaseEvents.CHANGED, id));
+            // an action waits seconds, not the command line's minute, for a server that went away: the window waits
+            // with it; the status bar says what is happening meanwhile
+            open.waitForServer(SERVER_PATIENCE);
+            try {
+                open.watchOthers(id -> broker.post(CaseEvents.CHANGED, id), problem -> broker.post(CaseEvents.SERVER, problem.orElse("")));
+            } catch (WorkspaceException e) {
+                // the views still show what they read; they miss only others' changes until the next start
+                Platform.getLog(LifeCycle.class).warn("Other processes' changes will not be followed: " + e.getMessage(), e);
+            }
         }
     }
 

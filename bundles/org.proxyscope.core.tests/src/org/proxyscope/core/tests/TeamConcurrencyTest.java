@@ -40,6 +40,9 @@ class TeamConcurrencyTest {
         WorkspaceLocation.Team team = TestServer.newWorkspace(tmp.resolve("evidence"));
         try (Workspace ws = Workspace.open(team, "lead", TestServer.password())) {
             Case shared = ws.createCase(NewCase.of("Relay on a shared line", "192.0.2.7", "", "", "high", List.of()));
+            java.util.concurrent.BlockingQueue<java.util.Optional<String>> server = new java.util.concurrent.LinkedBlockingQueue<>();
+            ws.watchOthers(id -> {
+            }, server::add);
             List<Process> writers = new ArrayList<>();
             for (int w = 1; w <= WRITERS; w++) {
                 ProcessBuilder child = ChildJvm.of(CustodyAppender.class, team.toString(), shared.id().toString(), "analyst" + w,
@@ -67,6 +70,11 @@ class TeamConcurrencyTest {
             for (CustodyEntry e : log.subList(1, log.size())) {
                 assertTrue(seen.add(e.details()), "written once: " + e.details());
                 assertEquals(e.analyst() + " entry", e.details().replaceAll(" \\d+$", ""), "each entry carries its analyst");
+            }
+            if (restart != null) {
+                java.util.Optional<String> lost = server.poll(30, TimeUnit.SECONDS);
+                assertTrue(lost != null && lost.isPresent(), "the restart is told as the server's loss: " + lost);
+                assertEquals(java.util.Optional.empty(), server.poll(60, TimeUnit.SECONDS), "and its return");
             }
             VerificationReport report = ws.verify(shared.id(), Progress.NONE);
             assertTrue(report.intact(), report.problems().toString());

@@ -27,28 +27,60 @@ final class CaseWatcher implements AutoCloseable {
 
     private final Database database;
     private final Consumer<String> changed;
+    /** Told of the server's loss (what went wrong) and return (empty), as the listening connection finds them. */
+    private final Consumer<java.util.Optional<String>> connection;
     private final Thread thread;
     private volatile boolean closed;
     private volatile Connection listening;
     /** Each case's custody head when last looked at. */
     private Map<String, String> heads = Map.of();
+    /** What {@link #start} took for the thread: the data version, or the LISTENing connection. */
+    private long seenVersion;
+    private Connection first;
+    private boolean missedAtStart;
 
-    CaseWatcher(Database database, Consumer<String> changed) {
+    CaseWatcher(Database database, Consumer<String> changed, Consumer<java.util.Optional<String>> connection) {
         this.database = database;
         this.changed = changed;
+        this.connection = connection;
         this.thread = Thread.ofPlatform().name("Workspace changes").daemon()
                 .unstarted(database.dialect().changeChannel().isPresent() ? this::listen : this::poll);
     }
 
-    CaseWatcher start() {
+    /**
+     * Starts watching from now: what it compares with (the heads and the data version, or the LISTEN) is taken
+     * before this returns, so a change made right after is told.
+     */
+    CaseWatcher start() throws WorkspaceException {
+        if (database.dialect().changeChannel().isPresent()) {
+            try {
+                first = listening(database.connect());
+            } catch (SQLException e) {
+                first = null; // the thread keeps trying, and tells what moved once it is in
+                missedAtStart = true;
+            }
+        } else {
+            seenVersion = database.dataVersion();
+            heads = database.read("read the cases' custody heads", CaseWatcher::heads);
+        }
         thread.start();
         return this;
     }
 
+    /** A new connection LISTENing on the change channel, the heads read through it. */
+    private Connection listening(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("LISTEN " + database.dialect().changeChannel().orElseThrow());
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+        return c;
+    }
+
     private void poll() {
         try {
-            heads = database.read("read the cases' custody heads", CaseWatcher::heads);
-            long seen = database.dataVersion();
+            long seen = seenVersion;
             while (!closed) {
                 Thread.sleep(POLL_MS);
                 long now = database.dataVersion();
@@ -63,18 +95,18 @@ final class CaseWatcher implements AutoCloseable {
     }
 
     private void listen() {
-        String channel = database.dialect().changeChannel().orElseThrow();
-        boolean missed = false;
+        boolean missed = missedAtStart;
         while (!closed) {
-            try (Connection c = database.connect()) {
+            Connection opened = first;
+            first = null;
+            try (Connection c = opened != null ? opened : listening(database.connect())) {
                 listening = c;
-                try (Statement s = c.createStatement()) {
-                    s.execute("LISTEN " + channel);
-                }
-                if (missed) {
-                    tellMoved(heads(c)); // what happened while the server was away
-                } else {
+                if (opened != null) {
                     heads = heads(c);
+                } else if (missed) {
+                    tellMoved(heads(c)); // what happened while the server was away
+                    connection.accept(java.util.Optional.empty());
+                    missed = false;
                 }
                 PGConnection notifications = c.unwrap(PGConnection.class);
                 while (!closed) {
@@ -87,8 +119,11 @@ final class CaseWatcher implements AutoCloseable {
                 if (closed) {
                     return;
                 }
+                if (!missed) {
+                    LOG.log(System.Logger.Level.WARNING, "Other analysts' changes cannot be followed for now: " + e.getMessage());
+                    connection.accept(java.util.Optional.of(e.getMessage()));
+                }
                 missed = true;
-                LOG.log(System.Logger.Level.WARNING, "Other analysts' changes cannot be followed for now: " + e.getMessage());
                 try {
                     Thread.sleep(1000);
                 } catch (InterruptedException interrupted) {

@@ -39,14 +39,13 @@ public final class Database implements AutoCloseable {
     }
 
     private static final System.Logger LOG = System.getLogger(Database.class.getName());
-    /** How long a team workspace waits for its server to come back before an action fails. */
-    private static final Duration RECONNECT_FOR = Duration.ofSeconds(60);
 
     /** What error messages call the database: its file, or the team workspace's address. */
     private final String name;
     private final Connector connector;
     private final Dialect dialect;
     private Connection connection;
+    private volatile Duration patience = Duration.ofSeconds(60);
 
     private Database(String name, Connector connector, Dialect dialect) throws SQLException {
         this.name = name;
@@ -133,8 +132,14 @@ public final class Database implements AutoCloseable {
      * Starts telling {@code changed} the id of each case another process changes, on a thread of its own, until the
      * returned watch is closed.
      */
-    public AutoCloseable watch(java.util.function.Consumer<String> changed) {
-        return new CaseWatcher(this, changed).start();
+    public AutoCloseable watch(java.util.function.Consumer<String> changed, java.util.function.Consumer<java.util.Optional<String>> connection)
+            throws WorkspaceException {
+        return new CaseWatcher(this, changed, connection).start();
+    }
+
+    /** How long an action waits for a team workspace's server to come back before it fails (one minute unless set). */
+    public void waitForServer(Duration patience) {
+        this.patience = patience;
     }
 
 
@@ -256,7 +261,7 @@ public final class Database implements AutoCloseable {
                 if (!dialect.connectionLost(e)) {
                     throw failure(what, e);
                 }
-                giveUp = giveUp != null ? giveUp : Instant.now().plus(RECONNECT_FOR);
+                giveUp = giveUp != null ? giveUp : Instant.now().plus(patience);
                 reconnect(what, e, giveUp);
                 if (committing && committed(what, token)) {
                     return result;
@@ -274,7 +279,7 @@ public final class Database implements AutoCloseable {
                 if (!dialect.connectionLost(e)) {
                     throw failure(what, e);
                 }
-                giveUp = giveUp != null ? giveUp : Instant.now().plus(RECONNECT_FOR);
+                giveUp = giveUp != null ? giveUp : Instant.now().plus(patience);
                 reconnect(what, e, giveUp);
             }
         }
