@@ -120,9 +120,9 @@ public final class ProxyscopeApplication implements IApplication {
         try {
             return Optional.of(new Team(openTeam(team, null, recent)));
         } catch (WorkspaceException e) {
-            // a password that is not kept anywhere yet: the analyst gives it in the dialog
+            // a password that is not kept anywhere yet, or a server away: the dialog says which, and takes it
             Display.getDefault();
-            return askTeam(null, Optional.of(team), recent).map(Team::new);
+            return askTeam(null, Optional.of(team), recent, e.getMessage()).map(Team::new);
         }
     }
 
@@ -135,9 +135,14 @@ public final class ProxyscopeApplication implements IApplication {
     /** The Team Workspace dialog, starting from {@code proposed} or the team workspace opened last. */
     public static Optional<Workspace> askTeam(org.eclipse.swt.widgets.Shell parent, Optional<WorkspaceLocation.Team> proposed,
             RecentWorkspaces recent) {
+        return askTeam(parent, proposed, recent, null);
+    }
+
+    private static Optional<Workspace> askTeam(org.eclipse.swt.widgets.Shell parent, Optional<WorkspaceLocation.Team> proposed,
+            RecentWorkspaces recent, String error) {
         Optional<WorkspaceLocation.Team> start = proposed.or(() -> recent.lastTeam().flatMap(ProxyscopeApplication::team));
         TeamWorkspaceDialog dialog = new TeamWorkspaceDialog(parent, start, (t, password) -> openTeam(t, password, recent),
-                PgPassFile.location());
+                PgPassFile.location()).withError(error);
         return dialog.open() == Window.OK ? dialog.workspace() : Optional.empty();
     }
 

@@ -49,7 +49,8 @@ public final class ServerStatusControl {
             text.setToolTipText(problem);
         }
         GridDataFactory.fillDefaults().hint(text.getText().isEmpty() ? 0 : SWT.DEFAULT, SWT.DEFAULT).applyTo(text);
-        area.getParent().layout(true, true);
+        // the trim bar and the window around it make room: laying out the label's ancestors, as SWT does it
+        text.getShell().layout(new org.eclipse.swt.widgets.Control[] { text }, SWT.DEFER);
     }
 
     /** What the status bar says about the server now; empty while it answers. */

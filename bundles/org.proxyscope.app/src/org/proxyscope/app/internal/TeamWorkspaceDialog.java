@@ -37,6 +37,7 @@ public final class TeamWorkspaceDialog extends TitleAreaDialog {
     private final Optional<WorkspaceLocation.Team> proposed;
     private final Opener opener;
     private final Path passwordFile;
+    private String initialError;
 
     private Text host;
     private Spinner port;
@@ -94,6 +95,9 @@ public final class TeamWorkspaceDialog extends TitleAreaDialog {
         keepPassword = new Button(body, SWT.CHECK);
         keepPassword.setText("&Keep the password in " + passwordFile + " (readable by you only; the command line reads it too)");
         GridDataFactory.fillDefaults().span(3, 1).indent(0, 8).applyTo(keepPassword);
+        if (initialError != null) {
+            setErrorMessage(initialError);
+        }
         return area;
     }
 
@@ -155,6 +159,12 @@ public final class TeamWorkspaceDialog extends TitleAreaDialog {
         } catch (IllegalArgumentException | WorkspaceException e) {
             setErrorMessage(e.getMessage());
         }
+    }
+
+    /** Says at once why the workspace could not be opened without the dialog (a password kept nowhere, a server away). */
+    public TeamWorkspaceDialog withError(String error) {
+        this.initialError = error;
+        return this;
     }
 
     /** The team workspace, open, once the analyst pressed Connect and it could be opened. */
