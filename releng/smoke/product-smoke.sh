@@ -310,7 +310,8 @@ if [ -n "${PROXYSCOPE_TEST_POSTGRES:-}" ]; then
             keys "$team_a" ctrl+q
             exited "$team_a_pid" 30 || fail "Ctrl+Q exits the first team window"
         else
-            fail "the workbench opens a team workspace with -team" "see $out/team-a.log"
+            import -window root "$out/team-a-failed.png" 2>/dev/null
+            fail "the workbench opens a team workspace with -team" "see $out/team-a.log and team-a-failed.png"
         fi
     else
         fail "a database for the team workspace check" "see $out/team.log"

@@ -50,7 +50,7 @@ public final class ServerStatusControl {
         }
         GridDataFactory.fillDefaults().hint(text.getText().isEmpty() ? 0 : SWT.DEFAULT, SWT.DEFAULT).applyTo(text);
         // the trim bar and the window around it make room: laying out the label's ancestors, as SWT does it
-        text.getShell().layout(new org.eclipse.swt.widgets.Control[] { text }, SWT.DEFER);
+        text.getShell().layout(new org.eclipse.swt.widgets.Control[] { text });
     }
 
     /** What the status bar says about the server now; empty while it answers. */
