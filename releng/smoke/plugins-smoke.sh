@@ -219,11 +219,17 @@ menu() { # MENU-KEY ITEM-KEY: opens a menu of the workbench window w by its mnem
     xdotool key "$2"
 }
 answer() { # TITLE SECONDS: waits for the dialog titled TITLE and presses its default button (Yes, OK)
-    local dialog
+    local dialog try
     dialog=$(window "$1" "$2") || return 1
     sleep 0.8   # the dialog takes the focus once it is shown
-    xdotool windowfocus --sync "$dialog" 2>/dev/null
-    xdotool key Return
+    # a Return that reached another window (the focus not yet moved) left the dialog open, and the step
+    # after it waited in vain: until the dialog closes, it is focused and answered again
+    for try in 1 2 3; do
+        xdotool windowfocus --sync "$dialog" 2>/dev/null
+        xdotool key Return
+        wait_gone "$1" 5 && return 0
+    done
+    return 1
 }
 restarted() { # the workbench closed its window and opened a new one (the launcher restarted it)
     wait_gone "Proxyscope - $ws_ui" 30 && w=$(window "Proxyscope - $ws_ui" 90)
