@@ -4,11 +4,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -32,13 +32,11 @@ final class PostgresDialect implements Dialect {
     @Override
     public void prepare(Connection connection) throws SQLException {
         lockSchema(connection);
-        try (Statement s = connection.createStatement()) {
-            s.execute("CREATE TABLE IF NOT EXISTS proxyscope_schema (version BIGINT NOT NULL)");
-            s.execute("CREATE TABLE IF NOT EXISTS proxyscope_commits (token TEXT PRIMARY KEY, at TIMESTAMPTZ NOT NULL DEFAULT now())");
-            s.execute("CREATE TABLE IF NOT EXISTS proxyscope_plugin_schema (seq BIGSERIAL PRIMARY KEY, statement TEXT NOT NULL)");
-            // a token is asked for only right after a lost connection; a day is ample
-            s.execute("DELETE FROM proxyscope_commits WHERE at < now() - interval '1 day'");
-        }
+        Sql.execute(connection, "CREATE TABLE IF NOT EXISTS proxyscope_schema (version BIGINT NOT NULL)",
+                "CREATE TABLE IF NOT EXISTS proxyscope_commits (token TEXT PRIMARY KEY, at TIMESTAMPTZ NOT NULL DEFAULT now())",
+                "CREATE TABLE IF NOT EXISTS proxyscope_plugin_schema (seq BIGSERIAL PRIMARY KEY, statement TEXT NOT NULL)",
+                // a token is asked for only right after a lost connection; a day is ample
+                "DELETE FROM proxyscope_commits WHERE at < now() - interval '1 day'");
     }
 
     @Override
@@ -78,13 +76,7 @@ final class PostgresDialect implements Dialect {
 
     @Override
     public List<String> pluginSchema(Connection connection) throws SQLException {
-        List<String> statements = new ArrayList<>();
-        try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("SELECT statement FROM proxyscope_plugin_schema ORDER BY seq")) {
-            while (r.next()) {
-                statements.add(r.getString(1));
-            }
-        }
-        return statements;
+        return Sql.strings(connection, "SELECT statement FROM proxyscope_plugin_schema ORDER BY seq");
     }
 
     @Override
@@ -94,32 +86,23 @@ final class PostgresDialect implements Dialect {
 
     @Override
     public int schemaVersion(Connection connection) throws SQLException {
-        try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("SELECT version FROM proxyscope_schema")) {
-            return r.next() ? r.getInt(1) : 0;
-        }
+        return (int) Sql.number(connection, "SELECT version FROM proxyscope_schema", 0);
     }
 
     @Override
     public void setSchemaVersion(Connection connection, int version) throws SQLException {
-        try (Statement s = connection.createStatement()) {
-            s.execute("DELETE FROM proxyscope_schema");
-            s.execute("INSERT INTO proxyscope_schema (version) VALUES (" + version + ")");
-        }
+        Sql.execute(connection, "DELETE FROM proxyscope_schema", "INSERT INTO proxyscope_schema (version) VALUES (" + version + ")");
     }
 
     @Override
     public void lockSchema(Connection connection) throws SQLException {
-        try (Statement s = connection.createStatement()) {
-            s.execute("SELECT pg_advisory_xact_lock(" + SCHEMA_LOCK + ")");
-        }
+        Sql.execute(connection, "SELECT pg_advisory_xact_lock(" + SCHEMA_LOCK + ")");
     }
 
     @Override
     public void lockCaseNumbering(Connection connection) throws SQLException {
-        try (Statement s = connection.createStatement()) {
-            // blocks other case creations until commit; reads and other writes go on
-            s.execute("LOCK TABLE cases IN SHARE ROW EXCLUSIVE MODE");
-        }
+        // blocks other case creations until commit; reads and other writes go on
+        Sql.execute(connection, "LOCK TABLE cases IN SHARE ROW EXCLUSIVE MODE");
     }
 
     @Override
@@ -129,15 +112,12 @@ final class PostgresDialect implements Dialect {
 
     @Override
     public long dataVersion(Connection connection) throws SQLException {
-        try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("SELECT pg_current_wal_lsn() - '0/0'::pg_lsn")) {
-            r.next();
-            return r.getLong(1);
-        }
+        return Sql.number(connection, "SELECT pg_current_wal_lsn() - '0/0'::pg_lsn", 0);
     }
 
     /** The channel of case changes, and this session's mark on its own (a payload is "CASE-ID SESSION"). */
     private static final String CHANNEL = "proxyscope_cases";
-    private final String session = java.util.UUID.randomUUID().toString();
+    private final String session = UUID.randomUUID().toString();
 
     @Override
     public void announce(Connection connection, String caseId) throws SQLException {

@@ -2,9 +2,7 @@ package org.proxyscope.core.internal.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -46,16 +44,10 @@ final class SqliteDialect implements Dialect {
 
     @Override
     public List<String> pluginSchema(Connection connection) throws SQLException {
-        List<String> statements = new ArrayList<>();
-        try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("SELECT sql FROM sqlite_master"
+        return Sql.strings(connection, "SELECT sql FROM sqlite_master"
                 + " WHERE type IN ('table', 'index') AND sql IS NOT NULL AND tbl_name NOT IN (" + Schema.CORE_TABLES + ")"
                 + " AND tbl_name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND tbl_name NOT LIKE 'search\\_%' ESCAPE '\\'"
-                + " AND tbl_name NOT LIKE 'case\\_search%' ESCAPE '\\' ORDER BY rowid")) {
-            while (r.next()) {
-                statements.add(r.getString(1));
-            }
-        }
-        return statements;
+                + " AND tbl_name NOT LIKE 'case\\_search%' ESCAPE '\\' ORDER BY rowid");
     }
 
     @Override
@@ -65,17 +57,12 @@ final class SqliteDialect implements Dialect {
 
     @Override
     public int schemaVersion(Connection connection) throws SQLException {
-        try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("PRAGMA user_version")) {
-            r.next();
-            return r.getInt(1);
-        }
+        return (int) Sql.number(connection, "PRAGMA user_version", 0);
     }
 
     @Override
     public void setSchemaVersion(Connection connection, int version) throws SQLException {
-        try (Statement s = connection.createStatement()) {
-            s.execute("PRAGMA user_version = " + version);
-        }
+        Sql.execute(connection, "PRAGMA user_version = " + version);
     }
 
     @Override
@@ -95,10 +82,7 @@ final class SqliteDialect implements Dialect {
 
     @Override
     public long dataVersion(Connection connection) throws SQLException {
-        try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("PRAGMA data_version")) {
-            r.next();
-            return r.getLong(1);
-        }
+        return Sql.number(connection, "PRAGMA data_version", 0);
     }
 
     @Override
@@ -108,12 +92,12 @@ final class SqliteDialect implements Dialect {
 
     @Override
     public Optional<String> changeChannel() {
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     @Override
     public Optional<String> changedCase(String payload) {
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     @Override

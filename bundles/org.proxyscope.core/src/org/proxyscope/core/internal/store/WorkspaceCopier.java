@@ -37,11 +37,7 @@ public final class WorkspaceCopier {
                 throw new WorkspaceException("The workspace to copy into already holds cases or plug-in tables; copy into a new, empty one");
             }
             List<String> schema = from.dialect().pluginSchema(source);
-            try (Statement s = target.createStatement()) {
-                for (String statement : schema) {
-                    s.execute(to.dialect().ddl(statement));
-                }
-            }
+            Sql.execute(target, schema.stream().map(to.dialect()::ddl).toArray(String[]::new));
             to.dialect().recordSchema(target, schema);
             List<String> tables = new ArrayList<>(Schema.COPIED_TABLES);
             for (String statement : schema) {
@@ -67,7 +63,7 @@ public final class WorkspaceCopier {
                     to.dialect().indexCase(target, r.getString(1), r.getString(2));
                 }
             }
-            return new Copied(count(target, "cases"), rows, entries);
+            return new Copied((int) count(target, "cases"), rows, entries);
         }));
     }
 
@@ -98,10 +94,7 @@ public final class WorkspaceCopier {
         return rows;
     }
 
-    private static int count(Connection c, String table) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
-            r.next();
-            return r.getInt(1);
-        }
+    private static long count(Connection c, String table) throws SQLException {
+        return Sql.number(c, "SELECT COUNT(*) FROM " + table, 0);
     }
 }
