@@ -498,12 +498,17 @@ public final class Workspace implements AutoCloseable {
     public Evidence addEvidence(CaseId id, Path file, String source, Progress progress) throws WorkspaceException {
         return addEvidence(id, file, source, progress, channel -> {
             progress.begin("Copying and hashing " + file.getFileName(), Files.size(file));
-            ByteBuffer buffer = ByteBuffer.allocate(CHUNK);
-            for (int n = channel.read(buffer); n >= 0 && !progress.cancelled(); n = channel.read(buffer.clear())) {
-                progress.advance(n);
-            }
+            readToEnd(channel, progress);
             return null;
         }).evidence();
+    }
+
+    /** Reads a channel to its end (or to a cancel), for what reading it does: copying and hashing. */
+    private static void readToEnd(ReadableByteChannel channel, Progress progress) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(CHUNK);
+        for (int n = channel.read(buffer); n >= 0 && !progress.cancelled(); n = channel.read(buffer.clear())) {
+            progress.advance(n);
+        }
     }
 
     /** What reads a file while the evidence store copies it, see {@link #addEvidence(CaseId, Path, String, Progress, EvidenceReader)}. */
@@ -678,16 +683,18 @@ public final class Workspace implements AutoCloseable {
             Files.createDirectories(to.getParent());
             Path incoming = TempPaths.file(to.getParent(), INCOMING + ProcessHandle.current().pid() + "-", "");
             made.add(incoming);
-            MessageDigest sha = Sha256.newDigest();
-            try (InputStream in = Files.newInputStream(from); java.io.OutputStream out = Files.newOutputStream(incoming)) {
-                byte[] buffer = new byte[CHUNK];
-                for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
-                    sha.update(buffer, 0, n);
-                    out.write(buffer, 0, n);
-                    progress.advance(n);
+            String actual;
+            // hashed and copied in one pass, as an evidence add does
+            try (FileChannel in = FileChannel.open(from, StandardOpenOption.READ);
+                    FileChannel out = FileChannel.open(incoming, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+                    HashingChannel copying = new HashingChannel(in, from, out)) {
+                readToEnd(copying, progress);
+                if (progress.cancelled()) {
+                    throw new WorkspaceException("The copy was cancelled. Nothing was copied.");
                 }
+                actual = copying.sha256();
+                out.force(true);
             }
-            String actual = HexFormat.of().formatHex(sha.digest());
             if (!actual.equals(e.sha256())) {
                 throw new WorkspaceException("Evidence #" + e.number() + " of " + e.caseId() + " (" + from + ") no longer has its recorded"
                         + " SHA-256 " + e.sha256() + " but " + actual + "; run case verify on it. Nothing was copied.");
