@@ -11,7 +11,6 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
-import org.eclipse.swt.widgets.DirectoryDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Spinner;
@@ -110,14 +109,8 @@ public final class TeamWorkspaceDialog extends TitleAreaDialog {
     }
 
     private void browse() {
-        DirectoryDialog chooser = new DirectoryDialog(getShell(), SWT.OPEN);
-        chooser.setText("Evidence folder");
-        chooser.setMessage("Choose the shared folder the team workspace's evidence files are in.");
-        chooser.setFilterPath(evidence.getText());
-        String chosen = chooser.open();
-        if (chosen != null) {
-            evidence.setText(chosen);
-        }
+        WorkspaceChooserDialog.chooseFolder(getShell(), "Evidence folder", "Choose the shared folder the team workspace's evidence files are in.",
+                evidence.getText()).ifPresent(evidence::setText);
     }
 
     @Override

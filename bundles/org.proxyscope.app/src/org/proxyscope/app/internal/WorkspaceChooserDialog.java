@@ -118,14 +118,17 @@ public final class WorkspaceChooserDialog extends TitleAreaDialog {
     }
 
     private void browse() {
-        DirectoryDialog chooser = new DirectoryDialog(getShell(), SWT.OPEN);
-        chooser.setText("Workspace folder");
-        chooser.setMessage("Choose the folder for the workspace; Proxyscope creates it if needed.");
-        chooser.setFilterPath(location.getText());
-        String chosen = chooser.open();
-        if (chosen != null) {
-            location.setText(chosen);
-        }
+        chooseFolder(getShell(), "Workspace folder", "Choose the folder for the workspace; Proxyscope creates it if needed.",
+                location.getText()).ifPresent(location::setText);
+    }
+
+    /** The folder the analyst picks in the system's folder dialog, starting at {@code start}; empty when cancelled. */
+    static Optional<String> chooseFolder(Shell shell, String title, String message, String start) {
+        DirectoryDialog chooser = new DirectoryDialog(shell, SWT.OPEN);
+        chooser.setText(title);
+        chooser.setMessage(message);
+        chooser.setFilterPath(start);
+        return Optional.ofNullable(chooser.open());
     }
 
     @Override
