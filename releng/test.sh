@@ -6,7 +6,7 @@ set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd -P)
 cd "$repo"
 
-packages=(xvfb libgtk-3-0 libnss3 xdotool imagemagick x11-utils poppler-utils python3-jsonschema squid microsocks dante-server tinyproxy exim4-daemon-light vsftpd bind9 lighttpd tcpdump tshark curl python3 postgresql)
+packages=(xvfb libgtk-3-0 libnss3 xdotool imagemagick x11-utils poppler-utils python3-jsonschema squid microsocks dante-server tinyproxy exim4-daemon-light vsftpd bind9 lighttpd tcpdump tshark curl python3 postgresql dbus-daemon dbus-bin gnome-keyring libsecret-1-0)
 command -v mvn >/dev/null 2>&1 || packages+=(maven)
 missing=()
 for p in "${packages[@]}"; do
@@ -57,12 +57,15 @@ fi
 services=$(mktemp -d)
 trap 'kill $xvfb_pid 2>/dev/null || true; umount "$small_fs" 2>/dev/null; rmdir "$small_fs" 2>/dev/null;
       releng/services/proxies.sh stop "$services" || true; releng/services/dns.sh stop "$services/dns" || true
-      releng/services/postgres.sh stop "$services/postgres" || true' EXIT
+      releng/services/postgres.sh stop "$services/postgres" || true; releng/services/keyring.sh stop "$services/keyring" || true' EXIT
 assignments=$(releng/services/proxies.sh start "$services") || { echo "test.sh: the test proxies did not start" >&2; exit 1; }
 # A real DNS server (bind9) with test blocklists, for the DNSBL plug-in's tests.
 assignments+=$'\n'$(releng/services/dns.sh start "$services/dns") || { echo "test.sh: the test DNS server did not start" >&2; exit 1; }
 # A real PostgreSQL server (Debian's), for team workspaces.
 assignments+=$'\n'$(releng/services/postgres.sh start "$services/postgres") || { echo "test.sh: the test PostgreSQL server did not start" >&2; exit 1; }
+# A desktop keyring (gnome-keyring on a private D-Bus session bus), where Eclipse's secure storage keeps its
+# master password.
+assignments+=$'\n'$(releng/services/keyring.sh start "$services/keyring") || { echo "test.sh: the test keyring did not start" >&2; exit 1; }
 while IFS= read -r assignment; do
     export "${assignment?}"
 done <<<"$assignments"

@@ -265,17 +265,30 @@ fi
 
 # ---- a team workspace in two windows ----
 # Two workbenches on one team workspace (the test PostgreSQL server, a new database): a case opened in one
-# window's New Case wizard shows in the other's Case Explorer, told by the server, nobody polling.
-if [ -n "${PROXYSCOPE_TEST_POSTGRES:-}" ]; then
-    export PGPASSWORD=$PROXYSCOPE_TEST_POSTGRES_PASSWORD
+# window's New Case wizard shows in the other's Case Explorer, told by the server, nobody polling. The first
+# window asks for the password and keeps it in Eclipse's secure storage (its master password in the keyring
+# releng/services/keyring.sh started); the second finds it there.
+if [ -n "${PROXYSCOPE_TEST_POSTGRES:-}" ] && [ -n "${DBUS_SESSION_BUS_ADDRESS:-}" ]; then
+    # the secure storage in the fresh home (Java's user.home is the account's, not $HOME)
+    export ECLIPSE_KEYRING="$HOME/.eclipse/org.eclipse.equinox.security/secure_storage"
     team_db="smoke_$$"
     team="${PROXYSCOPE_TEST_POSTGRES%/*}/$team_db?evidence=$out/team-evidence"
     mkdir -p "$out/team-evidence"
-    if psql -q "$PROXYSCOPE_TEST_POSTGRES" -c "CREATE DATABASE $team_db" >"$out/team.log" 2>&1; then
+    if PGPASSWORD=$PROXYSCOPE_TEST_POSTGRES_PASSWORD psql -q "$PROXYSCOPE_TEST_POSTGRES" -c "CREATE DATABASE $team_db" >"$out/team.log" 2>&1; then
         "$app" -team "$team" >"$out/team-a.log" 2>&1 &
         pid=$!; pids+=("$pid"); team_a_pid=$pid
+        if asked=$(window "Team Workspace" 90); then
+            pass "with no password kept anywhere, -team asks for it in the Team Workspace dialog"
+            keys "$asked" alt+p
+            xdotool type --delay 10 "$PROXYSCOPE_TEST_POSTGRES_PASSWORD"
+            keys "$asked" alt+k
+            shot team-password 1
+            keys "$asked" Return
+        fi
         if team_a=$(window "Proxyscope - $team" 90); then
             pass "the workbench opens a team workspace with -team, its address in the title"
+            expect "the password is kept in the secure storage, not in clear" bash -c "[ -s '$ECLIPSE_KEYRING' ] \
+                && ! grep -qF '$PROXYSCOPE_TEST_POSTGRES_PASSWORD' '$ECLIPSE_KEYRING'"
             "$app" -team "$team" >"$out/team-b.log" 2>&1 &
             pid=$!; pids+=("$pid"); team_b_pid=$pid
             team_b=""
@@ -285,7 +298,7 @@ if [ -n "${PROXYSCOPE_TEST_POSTGRES:-}" ]; then
                 sleep 0.5
             done
             if [ -n "$team_b" ]; then
-                pass "a second window opens the same team workspace (no folder lock applies)"
+                pass "a second window opens the same team workspace with the password kept (no folder lock applies)"
                 # the second window a little to the right and down, so that the picture shows which window it is
                 xdotool windowmove "$team_b" 140 60
                 shot team-before 2
@@ -301,7 +314,8 @@ if [ -n "${PROXYSCOPE_TEST_POSTGRES:-}" ]; then
                 expect "a case opened in one window shows in the other's Case Explorer" \
                     bash -c "$(declare -f differs_in); out='$out'; differs_in team-before team-after 400x90+150+265 300"
                 expect "the case was opened by the first window, in the team workspace" \
-                    bash -c "env -u DISPLAY '$app' case list --workspace '$team' | grep -q 'Opened in the other window'"
+                    bash -c "env -u DISPLAY PGPASSWORD='$PROXYSCOPE_TEST_POSTGRES_PASSWORD' '$app' case list --workspace '$team' \
+                        | grep -q 'Opened in the other window'"
                 keys "$team_b" ctrl+q
                 exited "$team_b_pid" 30 || fail "Ctrl+Q exits the second team window"
             else

@@ -8,8 +8,8 @@ import static org.proxyscope.app.tests.support.Widgets.click;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.eclipse.jface.window.Window;
@@ -20,6 +20,7 @@ import org.eclipse.swt.widgets.Text;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.proxyscope.app.internal.TeamPasswords;
 import org.proxyscope.app.internal.TeamWorkspaceDialog;
 import org.proxyscope.app.tests.support.Widgets;
 import org.proxyscope.core.Workspace;
@@ -27,7 +28,7 @@ import org.proxyscope.core.WorkspaceLocation;
 
 /**
  * The Team Workspace dialog on a real display against the test PostgreSQL server: it closes only once the
- * workspace is open, says in place what is wrong, and keeps the password in the ~/.pgpass it is given when asked.
+ * workspace is open, says in place what is wrong, and keeps the password in the secure storage when asked.
  */
 class TeamWorkspaceDialogTest {
 
@@ -63,10 +64,12 @@ class TeamWorkspaceDialogTest {
     void connectsOnlyWithTheRightPasswordAndKeepsItWhenAsked() throws Exception {
         String server = System.getenv("PROXYSCOPE_TEST_POSTGRES");
         assumeTrue(server != null, "PROXYSCOPE_TEST_POSTGRES names no PostgreSQL server (releng/services/postgres.sh)");
+        assumeTrue(System.getenv("DBUS_SESSION_BUS_ADDRESS") != null, "no desktop keyring (releng/services/keyring.sh)");
         WorkspaceLocation.Team team = (WorkspaceLocation.Team) WorkspaceLocation.parse(server + "?evidence=" + tmp.resolve("evidence"));
         Files.createDirectories(team.evidence());
-        Path pgpass = tmp.resolve("pgpass");
-        dialog = new TeamWorkspaceDialog(null, Optional.of(team), (t, password) -> Workspace.open(t, "carol", password), pgpass);
+        Path storage = tmp.resolve("secure_storage");
+        TeamPasswords passwords = new TeamPasswords(storage, Map.of());
+        dialog = new TeamWorkspaceDialog(null, Optional.of(team), (t, password) -> Workspace.open(t, "carol", password), passwords);
         dialog.setBlockOnOpen(false);
         dialog.open();
         assertEquals(team.host(), field("&Server:").getText(), "it starts from the team workspace opened last");
@@ -78,7 +81,7 @@ class TeamWorkspaceDialogTest {
         assertTrue(dialog.getShell() != null && !dialog.getShell().isDisposed(), "a refused password keeps the dialog open");
         assertTrue(dialog.getErrorMessage().startsWith("Cannot open the team workspace " + team), dialog.getErrorMessage());
         assertTrue(dialog.workspace().isEmpty());
-        assertTrue(Files.notExists(pgpass), "a refused password is not kept");
+        assertEquals(Optional.empty(), passwords.kept(team), "a refused password is not kept");
 
         field("&Evidence folder:").setText(tmp.resolve("not-mounted").toString());
         field("&Password:").setText(System.getenv("PROXYSCOPE_TEST_POSTGRES_PASSWORD"));
@@ -91,9 +94,8 @@ class TeamWorkspaceDialogTest {
         click(button(dialog.getShell(), "&Connect"));
         assertEquals(Window.OK, dialog.getReturnCode());
         assertEquals(team, dialog.workspace().orElseThrow().location());
-        assertEquals(List.of(team.host() + ":" + team.port() + ":" + team.database() + ":" + team.user() + ":"
-                + System.getenv("PROXYSCOPE_TEST_POSTGRES_PASSWORD")), Files.readAllLines(pgpass));
-        assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(pgpass), "readable by its owner only");
+        assertEquals(Optional.of(System.getenv("PROXYSCOPE_TEST_POSTGRES_PASSWORD")), passwords.kept(team));
+        assertTrue(!Files.readString(storage).contains(System.getenv("PROXYSCOPE_TEST_POSTGRES_PASSWORD")), "kept encrypted");
         display.readAndDispatch();
     }
 }

@@ -21,7 +21,6 @@ import org.osgi.service.prefs.BackingStoreException;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
-import org.proxyscope.core.PgPassFile;
 import org.proxyscope.core.Workspace;
 import org.proxyscope.core.WorkspaceException;
 import org.proxyscope.core.WorkspaceFolder;
@@ -108,7 +107,10 @@ public final class ProxyscopeApplication implements IApplication {
     /** The argument that starts the workbench on a team workspace. */
     public static final String TEAM_ARGUMENT = "-team";
 
-    /** {@code -team ADDRESS} was given: open it with the password PGPASSWORD or ~/.pgpass holds, or ask for it. */
+    /**
+     * {@code -team ADDRESS} was given: open it with the password kept in the secure storage, or PGPASSWORD's, or
+     * ~/.pgpass's, or ask for it.
+     */
     private static Optional<Chosen> openTeamGiven(String address, RecentWorkspaces recent) throws WorkspaceException {
         WorkspaceLocation.Team team;
         try {
@@ -126,8 +128,10 @@ public final class ProxyscopeApplication implements IApplication {
         }
     }
 
+    /** Opens a team workspace with the password typed, or else the one kept (then PGPASSWORD's, then ~/.pgpass's). */
     private static Workspace openTeam(WorkspaceLocation.Team team, String password, RecentWorkspaces recent) throws WorkspaceException {
-        Workspace workspace = Workspace.open(team, System.getProperty("user.name"), password);
+        String given = password != null ? password : TeamPasswords.ofUser().kept(team).orElse(null);
+        Workspace workspace = Workspace.open(team, System.getProperty("user.name"), given);
         recent.openedTeam(team.toString());
         return workspace;
     }
@@ -142,7 +146,7 @@ public final class ProxyscopeApplication implements IApplication {
             RecentWorkspaces recent, String error) {
         Optional<WorkspaceLocation.Team> start = proposed.or(() -> recent.lastTeam().flatMap(ProxyscopeApplication::team));
         TeamWorkspaceDialog dialog = new TeamWorkspaceDialog(parent, start, (t, password) -> openTeam(t, password, recent),
-                PgPassFile.location()).withError(error);
+                TeamPasswords.ofUser()).withError(error);
         return dialog.open() == Window.OK ? dialog.workspace() : Optional.empty();
     }
 

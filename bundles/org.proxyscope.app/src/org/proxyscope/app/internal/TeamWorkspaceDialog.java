@@ -15,7 +15,6 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Spinner;
 import org.eclipse.swt.widgets.Text;
-import org.proxyscope.core.PgPassFile;
 import org.proxyscope.core.Workspace;
 import org.proxyscope.core.WorkspaceException;
 import org.proxyscope.core.WorkspaceLocation;
@@ -27,7 +26,7 @@ import org.proxyscope.core.WorkspaceLocation;
  */
 public final class TeamWorkspaceDialog extends TitleAreaDialog {
 
-    /** Opens a team workspace with a password (null: PGPASSWORD, then ~/.pgpass). */
+    /** Opens a team workspace with a password (null: the password kept, else PGPASSWORD, then ~/.pgpass). */
     @FunctionalInterface
     public interface Opener {
         Workspace open(WorkspaceLocation.Team team, String password) throws WorkspaceException;
@@ -35,7 +34,7 @@ public final class TeamWorkspaceDialog extends TitleAreaDialog {
 
     private final Optional<WorkspaceLocation.Team> proposed;
     private final Opener opener;
-    private final Path passwordFile;
+    private final TeamPasswords passwords;
     private String initialError;
 
     private Text host;
@@ -50,13 +49,13 @@ public final class TeamWorkspaceDialog extends TitleAreaDialog {
 
     /**
      * @param proposed     the team workspace opened last, to start from
-     * @param passwordFile where "keep the password" writes it (PostgreSQL's ~/.pgpass)
+     * @param passwords where "keep the password" keeps it (Eclipse's secure storage)
      */
-    public TeamWorkspaceDialog(Shell parent, Optional<WorkspaceLocation.Team> proposed, Opener opener, Path passwordFile) {
+    public TeamWorkspaceDialog(Shell parent, Optional<WorkspaceLocation.Team> proposed, Opener opener, TeamPasswords passwords) {
         super(parent);
         this.proposed = proposed;
         this.opener = opener;
-        this.passwordFile = passwordFile;
+        this.passwords = passwords;
     }
 
     @Override
@@ -81,7 +80,7 @@ public final class TeamWorkspaceDialog extends TitleAreaDialog {
         database = field(body, "&Database:", proposed.map(WorkspaceLocation.Team::database).orElse("proxyscope"), SWT.BORDER);
         user = field(body, "&User:", proposed.map(WorkspaceLocation.Team::user).orElse(System.getProperty("user.name")), SWT.BORDER);
         password = field(body, "&Password:", "", SWT.BORDER | SWT.PASSWORD);
-        password.setMessage("empty: from PGPASSWORD or " + passwordFile.getFileName());
+        password.setMessage("empty: the password kept, else PGPASSWORD or ~/.pgpass");
         tls = new Button(body, SWT.CHECK);
         tls.setText("Connect with &TLS (the server must offer it)");
         tls.setSelection(proposed.flatMap(WorkspaceLocation.Team::sslMode).filter(m -> !m.equals("disable")).isPresent());
@@ -92,7 +91,7 @@ public final class TeamWorkspaceDialog extends TitleAreaDialog {
         browse.setText("&Browse...");
         browse.addListener(SWT.Selection, e -> browse());
         keepPassword = new Button(body, SWT.CHECK);
-        keepPassword.setText("&Keep the password in " + passwordFile + " (readable by you only; the command line reads it too)");
+        keepPassword.setText("&Keep the password in the secure storage (your desktop keyring unlocks it)");
         GridDataFactory.fillDefaults().span(3, 1).indent(0, 8).applyTo(keepPassword);
         if (initialError != null) {
             setErrorMessage(initialError);
@@ -141,10 +140,10 @@ public final class TeamWorkspaceDialog extends TitleAreaDialog {
             Workspace workspace = opener.open(team, typed);
             if (typed != null && keepPassword.getSelection()) {
                 try {
-                    PgPassFile.save(passwordFile, team, typed);
+                    passwords.keep(team, typed);
                 } catch (WorkspaceException e) {
                     workspace.close(); // the analyst asked for the password to be kept: say it was not, and stay
-                    throw e;
+                    throw new WorkspaceException(e.getMessage() + " Clear \"Keep the password\" to connect without keeping it.", e);
                 }
             }
             opened = workspace;

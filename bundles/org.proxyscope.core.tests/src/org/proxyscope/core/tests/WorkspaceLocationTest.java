@@ -55,16 +55,6 @@ class WorkspaceLocationTest {
     }
 
     @Test
-    void aPasswordIsKeptAsPgpassWritesItInPlaceOfTheOldOne() throws Exception {
-        Path file = Files.writeString(tmp.resolve("pgpass"), "other.example:5432:*:bob:x\ndb.desk:5432:abuse:carol:old\n");
-        WorkspaceLocation.Team team = (WorkspaceLocation.Team) WorkspaceLocation.parse("postgresql://carol@db.desk/abuse?evidence=/mnt/e");
-        org.proxyscope.core.PgPassFile.save(file, team, "new:pass\\word");
-        assertEquals(List.of("other.example:5432:*:bob:x", "db.desk:5432:abuse:carol:new\\:pass\\\\word"), Files.readAllLines(file),
-                "other servers' lines stay; colons and backslashes in the password are escaped");
-        assertEquals(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(file));
-    }
-
-    @Test
     void anEvidenceFolderThatIsNotMountedIsAClearError() throws Exception {
         assumeTrue(TestServer.available(), "PROXYSCOPE_TEST_POSTGRES names no PostgreSQL server (releng/services/postgres.sh)");
         WorkspaceLocation.Team team = TestServer.newWorkspace(tmp.resolve("evidence"));

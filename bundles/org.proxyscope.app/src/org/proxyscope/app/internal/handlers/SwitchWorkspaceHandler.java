@@ -50,7 +50,7 @@ public final class SwitchWorkspaceHandler {
         }
         try {
             if (dialog.team().isPresent()) {
-                // the team workspace answered; the restart opens it again, its password from ~/.pgpass or asked for
+                // the team workspace answered; the restart opens it again, its password the one kept (or PGPASSWORD's, ~/.pgpass's) or asked for
                 try (Workspace team = dialog.team().get()) {
                     Relaunch.request(relaunchFile.get(), team.location().toString());
                 }
