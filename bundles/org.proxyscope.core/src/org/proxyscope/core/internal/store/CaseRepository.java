@@ -434,15 +434,24 @@ public final class CaseRepository {
     /**
      * Ranks the matches by bm25, or, when more than {@code window} match, the {@code window} indexed last: bm25
      * reads every ranked row's length, 60 ms for the 40,000 notes two common words match, and a query that
-     * matches that much of a workspace is one to narrow, not to read to its end. A query with a "phrase" in it is
-     * ranked whole: phrases match few records, and walking them to find where the window starts checks every
-     * match's word positions, which cost more than it saved (22 ms became 37 in search.sh).
+     * matches that much of a workspace is one to narrow, not to read to its end. For a query with a "phrase" in
+     * it, the window is where the phrase's words all are: walking the phrase's own matches checks each one's word
+     * positions, which cost more than the window saved (22 ms became 37 in search.sh). So that a rare phrase of
+     * common words is found however old, a window with fewer than {@code limit} of the phrase's matches gives way
+     * to ranking them all.
      *
      * @throws IllegalArgumentException when the query cannot be read; the message says why
      */
     public List<SearchHit> searchIndex(Connection c, String typed, Optional<CaseId> within, int limit, int window) throws SQLException {
-        String match = dialect.matchExpression(typed);
-        long start = typed.indexOf('"') < 0 ? windowStart(c, match, within, window) : 0;
+        List<SearchQuery.Part> query = SearchQuery.parse(typed);
+        String match = dialect.matchExpression(query);
+        boolean phrase = query.stream().anyMatch(SearchQuery.Phrase.class::isInstance);
+        long start = windowStart(c, phrase ? dialect.matchExpression(SearchQuery.wordsOfPhrases(query)) : match, within, window);
+        List<SearchHit> hits = ranked(c, match, within, start, limit);
+        return phrase && start > 0 && hits.size() < limit ? ranked(c, match, within, 0, limit) : hits;
+    }
+
+    private List<SearchHit> ranked(Connection c, String match, Optional<CaseId> within, long start, int limit) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(dialect.searchIndex(within.isPresent()))) {
             int p = bindMatch(s, match, within);
             s.setLong(p++, start);

@@ -155,11 +155,9 @@ public interface Dialect {
     String snippet(String fifthColumn, String matchExpression);
 
     /**
-     * Turns a workspace search as the analyst typed it into the dialect's syntax: words (a trailing * makes a
-     * prefix), "quoted phrases", AND, OR, NOT and parentheses; words in a row must all match.
+     * Writes a workspace search, read into its parts ({@link SearchQuery#parse}), in the dialect's syntax.
      *
-     * @throws IllegalArgumentException saying what is wrong with the query (an unbalanced quote, an operator
-     *                                  without a word on each side)
+     * @throws IllegalArgumentException saying what is wrong with a word (one that holds nothing to search for)
      */
-    String matchExpression(String typed);
+    String matchExpression(List<SearchQuery.Part> query);
 }

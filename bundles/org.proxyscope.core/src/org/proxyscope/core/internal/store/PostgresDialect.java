@@ -247,9 +247,9 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
-    public String matchExpression(String typed) {
+    public String matchExpression(List<SearchQuery.Part> query) {
         List<String> out = new ArrayList<>();
-        for (SearchQuery.Part part : SearchQuery.parse(typed)) {
+        for (SearchQuery.Part part : query) {
             out.add(switch (part) {
                 case SearchQuery.Word w -> orNothing(SearchText.phrase(w.text(), w.prefix()), w.text());
                 case SearchQuery.Phrase p -> orNothing(SearchText.phrase(p.text(), false), p.text());

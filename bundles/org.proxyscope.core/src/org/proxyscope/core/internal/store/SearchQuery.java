@@ -1,6 +1,7 @@
 package org.proxyscope.core.internal.store;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -95,6 +96,32 @@ final class SearchQuery {
         }
         if (operandExpected) {
             throw new IllegalArgumentException(describe(out.get(out.size() - 1)) + " needs a word after it");
+        }
+        return out;
+    }
+
+    /**
+     * The query with each phrase's words in place of the phrase, all of them required and in brackets: it matches
+     * every record the phrase matches (and more), and an index finds those without checking where the words stand.
+     */
+    static List<Part> wordsOfPhrases(List<Part> query) {
+        List<Part> out = new ArrayList<>();
+        for (Part part : query) {
+            // words of punctuation alone are left out: some dialects have no token for them, and fewer words match more
+            List<String> words = part instanceof Phrase phrase ? Arrays.stream(phrase.text().strip().split("\\s+"))
+                    .filter(w -> w.codePoints().anyMatch(Character::isLetterOrDigit)).toList() : List.of();
+            if (words.isEmpty()) {
+                out.add(part);
+                continue;
+            }
+            out.add(new Bracket(true));
+            for (int i = 0; i < words.size(); i++) {
+                if (i > 0) {
+                    out.add(new Operator("AND"));
+                }
+                out.add(new Word(words.get(i), false));
+            }
+            out.add(new Bracket(false));
         }
         return out;
     }

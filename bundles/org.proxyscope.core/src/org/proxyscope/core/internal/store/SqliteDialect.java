@@ -247,8 +247,8 @@ final class SqliteDialect implements Dialect {
     }
 
     @Override
-    public String matchExpression(String typed) {
-        return SearchQuery.parse(typed).stream().map(part -> switch (part) {
+    public String matchExpression(List<SearchQuery.Part> query) {
+        return query.stream().map(part -> switch (part) {
             case SearchQuery.Word w -> "\"" + w.text() + "\"" + (w.prefix() ? "*" : "");
             case SearchQuery.Phrase p -> "\"" + p.text() + "\"";
             case SearchQuery.Operator o -> o.word();
