@@ -79,14 +79,17 @@ class TeamWorkspaceDialogTest {
         field("&Password:").setText("not the password");
         click(button(dialog.getShell(), "&Connect"));
         assertTrue(dialog.getShell() != null && !dialog.getShell().isDisposed(), "a refused password keeps the dialog open");
-        assertTrue(dialog.getErrorMessage().startsWith("Cannot open the team workspace " + team), dialog.getErrorMessage());
+        // the fields name the workspace: the message says only what the server answered
+        assertTrue(dialog.getErrorMessage().startsWith("Not opened: ") && dialog.getErrorMessage().contains("password"),
+                dialog.getErrorMessage());
         assertTrue(dialog.workspace().isEmpty());
         assertEquals(Optional.empty(), passwords.kept(team), "a refused password is not kept");
 
         field("&Evidence folder:").setText(tmp.resolve("not-mounted").toString());
         field("&Password:").setText(System.getenv("PROXYSCOPE_TEST_POSTGRES_PASSWORD"));
         click(button(dialog.getShell(), "&Connect"));
-        assertTrue(dialog.getErrorMessage().contains("Is the shared folder mounted?"), dialog.getErrorMessage());
+        assertEquals("The evidence folder " + tmp.resolve("not-mounted") + " is not there. Is the shared folder mounted?",
+                dialog.getErrorMessage());
 
         field("&Evidence folder:").setText(team.evidence().toString());
         Widgets.one(dialog.getShell(), org.eclipse.swt.widgets.Button.class, b -> b.getText().startsWith("&Keep the password")).setSelection(true);
@@ -97,5 +100,48 @@ class TeamWorkspaceDialogTest {
         assertEquals(Optional.of(System.getenv("PROXYSCOPE_TEST_POSTGRES_PASSWORD")), passwords.kept(team));
         assertTrue(!Files.readString(storage).contains(System.getenv("PROXYSCOPE_TEST_POSTGRES_PASSWORD")), "kept encrypted");
         display.readAndDispatch();
+    }
+
+    @Test
+    void whyItWasOpenedIsSaidWithoutWideningTheDialog() throws Exception {
+        WorkspaceLocation.Team team = (WorkspaceLocation.Team) WorkspaceLocation.parse(
+                "postgresql://carol@db.desk.example:5432/abuse?evidence=" + tmp.resolve("evidence"));
+        String error = "Cannot open the team workspace " + team + ": The server requested SCRAM-based authentication,"
+                + " but no password was provided.";
+        dialog = new TeamWorkspaceDialog(null, Optional.of(team), (t, password) -> {
+            throw new org.proxyscope.core.WorkspaceException("not asked");
+        }, new TeamPasswords(tmp.resolve("secure_storage"), Map.of())).withError(error);
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        assertEquals("Not opened: The server requested SCRAM-based authentication, but no password was provided.",
+                dialog.getErrorMessage());
+        int width = dialog.getShell().getSize().x;
+        assertTrue(width < 900, "the message wraps; the dialog is " + width + " pixels wide");
+        Widgets.screenshot(dialog.getShell(), "team-workspace-dialog-asked");
+    }
+
+    @Test
+    void withoutAKeyringTheDialogSaysThePasswordWasNotKeptAndStays() throws Exception {
+        String server = System.getenv("PROXYSCOPE_TEST_POSTGRES");
+        assumeTrue(server != null, "PROXYSCOPE_TEST_POSTGRES names no PostgreSQL server (releng/services/postgres.sh)");
+        WorkspaceLocation.Team team = (WorkspaceLocation.Team) WorkspaceLocation.parse(server + "?evidence=" + tmp.resolve("evidence"));
+        Files.createDirectories(team.evidence());
+        // the storage's own answer when no provider serves, as on a desk where no keyring runs
+        TeamPasswords passwords = new TeamPasswords(tmp.resolve("secure_storage"),
+                Map.of(org.eclipse.equinox.security.storage.provider.IProviderHints.REQUIRED_MODULE_ID, "org.proxyscope.tests.no-keyring"));
+        dialog = new TeamWorkspaceDialog(null, Optional.of(team), (t, password) -> Workspace.open(t, "carol", password), passwords);
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        field("&Password:").setText(System.getenv("PROXYSCOPE_TEST_POSTGRES_PASSWORD"));
+        Widgets.one(dialog.getShell(), org.eclipse.swt.widgets.Button.class, b -> b.getText().startsWith("&Keep the password")).setSelection(true);
+        click(button(dialog.getShell(), "&Connect"));
+        assertTrue(dialog.getShell() != null && !dialog.getShell().isDisposed(), "the dialog stays: the analyst asked for the password to be kept");
+        assertTrue(dialog.workspace().isEmpty(), "the workspace it opened is closed again");
+        assertEquals("The password was not kept: no desktop keyring answers (is GNOME Keyring or KWallet running, and unlocked?)."
+                + " Clear \"Keep the password\" to connect without it.", dialog.getErrorMessage());
+        Widgets.screenshot(dialog.getShell(), "team-workspace-dialog-no-keyring");
+        Widgets.one(dialog.getShell(), org.eclipse.swt.widgets.Button.class, b -> b.getText().startsWith("&Keep the password")).setSelection(false);
+        click(button(dialog.getShell(), "&Connect"));
+        assertEquals(team, dialog.workspace().orElseThrow().location(), "without keeping it, the workspace opens");
     }
 }

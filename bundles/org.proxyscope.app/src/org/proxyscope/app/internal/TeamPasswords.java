@@ -52,8 +52,7 @@ public final class TeamPasswords {
             ISecurePreferences root = root();
             return root.nodeExists(node(team)) ? Optional.ofNullable(root.node(node(team)).get(PASSWORD, null)) : Optional.empty();
         } catch (StorageException e) {
-            throw new WorkspaceException("Cannot read the password kept for " + key(team) + " in the secure storage: "
-                    + reason(e), e);
+            throw new WorkspaceException("The password kept for " + key(team) + " could not be read: " + reason(e), e);
         }
     }
 
@@ -64,7 +63,7 @@ public final class TeamPasswords {
             root.node(node(team)).put(PASSWORD, password, true);
             root.flush();
         } catch (StorageException | IOException e) {
-            throw new WorkspaceException("Cannot keep the password in the secure storage: " + reason(e), e);
+            throw new WorkspaceException("The password was not kept: " + reason(e), e);
         }
     }
 
@@ -91,16 +90,14 @@ public final class TeamPasswords {
     }
 
     /**
-     * Why the storage failed, a sentence for an analyst. Without a keyring the storage says only that it found no
-     * module or was given no password; the likely cause is named with it.
+     * Why the storage failed, for an analyst. Without a keyring the storage says only that it found no module or
+     * was given no password; the likely cause is named instead.
      */
     private static String reason(Exception e) {
-        String said = e.getMessage() != null ? e.getMessage().replaceFirst("\\.$", "") : e.getClass().getSimpleName();
         if (e instanceof StorageException s && (s.getErrorCode() == StorageException.NO_SECURE_MODULE
                 || s.getErrorCode() == StorageException.NO_PASSWORD)) {
-            return "no desktop keyring answered (" + said + "). The keyring holds the storage's master password: "
-                    + "is GNOME Keyring or KWallet running, and unlocked?";
+            return "no desktop keyring answers (is GNOME Keyring or KWallet running, and unlocked?).";
         }
-        return said + ".";
+        return (e.getMessage() != null ? e.getMessage().replaceFirst("\\.$", "") : e.getClass().getSimpleName()) + ".";
     }
 }

@@ -93,10 +93,26 @@ public final class TeamWorkspaceDialog extends TitleAreaDialog {
         keepPassword = new Button(body, SWT.CHECK);
         keepPassword.setText("&Keep the password in the secure storage (your desktop keyring unlocks it)");
         GridDataFactory.fillDefaults().span(3, 1).indent(0, 8).applyTo(keepPassword);
-        if (initialError != null) {
-            setErrorMessage(initialError);
-        }
         return area;
+    }
+
+    @Override
+    public void create() {
+        super.create();
+        // said once the dialog has its size: set before, a long message widened the dialog to its own length
+        if (initialError != null) {
+            setErrorMessage(proposed.map(team -> inPlace(initialError, team)).orElse(initialError));
+        }
+    }
+
+    /**
+     * What went wrong, said in the dialog: its fields name the workspace, so the message leaves the address out
+     * (the dialog's message area shows two lines).
+     */
+    private static String inPlace(String message, WorkspaceLocation.Team team) {
+        String about = "Cannot open the team workspace " + team + ": ";
+        String said = message.replace(" of the team workspace " + team, "");
+        return said.startsWith(about) ? "Not opened: " + said.substring(about.length()) : said;
     }
 
     private static Text field(Composite body, String label, String value, int style) {
@@ -134,8 +150,9 @@ public final class TeamWorkspaceDialog extends TitleAreaDialog {
 
     @Override
     protected void okPressed() {
+        WorkspaceLocation.Team team = null;
         try {
-            WorkspaceLocation.Team team = team();
+            team = team();
             String typed = password.getText().isEmpty() ? null : password.getText();
             Workspace workspace = opener.open(team, typed);
             if (typed != null && keepPassword.getSelection()) {
@@ -143,13 +160,13 @@ public final class TeamWorkspaceDialog extends TitleAreaDialog {
                     passwords.keep(team, typed);
                 } catch (WorkspaceException e) {
                     workspace.close(); // the analyst asked for the password to be kept: say it was not, and stay
-                    throw new WorkspaceException(e.getMessage() + " Clear \"Keep the password\" to connect without keeping it.", e);
+                    throw new WorkspaceException(e.getMessage() + " Clear \"Keep the password\" to connect without it.", e);
                 }
             }
             opened = workspace;
             super.okPressed();
         } catch (IllegalArgumentException | WorkspaceException e) {
-            setErrorMessage(e.getMessage());
+            setErrorMessage(team != null ? inPlace(e.getMessage(), team) : e.getMessage());
         }
     }
 
