@@ -62,6 +62,12 @@ class TeamPasswordsTest {
         // another storage root over the same contents: the master password comes from the keyring again
         Path copy = Files.copy(storage, tmp.resolve("secure_storage.copy"));
         assertEquals(Optional.of("s3cret:/pässword"), new TeamPasswords(copy, Map.of()).kept(carol));
+
+        assertTrue(passwords.isKept(carol));
+        passwords.forget(carol);
+        assertFalse(passwords.isKept(carol));
+        assertEquals(Optional.empty(), passwords.kept(carol));
+        assertFalse(Files.readString(storage).contains("/org.proxyscope.app/team/carol"), "forgotten in the file too");
     }
 
     @Test

@@ -99,6 +99,20 @@ class TeamWorkspaceDialogTest {
         assertEquals(team, dialog.workspace().orElseThrow().location());
         assertEquals(Optional.of(System.getenv("PROXYSCOPE_TEST_POSTGRES_PASSWORD")), passwords.kept(team));
         assertTrue(!Files.readString(storage).contains(System.getenv("PROXYSCOPE_TEST_POSTGRES_PASSWORD")), "kept encrypted");
+        dialog.workspace().get().close();
+
+        // the next time: the box says a password is kept, the empty field takes it; clearing the box forgets it
+        dialog = new TeamWorkspaceDialog(null, Optional.of(team), (t, password) -> Workspace.open(t, "carol",
+                password != null ? password : passwords.kept(t).orElse(null)), passwords);
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        org.eclipse.swt.widgets.Button keep = Widgets.one(dialog.getShell(), org.eclipse.swt.widgets.Button.class,
+                b -> b.getText().startsWith("&Keep the password"));
+        assertTrue(keep.getSelection(), "a password is kept for this server, database and user");
+        keep.setSelection(false);
+        click(button(dialog.getShell(), "&Connect"));
+        assertEquals(team, dialog.workspace().orElseThrow().location(), "opened with the password kept");
+        assertEquals(Optional.empty(), passwords.kept(team), "and then forgotten");
         display.readAndDispatch();
     }
 

@@ -67,6 +67,28 @@ public final class TeamPasswords {
         }
     }
 
+    /** Whether a password is kept for the team workspace's server, database and user; nothing is decrypted. */
+    public boolean isKept(WorkspaceLocation.Team team) {
+        try {
+            return root().nodeExists(node(team));
+        } catch (StorageException e) {
+            return false; // a storage that cannot be opened keeps nothing
+        }
+    }
+
+    /** Forgets the password kept for the team workspace's server, database and user, if one is. */
+    public void forget(WorkspaceLocation.Team team) throws WorkspaceException {
+        try {
+            ISecurePreferences root = root();
+            if (root.nodeExists(node(team))) {
+                root.node(node(team)).removeNode();
+                root.flush();
+            }
+        } catch (StorageException | IOException e) {
+            throw new WorkspaceException("The password kept for " + key(team) + " could not be forgotten: " + reason(e), e);
+        }
+    }
+
     private ISecurePreferences root() throws StorageException {
         ISecurePreferences root;
         try {

@@ -93,6 +93,8 @@ public final class TeamWorkspaceDialog extends TitleAreaDialog {
         keepPassword = new Button(body, SWT.CHECK);
         keepPassword.setText("&Keep the password in the secure storage (your desktop keyring unlocks it)");
         GridDataFactory.fillDefaults().span(3, 1).indent(0, 8).applyTo(keepPassword);
+        // checked when a password is kept for the workspace proposed: clearing it forgets that password
+        keepPassword.setSelection(proposed.map(passwords::isKept).orElse(false));
         return area;
     }
 
@@ -155,13 +157,16 @@ public final class TeamWorkspaceDialog extends TitleAreaDialog {
             team = team();
             String typed = password.getText().isEmpty() ? null : password.getText();
             Workspace workspace = opener.open(team, typed);
-            if (typed != null && keepPassword.getSelection()) {
-                try {
+            boolean keep = keepPassword.getSelection();
+            try {
+                if (keep && typed != null) {
                     passwords.keep(team, typed);
-                } catch (WorkspaceException e) {
-                    workspace.close(); // the analyst asked for the password to be kept: say it was not, and stay
-                    throw new WorkspaceException(e.getMessage() + " Clear \"Keep the password\" to connect without it.", e);
+                } else if (!keep && passwords.isKept(team)) {
+                    passwords.forget(team);
                 }
+            } catch (WorkspaceException e) {
+                workspace.close(); // the password was not kept or forgotten as the analyst asked: say so, and stay
+                throw new WorkspaceException(e.getMessage() + (keep ? " Clear \"Keep the password\" to connect without it." : ""), e);
             }
             opened = workspace;
             super.okPressed();
