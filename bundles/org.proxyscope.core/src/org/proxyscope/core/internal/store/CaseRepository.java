@@ -121,10 +121,7 @@ public final class CaseRepository {
 
     private static void update(Connection c, String sql, String... values) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                s.setString(i + 1, values[i]);
-            }
-            s.executeUpdate();
+            Sql.bind(s, values).executeUpdate();
         }
     }
 
@@ -173,10 +170,7 @@ public final class CaseRepository {
         try (PreparedStatement s = c.prepareStatement("SELECT c.case_id, c.title, c.target, c.customer_ref, c.analyst,"
                 + " c.severity, c.status, c.archived, c.created_at, c.updated_at FROM cases c " + where
                 + " ORDER BY c.year DESC, c.number DESC" + lock)) {
-            for (int i = 0; i < args.length; i++) {
-                s.setString(i + 1, args[i]);
-            }
-            try (ResultSet r = s.executeQuery()) {
+            try (ResultSet r = Sql.bind(s, args).executeQuery()) {
                 while (r.next()) {
                     String id = r.getString(1);
                     cases.add(new Case(CaseId.parse(id), r.getString(2), Host.parse(r.getString(3)), scope(c, id),

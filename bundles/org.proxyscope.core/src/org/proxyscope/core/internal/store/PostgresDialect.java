@@ -150,10 +150,7 @@ final class PostgresDialect implements Dialect {
     public void indexCase(Connection connection, String caseId, String searchableText) throws SQLException {
         try (PreparedStatement s = connection.prepareStatement("INSERT INTO case_search (case_id, body, doc) VALUES (?, ?, CAST(? AS tsvector))"
                 + " ON CONFLICT (case_id) DO UPDATE SET body = excluded.body, doc = excluded.doc")) {
-            s.setString(1, caseId);
-            s.setString(2, searchableText);
-            s.setString(3, SearchText.vector("", searchableText));
-            s.executeUpdate();
+            Sql.bind(s, caseId, searchableText, SearchText.vector("", searchableText)).executeUpdate();
         }
     }
 
@@ -190,21 +187,12 @@ final class PostgresDialect implements Dialect {
             @Override
             public void index(String caseId, String kind, String ref, String title, String body) throws SQLException {
                 unindex(caseId, kind, ref); // the entry's id says when it was indexed: an edit makes it the newest
-                insert.setString(1, caseId);
-                insert.setString(2, kind);
-                insert.setString(3, ref);
-                insert.setString(4, title);
-                insert.setString(5, body);
-                insert.setString(6, SearchText.vector(title, body));
-                insert.executeUpdate();
+                Sql.bind(insert, caseId, kind, ref, title, body, SearchText.vector(title, body)).executeUpdate();
             }
 
             @Override
             public void unindex(String caseId, String kind, String ref) throws SQLException {
-                delete.setString(1, caseId);
-                delete.setString(2, kind);
-                delete.setString(3, ref);
-                delete.executeUpdate();
+                Sql.bind(delete, caseId, kind, ref).executeUpdate();
             }
 
             @Override

@@ -1,16 +1,25 @@
 package org.proxyscope.core.internal.store;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The plain statements the dialects and the copier run: no parameters, one statement object each. */
+/** The plain statements the dialects, the repository and the copier run, and the binding of text parameters. */
 final class Sql {
 
     private Sql() {
+    }
+
+    /** Sets the statement's parameters, from the first on, to {@code values}; returns the statement. */
+    static PreparedStatement bind(PreparedStatement s, String... values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            s.setString(i + 1, values[i]);
+        }
+        return s;
     }
 
     /** Runs each statement in turn. */

@@ -118,11 +118,8 @@ final class SqliteDialect implements Dialect {
     public void indexCase(Connection connection, String caseId, String searchableText) throws SQLException {
         try (PreparedStatement delete = connection.prepareStatement("DELETE FROM case_search WHERE case_id = ?");
                 PreparedStatement insert = connection.prepareStatement("INSERT INTO case_search(case_id, body) VALUES (?, ?)")) {
-            delete.setString(1, caseId);
-            delete.executeUpdate();
-            insert.setString(1, caseId);
-            insert.setString(2, searchableText);
-            insert.executeUpdate();
+            Sql.bind(delete, caseId).executeUpdate();
+            Sql.bind(insert, caseId, searchableText).executeUpdate();
         }
     }
 
@@ -182,26 +179,14 @@ final class SqliteDialect implements Dialect {
         @Override
         public void index(String caseId, String kind, String ref, String title, String body) throws SQLException {
             unindex(caseId, kind, ref);
-            insertEntry.setString(1, caseId);
-            insertEntry.setString(2, kind);
-            insertEntry.setString(3, ref);
-            insertEntry.setString(4, title);
-            insertEntry.setString(5, body);
-            insertEntry.executeUpdate();
-            run(insertKey, caseId, kind, ref);
+            Sql.bind(insertEntry, caseId, kind, ref, title, body).executeUpdate();
+            Sql.bind(insertKey, caseId, kind, ref).executeUpdate();
         }
 
         @Override
         public void unindex(String caseId, String kind, String ref) throws SQLException {
-            run(deleteEntry, caseId, kind, ref);
-            run(deleteKey, caseId, kind, ref);
-        }
-
-        private static void run(PreparedStatement s, String caseId, String kind, String ref) throws SQLException {
-            s.setString(1, caseId);
-            s.setString(2, kind);
-            s.setString(3, ref);
-            s.executeUpdate();
+            Sql.bind(deleteEntry, caseId, kind, ref).executeUpdate();
+            Sql.bind(deleteKey, caseId, kind, ref).executeUpdate();
         }
 
         @Override
