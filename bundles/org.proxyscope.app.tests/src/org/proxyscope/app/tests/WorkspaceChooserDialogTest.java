@@ -61,6 +61,20 @@ class WorkspaceChooserDialogTest {
     }
 
     @Test
+    void whyTheLastChoiceFailedIsSaidWithoutWideningTheDialog() throws Exception {
+        String error = "Cannot open the workspace " + tmp.resolve("a-folder-whose-name-is-rather-long-as-desks-name-them")
+                + ": it is open in another Proxyscope window (process 12345 on this machine). Close it there, or choose another.";
+        dialog = new WorkspaceChooserDialog(null, List.of(), tmp.resolve("a"), WorkspaceLock::acquire, error, true, parent -> teamChosen);
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        assertEquals(error, dialog.getErrorMessage());
+        int width = shell().getSize().x;
+        // widened from its usual 608 pixels for two lines of it (the title area's), not to its whole length on one
+        assertTrue(width > 700 && width < 1100, "the message wraps; the dialog is " + width + " pixels wide");
+        Widgets.screenshot(shell(), "workspace-chooser-error");
+    }
+
+    @Test
     void proposesTheGivenFolderAndListsRecentOnes() {
         Path a = tmp.resolve("a");
         Path b = tmp.resolve("b");

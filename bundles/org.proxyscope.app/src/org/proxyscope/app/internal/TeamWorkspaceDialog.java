@@ -101,9 +101,8 @@ public final class TeamWorkspaceDialog extends TitleAreaDialog {
     @Override
     public void create() {
         super.create();
-        // said once the dialog has its size: set before, a long message widened the dialog to its own length
         if (initialError != null) {
-            setErrorMessage(proposed.map(team -> inPlace(initialError, team)).orElse(initialError));
+            OpeningError.say(this, proposed.map(team -> inPlace(initialError, team)).orElse(initialError));
         }
     }
 

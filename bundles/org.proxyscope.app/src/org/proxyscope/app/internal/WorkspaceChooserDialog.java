@@ -104,10 +104,15 @@ public final class WorkspaceChooserDialog extends TitleAreaDialog {
             dontAsk.setText("&Use this workspace by default and do not ask again");
             GridDataFactory.fillDefaults().span(3, 1).indent(0, 8).applyTo(dontAsk);
         }
-        if (initialError != null) {
-            setErrorMessage(initialError);
-        }
         return area;
+    }
+
+    @Override
+    public void create() {
+        super.create();
+        if (initialError != null) {
+            OpeningError.say(this, initialError);
+        }
     }
 
     @Override
