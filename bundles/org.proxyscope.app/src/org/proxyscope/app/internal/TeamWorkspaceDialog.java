@@ -160,7 +160,7 @@ public final class TeamWorkspaceDialog extends TitleAreaDialog {
             try {
                 if (keep && typed != null) {
                     passwords.keep(team, typed);
-                } else if (!keep && passwords.isKept(team)) {
+                } else if (!keep) {
                     passwords.forget(team);
                 }
             } catch (WorkspaceException e) {
