@@ -143,6 +143,8 @@ relay=$PROXYSCOPE_TEST_RELAY_OPEN
     fetch -x "socks5://$PROXYSCOPE_TEST_DANTE_CLOSED" "$url"          # socks5, refused 0x2
     fetch -x "http://$PROXYSCOPE_TEST_TINYPROXY" "$url"               # http-forward, established
     fetch -p -x "http://127.0.0.1:$fake" "$url"                       # http-connect, unverified
+    # a client on the proxy's own port number (from 127.0.0.2): both ends of one connection share a port
+    fetch --interface 127.0.0.2 --local-port "$(port_of "$PROXYSCOPE_TEST_SQUID_OPEN")" -x "http://$PROXYSCOPE_TEST_SQUID_OPEN" "$url"
     fetch -x "http://$PROXYSCOPE_TEST_SQUID_OPEN" "${url}missing.html"  # http-forward, established: the origin's own 404
     fetch -x "http://$PROXYSCOPE_TEST_TINYPROXY" "${url}missing.html"   # the same through tinyproxy
     fetch -x "http://$PROXYSCOPE_TEST_YES" "$url"                      # http-forward answered by the server itself: unverified

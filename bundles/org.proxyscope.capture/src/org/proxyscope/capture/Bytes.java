@@ -26,6 +26,11 @@ record Bytes(byte[] array, int offset, int length) {
         return from >= length ? EMPTY : new Bytes(array, offset + from, length - from);
     }
 
+    /** The first {@code n} bytes, or all when there are fewer. */
+    Bytes head(int n) {
+        return n >= length ? this : new Bytes(array, offset, Math.max(0, n));
+    }
+
     /** Bytes {@code from} (inclusive) to {@code to} (exclusive) as ISO-8859-1 text: one char per byte. */
     String ascii(int from, int to) {
         return new String(array, offset + from, Math.max(0, to - from), StandardCharsets.ISO_8859_1);

@@ -181,8 +181,6 @@ public final class CaptureImporter {
                 hosts(listing.connections, List.of(), Map.of()), 0, 0, 0, 0, Duration.ZERO, Optional.ofNullable(listing.problem));
     }
 
-    private static final java.util.regex.Pattern DESTINATION = java.util.regex.Pattern.compile("\\[?([^\\[\\]]+)\\]?:(\\d{1,5})");
-
     /**
      * Pairs each proxy session with the proxy host's own connection to the destination, when the capture has
      * it: the first unclaimed connection from the proxy host to that port (and address, when the client named
@@ -196,15 +194,18 @@ public final class CaptureImporter {
             addOutbound(outbound, f); // per flow, so that the JIT compiles it (see PcapReader)
         }
         outbound.values().forEach(list -> list.sort(java.util.Comparator.comparingLong(Flow::firstNanos)));
-        Set<Flow> claimed = new java.util.HashSet<>();
-        sessions.forEach(s -> claimed.add(s.flow()));
+        // by flow number: a session's own flow, or an onward connection a session was paired with
+        java.util.BitSet claimed = new java.util.BitSet(flows.size() + 1);
+        sessions.forEach(s -> claimed.set(s.flow().number()));
+        // a busy proxy relays thousands of sessions to a few destinations: each is read once
+        Map<String, Target> targets = new HashMap<>();
         List<ProxySession> paired = new ArrayList<>(sessions.size());
         Set<java.net.InetAddress> seenRelaying = new java.util.HashSet<>();
         for (ProxySession s : sessions) {
-            ProxySession p = pair(s, outbound, claimed); // per session, so that the JIT compiles it (see PcapReader)
+            ProxySession p = pair(s, targets.computeIfAbsent(s.destination(), Target::of), outbound, claimed); // per session, so that the JIT compiles it (see PcapReader)
             paired.add(p);
             if (p.relayedFlow().isPresent()) {
-                seenRelaying.add(p.proxy().address());
+                seenRelaying.add(p.flow().serverAddress());
             }
         }
         if (seenRelaying.isEmpty()) {
@@ -214,7 +215,7 @@ public final class CaptureImporter {
         List<ProxySession> judged = new ArrayList<>(paired.size());
         for (ProxySession s : paired) {
             judged.add(s.outcome() == ProxySession.Outcome.ESTABLISHED && s.relayedFlow().isEmpty() && s.flow().firstNanos() != 0
-                    && seenRelaying.contains(s.proxy().address())
+                    && seenRelaying.contains(s.flow().serverAddress())
                     ? s.judged(ProxySession.Outcome.UNVERIFIED, UNPAIRED + " none to " + s.destination() + " while this one was open;"
                             + " what the proxy answered: " + s.evidence(), OptionalInt.empty())
                     : s);
@@ -222,9 +223,38 @@ public final class CaptureImporter {
         return judged;
     }
 
+    /**
+     * Where a session's client asked to go: the port, and the address when the client named one by its address
+     * (null for a host name). {@link #NONE} when the destination names no port.
+     */
+    private record Target(java.net.InetAddress named, int port) {
+
+        static final Target NONE = new Target(null, -1);
+
+        /** Reads {@code host:port} or {@code [v6]:port}. */
+        static Target of(String destination) {
+            int colon = destination.lastIndexOf(':');
+            int digits = destination.length() - colon - 1;
+            if (colon < 1 || digits < 1 || digits > 5) {
+                return NONE;
+            }
+            int port = 0;
+            for (int i = colon + 1; i < destination.length(); i++) {
+                char c = destination.charAt(i);
+                if (c < '0' || c > '9') {
+                    return NONE;
+                }
+                port = port * 10 + c - '0';
+            }
+            int start = destination.charAt(0) == '[' ? 1 : 0;
+            int end = destination.charAt(colon - 1) == ']' ? colon - 1 : colon;
+            return end <= start ? NONE : new Target(AddressText.literal(destination.substring(start, end)).orElse(null), port);
+        }
+    }
+
     private static void addOutbound(Map<Endpoint, List<Flow>> outbound, Flow f) {
         if (f.firstNanos() != 0) {
-            outbound.computeIfAbsent(new Endpoint(f.client().address(), f.server().port()), k -> new ArrayList<>()).add(f);
+            outbound.computeIfAbsent(new Endpoint(f.clientAddress(), f.serverPort()), k -> new ArrayList<>()).add(f);
         }
     }
 
@@ -233,28 +263,26 @@ public final class CaptureImporter {
      * unclaimed one that opened while the session was open, or else one opened before that was still open
      * then (a proxy reuses a kept-alive connection to the origin for several clients).
      */
-    private static ProxySession pair(ProxySession s, Map<Endpoint, List<Flow>> outbound, Set<Flow> claimed) {
-        java.util.regex.Matcher destination = DESTINATION.matcher(s.destination());
-        if (s.outcome() == ProxySession.Outcome.REFUSED || s.flow().firstNanos() == 0 || !destination.matches()) {
+    private static ProxySession pair(ProxySession s, Target target, Map<Endpoint, List<Flow>> outbound, java.util.BitSet claimed) {
+        if (s.outcome() == ProxySession.Outcome.REFUSED || s.flow().firstNanos() == 0 || target == Target.NONE) {
             return s;
         }
-        java.net.InetAddress named = AddressText.literal(destination.group(1)).orElse(null);
-        List<Flow> candidates = outbound.getOrDefault(new Endpoint(s.proxy().address(), Integer.parseInt(destination.group(2))),
-                List.of());
+        java.net.InetAddress named = target.named();
+        List<Flow> candidates = outbound.getOrDefault(new Endpoint(s.flow().serverAddress(), target.port()), List.of());
         int first = firstOpenedAtOrAfter(candidates, s.flow().firstNanos());
         for (int i = first; i < candidates.size(); i++) {
             Flow f = candidates.get(i);
             if (f.firstNanos() > s.flow().lastNanos()) {
                 break;
             }
-            if (!claimed.contains(f) && (named == null || named.equals(f.server().address()))) {
-                claimed.add(f);
+            if (!claimed.get(f.number()) && (named == null || named.equals(f.serverAddress()))) {
+                claimed.set(f.number());
                 return relayedBy(s, f);
             }
         }
         for (int i = first - 1; i >= Math.max(0, first - KEPT_ALIVE_LOOKBACK); i--) {
             Flow f = candidates.get(i);
-            if (f.lastNanos() >= s.flow().firstNanos() && f != s.flow() && (named == null || named.equals(f.server().address()))) {
+            if (f.lastNanos() >= s.flow().firstNanos() && f != s.flow() && (named == null || named.equals(f.serverAddress()))) {
                 return relayedBy(s, f);
             }
         }
@@ -329,12 +357,12 @@ public final class CaptureImporter {
     }
 
     private static void tally(Map<java.net.InetAddress, HostTally> tallies, Flow f) {
-        HostTally client = tallies.computeIfAbsent(f.client().address(), HostTally::new);
-        HostTally server = tallies.computeIfAbsent(f.server().address(), HostTally::new);
+        HostTally client = tallies.computeIfAbsent(f.clientAddress(), HostTally::new);
+        HostTally server = tallies.computeIfAbsent(f.serverAddress(), HostTally::new);
         client.asClient++;
         server.asServer++;
         if (f.serverAnswered() && f.transport() == Flow.Transport.TCP) {
-            server.listening.add(f.server().port());
+            server.listening.add(f.serverPort());
         }
         switch (f.service()) {
             case SMTP -> {
@@ -353,9 +381,9 @@ public final class CaptureImporter {
             tally(tallies, f); // per flow, so that the JIT compiles it (see PcapReader)
         }
         for (ProxySession s : sessions) {
-            HostTally client = tallies.get(s.client().address());
+            HostTally client = tallies.get(s.flow().clientAddress());
             // a proxy only where it relayed: one that claimed to without proof is named for what it did
-            tallies.get(s.proxy().address()).roles.add(switch (s.outcome()) {
+            tallies.get(s.flow().serverAddress()).roles.add(switch (s.outcome()) {
                 case ESTABLISHED -> "proxy";
                 case UNVERIFIED -> "claims to relay (unproven)";
                 case REFUSED -> "proxy (refusing)";

@@ -23,7 +23,33 @@ final class ContentAnalyzer {
     private static final Pattern WINGATE_PROMPT = Pattern.compile("(?s)(.*\\n)?\\s*[A-Za-z][\\w\\-]{0,31}>");
     private static final Pattern WINGATE_TARGET = Pattern.compile("^([A-Za-z0-9.\\-]+|\\[[0-9a-fA-F:.]+\\])[: ](\\d{1,5})\r?\n");
 
+    /**
+     * Reply codes as sessions keep them ("0x5a", "200"), made once each: every session of a capture keeps its
+     * code, and tens of thousands of copies of the same few were work for the collector.
+     */
+    private static final String[] HEX = new String[256];
+    private static final String[] STATUS = new String[1000];
+
+    static {
+        for (int c = 0; c < HEX.length; c++) {
+            HEX[c] = "0x" + Integer.toHexString(c);
+        }
+        for (int c = 0; c < STATUS.length; c++) {
+            STATUS[c] = String.valueOf(c);
+        }
+    }
+
     private ContentAnalyzer() {
+    }
+
+    /** A SOCKS reply code (0-255) as {@code 0x5a}. */
+    private static String hex(int code) {
+        return HEX[code];
+    }
+
+    /** An HTTP status code (three digits). */
+    private static String status(int code) {
+        return STATUS[code];
     }
 
     /** Sets the flow's service and detail; returns its proxy session, or null when it was none. */
@@ -78,7 +104,7 @@ final class ContentAnalyzer {
             host = (c.at(4) & 0xff) + "." + (c.at(5) & 0xff) + "." + (c.at(6) & 0xff) + "." + (c.at(7) & 0xff);
         }
         int code = s.at(1) & 0xff;
-        String hex = "0x" + Integer.toHexString(code);
+        String hex = hex(code);
         return session(flow, Service.SOCKS4, host + ":" + port, code == 0x5a, hex,
                 code == 0x5a ? "a SOCKS4 grant (0x5a)" : "the proxy refused the SOCKS4 request (" + hex + ")", c.from(requestEnd), s.from(8));
     }
@@ -114,7 +140,7 @@ final class ContentAnalyzer {
             }
             si += 2;
         } else if (method != 0) {
-            return refusedSocks5(flow, "", "method 0x" + Integer.toHexString(method));
+            return refusedSocks5(flow, "", "method " + hex(method));
         }
         Address target = socks5Address(c, ci);
         if (target == null || c.at(ci) != 5) {
@@ -125,7 +151,7 @@ final class ContentAnalyzer {
             return refusedSocks5(flow, target.text, "no reply to the request");
         }
         int code = s.at(si + 1) & 0xff;
-        String hex = "0x" + Integer.toHexString(code);
+        String hex = hex(code);
         if (code != 0) {
             return refusedSocks5(flow, target.text, hex);
         }
@@ -195,7 +221,7 @@ final class ContentAnalyzer {
             int requestEnd = headerEnd(c);
             int replyEnd = headerEnd(s);
             boolean agreed = code / 100 == 2;
-            return session(flow, Service.HTTP_CONNECT, request.target, agreed, String.valueOf(code),
+            return session(flow, Service.HTTP_CONNECT, request.target, agreed, status(code),
                     agreed ? "a " + code + " to CONNECT" : "the proxy answered CONNECT with " + statusText(s),
                     requestEnd < 0 ? Bytes.EMPTY : c.from(requestEnd), replyEnd < 0 ? Bytes.EMPTY : s.from(replyEnd));
         }
@@ -203,7 +229,7 @@ final class ContentAnalyzer {
         if (absolute.find()) {
             String destination = absolute.group(1) + ":" + (absolute.group(2) == null ? "80" : absolute.group(2));
             String whose = forwardedBy(s, code);
-            return session(flow, Service.HTTP_FORWARD, destination, whose == null, String.valueOf(code),
+            return session(flow, Service.HTTP_FORWARD, destination, whose == null, status(code),
                     whose == null ? originsReply(s, code) : whose, null, null);
         }
         flow.service = Service.HTTP;
@@ -329,11 +355,15 @@ final class ContentAnalyzer {
     }
 
     private static ProxySession wingate(Flow flow, Bytes c, Bytes s) {
-        // ISO-8859-1 keeps one char per byte, so string offsets are byte offsets. The prompt lies in the first
-        // 512 bytes and its answer in the 512 after: only those become text, not the whole reassembled reply.
+        // The prompt's '>' lies in the first 512 bytes, and most flows that come here (mail, a proxy's onward
+        // connections) have none there: they are ruled out before any text is made. ISO-8859-1 keeps one char per
+        // byte, so string offsets are byte offsets; only the prompt and the 512 bytes after it become text.
+        int prompt = s.head(513).indexOf(0, (byte) '>');
+        if (prompt < 0) {
+            return null;
+        }
         String reply = s.ascii(0, Math.min(s.length(), 1100));
-        int prompt = reply.indexOf('>');
-        if (prompt < 0 || prompt > 512 || !WINGATE_PROMPT.matcher(reply).region(0, prompt + 1).matches()) {
+        if (!WINGATE_PROMPT.matcher(reply).region(0, prompt + 1).matches()) {
             return null;
         }
         Matcher target = WINGATE_TARGET.matcher(c.ascii(0, Math.min(c.length(), 300)));
@@ -425,7 +455,7 @@ final class ContentAnalyzer {
         /** Why what came back cannot be the destination's first words, or null when it can. */
         String misfit(String destination, Bytes back) {
             String first = back.ascii(0, Math.min(back.length(), 80));
-            if (greeting.matcher(first).find()) {
+            if (greeting.matcher(first).lookingAt()) {
                 return null;
             }
             String line = first.lines().findFirst().orElse("").replaceAll("[^\\x20-\\x7e]", "?");

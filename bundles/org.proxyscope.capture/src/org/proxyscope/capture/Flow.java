@@ -1,5 +1,9 @@
 package org.proxyscope.capture;
 
+import java.net.InetAddress;
+
+import org.proxyscope.capture.internal.Packet;
+
 /**
  * One bidirectional conversation: a TCP connection (a new one starts when the 5-tuple is reused after it
  * closed, as tshark counts) or a UDP exchange. The client is the side that opened it.
@@ -18,8 +22,12 @@ public final class Flow {
 
     private final int number;
     private final Transport transport;
-    private final Endpoint client;
-    private final Endpoint server;
+    // the ends' addresses and ports, not two Endpoints: a large capture keeps a flow for each of hundreds of
+    // thousands of connections, and every object kept per flow is copied by the collector
+    private final InetAddress clientAddress;
+    private final int clientPort;
+    private final InetAddress serverAddress;
+    private final int serverPort;
     private final long firstNanos;
     long lastNanos;
     long clientPackets;
@@ -30,9 +38,13 @@ public final class Flow {
     long serverPayload;
     int tcpState;
     long clientIsn = -1;
-    /** The client's address as the decoder gives it, to tell directions apart without allocating. */
+    /** Both ends' addresses as the decoder gives them, to find the flow of a packet without allocating. */
     long clientHigh;
     long clientLow;
+    long serverHigh;
+    long serverLow;
+    /** The flow table's hash of the 5-tuple. */
+    int hash;
     Service service = Service.UNKNOWN;
     String detail = "";
     /** Reassembled beginnings of each direction, until the flow is analysed. */
@@ -43,8 +55,10 @@ public final class Flow {
     Flow(int number, Transport transport, Endpoint client, Endpoint server, long firstNanos) {
         this.number = number;
         this.transport = transport;
-        this.client = client;
-        this.server = server;
+        this.clientAddress = client.address();
+        this.clientPort = client.port();
+        this.serverAddress = server.address();
+        this.serverPort = server.port();
         this.firstNanos = firstNanos;
         this.lastNanos = firstNanos;
     }
@@ -59,11 +73,27 @@ public final class Flow {
     }
 
     public Endpoint client() {
-        return client;
+        return new Endpoint(clientAddress, clientPort);
     }
 
     public Endpoint server() {
-        return server;
+        return new Endpoint(serverAddress, serverPort);
+    }
+
+    InetAddress clientAddress() {
+        return clientAddress;
+    }
+
+    int clientPort() {
+        return clientPort;
+    }
+
+    InetAddress serverAddress() {
+        return serverAddress;
+    }
+
+    int serverPort() {
+        return serverPort;
     }
 
     public long firstNanos() {
@@ -122,6 +152,18 @@ public final class Flow {
         return (tcpState & SYN_ACK) != 0 || serverPayload > 0 || transport == Transport.UDP && serverPackets > 0;
     }
 
+    /** Whether the packet belongs to this flow's 5-tuple, in either direction. */
+    boolean carries(Packet p) {
+        if ((p.protocol == Packet.TCP) != (transport == Transport.TCP)) {
+            return false;
+        }
+        // both ways tried: the two ends may share a port number
+        return p.srcPort == clientPort && p.dstPort == serverPort && p.srcLow == clientLow && p.dstLow == serverLow
+                && p.srcHigh == clientHigh && p.dstHigh == serverHigh
+                || p.srcPort == serverPort && p.dstPort == clientPort && p.srcLow == serverLow && p.dstLow == clientLow
+                        && p.srcHigh == serverHigh && p.dstHigh == clientHigh;
+    }
+
     boolean closed() {
         return (tcpState & RESET) != 0 || (tcpState & (CLIENT_FIN | SERVER_FIN)) == (CLIENT_FIN | SERVER_FIN);
     }
@@ -148,6 +190,6 @@ public final class Flow {
 
     @Override
     public String toString() {
-        return transport.name().toLowerCase(java.util.Locale.ROOT) + " " + client + " -> " + server;
+        return transport.name().toLowerCase(java.util.Locale.ROOT) + " " + client() + " -> " + server();
     }
 }

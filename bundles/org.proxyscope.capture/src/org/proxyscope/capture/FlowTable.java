@@ -39,81 +39,17 @@ final class FlowTable implements PacketSink {
         }
     }
 
-    /**
-     * A flow's 5-tuple in a canonical order, so that both directions find the same flow. The table looks up
-     * every packet with one reused key and stores a copy only for a new flow: a key per packet was a quarter
-     * of a gigabyte of garbage for a 1 GiB capture.
-     */
-    private static final class FlowKey {
-        private int protocol;
-        private long aHigh;
-        private long aLow;
-        private int aPort;
-        private long bHigh;
-        private long bLow;
-        private int bPort;
-        private int hash;
-
-        FlowKey of(Packet p) {
-            int order = Long.compare(p.srcHigh, p.dstHigh);
-            if (order == 0) {
-                order = Long.compare(p.srcLow, p.dstLow);
-            }
-            if (order == 0) {
-                order = Integer.compare(p.srcPort, p.dstPort);
-            }
-            protocol = p.protocol;
-            if (order <= 0) {
-                set(p.srcHigh, p.srcLow, p.srcPort, p.dstHigh, p.dstLow, p.dstPort);
-            } else {
-                set(p.dstHigh, p.dstLow, p.dstPort, p.srcHigh, p.srcLow, p.srcPort);
-            }
-            long h = protocol;
-            h = h * 0x9e3779b97f4a7c15L + aHigh;
-            h = h * 0x9e3779b97f4a7c15L + aLow;
-            h = h * 0x9e3779b97f4a7c15L + aPort;
-            h = h * 0x9e3779b97f4a7c15L + bHigh;
-            h = h * 0x9e3779b97f4a7c15L + bLow;
-            h = h * 0x9e3779b97f4a7c15L + bPort;
-            hash = (int) (h ^ h >>> 32);
-            return this;
-        }
-
-        private void set(long aHigh, long aLow, int aPort, long bHigh, long bLow, int bPort) {
-            this.aHigh = aHigh;
-            this.aLow = aLow;
-            this.aPort = aPort;
-            this.bHigh = bHigh;
-            this.bLow = bLow;
-            this.bPort = bPort;
-        }
-
-        FlowKey copy() {
-            FlowKey copy = new FlowKey();
-            copy.protocol = protocol;
-            copy.set(aHigh, aLow, aPort, bHigh, bLow, bPort);
-            copy.hash = hash;
-            return copy;
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof FlowKey k && k.hash == hash && k.protocol == protocol && k.aLow == aLow && k.bLow == bLow
-                    && k.aPort == aPort && k.bPort == bPort && k.aHigh == aHigh && k.bHigh == bHigh;
-        }
-    }
-
     private final int reassemblyLimit;
     private final long memoryBudget;
     private final Packet packet = new Packet();
-    private final FlowKey lookup = new FlowKey();
     private final StreamBuffer.Pool pool;
-    private final Map<FlowKey, Flow> byKey = new HashMap<>();
+    /**
+     * Flows by their 5-tuple, an open-addressing table that both directions of a connection find by the same
+     * hash; a flow that reuses a 5-tuple takes the slot of the one before. A map's key and entry for every flow
+     * were two of the objects the collector copied per flow, a fifth of its work on a capture dense in sessions.
+     */
+    private Flow[] slots = new Flow[1 << 12];
+    private int filled;
     private final Map<Address, InetAddress> addresses = new HashMap<>();
     final List<Flow> flows = new ArrayList<>();
     final List<ProxySession> sessions = new ArrayList<>();
@@ -160,8 +96,9 @@ final class FlowTable implements PacketSink {
         if (!p.transport || (p.protocol != Packet.TCP && p.protocol != Packet.UDP)) {
             return;
         }
-        FlowKey key = lookup.of(p);
-        Flow flow = byKey.get(key);
+        int hash = hash(p);
+        int slot = slot(p, hash);
+        Flow flow = slots[slot];
         boolean tcp = p.protocol == Packet.TCP;
         boolean opening = tcp && (p.tcpFlags & (Packet.SYN | Packet.ACK)) == Packet.SYN;
         // a SYN with a new initial sequence number reuses the 5-tuple for a new connection, as tshark counts it;
@@ -171,9 +108,9 @@ final class FlowTable implements PacketSink {
             flow = null;
         }
         if (flow == null) {
-            flow = open(key, p, timestampNanos, opening);
+            flow = open(slot, hash, p, timestampNanos, opening);
         }
-        boolean fromClient = p.srcPort == flow.client().port() && p.srcLow == flow.clientLow && p.srcHigh == flow.clientHigh;
+        boolean fromClient = p.srcPort == flow.clientPort() && p.srcLow == flow.clientLow && p.srcHigh == flow.clientHigh;
         flow.lastNanos = Math.max(flow.lastNanos, timestampNanos);
         if (fromClient) {
             flow.clientPackets++;
@@ -230,7 +167,29 @@ final class FlowTable implements PacketSink {
         }
     }
 
-    private Flow open(FlowKey key, Packet p, long timestampNanos, boolean opening) {
+    /** A hash of the packet's 5-tuple that is the same both ways: the sum of its ends'. */
+    private static int hash(Packet p) {
+        long h = (end(p.srcHigh, p.srcLow, p.srcPort) + end(p.dstHigh, p.dstLow, p.dstPort)) * 0x9e3779b97f4a7c15L + p.protocol;
+        return (int) (h ^ h >>> 32);
+    }
+
+    private static long end(long high, long low, int port) {
+        long h = (high * 0x9e3779b97f4a7c15L + low) * 0x9e3779b97f4a7c15L + port;
+        return h ^ h >>> 29;
+    }
+
+    /** The slot of the packet's flow, or the empty slot where it goes. */
+    private int slot(Packet p, int hash) {
+        int mask = slots.length - 1;
+        for (int i = hash & mask;; i = i + 1 & mask) {
+            Flow f = slots[i];
+            if (f == null || f.hash == hash && f.carries(p)) {
+                return i;
+            }
+        }
+    }
+
+    private Flow open(int slot, int hash, Packet p, long timestampNanos, boolean opening) {
         boolean srcIsClient;
         if (opening) {
             srcIsClient = true;
@@ -246,9 +205,34 @@ final class FlowTable implements PacketSink {
                 srcIsClient ? src : dst, srcIsClient ? dst : src, timestampNanos);
         flow.clientHigh = srcIsClient ? p.srcHigh : p.dstHigh;
         flow.clientLow = srcIsClient ? p.srcLow : p.dstLow;
+        flow.serverHigh = srcIsClient ? p.dstHigh : p.srcHigh;
+        flow.serverLow = srcIsClient ? p.dstLow : p.srcLow;
+        flow.hash = hash;
         flows.add(flow);
-        byKey.put(key.copy(), flow);
+        if (slots[slot] != null) {
+            slots[slot] = flow; // the 5-tuple's earlier connection is over
+        } else {
+            slots[slot] = flow;
+            if (++filled > slots.length >> 1) {
+                grow();
+            }
+        }
         return flow;
+    }
+
+    private void grow() {
+        Flow[] old = slots;
+        slots = new Flow[old.length << 1];
+        int mask = slots.length - 1;
+        for (Flow f : old) {
+            if (f != null) {
+                int i = f.hash & mask;
+                while (slots[i] != null) {
+                    i = i + 1 & mask;
+                }
+                slots[i] = f;
+            }
+        }
     }
 
     private static boolean serverLike(int port) {

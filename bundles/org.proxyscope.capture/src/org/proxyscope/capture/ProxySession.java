@@ -30,8 +30,10 @@ public record ProxySession(Flow flow, String protocol, String destination, Outco
          */
         UNVERIFIED;
 
+        private final String word = name().toLowerCase(java.util.Locale.ROOT);
+
         public String word() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return word;
         }
     }
 

@@ -78,6 +78,12 @@ class RecordedCaptureTest {
                 session(report, fake, "http-connect", target).evidence());
         assertTrue(sessions(report, danteOpen, "socks4").stream().anyMatch(s -> s.destination().equals("localhost:" + web)),
                 "the SOCKS4a request names its destination by host name");
+        // both ends of this connection have the proxy's port number: each direction's packets still find the one flow
+        ProxySession samePort = sessions(report, squidOpen, "http-forward").stream().filter(s -> s.client().port() == squidOpen)
+                .findFirst().orElseThrow(() -> new AssertionError("no session from 127.0.0.2:" + squidOpen));
+        assertEquals("127.0.0.2", samePort.client().host());
+        assertEquals(Outcome.ESTABLISHED, samePort.outcome(), samePort.toString());
+        assertEquals(1, report.flows().stream().filter(f -> f.client().equals(samePort.client())).count());
 
         // mail sent through a SOCKS5 and a CONNECT tunnel: one message to two recipients each
         for (ProxySession s : List.of(session(report, socksOpen, "socks5", "127.0.0.1:" + relay),
