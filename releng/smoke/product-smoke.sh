@@ -196,9 +196,10 @@ if chooser=$(window "Proxyscope Workspace" 90); then
         pass "the chosen workspace opens"
         expect "the chosen workspace folder was created" test -d "$ws3/.proxyscope"
         expect "the workbench started from its archive" grep -qE "$opened_archive" "$out/chooser.log"
+        # the workbench's own Java, not a command's (a command may be recording its start-up archive meanwhile)
         expect "the workbench runs on C1 alone and hashes with NSS" \
-            pgrep -f -- "-XX:TieredStopAtLevel=1 -Dproxyscope.sha256=nss"
-        workbench_pid=$(pgrep -n -f -- "-Dproxyscope.sha256=nss")
+            pgrep -f -- "-XX:TieredStopAtLevel=1 -Dproxyscope.sha256=nss .*-name Proxyscope"
+        workbench_pid=$(pgrep -n -f -- "-Dproxyscope.sha256=nss .*-name Proxyscope")
         expect "GTK loaded no OpenGL driver into the workbench" \
             bash -c "[ -r /proc/$workbench_pid/maps ] && ! grep -qE '/libGL(X)?[._]' /proc/$workbench_pid/maps"
         # an extension of the framework is on its class path from the start: the workbench's configuration

@@ -12,9 +12,10 @@ import java.util.List;
  * SHA-256 for bulk data: evidence files and captures.
  * <p>
  * Java's own SHA-256 is fast only once C2 compiles it, because its SHA instructions are C2 intrinsics. The
- * workbench runs on C1 alone, which starts it sooner, so its launcher asks for Mozilla NSS's SHA-256 through
- * Java's PKCS#11 provider instead ({@value #PROPERTY}={@value #NSS}): 1.3 GB/s, where Java's reaches 80 MB/s
- * without C2. The command line keeps C2 and Java's own. Without NSS (Debian: libnss3), Java's is used.
+ * workbench and the command line run on C1 alone, which starts them sooner and leaves both cores to the work,
+ * so the launcher asks for Mozilla NSS's SHA-256 through Java's PKCS#11 provider instead
+ * ({@value #PROPERTY}={@value #NSS}): 1.3 GB/s, where Java's reaches 80 MB/s without C2. Without NSS (Debian:
+ * libnss3), Java's is used.
  */
 public final class Sha256 {
 
