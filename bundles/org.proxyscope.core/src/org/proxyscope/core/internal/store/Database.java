@@ -63,6 +63,9 @@ public final class Database implements AutoCloseable {
         config.enforceForeignKeys(true);
         config.setBusyTimeout(15_000);
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        // The driver otherwise prepares and runs "SELECT last_insert_rowid()" after every INSERT, for generated
+        // keys nothing here asks for: a quarter of the time a dense capture's sessions took to index.
+        config.setGetGeneratedKeys(false);
         SQLiteDataSource source = new SQLiteDataSource(config);
         source.setUrl("jdbc:sqlite:" + file);
         Database database;
