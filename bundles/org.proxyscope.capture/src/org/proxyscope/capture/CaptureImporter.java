@@ -338,11 +338,29 @@ public final class CaptureImporter {
         }
     }
 
+    /**
+     * The roles a host can have, bit by bit: a host keeps a mask, and hosts with the same roles share one sorted
+     * set of their names. A capture dense in proxy sessions has tens of thousands of client hosts, and a set of
+     * roles each was work for the collector as the import ended.
+     */
+    private static final List<String> ROLES = List.of("mail server", "mail client", "web server", "TLS server", "proxy",
+            "claims to relay (unproven)", "proxy (refusing)", "proxy client", "mail sender through a proxy");
+    private static final int MAIL_SERVER = 1;
+    private static final int MAIL_CLIENT = 1 << 1;
+    private static final int WEB_SERVER = 1 << 2;
+    private static final int TLS_SERVER = 1 << 3;
+    private static final int PROXY = 1 << 4;
+    private static final int CLAIMS_TO_RELAY = 1 << 5;
+    private static final int REFUSING_PROXY = 1 << 6;
+    private static final int PROXY_CLIENT = 1 << 7;
+    private static final int MAIL_SENDER_THROUGH_PROXY = 1 << 8;
+
     /** What the capture shows of one host; one look-up per flow end instead of one per map. */
     private static final class HostTally {
         final String address;
-        final Set<String> roles = new TreeSet<>();
-        final TreeSet<Integer> listening = new TreeSet<>();
+        int roles;
+        /** Ports it answered on, made for the hosts that answered at all. */
+        TreeSet<Integer> listening;
         int asClient;
         int asServer;
 
@@ -350,9 +368,20 @@ public final class CaptureImporter {
             this.address = AddressText.of(address);
         }
 
-        HostRecord record(Map<String, TreeSet<String>> names) {
-            return new HostRecord(address, names.getOrDefault(address, new TreeSet<>()), roles, List.copyOf(listening), asClient,
-                    asServer);
+        HostRecord record(Map<String, TreeSet<String>> names, Map<Integer, Set<String>> roleSets) {
+            Set<String> named = names.get(address);
+            return new HostRecord(address, named == null ? Set.of() : named, roleSets.computeIfAbsent(roles, HostTally::roleNames),
+                    listening == null ? List.of() : List.copyOf(listening), asClient, asServer);
+        }
+
+        private static Set<String> roleNames(int mask) {
+            TreeSet<String> names = new TreeSet<>();
+            for (int bit = 0; bit < ROLES.size(); bit++) {
+                if ((mask & 1 << bit) != 0) {
+                    names.add(ROLES.get(bit));
+                }
+            }
+            return java.util.Collections.unmodifiableSet(names);
         }
     }
 
@@ -362,15 +391,18 @@ public final class CaptureImporter {
         client.asClient++;
         server.asServer++;
         if (f.serverAnswered() && f.transport() == Flow.Transport.TCP) {
+            if (server.listening == null) {
+                server.listening = new TreeSet<>();
+            }
             server.listening.add(f.serverPort());
         }
         switch (f.service()) {
             case SMTP -> {
-                server.roles.add("mail server");
-                client.roles.add("mail client");
+                server.roles |= MAIL_SERVER;
+                client.roles |= MAIL_CLIENT;
             }
-            case HTTP -> server.roles.add("web server");
-            case TLS -> server.roles.add("TLS server");
+            case HTTP -> server.roles |= WEB_SERVER;
+            case TLS -> server.roles |= TLS_SERVER;
             default -> { }
         }
     }
@@ -383,19 +415,17 @@ public final class CaptureImporter {
         for (ProxySession s : sessions) {
             HostTally client = tallies.get(s.flow().clientAddress());
             // a proxy only where it relayed: one that claimed to without proof is named for what it did
-            tallies.get(s.flow().serverAddress()).roles.add(switch (s.outcome()) {
-                case ESTABLISHED -> "proxy";
-                case UNVERIFIED -> "claims to relay (unproven)";
-                case REFUSED -> "proxy (refusing)";
-            });
-            client.roles.add("proxy client");
-            if (s.carriesSmtp()) {
-                client.roles.add("mail sender through a proxy");
-            }
+            tallies.get(s.flow().serverAddress()).roles |= switch (s.outcome()) {
+                case ESTABLISHED -> PROXY;
+                case UNVERIFIED -> CLAIMS_TO_RELAY;
+                case REFUSED -> REFUSING_PROXY;
+            };
+            client.roles |= s.carriesSmtp() ? PROXY_CLIENT | MAIL_SENDER_THROUGH_PROXY : PROXY_CLIENT;
         }
+        Map<Integer, Set<String>> roleSets = new HashMap<>();
         List<HostRecord> hosts = new ArrayList<>(tallies.size());
         for (HostTally t : tallies.values()) {
-            hosts.add(t.record(names));
+            hosts.add(t.record(names, roleSets));
         }
         hosts.sort(Comparator.comparing(HostRecord::address));
         return hosts;
