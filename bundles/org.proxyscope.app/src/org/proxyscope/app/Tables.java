@@ -40,10 +40,45 @@ public final class Tables {
         });
     }
 
-    /** Shows {@code count} rows of a table set up by {@link #onDemand}, asking again for the texts of those shown. */
+    /** Rows a table gets at once; the rest come in blocks, between the display's other work. */
+    private static final int FIRST_ROWS = 2_000;
+    private static final int MORE_ROWS = 25_000;
+    /** The table's data key for the showing under way: a newer one (sorted, filtered) stops the one before. */
+    private static final String SHOWING = Tables.class.getName() + ".showing";
+
+    /**
+     * Shows {@code count} rows of a table set up by {@link #onDemand}, asking again for the texts of those shown.
+     * GTK adds a virtual table's rows one by one, 4 µs each: a capture's 166,000 flows, 74,000 sessions and 62,000
+     * hosts held the display for over a second before any of them was drawn. The first rows are there at once,
+     * and the rest follow in blocks, the display drawing and answering the analyst between them.
+     */
     public static void showRows(Table table, int count) {
+        Object showing = new Object();
+        table.setData(SHOWING, showing);
         table.clearAll();
-        table.setItemCount(count);
+        table.setItemCount(Math.min(count, FIRST_ROWS));
+        if (count > FIRST_ROWS) {
+            table.getDisplay().asyncExec(() -> addRows(table, showing, count));
+        }
+    }
+
+    private static void addRows(Table table, Object showing, int count) {
+        if (table.isDisposed() || table.getData(SHOWING) != showing || table.getItemCount() >= count) {
+            return;
+        }
+        table.setItemCount(Math.min(count, table.getItemCount() + MORE_ROWS));
+        if (table.getItemCount() < count) {
+            table.getDisplay().asyncExec(() -> addRows(table, showing, count));
+        }
+    }
+
+    /** Selects and reveals row {@code index} of a table shown by {@link #showRows}, adding the rows up to it first. */
+    public static void select(Table table, int index) {
+        if (index >= table.getItemCount()) {
+            table.setItemCount(index + 1); // the blocks still to come start from here
+        }
+        table.setSelection(index);
+        table.showSelection();
     }
 
     /** Adds a column to a viewer whose elements are {@code type}, showing {@code text} of each. */

@@ -84,8 +84,7 @@ public final class FindingsPart {
         for (int i = 0; i < rows.size(); i++) {
             if (rows.get(i).flow().equals(flow)) {
                 if (table.getSelectionIndex() != i) {
-                    table.setSelection(i);
-                    table.showSelection();
+                    Tables.select(table, i);
                 }
                 return;
             }

@@ -250,8 +250,7 @@ public final class FlowsPart {
             index = shown.indexOf(flow);
         }
         if (index >= 0) {
-            table.setSelection(index);
-            table.showSelection();
+            Tables.select(table, index);
         }
     }
 

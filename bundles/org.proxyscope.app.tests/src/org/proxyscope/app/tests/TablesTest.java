@@ -1,0 +1,80 @@
+package org.proxyscope.app.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.proxyscope.app.Tables;
+
+/** A virtual table of a big capture's size, shown a block at a time on a real display. */
+class TablesTest {
+
+    private final Display display = Display.getDefault();
+    private Shell shell;
+    private Table table;
+
+    @BeforeEach
+    void openTable() {
+        shell = new Shell(display);
+        shell.setLayout(new FillLayout());
+        table = new Table(shell, SWT.VIRTUAL | SWT.FULL_SELECTION);
+        new TableColumn(table, SWT.NONE).setWidth(200);
+        Tables.onDemand(table, i -> new String[] { "row " + i });
+        shell.setSize(300, 400);
+        shell.open();
+    }
+
+    @AfterEach
+    void close() {
+        shell.dispose();
+    }
+
+    /** Runs what the display has queued until nothing is left. */
+    private void settle() {
+        while (display.readAndDispatch()) {
+            // the table's next block, paints
+        }
+    }
+
+    @Test
+    void theFirstRowsComeAtOnceAndTheRestFollow() {
+        Tables.showRows(table, 60_000);
+        int atOnce = table.getItemCount();
+        assertTrue(atOnce > 0 && atOnce < 60_000, "the first rows at once, not all 60,000: " + atOnce);
+        assertEquals("row 0", table.getItem(0).getText());
+        settle();
+        assertEquals(60_000, table.getItemCount(), "the rest followed");
+        assertEquals("row 59999", table.getItem(59_999).getText());
+    }
+
+    @Test
+    void aNewerShowingStopsTheOneUnderWay() {
+        Tables.showRows(table, 60_000);
+        Tables.showRows(table, 40_000); // the analyst filtered before the first showing was done
+        settle();
+        assertEquals(40_000, table.getItemCount());
+        Tables.showRows(table, 10);
+        settle();
+        assertEquals(10, table.getItemCount(), "a short list replaces a long one whole");
+        assertEquals("row 9", table.getItem(9).getText());
+    }
+
+    @Test
+    void aRowNotYetAddedCanBeSelectedAndTheRestStillFollow() {
+        Tables.showRows(table, 60_000);
+        Tables.select(table, 50_000); // a search result names a late flow
+        assertEquals(50_000, table.getSelectionIndex());
+        assertEquals("row 50000", table.getItem(50_000).getText());
+        settle();
+        assertEquals(60_000, table.getItemCount());
+        assertEquals(50_000, table.getSelectionIndex(), "the selection stays as the rows are added");
+    }
+}
