@@ -130,13 +130,19 @@ public final class FlowsPart {
                 broker.post(CaptureEvents.FLOW_SELECTED, f);
             }
         });
-        // the first paint after a case was selected while the view was hidden (or before it existed)
+        // the first paint after a case was selected while the view was hidden
         parent.addListener(SWT.Paint, e -> {
             if (captureWanted) {
                 captureWanted = false;
                 openCapture(caseId);
             }
         });
+        // made because its perspective is coming up with a case selected: the capture is read while the rest of
+        // the perspective is made and drawn, not after (a usual 1 GiB capture is read in about a second)
+        if (captureWanted) {
+            captureWanted = false;
+            openCapture(caseId);
+        }
     }
 
     /**
