@@ -84,29 +84,41 @@ public final class CaptureRecords {
 
     /**
      * Keeps an import of {@code capture} in the case, with its sessions and the custody entry that records it.
-     *
-     * @param analysis the evidence holding the import's JSON analysis
+     * Its analysis is attached once it is kept ({@link #attachAnalysis}).
      */
-    public void record(CaseId id, Evidence capture, Evidence analysis, CaptureReport report) throws WorkspaceException {
+    public void record(CaseId id, Evidence capture, CaptureReport report) throws WorkspaceException {
         store.write(id, "keep the import of evidence #" + capture.number() + " in " + id, tx -> {
-            insert(tx, capture, analysis, report);
+            insert(tx, capture, report);
             index(tx, capture, report);
             tx.custody(CustodyAction.CAPTURE_IMPORTED, "evidence #" + capture.number() + " (" + report.format().word() + ", "
                     + report.packets() + " packets, " + report.flowCount() + " flows, " + report.sessions().size()
-                    + " proxy sessions" + (report.partial() ? ", partial: " + report.problem().get() : "")
-                    + "); analysis kept as evidence #" + analysis.number());
+                    + " proxy sessions" + (report.partial() ? ", partial: " + report.problem().get() : "") + ")");
             return null;
         });
     }
 
-    private static void insert(CaseTransaction tx, Evidence capture, Evidence analysis, CaptureReport r) throws SQLException {
+    /** Names the evidence holding the JSON analysis of the import of {@code capture}. */
+    public void attachAnalysis(CaseId id, Evidence capture, Evidence analysis) throws WorkspaceException {
+        store.write(id, "attach the analysis of evidence #" + capture.number() + " in " + id, tx -> {
+            try (PreparedStatement s = tx.connection().prepareStatement(
+                    "UPDATE capture_imports SET analysis_no = ? WHERE case_id = ? AND evidence_no = ?")) {
+                s.setInt(1, analysis.number());
+                s.setString(2, tx.caseId().toString());
+                s.setInt(3, capture.number());
+                s.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    private static void insert(CaseTransaction tx, Evidence capture, CaptureReport r) throws SQLException {
         Connection c = tx.connection();
         try (PreparedStatement s = c.prepareStatement("INSERT INTO capture_imports (case_id, evidence_no, analysis_no, imported_at,"
                 + " analyst, file_name, format, sha256, packets, bytes, flows, tcp_flows, udp_flows, first_packet_ns, last_packet_ns,"
                 + " problem) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setString(1, tx.caseId().toString());
             s.setInt(2, capture.number());
-            s.setInt(3, analysis.number());
+            s.setNull(3, Types.INTEGER); // attached once it is kept
             s.setString(4, tx.now().toString());
             s.setString(5, tx.analyst());
             s.setString(6, capture.originalName());

@@ -85,6 +85,9 @@ class ImportCommandTest {
             assertEquals(sha256, analysis.get("sha256").getAsString(), "the analysis names the capture it analysed");
             assertTrue(ws.custody(c.id()).stream().anyMatch(e -> e.action() == CustodyAction.CAPTURE_IMPORTED
                     && e.details().contains("evidence #1") && e.details().contains("proxy sessions")));
+            // the analysis is written while the sessions are kept, and the kept import names it once it is evidence
+            assertEquals(java.util.OptionalInt.of(evidence.get(1).number()),
+                    org.proxyscope.capture.CaptureRecords.of(ws).list(c.id()).get(0).analysis());
         }
     }
 
