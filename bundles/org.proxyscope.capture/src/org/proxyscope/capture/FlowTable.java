@@ -209,13 +209,10 @@ final class FlowTable implements PacketSink {
         flow.serverLow = srcIsClient ? p.dstLow : p.srcLow;
         flow.hash = hash;
         flows.add(flow);
-        if (slots[slot] != null) {
-            slots[slot] = flow; // the 5-tuple's earlier connection is over
-        } else {
-            slots[slot] = flow;
-            if (++filled > slots.length >> 1) {
-                grow();
-            }
+        boolean newSlot = slots[slot] == null; // or else the 5-tuple's earlier connection is over
+        slots[slot] = flow;
+        if (newSlot && ++filled > slots.length >> 1) {
+            grow();
         }
         return flow;
     }
