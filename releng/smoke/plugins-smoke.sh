@@ -231,6 +231,25 @@ answer() { # TITLE SECONDS: waits for the dialog titled TITLE and presses its de
     done
     return 1
 }
+stuck() { # NAME: what the screen and the logs show when a dialog step did not come; CI keeps only this output
+    import -window root "$out/$1.png"
+    echo "smoke:      windows shown: $(xdotool search --onlyvisible --name . getwindowname %@ 2>/dev/null | sort -u | paste -sd '|')"
+    tail -n 15 "$out/dialog.log" "$HOME/.local/state/proxyscope/installer.log" 2>/dev/null | sed 's/^/smoke:      /'
+}
+installer_answered() { # SECONDS: waits for the installer call a wizard page just made to end, and the page to show its answer
+    # (a fixed pause may be too short on a slower machine, and a key pressed while the page waits is lost or, worse,
+    # reaches the one control left enabled: the wizard's Cancel)
+    local deadline=$((SECONDS + $1)) installer="-application org.proxyscope.cli.application"
+    for _ in $(seq 30); do
+        pgrep -f -- "$installer" >/dev/null && break
+        sleep 0.1
+    done
+    while pgrep -f -- "$installer" >/dev/null; do
+        [ $SECONDS -lt $deadline ] || return 1
+        sleep 0.2
+    done
+    sleep 1
+}
 restarted() { # the workbench closed its window and opened a new one (the launcher restarted it)
     wait_gone "Proxyscope - $ws_ui" 30 && w=$(window "Proxyscope - $ws_ui" 90)
 }
@@ -238,15 +257,15 @@ if workbench; then
     shot dialog-before 2
     menu h i
     if dialog=$(window "Install New Software" 30); then
-        sleep 4   # the remembered sites are read from the installer
+        installer_answered 60   # the remembered sites
         xdotool type --window "$dialog" --delay 5 "$url/site"
         xdotool key Return
-        sleep 5
+        installer_answered 60   # the site's features
         shot install-site 0.5
         xdotool key space
         sleep 0.5
         xdotool key alt+n
-        sleep 6
+        installer_answered 60   # what the checked feature needs
         shot install-review 0.5
         # accept the licences and finish; a key pressed while the page was still busy may be lost, so until the
         # wizard closes, the two keys are pressed again (three rounds: accept, un-accept, accept)
@@ -262,6 +281,7 @@ if workbench; then
             answer "Unsigned Content" 5
         else
             fail "Install New Software asks before it installs what nobody signed"
+            stuck install-stuck
         fi
         if window "Restart Proxyscope" 90 >/dev/null; then
             expect "the install from the dialog configured the plug-in" grep -q '^org.proxyscope.dnsbl.ui,' "$bundles_info"
@@ -280,7 +300,7 @@ if workbench; then
                 fi
                 menu h p
                 if window "Installed Plug-ins" 30 >/dev/null; then
-                    sleep 5
+                    installer_answered 60   # what is installed, and what is added
                     shot installed-plugins 0.5
                     xdotool key End
                     sleep 0.5
@@ -299,6 +319,7 @@ if workbench; then
                             fi
                         else
                             fail "the uninstall from Installed Plug-ins ends with the offer to restart" "see $out/dialog.log"
+                            stuck uninstall-no-restart
                         fi
                     else
                         fail "Installed Plug-ins asks before it uninstalls"
@@ -308,9 +329,11 @@ if workbench; then
                 fi
             else
                 fail "the workbench restarts itself after the install" "see $out/dialog.log"
+                stuck no-restart
             fi
         else
             fail "the install from the dialog ends with the offer to restart" "see $out/dialog.log"
+            stuck install-no-restart
         fi
     else
         fail "Help > Install New Software opens its wizard"
