@@ -20,6 +20,7 @@ import org.proxyscope.core.model.CustodyAction;
 import org.proxyscope.core.model.Evidence;
 import org.proxyscope.core.store.CaseTransaction;
 import org.proxyscope.core.store.Migration;
+import org.proxyscope.core.store.SearchEntry;
 import org.proxyscope.core.store.StoreSchema;
 import org.proxyscope.core.store.WorkspaceStore;
 
@@ -155,15 +156,21 @@ public final class CaptureRecords {
             groups.computeIfAbsent(x.client().host() + " " + x.proxy() + " " + x.destination() + " " + x.outcome().word(),
                     k -> new ArrayList<>()).add(x);
         }
+        List<SearchEntry> entries = new ArrayList<>(groups.size());
         for (List<ProxySession> group : groups.values()) {
-            ProxySession first = group.get(0);
-            int messages = group.stream().mapToInt(ProxySession::smtpMessages).sum();
-            tx.index("session", capture.number() + "/" + first.flow().number(), first.protocol() + " from " + first.client().host()
-                    + " via " + first.proxy() + " to " + (first.destination().isEmpty() ? "-" : first.destination()),
-                    group.size() + " sessions, " + first.outcome().word() + " (" + first.code() + "): " + first.evidence() + "; " + messages + " mail messages; "
-                            + capture.originalName() + "; client " + first.client().host() + " proxy " + first.proxy().host()
-                            + " destination " + first.destination());
+            entries.add(entry(capture, group));
         }
+        tx.index("session", entries);
+    }
+
+    private static SearchEntry entry(Evidence capture, List<ProxySession> group) {
+        ProxySession first = group.get(0);
+        int messages = group.stream().mapToInt(ProxySession::smtpMessages).sum();
+        return new SearchEntry(capture.number() + "/" + first.flow().number(), first.protocol() + " from " + first.client().host()
+                + " via " + first.proxy() + " to " + (first.destination().isEmpty() ? "-" : first.destination()),
+                group.size() + " sessions, " + first.outcome().word() + " (" + first.code() + "): " + first.evidence() + "; " + messages + " mail messages; "
+                        + capture.originalName() + "; client " + first.client().host() + " proxy " + first.proxy().host()
+                        + " destination " + first.destination());
     }
 
     private static void bind(PreparedStatement s, CaseId id, int evidence, int position, ProxySession x) throws SQLException {

@@ -40,6 +40,7 @@ import org.proxyscope.core.model.NewCase;
 import org.proxyscope.core.model.SearchHit;
 import org.proxyscope.core.model.VerificationReport;
 import org.proxyscope.core.store.CaseTransaction;
+import org.proxyscope.core.store.SearchEntry;
 import org.proxyscope.core.store.StoreSchema;
 import org.proxyscope.core.store.WorkspaceStore;
 
@@ -293,6 +294,11 @@ public final class Workspace implements AutoCloseable {
                         @Override
                         public void index(String kind, String ref, String title, String body) throws SQLException {
                             indexer().index(id.toString(), kind, ref, title, body);
+                        }
+
+                        @Override
+                        public void index(String kind, List<SearchEntry> entries) throws SQLException {
+                            indexer().index(id.toString(), kind, entries);
                         }
 
                         @Override

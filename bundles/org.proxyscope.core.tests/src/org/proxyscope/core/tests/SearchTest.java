@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -20,6 +21,7 @@ import org.proxyscope.core.model.CustodyAction;
 import org.proxyscope.core.model.NewCase;
 import org.proxyscope.core.model.SearchHit;
 import org.proxyscope.core.store.Migration;
+import org.proxyscope.core.store.SearchEntry;
 import org.proxyscope.core.store.StoreSchema;
 import org.proxyscope.core.store.WorkspaceStore;
 
@@ -98,6 +100,44 @@ class SearchTest {
                 return null;
             });
             assertEquals(List.of(), where(ws.searchEverything("exim", Optional.empty(), 20)), "a deleted note is gone");
+        }
+    }
+
+    @Test
+    void manyRecordsAtOnceAreFoundInTheirOrderAndEachReplacesWhatItSaidBefore() throws Exception {
+        try (Workspace ws = open()) {
+            Case c = ws.createCase(NewCase.of("Busy SOCKS proxy", "192.0.2.7", "", "", "high", List.of()));
+            Case other = ws.createCase(NewCase.of("Another host", "192.0.2.8", "", "", "low", List.of()));
+            WorkspaceStore store = ws.store(NOTES);
+            for (Case x : List.of(c, other)) {
+                store.write(x.id(), "one session", tx -> {
+                    tx.index("session", "1/2", "Before", "stalephrase");
+                    return null;
+                });
+            }
+            List<SearchEntry> entries = new ArrayList<>();
+            for (int i = 300; i > 0; i--) { // in an order of their own, not the refs' order
+                entries.add(new SearchEntry("1/" + i, "socks5 from 198.51.100." + i + " \"quoted\" \u00ab\u00bb \\", "established: the canary came back, ref" + i));
+            }
+            store.write(c.id(), "the capture's sessions", tx -> {
+                tx.index("session", entries);
+                return null;
+            });
+            assertEquals(List.of(other.id() + " session 1/2"), where(ws.searchEverything("stalephrase", Optional.empty(), 20)),
+                    "the entry with the same ref in this case is replaced, the other case's is not");
+            assertEquals(entries.stream().map(e -> c.id() + " session " + e.ref()).toList(),
+                    where(ws.indexedRecords(c.id(), "session", "1/", 1000)), "kept in the order given");
+            assertEquals(Optional.of("socks5 from 198.51.100.2 \"quoted\" \u00ab\u00bb \\"), ws.indexedTitle(c.id(), "session", "1/2"),
+                    "quotes, backslashes and non-ASCII letters kept as they were");
+            SearchHit hit = ws.searchEverything("ref17", Optional.of(c.id()), 20).get(0);
+            assertEquals("1/17", hit.ref());
+            assertEquals(List.of(c.id() + " session 1/17"), where(ws.searchEverything("\"198.51.100.17\"", Optional.empty(), 20)));
+            store.write(c.id(), "again", tx -> {
+                tx.index("session", List.of(new SearchEntry("1/17", "socks4 from 198.51.100.17", "refused")));
+                return null;
+            });
+            assertEquals(List.of(), ws.searchEverything("ref17", Optional.empty(), 20), "indexed again, the old text is gone");
+            assertEquals(300, ws.indexedRecords(c.id(), "session", "", 1000).size());
         }
     }
 

@@ -3,6 +3,7 @@ package org.proxyscope.core.store;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 
 import org.proxyscope.core.model.CaseId;
 import org.proxyscope.core.model.CustodyAction;
@@ -35,6 +36,13 @@ public interface CaseTransaction {
      * @param ref   which one within the case, as the plug-in names it
      */
     void index(String kind, String ref, String title, String body) throws SQLException;
+
+    /**
+     * Puts many records of one kind, their refs distinct, into the workspace-wide search, in their order, as {@link #index} does for
+     * each; where the database allows, in a few statements rather than several per record (a capture's thousands
+     * of sessions).
+     */
+    void index(String kind, List<SearchEntry> entries) throws SQLException;
 
     /** Takes a record out of the workspace-wide search (a deleted note). */
     void unindex(String kind, String ref) throws SQLException;

@@ -28,6 +28,7 @@ import org.proxyscope.core.model.NewCase;
 import org.proxyscope.core.model.PortRanges;
 import org.proxyscope.core.model.Scope;
 import org.proxyscope.core.model.SearchHit;
+import org.proxyscope.core.store.SearchEntry;
 import org.proxyscope.core.model.ScopeEntry;
 import org.proxyscope.core.model.Severity;
 
@@ -284,6 +285,15 @@ public final class CaseRepository {
             @Override
             public void index(String caseId, String kind, String ref, String title, String body) throws SQLException {
                 raw.index(caseId, kind, ref, title, withAddresses(title, body));
+            }
+
+            @Override
+            public void index(String caseId, String kind, List<SearchEntry> entries) throws SQLException {
+                List<SearchEntry> searchable = new ArrayList<>(entries.size());
+                for (SearchEntry e : entries) {
+                    searchable.add(new SearchEntry(e.ref(), e.title(), withAddresses(e.title(), e.body())));
+                }
+                raw.index(caseId, kind, searchable);
             }
 
             @Override

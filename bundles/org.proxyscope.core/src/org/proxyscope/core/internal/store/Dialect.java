@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
+import org.proxyscope.core.store.SearchEntry;
+
 /**
  * What differs between the databases a workspace can live in: SQLite in the workspace folder, or the
  * PostgreSQL server a desk shares (a team workspace). Everything else is the same SQL.
@@ -114,6 +116,13 @@ public interface Dialect {
 
         /** Puts one thing into the index, replacing what it said before. */
         void index(String caseId, String kind, String ref, String title, String body) throws SQLException;
+
+        /** Puts many things of one kind (their refs distinct) into the index, in their order, each replacing what it said before. */
+        default void index(String caseId, String kind, List<SearchEntry> entries) throws SQLException {
+            for (SearchEntry e : entries) {
+                index(caseId, kind, e.ref(), e.title(), e.body());
+            }
+        }
 
         /** Takes one thing out of the index. */
         void unindex(String caseId, String kind, String ref) throws SQLException;
