@@ -278,6 +278,8 @@ public final class CaseRepository {
         }
     }
 
+    private static final int INDEX_SLICE = 4096;
+
     /** An indexer for many records in one transaction; like {@link #index}, it repeats every address as a word of its own. */
     public Dialect.Indexer indexer(Connection c) throws SQLException {
         Dialect.Indexer raw = dialect.indexer(c);
@@ -287,13 +289,17 @@ public final class CaseRepository {
                 raw.index(caseId, kind, ref, title, withAddresses(title, body));
             }
 
+            /** In slices: what the database is handed at a time stays a few megabytes, however many entries there are. */
             @Override
             public void index(String caseId, String kind, List<SearchEntry> entries) throws SQLException {
-                List<SearchEntry> searchable = new ArrayList<>(entries.size());
-                for (SearchEntry e : entries) {
-                    searchable.add(new SearchEntry(e.ref(), e.title(), withAddresses(e.title(), e.body())));
+                for (int from = 0; from < entries.size(); from += INDEX_SLICE) {
+                    List<SearchEntry> slice = entries.subList(from, Math.min(entries.size(), from + INDEX_SLICE));
+                    List<SearchEntry> searchable = new ArrayList<>(slice.size());
+                    for (SearchEntry e : slice) {
+                        searchable.add(new SearchEntry(e.ref(), e.title(), withAddresses(e.title(), e.body())));
+                    }
+                    raw.index(caseId, kind, searchable);
                 }
-                raw.index(caseId, kind, searchable);
             }
 
             @Override
