@@ -38,9 +38,9 @@ public interface CaseTransaction {
     void index(String kind, String ref, String title, String body) throws SQLException;
 
     /**
-     * Puts many records of one kind, their refs distinct, into the workspace-wide search, in their order, as {@link #index} does for
-     * each; where the database allows, in a few statements rather than several per record (a capture's thousands
-     * of sessions).
+     * Puts many records of one kind, their refs distinct, into the workspace-wide search, in their order, as
+     * {@link #index} does for each; where the database allows, in a few statements rather than several per record
+     * (a capture's thousands of sessions).
      */
     void index(String kind, List<SearchEntry> entries) throws SQLException;
 

@@ -28,9 +28,9 @@ import org.proxyscope.core.model.NewCase;
 import org.proxyscope.core.model.PortRanges;
 import org.proxyscope.core.model.Scope;
 import org.proxyscope.core.model.SearchHit;
-import org.proxyscope.core.store.SearchEntry;
 import org.proxyscope.core.model.ScopeEntry;
 import org.proxyscope.core.model.Severity;
+import org.proxyscope.core.store.SearchEntry;
 
 /**
  * All SQL of the core bundle: cases, their scope and tags, evidence records and custody logs. Callers

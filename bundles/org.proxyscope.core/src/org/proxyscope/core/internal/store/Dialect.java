@@ -117,7 +117,10 @@ public interface Dialect {
         /** Puts one thing into the index, replacing what it said before. */
         void index(String caseId, String kind, String ref, String title, String body) throws SQLException;
 
-        /** Puts many things of one kind (their refs distinct) into the index, in their order, each replacing what it said before. */
+        /**
+         * Puts many things of one kind (their refs distinct) into the index, in their order, each replacing what it
+         * said before.
+         */
         default void index(String caseId, String kind, List<SearchEntry> entries) throws SQLException {
             for (SearchEntry e : entries) {
                 index(caseId, kind, e.ref(), e.title(), e.body());
