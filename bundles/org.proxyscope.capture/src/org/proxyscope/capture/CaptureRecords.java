@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
+import org.proxyscope.core.Background;
 import org.proxyscope.core.Workspace;
 import org.proxyscope.core.WorkspaceException;
 import org.proxyscope.core.model.CaseId;
@@ -88,9 +89,17 @@ public final class CaptureRecords {
      * Its analysis is attached once it is kept ({@link #attachAnalysis}).
      */
     public void record(CaseId id, Evidence capture, CaptureReport report) throws WorkspaceException {
+        // The search entries are made on a thread of their own while the sessions' rows are written: for a capture
+        // dense in sessions, tens of thousands of entries, a tenth of keeping them.
+        Background<List<SearchEntry>> entries = Background.start("capture-search-entries", () -> entries(capture, report));
         store.write(id, "keep the import of evidence #" + capture.number() + " in " + id, tx -> {
             insert(tx, capture, report);
-            index(tx, capture, report);
+            try {
+                tx.index("session", entries.join());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted while the sessions' search entries were made", e);
+            }
             tx.custody(CustodyAction.CAPTURE_IMPORTED, "evidence #" + capture.number() + " (" + report.format().word() + ", "
                     + report.packets() + " packets, " + report.flowCount() + " flows, " + report.sessions().size()
                     + " proxy sessions" + (report.partial() ? ", partial: " + report.problem().get() : "") + ")");
@@ -147,10 +156,10 @@ public final class CaptureRecords {
     }
 
     /**
-     * Puts the capture's sessions into the workspace-wide search, one entry per client, proxy, destination and
+     * The capture's sessions as the workspace-wide search holds them, one entry per client, proxy, destination and
      * outcome (its first flow): a busy proxy's thousands of sessions differ mostly in the client's port.
      */
-    private static void index(CaseTransaction tx, Evidence capture, CaptureReport r) throws SQLException {
+    private static List<SearchEntry> entries(Evidence capture, CaptureReport r) {
         Map<String, List<ProxySession>> groups = new LinkedHashMap<>();
         for (ProxySession x : r.sessions()) {
             groups.computeIfAbsent(x.client().host() + " " + x.proxy() + " " + x.destination() + " " + x.outcome().word(),
@@ -160,7 +169,7 @@ public final class CaptureRecords {
         for (List<ProxySession> group : groups.values()) {
             entries.add(entry(capture, group));
         }
-        tx.index("session", entries);
+        return entries;
     }
 
     private static SearchEntry entry(Evidence capture, List<ProxySession> group) {

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.proxyscope.core.Background;
 import org.proxyscope.core.model.Case;
 import org.proxyscope.core.model.CaseId;
 import org.proxyscope.core.model.CaseStatus;
@@ -289,17 +290,37 @@ public final class CaseRepository {
                 raw.index(caseId, kind, ref, title, withAddresses(title, body));
             }
 
-            /** In slices: what the database is handed at a time stays a few megabytes, however many entries there are. */
+            /**
+             * In slices: what the database is handed at a time stays a few megabytes, however many entries there are.
+             * Each next slice is made ready (its addresses repeated, put in the dialect's form) on a thread of its own
+             * while the database takes the one before: for a dense capture's 50,000 sessions that work is a quarter
+             * of the index's time, and the second core is otherwise idle then.
+             */
             @Override
             public void index(String caseId, String kind, List<SearchEntry> entries) throws SQLException {
+                Dialect.Indexer.Batch batch = batch(entries, 0);
                 for (int from = 0; from < entries.size(); from += INDEX_SLICE) {
-                    List<SearchEntry> slice = entries.subList(from, Math.min(entries.size(), from + INDEX_SLICE));
-                    List<SearchEntry> searchable = new ArrayList<>(slice.size());
-                    for (SearchEntry e : slice) {
-                        searchable.add(new SearchEntry(e.ref(), e.title(), withAddresses(e.title(), e.body())));
+                    int start = from + INDEX_SLICE;
+                    Background<Dialect.Indexer.Batch> next = start < entries.size()
+                            ? Background.start("search-index-batch", () -> batch(entries, start))
+                            : null;
+                    raw.index(caseId, kind, batch);
+                    try {
+                        batch = next == null ? null : next.join();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new SQLException("interrupted while the search index's entries were made ready", e);
                     }
-                    raw.index(caseId, kind, searchable);
                 }
+            }
+
+            private Dialect.Indexer.Batch batch(List<SearchEntry> entries, int from) {
+                List<SearchEntry> slice = entries.subList(from, Math.min(entries.size(), from + INDEX_SLICE));
+                List<SearchEntry> searchable = new ArrayList<>(slice.size());
+                for (SearchEntry e : slice) {
+                    searchable.add(new SearchEntry(e.ref(), e.title(), withAddresses(e.title(), e.body())));
+                }
+                return raw.batch(searchable);
             }
 
             @Override

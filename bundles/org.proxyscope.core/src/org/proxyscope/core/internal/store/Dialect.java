@@ -122,9 +122,30 @@ public interface Dialect {
          * said before.
          */
         default void index(String caseId, String kind, List<SearchEntry> entries) throws SQLException {
-            for (SearchEntry e : entries) {
+            index(caseId, kind, batch(entries));
+        }
+
+        /**
+         * Entries made ready for {@link #index(String, String, Batch)}. It needs no connection and may run on any
+         * thread, so the next batch can be made while the database takes this one.
+         */
+        default Batch batch(List<SearchEntry> entries) {
+            return new Entries(entries);
+        }
+
+        /** Puts a batch into the index as {@link #index(String, String, List)} does with its entries. */
+        default void index(String caseId, String kind, Batch batch) throws SQLException {
+            for (SearchEntry e : ((Entries) batch).entries()) {
                 index(caseId, kind, e.ref(), e.title(), e.body());
             }
+        }
+
+        /** Index entries in the form a dialect takes them in one go. */
+        interface Batch {
+        }
+
+        /** A batch that is the entries themselves, for a database that takes them one at a time. */
+        record Entries(List<SearchEntry> entries) implements Batch {
         }
 
         /** Takes one thing out of the index. */

@@ -2,6 +2,7 @@ package org.proxyscope.core.internal.store;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -198,14 +199,12 @@ final class SqliteDialect implements Dialect {
             Sql.bind(deleteKey, caseId, kind, ref).executeUpdate();
         }
 
-        /**
-         * The entries go in as one JSON array that SQLite takes apart itself: five statements for them all (the
-         * caller hands them over in slices), where one at a time made four per entry and a dozen crossings into the
-         * native library (a dense capture's 50,000 session entries: 1.75-1.9 s that way, 1.35-1.65 s now, of which
-         * FTS5's own insertion is 0.7 s).
-         */
+        /** A batch as SQLite takes it apart itself: the refs, and the entries as arrays of ref, title and body. */
+        private record Json(String refs, String entries) implements Batch {
+        }
+
         @Override
-        public void index(String caseId, String kind, List<SearchEntry> entries) throws SQLException {
+        public Batch batch(List<SearchEntry> entries) {
             StringWriter refs = new StringWriter();
             StringWriter all = new StringWriter();
             try (JsonWriter r = new JsonWriter(refs); JsonWriter a = new JsonWriter(all)) {
@@ -218,8 +217,20 @@ final class SqliteDialect implements Dialect {
                 r.endArray();
                 a.endArray();
             } catch (IOException e) {
-                throw new SQLException("Cannot write the index entries: " + e.getMessage(), e); // a StringWriter does not fail
+                throw new UncheckedIOException(e); // a StringWriter does not fail
             }
+            return new Json(refs.toString(), all.toString());
+        }
+
+        /**
+         * The entries go in as one JSON array that SQLite takes apart itself: five statements for them all (the
+         * caller hands them over in slices), where one at a time made four per entry and a dozen crossings into the
+         * native library (a dense capture's 50,000 session entries: 1.75-1.9 s that way, 1.35-1.65 s now, of which
+         * FTS5's own insertion is 0.7 s).
+         */
+        @Override
+        public void index(String caseId, String kind, Batch batch) throws SQLException {
+            Json json = (Json) batch;
             // CROSS JOIN keeps SQLite to this order, a key looked up per ref; left to itself it read every key of the
             // case and kind and scanned the refs for each: 120 s to index a dense capture's sessions in slices
             try (PreparedStatement deleteEntries = connection.prepareStatement("DELETE FROM search_index WHERE rowid IN (SELECT k.doc"
@@ -232,15 +243,14 @@ final class SqliteDialect implements Dialect {
                     // new rows get rowids above the largest there was, in the order inserted
                     PreparedStatement insertKeys = connection.prepareStatement("INSERT INTO search_keys (case_id, kind, ref, doc)"
                             + " SELECT case_id, kind, ref, rowid FROM search_index WHERE rowid > ?")) {
-                String refList = refs.toString();
-                Sql.bind(deleteEntries, refList, caseId, kind).executeUpdate();
-                Sql.bind(deleteKeys, caseId, kind, refList).executeUpdate();
+                Sql.bind(deleteEntries, json.refs(), caseId, kind).executeUpdate();
+                Sql.bind(deleteKeys, caseId, kind, json.refs()).executeUpdate();
                 long before;
                 try (ResultSet r = last.executeQuery()) {
                     r.next();
                     before = r.getLong(1);
                 }
-                Sql.bind(insertEntries, caseId, kind, all.toString()).executeUpdate();
+                Sql.bind(insertEntries, caseId, kind, json.entries()).executeUpdate();
                 insertKeys.setLong(1, before);
                 insertKeys.executeUpdate();
             }
