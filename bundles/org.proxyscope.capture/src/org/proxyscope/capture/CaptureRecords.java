@@ -121,6 +121,12 @@ public final class CaptureRecords {
         });
     }
 
+    /**
+     * Sessions written per batch. The driver holds a batch's values boxed until it runs; a dense capture's 74,000
+     * sessions in one batch were 1.3 million objects that each young collection copied (0.1-0.15 s of pauses).
+     */
+    private static final int SESSION_BATCH = 1024;
+
     private static void insert(CaseTransaction tx, Evidence capture, CaptureReport r) throws SQLException {
         Connection c = tx.connection();
         try (PreparedStatement s = c.prepareStatement("INSERT INTO capture_imports (case_id, evidence_no, analysis_no, imported_at,"
@@ -150,6 +156,9 @@ public final class CaptureRecords {
             int position = 0;
             for (ProxySession x : r.sessions()) {
                 bind(s, tx.caseId(), capture.number(), ++position, x); // per item, so that the JIT compiles it
+                if (position % SESSION_BATCH == 0) {
+                    s.executeBatch();
+                }
             }
             s.executeBatch();
         }
