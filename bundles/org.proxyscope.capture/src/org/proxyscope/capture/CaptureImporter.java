@@ -260,8 +260,10 @@ public final class CaptureImporter {
 
     /**
      * The session with the proxy host's connection it relayed to, when the capture holds one: the first
-     * unclaimed one that opened while the session was open, or else one opened before that was still open
-     * then (a proxy reuses a kept-alive connection to the origin for several clients).
+     * unclaimed one that opened while the session was open, or else one opened before on which the proxy began a
+     * request while the session was open (a proxy reuses a kept-alive connection to the origin for several
+     * clients). A connection that was merely still open, or closing, then relayed nothing of it: on a host with two
+     * proxies, one's connection to an origin may end just after the other's client came.
      */
     private static ProxySession pair(ProxySession s, Target target, Map<Endpoint, List<Flow>> outbound, java.util.BitSet claimed) {
         if (s.outcome() == ProxySession.Outcome.REFUSED || s.flow().firstNanos() == 0 || target == Target.NONE) {
@@ -282,7 +284,7 @@ public final class CaptureImporter {
         }
         for (int i = first - 1; i >= Math.max(0, first - KEPT_ALIVE_LOOKBACK); i--) {
             Flow f = candidates.get(i);
-            if (f.lastNanos() >= s.flow().firstNanos() && f != s.flow() && (named == null || named.equals(f.serverAddress()))) {
+            if (f.requestedBetween(s.flow().firstNanos(), s.flow().lastNanos()) && f != s.flow() && (named == null || named.equals(f.serverAddress()))) {
                 return relayedBy(s, f);
             }
         }

@@ -30,6 +30,12 @@ public final class Flow {
     private final int serverPort;
     private final long firstNanos;
     long lastNanos;
+    // When each request began: the client's first data, and its data after the server's (a kept-alive connection
+    // carries several). The first in a field, later ones in an array: most flows carry one.
+    private long firstRequestNanos;
+    private long[] laterRequests;
+    private int requests;
+    private boolean replied;
     long clientPackets;
     long serverPackets;
     long clientBytes;
@@ -127,6 +133,41 @@ public final class Flow {
 
     public long serverBytes() {
         return serverBytes;
+    }
+
+    /** Notes data from the client at {@code nanos}: a request begins when it is the first or follows the server's data. */
+    void clientData(long nanos) {
+        if (requests == 0) {
+            firstRequestNanos = nanos;
+        } else if (replied) {
+            if (laterRequests == null) {
+                laterRequests = new long[2];
+            } else if (requests - 1 == laterRequests.length) {
+                laterRequests = java.util.Arrays.copyOf(laterRequests, laterRequests.length * 2);
+            }
+            laterRequests[requests - 1] = nanos;
+        } else {
+            return; // more of the same request
+        }
+        requests++;
+        replied = false;
+    }
+
+    void serverData() {
+        replied = requests > 0;
+    }
+
+    /** Whether a request began on this flow between {@code from} and {@code to} (nanoseconds, both included). */
+    boolean requestedBetween(long from, long to) {
+        if (requests > 0 && firstRequestNanos >= from && firstRequestNanos <= to) {
+            return true;
+        }
+        for (int i = 0; i < requests - 1; i++) {
+            if (laterRequests[i] >= from && laterRequests[i] <= to) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Transport payload each way. */

@@ -116,10 +116,16 @@ final class FlowTable implements PacketSink {
             flow.clientPackets++;
             flow.clientBytes += originalLength;
             flow.clientPayload += p.payloadLength;
+            if (p.payloadLength > 0) {
+                flow.clientData(timestampNanos);
+            }
         } else {
             flow.serverPackets++;
             flow.serverBytes += originalLength;
             flow.serverPayload += p.payloadLength;
+            if (p.payloadLength > 0) {
+                flow.serverData();
+            }
         }
         if (!tcp) {
             return;
