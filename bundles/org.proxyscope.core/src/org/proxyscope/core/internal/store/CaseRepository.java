@@ -339,29 +339,54 @@ public final class CaseRepository {
             "(?<![0-9.])(?:[0-9]{1,3}\\.){3}[0-9]{1,3}(?![0-9])|\\[?[0-9a-fA-F]{0,4}(?::[0-9a-fA-F]{0,4}){2,7}\\]?");
 
     /**
-     * The body with every IP address in the title and body repeated as a word of its own: the index keeps dots,
-     * dashes and colons inside words (so 192.0.2.7 is one word, not four), which glues an address to what
-     * surrounds it ("netstat-192.0.2.7.txt", "192.0.2.7:1080"); an analyst searching the address finds both.
-     * <p>
-     * Text in which no two colons stand within five characters holds no IPv6 address, and its IPv4 addresses are
-     * found by {@link #ipv4} as the pattern finds them: the pattern cost 25 µs an entry, most of importing a
-     * capture's sessions into the index.
+     * The body with each IP address of the title and body that is glued to what surrounds it repeated once as a word
+     * of its own: the index keeps dots, dashes and colons inside words (so 192.0.2.7 is one word, not four), which
+     * glues an address into "netstat-192.0.2.7.txt" or "192.0.2.7:1080"; an analyst searching the address finds
+     * both. An address that is already a word somewhere is not repeated: the repetitions show in search snippets.
      */
     static String withAddresses(String title, String body) {
-        StringBuilder out = new StringBuilder(body);
         String text = title + " " + body;
+        StringBuilder out = new StringBuilder(body);
+        List<String> repeated = new ArrayList<>();
+        for (String address : addresses(text)) {
+            if (!repeated.contains(address) && !isWord(text, address)) {
+                repeated.add(address);
+                out.append(' ').append(address);
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * Every IP address in {@code text}, in order. Text in which no two colons stand within five characters holds
+     * no IPv6 address, and its IPv4 addresses are found by {@link #ipv4} as the pattern finds them: the pattern
+     * cost 25 µs an entry, most of importing a capture's sessions into the index.
+     */
+    static List<String> addresses(String text) {
+        List<String> found = new ArrayList<>();
         if (!mayHoldIpv6(text)) {
-            ipv4(text, out);
-            return out.toString();
+            ipv4(text, found);
+            return found;
         }
         Matcher m = ADDRESS.matcher(text);
         while (m.find()) {
             String address = m.group().replace("[", "").replace("]", "");
             if (address.length() >= 7) {
-                out.append(' ').append(address);
+                found.add(address);
             }
         }
-        return out.toString();
+        return found;
+    }
+
+    /** Whether {@code word} stands somewhere in {@code text} with no word character next to it. */
+    private static boolean isWord(String text, String word) {
+        for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+            int end = at + word.length();
+            if ((at == 0 || !SearchText.isWordChar(text.charAt(at - 1))) && (end == text.length() || !SearchText.isWordChar(text.charAt(end)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether two colons stand within five characters: an IPv6 address's groups have at most four. */
@@ -376,10 +401,10 @@ public final class CaseRepository {
     }
 
     /**
-     * Appends each dotted quad of {@code text} (four runs of one to three digits joined by dots, not preceded by
-     * a digit or a dot, not followed by a digit), as a word of its own.
+     * Adds each dotted quad of {@code text} (four runs of one to three digits joined by dots, not preceded by a
+     * digit or a dot, not followed by a digit) to {@code found}.
      */
-    private static void ipv4(String text, StringBuilder out) {
+    private static void ipv4(String text, List<String> found) {
         int i = 0;
         while (i < text.length()) {
             boolean starts = isDigit(text.charAt(i)) && (i == 0 || !isDigit(text.charAt(i - 1)) && text.charAt(i - 1) != '.');
@@ -387,7 +412,7 @@ public final class CaseRepository {
             if (end < 0) {
                 i++;
             } else {
-                out.append(' ').append(text, i, end);
+                found.add(text.substring(i, end));
                 i = end;
             }
         }

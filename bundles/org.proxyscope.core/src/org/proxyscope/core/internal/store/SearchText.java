@@ -70,7 +70,8 @@ final class SearchText {
         }
     }
 
-    private static boolean isWordChar(char c) {
+    /** A character kept inside a word, here and by the local index's tokenizer. */
+    static boolean isWordChar(char c) {
         return Character.isLetterOrDigit(c) || ".-:@_".indexOf(c) >= 0;
     }
 
