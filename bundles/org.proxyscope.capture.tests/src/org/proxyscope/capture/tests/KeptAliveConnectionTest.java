@@ -125,18 +125,23 @@ class KeptAliveConnectionTest {
         }
 
         Tcp client(long ms, String data) {
-            byte[] bytes = data.getBytes(StandardCharsets.US_ASCII);
-            packet(ms, true, PSH | ACK, bytes);
-            clientSeq += bytes.length;
-            packet(ms, false, ACK, new byte[0]);
-            return this;
+            return data(ms, true, data);
         }
 
         Tcp server(long ms, String data) {
+            return data(ms, false, data);
+        }
+
+        /** {@code data} from one end, and the other's acknowledgement. */
+        private Tcp data(long ms, boolean fromClient, String data) {
             byte[] bytes = data.getBytes(StandardCharsets.US_ASCII);
-            packet(ms, false, PSH | ACK, bytes);
-            serverSeq += bytes.length;
-            packet(ms, true, ACK, new byte[0]);
+            packet(ms, fromClient, PSH | ACK, bytes);
+            if (fromClient) {
+                clientSeq += bytes.length;
+            } else {
+                serverSeq += bytes.length;
+            }
+            packet(ms, !fromClient, ACK, new byte[0]);
             return this;
         }
 
