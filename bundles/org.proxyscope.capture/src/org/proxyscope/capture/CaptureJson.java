@@ -112,7 +112,8 @@ public final class CaptureJson {
         o.endObject();
     }
 
-    private static String plural(long n, String word) {
+    /** "1 message", "2 messages". */
+    static String plural(long n, String word) {
         return n + " " + word + (n == 1 ? "" : "s");
     }
 

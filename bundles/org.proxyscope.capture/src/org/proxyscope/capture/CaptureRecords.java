@@ -186,7 +186,8 @@ public final class CaptureRecords {
         int messages = group.stream().mapToInt(ProxySession::smtpMessages).sum();
         return new SearchEntry(capture.number() + "/" + first.flow().number(), first.protocol() + " from " + first.client().host()
                 + " via " + first.proxy() + " to " + (first.destination().isEmpty() ? "-" : first.destination()),
-                group.size() + " sessions, " + first.outcome().word() + " (" + first.code() + "): " + first.evidence() + "; " + messages + " mail messages; "
+                CaptureJson.plural(group.size(), "session") + ", " + first.outcome().word() + " (" + first.code() + "): " + first.evidence()
+                        + "; " + CaptureJson.plural(messages, "mail message") + "; "
                         + capture.originalName() + "; client " + first.client().host() + " proxy " + first.proxy().host()
                         + " destination " + first.destination());
     }
