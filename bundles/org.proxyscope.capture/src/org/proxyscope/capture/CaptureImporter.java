@@ -284,7 +284,8 @@ public final class CaptureImporter {
         }
         for (int i = first - 1; i >= Math.max(0, first - KEPT_ALIVE_LOOKBACK); i--) {
             Flow f = candidates.get(i);
-            if (f.requestedBetween(s.flow().firstNanos(), s.flow().lastNanos()) && f != s.flow() && (named == null || named.equals(f.serverAddress()))) {
+            boolean carried = f.requestedBetween(s.flow().firstNanos(), s.flow().lastNanos());
+            if (carried && f != s.flow() && (named == null || named.equals(f.serverAddress()))) {
                 return relayedBy(s, f);
             }
         }

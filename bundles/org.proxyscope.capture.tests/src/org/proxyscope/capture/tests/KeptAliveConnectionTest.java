@@ -160,7 +160,8 @@ class KeptAliveConnectionTest {
                     .putShort((short) 0x4000).put((byte) 64).put((byte) 6).putShort((short) 0)
                     .put(fromClient ? client : server).put(fromClient ? server : client);
             b.putShort((short) (fromClient ? clientPort : serverPort)).putShort((short) (fromClient ? serverPort : clientPort))
-                    .putInt((int) (fromClient ? clientSeq : serverSeq)).putInt((flags & ACK) == 0 ? 0 : (int) (fromClient ? serverSeq : clientSeq))
+                    .putInt((int) (fromClient ? clientSeq : serverSeq))
+                    .putInt((flags & ACK) == 0 ? 0 : (int) (fromClient ? serverSeq : clientSeq))
                     .put((byte) 0x50).put((byte) flags).putShort((short) 65535).putShort((short) 0).putShort((short) 0);
             b.put(payload);
             // a microsecond apart within one moment, so that every packet has a time of its own

@@ -57,7 +57,8 @@ class AddressWordsTest {
     void anAddressGluedEverywhereIsRepeatedAndOneThatStandsAloneIsNot() {
         assertEquals("seen in netstat-198.51.100.25.txt and 10.0.0.1-10.0.0.9 198.51.100.25 10.0.0.1 10.0.0.9",
                 CaseRepository.withAddresses("", "seen in netstat-198.51.100.25.txt and 10.0.0.1-10.0.0.9"));
-        assertEquals("[2001:db8::7]:1080 (192.0.2.7)", CaseRepository.withAddresses("2001:db8::7 answered", "[2001:db8::7]:1080 (192.0.2.7)"));
+        assertEquals("[2001:db8::7]:1080 (192.0.2.7)",
+                CaseRepository.withAddresses("2001:db8::7 answered", "[2001:db8::7]:1080 (192.0.2.7)"));
         assertEquals("proxy 192.0.2.70 192.0.2.7", CaseRepository.withAddresses("via 192.0.2.7:1080", "proxy 192.0.2.70"));
     }
 }

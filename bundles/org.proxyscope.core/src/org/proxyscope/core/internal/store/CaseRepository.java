@@ -382,7 +382,8 @@ public final class CaseRepository {
     private static boolean isWord(String text, String word) {
         for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
             int end = at + word.length();
-            if ((at == 0 || !SearchText.isWordChar(text.charAt(at - 1))) && (end == text.length() || !SearchText.isWordChar(text.charAt(end)))) {
+            boolean startsWord = at == 0 || !SearchText.isWordChar(text.charAt(at - 1));
+            if (startsWord && (end == text.length() || !SearchText.isWordChar(text.charAt(end)))) {
                 return true;
             }
         }
