@@ -202,8 +202,13 @@ fi
 ws_ui="$out/ws-dialog"
 tab_row=1280x36+440+530   # the tab row of Triage's bottom stack, on Xvfb's 1400x900 screen at the window's default size
 wait_gone() { # TITLE SECONDS: waits until no window has that title
-    local deadline=$((SECONDS + $2))
-    while xdotool search --onlyvisible --name "$(title "$1")" >/dev/null 2>&1; do
+    # xdotool fails alike when it finds none and when the X server refuses its connection; only the
+    # latter says so on its error stream, and then the window may well still be there
+    local deadline=$((SECONDS + $2)) errors
+    while :; do
+        if ! errors=$(xdotool search --onlyvisible --name "$(title "$1")" 2>&1 >/dev/null) && [ -z "$errors" ]; then
+            return 0
+        fi
         [ $SECONDS -lt $deadline ] || return 1
         sleep 0.3
     done

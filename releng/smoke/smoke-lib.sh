@@ -12,8 +12,16 @@ title() { # TITLE: a regex for exactly that window title (SWT on GTK appends a s
 }
 window() { # TITLE [SECONDS]: id of the first visible window with that title, waiting for it
     # one xdotool that waits on its own connection: a new X connection every few milliseconds makes
-    # Xvfb refuse connections now and then, and then the workbench's own GTK start-up fails
-    timeout "${2:-60}" xdotool search --sync --onlyvisible --name "$(title "$1")" 2>/dev/null | head -n 1 | grep .
+    # Xvfb refuse connections now and then, and then the workbench's own GTK start-up fails. When xdotool
+    # ends without a window before the time is up (its own connection was refused), it is started again:
+    # CI once failed a step 60 s long within a few seconds, the dialog shown soon after.
+    local deadline=$((SECONDS + ${2:-60})) id
+    while [ $SECONDS -lt $deadline ]; do
+        id=$(timeout $((deadline - SECONDS)) xdotool search --sync --onlyvisible --name "$(title "$1")" 2>/dev/null | head -n 1)
+        [ -n "$id" ] && { echo "$id"; return 0; }
+        sleep 0.5
+    done
+    return 1
 }
 exited() { # PID SECONDS: waits for a background process, leaves its status in $exit_status
     local deadline=$((SECONDS + $2))
