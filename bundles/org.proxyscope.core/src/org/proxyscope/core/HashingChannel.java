@@ -3,6 +3,7 @@ package org.proxyscope.core;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Path;
@@ -18,17 +19,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A file read forwards while its SHA-256 is computed on a thread of its own, from the bytes the reader
- * read; given a copy to write, a third thread writes every byte into it, so that a capture is copied into the
- * evidence store, hashed and analysed in one pass over the file. Hashing by a second read of the file cost
- * more than the hash itself: a hashing thread reading the file behind the parser took 2.9-3.4 s for 1 GiB
- * instead of 0.9 s alone. So each read goes into a small chunk of native memory, as Java's own reads into an
- * array do; the reader copies the chunk into its array and hands the chunk, still in the processor's cache,
- * to the hashing thread (and the copying one, which writes the very bytes that were hashed). When they lag
- * by all the chunks (while the JIT compiles, all compete for the processors) the reader waits for one:
- * giving way costs nothing, while reading on and letting the hash reread the file later cost the slow second
- * read. Whatever the reader left unread (a damaged or cancelled capture) is hashed and copied from the file
- * at {@link #sha256()}, so the hash and the copy are always the whole file's.
+ * A file read forwards while its SHA-256 is computed on a thread of its own, from the same reads; given a copy
+ * to write, a third thread writes every byte into it, so that a capture is copied into the evidence store,
+ * hashed and analysed in one pass over the file. Hashing by a second read of the file cost more than the hash
+ * itself: a hashing thread reading the file behind the parser took 2.9-3.4 s for 1 GiB instead of 0.9 s alone.
+ * So the file is read once, in order, into small chunks of native memory, each handed to the reader and to the
+ * hashing thread (which hands it on to the copying one, so that the copy is written from the very bytes that
+ * were hashed). Whichever of the reader and the hashing thread runs out of chunks reads the next: the reads'
+ * own cost (the kernel's copy into the chunk, a quarter of the hash's) falls to the one with time to spare, the
+ * hashing thread when the analysis is the slower (a capture dense in proxy sessions), the reader when the hash
+ * is. When all chunks are taken (while the JIT compiles, all compete for the processors) the reader waits for
+ * one. The hashing thread reads on to the file's end whatever the reader does, so the hash and the copy are the
+ * whole file's even when the reader stops early (a damaged or cancelled capture).
  */
 public final class HashingChannel implements ReadableByteChannel {
 
@@ -37,18 +39,18 @@ public final class HashingChannel implements ReadableByteChannel {
 
     /**
      * A chunk of the file, back in the pool once every thread it was handed to is done with it; or, with
-     * {@code data} null, the end of the reads: the rest of the file is from {@code restFrom}.
+     * {@code data} null, the file's end.
      */
-    private record Piece(ByteBuffer data, AtomicInteger holders, long restFrom) {
+    private record Piece(ByteBuffer data, AtomicInteger holders) {
 
-        static Piece end(long restFrom) {
-            return new Piece(null, null, restFrom);
-        }
+        static final Piece END = new Piece(null, null);
     }
 
     private final FileChannel channel;
-    private final Path file;
+    private final FileChannel file;
+    private final Path path;
     private final FileChannel copy;
+    private final BlockingQueue<Piece> toRead = new LinkedBlockingQueue<>();
     private final BlockingQueue<Piece> toHash = new LinkedBlockingQueue<>();
     private final BlockingQueue<Piece> toCopy = new LinkedBlockingQueue<>();
     private final BlockingQueue<ByteBuffer> free;
@@ -58,6 +60,17 @@ public final class HashingChannel implements ReadableByteChannel {
     private final Thread copier;
     private final int maxChunks;
     private final AtomicInteger chunks = new AtomicInteger();
+    /** Held while a chunk is read and handed on, so that every thread gets the chunks in the file's order. */
+    private final Object reading = new Object();
+    private long readTo;
+    private boolean readToEnd;
+    /** Set once the reader has asked for the hash: the chunks read after that are no longer handed to it. */
+    private volatile boolean readerDone;
+    // the reader's own
+    private Piece current;
+    private boolean ended;
+    /** Set once the hashing or copying thread stopped early, or the channel was closed: the reader reads the file itself. */
+    private boolean direct;
     private long position;
 
     /** Reads {@code channel} (of {@code file}) from its current position, which must be the file's start. */
@@ -76,7 +89,9 @@ public final class HashingChannel implements ReadableByteChannel {
             throw new IllegalArgumentException("the hash covers the whole file: read it from its start");
         }
         this.channel = channel;
-        this.file = file;
+        // a channel of its own: an interrupt that stops the hashing thread closes the channel it falls on
+        this.file = FileChannel.open(file, StandardOpenOption.READ);
+        this.path = file;
         this.copy = copy;
         this.maxChunks = maxChunks;
         this.free = new ArrayBlockingQueue<>(maxChunks);
@@ -91,43 +106,85 @@ public final class HashingChannel implements ReadableByteChannel {
 
     @Override
     public int read(ByteBuffer dst) throws IOException {
-        ByteBuffer chunk = nextChunk();
-        if (chunk == null) {
-            // the hashing or copying thread has stopped: read on, and sha256() says why it stopped
-            return channel.read(dst);
+        while (!direct && (current == null || !current.data().hasRemaining())) {
+            if (ended) {
+                return -1;
+            }
+            if (current != null) {
+                release(current);
+                current = null;
+            }
+            Piece next = toRead.poll();
+            try {
+                while (next == null && !stopped()) {
+                    // reads the next chunk itself if one is free, else waits a little for either
+                    ByteBuffer chunk = nextChunk();
+                    if (chunk != null) {
+                        readNext(chunk);
+                        next = toRead.poll();
+                    } else {
+                        next = toRead.poll(1, TimeUnit.MILLISECONDS);
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while reading " + path.getFileName());
+            }
+            if (next == null) {
+                direct = true; // the hashing or copying thread has stopped: read on, and sha256() says why it stopped
+            } else if (next.data() == null) {
+                ended = true;
+            } else {
+                current = new Piece(next.data().duplicate(), next.holders());
+            }
         }
-        chunk.clear().limit(Math.min(CHUNK, dst.remaining()));
-        int n = channel.read(chunk);
-        if (n <= 0) {
-            free.add(chunk);
+        if (direct) {
+            int n = channel.read(dst, position);
+            position += Math.max(n, 0);
             return n;
         }
-        dst.put(chunk.flip().duplicate());
-        Piece piece = new Piece(chunk, new AtomicInteger(copy == null ? 1 : 2), 0);
-        toHash.add(piece);
-        if (copy != null) {
-            toCopy.add(piece);
-        }
+        ByteBuffer data = current.data();
+        int n = Math.min(data.remaining(), dst.remaining());
+        dst.put(dst.position(), data, data.position(), n).position(dst.position() + n);
+        data.position(data.position() + n);
         position += n;
         return n;
     }
 
-    /** A chunk the other threads are done with, a new one while there are fewer than the most, or null once one stopped. */
-    private ByteBuffer nextChunk() throws InterruptedIOException {
+    /**
+     * Reads the file's next chunk into {@code chunk} and hands it to the reader (until it is done) and the hashing
+     * thread, or hands on the file's end; gives {@code chunk} back when another thread got there first.
+     */
+    private void readNext(ByteBuffer chunk) throws IOException {
+        synchronized (reading) {
+            int n = readToEnd ? -1 : file.read(chunk.clear(), readTo);
+            if (n <= 0) {
+                free.add(chunk);
+                if (!readToEnd) {
+                    readToEnd = true;
+                    toRead.add(Piece.END);
+                    toHash.add(Piece.END);
+                }
+                return;
+            }
+            readTo += n;
+            boolean toReader = !readerDone;
+            Piece piece = new Piece(chunk.flip(), new AtomicInteger((toReader ? 1 : 0) + 1 + (copy == null ? 0 : 1)));
+            if (toReader) {
+                toRead.add(piece);
+            }
+            toHash.add(piece);
+        }
+    }
+
+    /** A chunk the other threads are done with, a new one while there are fewer than the most, or null. */
+    private ByteBuffer nextChunk() {
         ByteBuffer chunk = free.poll();
         if (chunk == null && chunks.get() < maxChunks) {
             chunks.incrementAndGet();
             return ByteBuffer.allocateDirect(CHUNK);
         }
-        try {
-            while (chunk == null && !stopped()) {
-                chunk = free.poll(50, TimeUnit.MILLISECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while reading " + file.getFileName());
-        }
-        return stopped() ? null : chunk;
+        return chunk;
     }
 
     /** Whether the hashing or the copying thread has ended before the reads did (it failed, or was stopped). */
@@ -143,56 +200,71 @@ public final class HashingChannel implements ReadableByteChannel {
     }
 
     /**
-     * The whole file's SHA-256: what was read, then what the reader left. Waits for the hashing thread, and for
-     * the copying one to have written the whole file.
+     * The whole file's SHA-256, whatever the reader read of it. Waits for the hashing thread, and for the copying
+     * one to have written the whole file.
      *
      * @throws IOException when the file could not be read for the hash, or the copy not written
      */
     public String sha256() throws IOException {
-        toHash.add(Piece.end(position));
+        readerDone = true;
         try {
+            // gives back the chunks the reader will not read, so that the hash and the copy go on to the file's end
+            if (current != null) {
+                release(current);
+                current = null;
+            }
+            for (boolean last = false; !last; ) {
+                last = hash.isDone();
+                for (Piece p = toRead.poll(20, TimeUnit.MILLISECONDS); p != null; p = toRead.poll()) {
+                    if (p.data() != null) {
+                        release(p);
+                    }
+                }
+            }
             String sha = hash.get();
             copied.get();
             return sha;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while hashing " + file.getFileName());
+            throw new InterruptedIOException("interrupted while hashing " + path.getFileName());
         } catch (ExecutionException e) {
             throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
         }
     }
 
+    /** Hashes the chunks in the file's order, reading the next itself whenever none is waiting and one is free. */
     private void hash() {
-        try (FileChannel own = FileChannel.open(file, StandardOpenOption.READ)) {
+        try {
             MessageDigest digest = Sha256.newDigest();
-            Piece p = toHash.take();
-            for (; p.data() != null; p = toHash.take()) {
-                digest.update(p.data().duplicate());
-                release(p);
-            }
-            // the rest of the file, to its end whatever its size was when the import began, through the same pool
-            for (long offset = p.restFrom();; ) {
-                ByteBuffer chunk = nextChunk();
-                if (chunk == null) {
-                    break; // the copy failed: sha256() reports it
+            for (Piece p = toHash.poll();; p = toHash.poll()) {
+                if (p == null) {
+                    ByteBuffer chunk = nextChunk();
+                    if (chunk != null) {
+                        readNext(chunk);
+                    } else if (copy != null && copied.isDone()) {
+                        // the copy failed, and sha256() reports it: the reader reads the rest itself
+                        hash.complete(HexFormat.of().formatHex(digest.digest()));
+                        return;
+                    } else {
+                        p = toHash.poll(1, TimeUnit.MILLISECONDS); // or a chunk is given back
+                    }
+                    if (p == null) {
+                        continue;
+                    }
                 }
-                int n = own.read(chunk.clear(), offset);
-                if (n <= 0) {
-                    free.add(chunk);
+                if (p.data() == null) {
                     break;
                 }
-                offset += n;
-                digest.update(chunk.flip().duplicate());
-                if (copy == null) {
-                    free.add(chunk);
-                } else {
-                    toCopy.add(new Piece(chunk, new AtomicInteger(1), 0));
+                digest.update(p.data().duplicate());
+                if (copy != null) {
+                    toCopy.add(p);
                 }
+                release(p);
             }
-            toCopy.add(Piece.end(0));
+            toCopy.add(Piece.END);
             hash.complete(HexFormat.of().formatHex(digest.digest()));
-        } catch (InterruptedException e) {
-            hash.completeExceptionally(new InterruptedIOException("hashing " + file.getFileName() + " was stopped"));
+        } catch (InterruptedException | ClosedChannelException e) { // close() closes the hashing channel
+            hash.completeExceptionally(new InterruptedIOException("hashing " + path.getFileName() + " was stopped"));
         } catch (IOException e) {
             hash.completeExceptionally(e);
         } catch (RuntimeException | Error e) {
@@ -214,7 +286,7 @@ public final class HashingChannel implements ReadableByteChannel {
             }
             copied.complete(null);
         } catch (InterruptedException e) {
-            copied.completeExceptionally(new InterruptedIOException("copying " + file.getFileName() + " was stopped"));
+            copied.completeExceptionally(new InterruptedIOException("copying " + path.getFileName() + " was stopped"));
         } catch (IOException e) {
             copied.completeExceptionally(e);
         } catch (RuntimeException | Error e) {
@@ -228,12 +300,14 @@ public final class HashingChannel implements ReadableByteChannel {
         return channel.isOpen();
     }
 
-    /** Stops the hashing and copying threads; the file channels stay the caller's to close. */
+    /** Stops the hashing and copying threads; the file channels given stay the caller's to close. */
     @Override
-    public void close() {
+    public void close() throws IOException {
+        direct = true;
         hasher.interrupt();
         if (copier != null) {
             copier.interrupt();
         }
+        file.close();
     }
 }
