@@ -1,13 +1,13 @@
 package org.proxyscope.capture;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
+import org.proxyscope.cli.JsonStreamWriter;
 import org.proxyscope.core.Progress;
 import org.proxyscope.core.TempPaths;
 import org.proxyscope.core.Workspace;
@@ -56,8 +56,8 @@ public final class CaptureEvidence {
         // The analysis's JSON is written on a thread of its own while the sessions go into the workspace: for a
         // capture dense in sessions that is tens of megabytes, 0.5-0.8 s, beside seconds of database work.
         FutureTask<Void> json = new FutureTask<>(() -> {
-            try (Writer out = Files.newBufferedWriter(analysis, StandardCharsets.UTF_8)) {
-                CaptureJson.write(report, out);
+            try (OutputStream out = Files.newOutputStream(analysis)) {
+                CaptureJson.write(report, new JsonStreamWriter(out));
             }
             return null;
         });

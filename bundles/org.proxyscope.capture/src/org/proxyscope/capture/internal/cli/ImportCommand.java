@@ -1,7 +1,6 @@
 package org.proxyscope.capture.internal.cli;
 
-import java.io.OutputStreamWriter;
-import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,6 +15,7 @@ import org.proxyscope.cli.Arguments;
 import org.proxyscope.cli.Command;
 import org.proxyscope.cli.CommandContext;
 import org.proxyscope.cli.ExitCode;
+import org.proxyscope.cli.JsonStreamWriter;
 import org.proxyscope.cli.UsageException;
 import org.proxyscope.cli.WorkspaceArguments;
 import org.proxyscope.core.Progress;
@@ -78,11 +78,9 @@ public final class ImportCommand implements Command {
             return ExitCode.FAILURE;
         }
         if (args.flag("--json")) {
-            // no BufferedWriter: the JSON writer gathers its output into blocks itself (JsonText.writer)
-            Writer out = new OutputStreamWriter(io.out(), io.out().charset());
-            CaptureJson.write(report, out);
-            out.write('\n');
-            out.flush(); // not closed: the stream is the command's standard output
+            // not closed: the stream is the command's standard output
+            CaptureJson.write(report, new JsonStreamWriter(io.out(), !io.out().charset().equals(StandardCharsets.UTF_8)));
+            io.out().println();
         } else {
             io.out().print(CaptureJson.summary(report, file.getFileName().toString()));
         }
