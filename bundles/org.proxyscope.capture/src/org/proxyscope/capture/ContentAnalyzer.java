@@ -67,10 +67,11 @@ final class ContentAnalyzer {
         if (session != null || flow.service != Service.UNKNOWN) {
             return session;
         }
-        Mail mail = Mail.count(client, server);
-        if (mail != null) {
+        // a flow of its own is SMTP by its first words: its messages are counted only in a proxy's tunnel
+        String banner = Mail.banner(client, server);
+        if (banner != null) {
             flow.service = Service.SMTP;
-            flow.detail = mail.banner;
+            flow.detail = banner;
             return null;
         }
         String sni = TlsHello.serverName(client);
@@ -464,15 +465,30 @@ final class ContentAnalyzer {
         }
     }
 
-    /** SMTP as seen from both sides: the server's 220 banner and the client's HELO or EHLO. */
-    record Mail(String banner, int messages, int recipients) {
+    /** SMTP, told by the server's 220 greeting and the client's HELO or EHLO: what a proxy's tunnel carried. */
+    record Mail(int messages, int recipients) {
 
-        static Mail count(Bytes client, Bytes server) {
+        /** Whether the server greets with 220 and the client answers HELO or EHLO. */
+        private static boolean spoken(Bytes client, Bytes server) {
             if (server.length() < 4 || server.at(0) != '2' || server.at(1) != '2' || server.at(2) != '0' || client.length() < 5) {
-                return null;
+                return false;
             }
             String first = client.ascii(0, 5).toUpperCase(Locale.ROOT);
-            if (!first.startsWith("HELO ") && !first.startsWith("EHLO ")) {
+            return first.startsWith("HELO ") || first.startsWith("EHLO ");
+        }
+
+        /** The server's banner when both sides speak SMTP, else null. */
+        static String banner(Bytes client, Bytes server) {
+            if (!spoken(client, server)) {
+                return null;
+            }
+            int bannerEnd = server.indexOf(0, (byte) '\n');
+            return server.ascii(0, bannerEnd < 0 ? Math.min(server.length(), 200) : Math.min(bannerEnd, 200)).strip();
+        }
+
+        /** The messages and recipients the client sent, when both sides speak SMTP, else null. */
+        static Mail count(Bytes client, Bytes server) {
+            if (!spoken(client, server)) {
                 return null;
             }
             int messages = 0;
@@ -502,9 +518,7 @@ final class ContentAnalyzer {
                     inData = true;
                 }
             }
-            int bannerEnd = server.indexOf(0, (byte) '\n');
-            String banner = server.ascii(0, bannerEnd < 0 ? Math.min(server.length(), 200) : Math.min(bannerEnd, 200)).strip();
-            return new Mail(banner, messages, recipients);
+            return new Mail(messages, recipients);
         }
     }
 
