@@ -24,6 +24,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.proxyscope.capture.internal.ByteSource;
+import org.proxyscope.core.Background;
 import org.proxyscope.core.HashingChannel;
 import org.proxyscope.capture.internal.PacketSink;
 import org.proxyscope.capture.internal.PcapReader;
@@ -146,9 +147,19 @@ public final class CaptureImporter {
             problem = "cancelled at byte offset " + source.offset() + " of " + size;
         }
         table.finishAll();
+        // what the flows alone show is gathered on a second core, idle once the file is read and hashed, while the
+        // sessions are paired with the proxy's connections
+        Background<FlowsShown> shown = Background.start("capture-hosts", () -> FlowsShown.of(table.flows));
         List<ProxySession> sessions = correlate(table.sessions, table.flows);
-        return new CaptureReport(file, format, "", table.packets, table.bytes, table.flows, sessions, listening(table.flows),
-                hosts(table.flows, sessions, table.names), table.malformed, table.fragments,
+        FlowsShown flowsShown;
+        try {
+            flowsShown = shown.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while reading " + file.getFileName());
+        }
+        return new CaptureReport(file, format, "", table.packets, table.bytes, table.flows, sessions, flowsShown.listening(),
+                hosts(flowsShown, sessions, table.names), table.malformed, table.fragments,
                 table.firstNanos == Long.MAX_VALUE ? 0 : table.firstNanos, table.lastNanos == Long.MIN_VALUE ? 0 : table.lastNanos,
                 Duration.ZERO, Optional.ofNullable(problem));
     }
@@ -178,7 +189,7 @@ public final class CaptureImporter {
         InputStream in = Channels.newInputStream(channel);
         NetstatListing listing = NetstatListing.read(in);
         return new CaptureReport(file, CaptureFormat.NETSTAT, "", 0, 0, listing.connections, List.of(), listing.listening,
-                hosts(listing.connections, List.of(), Map.of()), 0, 0, 0, 0, Duration.ZERO, Optional.ofNullable(listing.problem));
+                hosts(FlowsShown.of(listing.connections), List.of(), Map.of()), 0, 0, 0, 0, Duration.ZERO, Optional.ofNullable(listing.problem));
     }
 
     /**
@@ -410,28 +421,41 @@ public final class CaptureImporter {
         }
     }
 
-    private static List<HostRecord> hosts(List<Flow> flows, List<ProxySession> sessions, Map<String, TreeSet<String>> names) {
-        Map<java.net.InetAddress, HostTally> tallies = new HashMap<>();
-        for (Flow f : flows) {
-            tally(tallies, f); // per flow, so that the JIT compiles it (see PcapReader)
+    /** The listening sockets, and each host's tally in the order of their addresses: what the flows alone show. */
+    private record FlowsShown(List<ListeningSocket> listening, Map<java.net.InetAddress, HostTally> tallies, List<HostTally> ordered) {
+
+        static FlowsShown of(List<Flow> flows) {
+            Map<java.net.InetAddress, HostTally> tallies = new HashMap<>();
+            for (Flow f : flows) {
+                tally(tallies, f); // per flow, so that the JIT compiles it (see PcapReader)
+            }
+            List<HostTally> ordered = new ArrayList<>(tallies.values());
+            ordered.sort(Comparator.comparing(t -> t.address));
+            return new FlowsShown(CaptureImporter.listening(flows), tallies, ordered);
         }
+    }
+
+    private static List<HostRecord> hosts(FlowsShown shown, List<ProxySession> sessions, Map<String, TreeSet<String>> names) {
         for (ProxySession s : sessions) {
-            HostTally client = tallies.get(s.flow().clientAddress());
-            // a proxy only where it relayed: one that claimed to without proof is named for what it did
-            tallies.get(s.flow().serverAddress()).roles |= switch (s.outcome()) {
-                case ESTABLISHED -> PROXY;
-                case UNVERIFIED -> CLAIMS_TO_RELAY;
-                case REFUSED -> REFUSING_PROXY;
-            };
-            client.roles |= s.carriesSmtp() ? PROXY_CLIENT | MAIL_SENDER_THROUGH_PROXY : PROXY_CLIENT;
+            sessionRoles(shown.tallies(), s); // per session, so that the JIT compiles it (see PcapReader)
         }
         Map<Integer, Set<String>> roleSets = new HashMap<>();
-        List<HostRecord> hosts = new ArrayList<>(tallies.size());
-        for (HostTally t : tallies.values()) {
+        List<HostRecord> hosts = new ArrayList<>(shown.ordered().size());
+        for (HostTally t : shown.ordered()) {
             hosts.add(t.record(names, roleSets));
         }
-        hosts.sort(Comparator.comparing(HostRecord::address));
         return hosts;
+    }
+
+    private static void sessionRoles(Map<java.net.InetAddress, HostTally> tallies, ProxySession s) {
+        HostTally client = tallies.get(s.flow().clientAddress());
+        // a proxy only where it relayed: one that claimed to without proof is named for what it did
+        tallies.get(s.flow().serverAddress()).roles |= switch (s.outcome()) {
+            case ESTABLISHED -> PROXY;
+            case UNVERIFIED -> CLAIMS_TO_RELAY;
+            case REFUSED -> REFUSING_PROXY;
+        };
+        client.roles |= s.carriesSmtp() ? PROXY_CLIENT | MAIL_SENDER_THROUGH_PROXY : PROXY_CLIENT;
     }
 
     /** Reports progress as the reader pulls bytes. */
