@@ -59,12 +59,17 @@ public final class Flow {
     boolean analysed;
 
     Flow(int number, Transport transport, Endpoint client, Endpoint server, long firstNanos) {
+        this(number, transport, client.address(), client.port(), server.address(), server.port(), firstNanos);
+    }
+
+    Flow(int number, Transport transport, InetAddress clientAddress, int clientPort, InetAddress serverAddress, int serverPort,
+            long firstNanos) {
         this.number = number;
         this.transport = transport;
-        this.clientAddress = client.address();
-        this.clientPort = client.port();
-        this.serverAddress = server.address();
-        this.serverPort = server.port();
+        this.clientAddress = clientAddress;
+        this.clientPort = clientPort;
+        this.serverAddress = serverAddress;
+        this.serverPort = serverPort;
         this.firstNanos = firstNanos;
         this.lastNanos = firstNanos;
     }

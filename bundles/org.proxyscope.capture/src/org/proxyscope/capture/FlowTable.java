@@ -2,12 +2,11 @@ package org.proxyscope.capture;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 
 import org.proxyscope.capture.internal.Packet;
@@ -23,10 +22,19 @@ import org.proxyscope.core.model.ProxyPorts;
 final class FlowTable implements PacketSink {
 
     /**
-     * An address as the decoder gives it, the key that interns InetAddresses. Written out: a record's own
-     * equals and hashCode link through method handles at their first call, which spun a dozen classes per import.
+     * An address as the decoder gives it, the key that interns InetAddresses: one key is reused for look-ups, and
+     * a new one kept for each new address. A key and a lambda made for every look-up were 20 MB of garbage for a
+     * capture dense in sessions. equals and hashCode written out, as a record's link through method handles at
+     * their first call, which spun a dozen classes per import.
      */
-    private record Address(long high, long low) {
+    private static final class Address {
+        long high;
+        long low;
+
+        Address(long high, long low) {
+            this.high = high;
+            this.low = low;
+        }
 
         @Override
         public boolean equals(Object o) {
@@ -43,6 +51,8 @@ final class FlowTable implements PacketSink {
     private final long memoryBudget;
     private final Packet packet = new Packet();
     private final StreamBuffer.Pool pool;
+    /** Buffers given back, for the next flows: two per flow were 28 MB of garbage for a capture dense in sessions. */
+    private final ArrayDeque<StreamBuffer> spareStreams = new ArrayDeque<>();
     /**
      * Flows by their 5-tuple, an open-addressing table that both directions of a connection find by the same
      * hash; a flow that reuses a 5-tuple takes the slot of the one before. A map's key and entry for every flow
@@ -51,10 +61,10 @@ final class FlowTable implements PacketSink {
     private Flow[] slots = new Flow[1 << 12];
     private int filled;
     private final Map<Address, InetAddress> addresses = new HashMap<>();
+    private final Address lookUp = new Address(0, 0);
     final List<Flow> flows = new ArrayList<>();
     final List<ProxySession> sessions = new ArrayList<>();
     final Map<String, TreeSet<String>> names = new HashMap<>();
-    private final Set<Flow> buffering = new LinkedHashSet<>();
     private long buffered;
     long packets;
     long bytes;
@@ -148,13 +158,12 @@ final class FlowTable implements PacketSink {
         if (!flow.analysed) {
             StreamBuffer stream = fromClient ? flow.clientStream : flow.serverStream;
             if (stream == null) {
-                stream = new StreamBuffer(reassemblyLimit, pool);
+                stream = spareStreams.isEmpty() ? new StreamBuffer(reassemblyLimit, pool) : spareStreams.pop();
                 if (fromClient) {
                     flow.clientStream = stream;
                 } else {
                     flow.serverStream = stream;
                 }
-                buffering.add(flow);
             }
             if ((flags & Packet.SYN) != 0) {
                 stream.synchronise(p.seq);
@@ -165,10 +174,7 @@ final class FlowTable implements PacketSink {
             if (flow.closed()) {
                 finish(flow);
             } else if (buffered > memoryBudget) {
-                // rare: many open flows at once; analyse them with what they have so far
-                for (Flow f : List.copyOf(buffering)) {
-                    finish(f);
-                }
+                finishAll(); // rare: many open flows at once; analyse them with what they have so far
             }
         }
     }
@@ -205,10 +211,11 @@ final class FlowTable implements PacketSink {
             // joined mid-conversation: the well-known or proxy port is the server's
             srcIsClient = !(serverLike(p.srcPort) && !serverLike(p.dstPort));
         }
-        Endpoint src = new Endpoint(address(p.srcHigh, p.srcLow, p.ipVersion), p.srcPort);
-        Endpoint dst = new Endpoint(address(p.dstHigh, p.dstLow, p.ipVersion), p.dstPort);
+        InetAddress src = address(p.srcHigh, p.srcLow, p.ipVersion);
+        InetAddress dst = address(p.dstHigh, p.dstLow, p.ipVersion);
         Flow flow = new Flow(flows.size() + 1, p.protocol == Packet.TCP ? Flow.Transport.TCP : Flow.Transport.UDP,
-                srcIsClient ? src : dst, srcIsClient ? dst : src, timestampNanos);
+                srcIsClient ? src : dst, srcIsClient ? p.srcPort : p.dstPort, srcIsClient ? dst : src,
+                srcIsClient ? p.dstPort : p.srcPort, timestampNanos);
         flow.clientHigh = srcIsClient ? p.srcHigh : p.dstHigh;
         flow.clientLow = srcIsClient ? p.srcLow : p.dstLow;
         flow.serverHigh = srcIsClient ? p.dstHigh : p.srcHigh;
@@ -243,23 +250,29 @@ final class FlowTable implements PacketSink {
     }
 
     private InetAddress address(long high, long low, int version) {
-        return addresses.computeIfAbsent(new Address(high, low), a -> {
-            byte[] raw;
-            if (version == 4) {
-                raw = new byte[] { (byte) (low >>> 24), (byte) (low >>> 16), (byte) (low >>> 8), (byte) low };
-            } else {
-                raw = new byte[16];
-                for (int i = 0; i < 8; i++) {
-                    raw[i] = (byte) (high >>> 56 - 8 * i);
-                    raw[i + 8] = (byte) (low >>> 56 - 8 * i);
-                }
+        lookUp.high = high;
+        lookUp.low = low;
+        InetAddress known = addresses.get(lookUp);
+        if (known != null) {
+            return known;
+        }
+        byte[] raw;
+        if (version == 4) {
+            raw = new byte[] { (byte) (low >>> 24), (byte) (low >>> 16), (byte) (low >>> 8), (byte) low };
+        } else {
+            raw = new byte[16];
+            for (int i = 0; i < 8; i++) {
+                raw[i] = (byte) (high >>> 56 - 8 * i);
+                raw[i + 8] = (byte) (low >>> 56 - 8 * i);
             }
-            try {
-                return InetAddress.getByAddress(raw);
-            } catch (UnknownHostException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        }
+        try {
+            InetAddress made = InetAddress.getByAddress(raw);
+            addresses.put(new Address(high, low), made);
+            return made;
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Analyses a TCP flow's content once and gives its buffers back. */
@@ -276,7 +289,6 @@ final class FlowTable implements PacketSink {
         release(flow.serverStream);
         flow.clientStream = null;
         flow.serverStream = null;
-        buffering.remove(flow);
     }
 
     private static Bytes contents(StreamBuffer stream) {
@@ -287,13 +299,20 @@ final class FlowTable implements PacketSink {
         if (stream != null) {
             buffered -= stream.footprint();
             stream.release();
+            spareStreams.push(stream);
         }
     }
 
-    /** Analyses the flows still open when the capture ends. */
+    /**
+     * Analyses every flow that still buffers its beginnings (open when the capture ends, or all at once when too
+     * many are open), in the order they opened. Found by a look at every flow rather than kept in a set: an entry
+     * per flow in a set was 12 MB of garbage for a capture dense in sessions.
+     */
     void finishAll() {
-        for (Flow f : List.copyOf(buffering)) {
-            finish(f);
+        for (Flow f : flows) {
+            if (f.clientStream != null || f.serverStream != null) {
+                finish(f);
+            }
         }
     }
 

@@ -125,11 +125,12 @@ final class StreamBuffer {
         return bytes.length + earlyBytes;
     }
 
-    /** Gives the buffer's memory back to the pool; the buffer is empty afterwards. */
+    /** Gives the buffer's memory back to the pool; the buffer is as new afterwards, for another stream. */
     void release() {
         pool.give(bytes);
         bytes = EMPTY;
         contiguous = 0;
+        base = -1;
         early = null;
         earlyBytes = 0;
     }

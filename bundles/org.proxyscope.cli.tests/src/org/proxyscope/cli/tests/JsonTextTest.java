@@ -94,8 +94,9 @@ class JsonTextTest {
         on.endArray(w);
         on.name(w, "numbers");
         on.beginArray(w);
-        on.number(w, Long.MIN_VALUE);
-        on.number(w, 0);
+        for (long n : new long[] { Long.MIN_VALUE, -1_234_567_890_123L, -10, -9, -1, 0, 1, 9, 10, 99, 100, Long.MAX_VALUE }) {
+            on.number(w, n);
+        }
         on.number(w, 1.5);
         on.number(w, (Number) null);
         on.bool(w, true);
