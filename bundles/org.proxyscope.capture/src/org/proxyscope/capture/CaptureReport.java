@@ -45,10 +45,17 @@ public record CaptureReport(Path file, CaptureFormat format, String sha256, long
     }
 
     public long tcpFlows() {
-        return flows.stream().filter(f -> f.transport() == Flow.Transport.TCP).count();
+        long tcp = 0;
+        for (Flow f : flows) {
+            if (f.transport() == Flow.Transport.TCP) {
+                tcp++;
+            }
+        }
+        return tcp;
     }
 
+    /** Every flow that is no TCP flow: a capture's flows are TCP or UDP. */
     public long udpFlows() {
-        return flows.stream().filter(f -> f.transport() == Flow.Transport.UDP).count();
+        return flows.size() - tcpFlows();
     }
 }
