@@ -21,6 +21,24 @@ class StreamBufferTest {
         return java.util.Arrays.copyOfRange(contents.array(), contents.offset(), contents.offset() + contents.length());
     }
 
+    /** A buffer given back is taken for the next flow: it starts from that flow's own sequence numbers. */
+    @Test
+    void aReleasedBufferServesTheNextStreamAsANewOne() {
+        StreamBuffer s = new StreamBuffer(1024, pool);
+        s.synchronise(1000);
+        s.add(1001, TEXT, 0, 12);
+        s.add(1020, TEXT, 19, 5);
+        s.release();
+        assertEquals(0, s.length());
+        assertFalse(s.gap());
+        s.synchronise(5_000_000);
+        s.add(5_000_001, TEXT, 0, TEXT.length);
+        assertArrayEquals(TEXT, bytes(s));
+        s.release();
+        s.add(77, TEXT, 0, 4); // joined mid-stream, without a SYN
+        assertArrayEquals(java.util.Arrays.copyOf(TEXT, 4), bytes(s));
+    }
+
     @Test
     void outOfOrderAndRetransmittedSegmentsGiveTheStreamOnce() {
         StreamBuffer s = new StreamBuffer(1024, pool);
