@@ -24,7 +24,7 @@ public final class JsonText {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
             JsonStreamWriter out = new JsonStreamWriter(bytes);
-            write(out, element);
+            write(element, out);
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
@@ -32,20 +32,21 @@ public final class JsonText {
         return bytes.toString(StandardCharsets.UTF_8);
     }
 
-    private static void write(JsonStreamWriter out, JsonElement element) throws IOException {
+    /** Writes {@code element} through {@code out}, as {@link #pretty} does; flushing is the caller's. */
+    public static void write(JsonElement element, JsonStreamWriter out) throws IOException {
         if (element.isJsonNull()) {
             out.nullValue();
         } else if (element.isJsonArray()) {
             out.beginArray();
             for (JsonElement item : element.getAsJsonArray()) {
-                write(out, item);
+                write(item, out);
             }
             out.endArray();
         } else if (element.isJsonObject()) {
             out.beginObject();
             for (Map.Entry<String, JsonElement> member : element.getAsJsonObject().entrySet()) {
                 out.name(member.getKey());
-                write(out, member.getValue());
+                write(member.getValue(), out);
             }
             out.endObject();
         } else {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.proxyscope.cli.JsonStreamWriter;
 import org.proxyscope.cli.JsonText;
 
+import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -59,79 +59,35 @@ class JsonTextTest {
             "caf\u00e9 \u4e2d\u6587 \u2028 \u2029 \ud83d\udce7 lone \ud83d and \udce7", "x".repeat(70_000),
             "\u00e9\u4e2d".repeat(40_000) + "\"");
 
-    /** The same calls, made on Gson's streaming writer and on the command line's. */
-    private interface Writing<W> {
-        void beginObject(W w) throws IOException;
-        void endObject(W w) throws IOException;
-        void beginArray(W w) throws IOException;
-        void endArray(W w) throws IOException;
-        void name(W w, String name) throws IOException;
-        void string(W w, String value) throws IOException;
-        void number(W w, long value) throws IOException;
-        void number(W w, Number value) throws IOException;
-        void bool(W w, boolean value) throws IOException;
-    }
+    private static final long[] LONGS = { Long.MIN_VALUE, -1_234_567_890_123L, -10, -9, -1, 0, 1, 9, 10, 99, 100, Long.MAX_VALUE };
 
-    private static <W> void writeAll(Writing<W> on, W w) throws IOException {
-        on.beginObject(w);
-        on.name(w, "empty object");
-        on.beginObject(w);
-        on.endObject(w);
-        on.name(w, "empty array");
-        on.beginArray(w);
-        on.endArray(w);
-        on.name(w, "strings");
-        on.beginArray(w);
-        for (String s : STRINGS) {
-            on.beginObject(w);
-            on.name(w, s);
-            on.string(w, s);
-            on.name(w, "length");
-            on.number(w, s.length());
-            on.endObject(w);
+    /** A tree with each string as a name and as a value, numbers, nulls, booleans and empty and nested containers. */
+    private static JsonObject tree() {
+        JsonObject o = new JsonObject();
+        o.add("empty object", new JsonObject());
+        o.add("empty array", new JsonArray());
+        JsonArray strings = new JsonArray();
+        for (String text : STRINGS) {
+            JsonObject item = new JsonObject();
+            item.addProperty(text, text);
+            item.addProperty("length", text.length());
+            strings.add(item);
         }
-        on.string(w, null);
-        on.endArray(w);
-        on.name(w, "numbers");
-        on.beginArray(w);
-        for (long n : new long[] { Long.MIN_VALUE, -1_234_567_890_123L, -10, -9, -1, 0, 1, 9, 10, 99, 100, Long.MAX_VALUE }) {
-            on.number(w, n);
+        strings.add((String) null);
+        o.add("strings", strings);
+        JsonArray numbers = new JsonArray();
+        for (long n : LONGS) {
+            numbers.add(n);
         }
-        on.number(w, 1.5);
-        on.number(w, (Number) null);
-        on.bool(w, true);
-        on.bool(w, false);
-        on.beginArray(w);
-        on.beginArray(w);
-        on.endArray(w);
-        on.endArray(w);
-        on.endArray(w);
-        on.endObject(w);
+        numbers.add(1.5);
+        numbers.add(true);
+        numbers.add(false);
+        JsonArray nested = new JsonArray();
+        nested.add(new JsonArray());
+        numbers.add(nested);
+        o.add("numbers", numbers);
+        return o;
     }
-
-    private static final Writing<JsonWriter> GSON = new Writing<>() {
-        public void beginObject(JsonWriter w) throws IOException { w.beginObject(); }
-        public void endObject(JsonWriter w) throws IOException { w.endObject(); }
-        public void beginArray(JsonWriter w) throws IOException { w.beginArray(); }
-        public void endArray(JsonWriter w) throws IOException { w.endArray(); }
-        public void name(JsonWriter w, String name) throws IOException { w.name(name); }
-        public void string(JsonWriter w, String value) throws IOException { w.value(value); }
-        public void number(JsonWriter w, long value) throws IOException { w.value(value); }
-        public void number(JsonWriter w, Number value) throws IOException { w.value(value); }
-        public void bool(JsonWriter w, boolean value) throws IOException { w.value(value); }
-    };
-
-    private static final Writing<JsonStreamWriter> OURS = new Writing<>() {
-        public void beginObject(JsonStreamWriter w) throws IOException { w.beginObject(); }
-        public void endObject(JsonStreamWriter w) throws IOException { w.endObject(); }
-        public void beginArray(JsonStreamWriter w) throws IOException { w.beginArray(); }
-        public void endArray(JsonStreamWriter w) throws IOException { w.endArray(); }
-        public void name(JsonStreamWriter w, String name) throws IOException { w.name(name); }
-        public void string(JsonStreamWriter w, String value) throws IOException { w.value(value); }
-        public void number(JsonStreamWriter w, long value) throws IOException { w.value(value); }
-        public void number(JsonStreamWriter w, Number value) throws IOException { w.value(value); }
-        public void bool(JsonStreamWriter w, boolean value) throws IOException { w.value(value); }
-    };
 
     /** Byte for byte what Gson's own writer writes with the command line's settings, in UTF-8. */
     @Test
@@ -140,18 +96,24 @@ class JsonTextTest {
         Writer utf8 = new OutputStreamWriter(gson, StandardCharsets.UTF_8);
         JsonWriter reference = new JsonWriter(utf8);
         reference.setIndent("  ");
-        reference.setHtmlSafe(false);
-        reference.setSerializeNulls(true);
-        writeAll(GSON, reference);
+        new GsonBuilder().disableHtmlEscaping().serializeNulls().create().toJson(tree(), reference);
         reference.flush();
 
-        ByteArrayOutputStream ours = new ByteArrayOutputStream();
-        JsonStreamWriter writer = new JsonStreamWriter(ours);
-        writeAll(OURS, writer);
-        writer.flush();
+        byte[] ours = JsonText.pretty(tree()).getBytes(StandardCharsets.UTF_8);
 
         assertTrue(gson.size() > 3 * (1 << 16), "longer than the writer's buffer");
-        assertArrayEquals(gson.toByteArray(), ours.toByteArray());
+        assertArrayEquals(gson.toByteArray(), ours);
+    }
+
+    /** Whole numbers are written digit by digit in place, as Long.toString writes them. */
+    @Test
+    void wholeNumbersOfEveryLength() throws Exception {
+        for (long n : LONGS) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            JsonStreamWriter writer = new JsonStreamWriter(bytes);
+            writer.beginArray().value(n).endArray().flush();
+            assertEquals("[\n  " + n + "\n]", bytes.toString(StandardCharsets.US_ASCII));
+        }
     }
 
     /** For a terminal that is not UTF-8: nothing past ASCII, and every string as it was, lone surrogates too. */
@@ -159,7 +121,7 @@ class JsonTextTest {
     void asciiOutputEscapesTheRestAndKeepsEveryString() throws Exception {
         ByteArrayOutputStream ascii = new ByteArrayOutputStream();
         JsonStreamWriter writer = new JsonStreamWriter(ascii, true);
-        writeAll(OURS, writer);
+        JsonText.write(tree(), writer);
         writer.flush();
 
         for (byte b : ascii.toByteArray()) {
