@@ -3,6 +3,7 @@ package org.proxyscope.core;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -91,6 +92,24 @@ class HashingChannelTest {
                 assertEquals(sha256(file), readAndHash(file, chunks, limit, out));
             }
             assertArrayEquals(Files.readAllBytes(file), Files.readAllBytes(copy), "read " + limit);
+        }
+    }
+
+    /** A copy onto a full disk ({@code /dev/full}) is reported by the hash, and holds up neither thread. */
+    @ParameterizedTest
+    @ValueSource(ints = { 1, 128 })
+    void aCopyOntoAFullDiskIsReportedAndTheReaderReadsOn(int chunks) throws Exception {
+        Path file = file((6 << 20) + 99);
+        try (FileChannel channel = FileChannel.open(file); FileChannel full = FileChannel.open(Path.of("/dev/full"), StandardOpenOption.WRITE);
+                HashingChannel hashing = new HashingChannel(channel, file, full, chunks)) {
+            ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+            java.security.MessageDigest read = java.security.MessageDigest.getInstance("SHA-256");
+            for (int n = hashing.read(buffer.clear()); n >= 0; n = hashing.read(buffer.clear())) {
+                read.update(buffer.flip());
+            }
+            assertEquals(sha256(file), HexFormat.of().formatHex(read.digest()), "the reader got the whole file, in order");
+            IOException e = assertThrows(IOException.class, hashing::sha256);
+            assertTrue(String.valueOf(e.getMessage()).contains("No space left"), e.toString());
         }
     }
 
