@@ -67,15 +67,11 @@ public final class CaptureJson {
         o.flush();
     }
 
-    /**
-     * {@code hosts} holds each address's text once: a busy proxy's address is in every one of tens of thousands of
-     * sessions, and writing an address out as text each time was a tenth of the JSON's time.
-     */
     private static void session(JsonStreamWriter o, ProxySession s, Map<InetAddress, String> hosts) throws IOException {
         Flow f = s.flow();
         o.beginObject();
-        o.name("client").value(AddressText.withPort(hosts.computeIfAbsent(f.clientAddress(), AddressText::of), f.clientPort()));
-        o.name("proxy").value(AddressText.withPort(hosts.computeIfAbsent(f.serverAddress(), AddressText::of), f.serverPort()));
+        o.name("client").value(endpoint(hosts, f.clientAddress(), f.clientPort()));
+        o.name("proxy").value(endpoint(hosts, f.serverAddress(), f.serverPort()));
         o.name("protocol").value(s.protocol());
         o.name("destination").value(s.destination());
         o.name("outcome").value(s.outcome().word());
@@ -89,6 +85,15 @@ public final class CaptureJson {
             o.name("relayed_flow").value(s.relayedFlow().getAsInt());
         }
         o.endObject();
+    }
+
+    /**
+     * An end as {@link Endpoint#toString()} writes it, with each address's text made once into {@code hosts}: a busy
+     * proxy's address is in every one of tens of thousands of sessions, and writing it out as text each time was a
+     * tenth of the JSON's time.
+     */
+    private static String endpoint(Map<InetAddress, String> hosts, InetAddress address, int port) {
+        return AddressText.withPort(hosts.computeIfAbsent(address, AddressText::of), port);
     }
 
     private static void host(JsonStreamWriter o, HostRecord h) throws IOException {
