@@ -76,6 +76,12 @@ class ModelTest {
     @Test
     void caseIdsReadAsAnalystsWriteThem() {
         assertEquals("PX-2026-0001", new CaseId(2026, 1).toString());
+        // four digits at least, more when the year has more cases, and each reads back as itself
+        for (int number : new int[] {7, 42, 905, 1234, 56789, 999_999}) {
+            CaseId id = new CaseId(2031, number);
+            assertEquals(String.format("PX-2031-%04d", number), id.toString());
+            assertEquals(id, CaseId.parse(id.toString()));
+        }
         assertEquals(new CaseId(2026, 42), CaseId.parse("px-2026-0042"));
         assertThrows(IllegalArgumentException.class, () -> CaseId.parse("2026-0042"));
         assertTrue(new CaseId(2025, 900).compareTo(new CaseId(2026, 1)) < 0);
