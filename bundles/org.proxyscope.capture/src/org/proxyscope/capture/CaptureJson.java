@@ -1,9 +1,7 @@
 package org.proxyscope.capture;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +38,7 @@ public final class CaptureJson {
         o.name("malformed_packets").value(r.malformedPackets());
         o.name("ip_fragments").value(r.fragments());
         o.name("proxy_sessions").beginArray();
-        Map<InetAddress, String> hosts = new HashMap<>();
+        AddressTexts hosts = new AddressTexts();
         for (ProxySession s : r.sessions()) {
             session(o, s, hosts); // per item, so that the JIT compiles it: a loop in a method called once runs interpreted
         }
@@ -67,11 +65,11 @@ public final class CaptureJson {
         o.flush();
     }
 
-    private static void session(JsonStreamWriter o, ProxySession s, Map<InetAddress, String> hosts) throws IOException {
+    private static void session(JsonStreamWriter o, ProxySession s, AddressTexts hosts) throws IOException {
         Flow f = s.flow();
         o.beginObject();
-        o.name("client").value(endpoint(hosts, f.clientAddress(), f.clientPort()));
-        o.name("proxy").value(endpoint(hosts, f.serverAddress(), f.serverPort()));
+        o.name("client").value(hosts.endpoint(f.clientAddress(), f.clientPort()));
+        o.name("proxy").value(hosts.endpoint(f.serverAddress(), f.serverPort()));
         o.name("protocol").value(s.protocol());
         o.name("destination").value(s.destination());
         o.name("outcome").value(s.outcome().word());
@@ -85,15 +83,6 @@ public final class CaptureJson {
             o.name("relayed_flow").value(s.relayedFlow().getAsInt());
         }
         o.endObject();
-    }
-
-    /**
-     * An end as {@link Endpoint#toString()} writes it, with each address's text made once into {@code hosts}: a busy
-     * proxy's address is in every one of tens of thousands of sessions, and writing it out as text each time was a
-     * tenth of the JSON's time.
-     */
-    private static String endpoint(Map<InetAddress, String> hosts, InetAddress address, int port) {
-        return AddressText.withPort(hosts.computeIfAbsent(address, AddressText::of), port);
     }
 
     private static void host(JsonStreamWriter o, HostRecord h) throws IOException {
@@ -138,12 +127,13 @@ public final class CaptureJson {
         s.append(String.format(Locale.ROOT, "  %d proxy sessions, %d established%n", r.sessions().size(), established));
         // grouped: a busy proxy has thousands of sessions that differ only in the client
         Map<String, List<ProxySession>> groups = new LinkedHashMap<>();
+        AddressTexts hosts = new AddressTexts();
         for (ProxySession x : r.sessions()) {
-            groups.computeIfAbsent(x.protocol() + " via " + x.proxy() + " to " + (x.destination().isEmpty() ? "-" : x.destination())
+            groups.computeIfAbsent(x.protocol() + " via " + hosts.endpoint(x.flow().serverAddress(), x.flow().serverPort()) + " to " + (x.destination().isEmpty() ? "-" : x.destination())
                     + ": " + x.outcome().word() + " (" + x.code() + ")", k -> new ArrayList<>()).add(x);
         }
         groups.forEach((what, list) -> {
-            long clients = list.stream().map(x -> x.client().host()).distinct().count();
+            long clients = list.stream().map(x -> x.flow().clientAddress()).distinct().count();
             int messages = list.stream().mapToInt(ProxySession::smtpMessages).sum();
             int recipients = list.stream().mapToInt(ProxySession::smtpRecipients).sum();
             long mail = list.stream().filter(ProxySession::carriesSmtp).count();

@@ -153,9 +153,11 @@ public final class CaptureRecords {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO capture_sessions (case_id, evidence_no, position, flow_no,"
                 + " started_ns, client_host, client_port, proxy_host, proxy_port, protocol, destination, outcome, code, carries_smtp,"
                 + " smtp_messages, smtp_recipients, relayed_flow, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            String caseId = tx.caseId().toString();
+            AddressTexts hosts = new AddressTexts();
             int position = 0;
             for (ProxySession x : r.sessions()) {
-                bind(s, tx.caseId(), capture.number(), ++position, x); // per item, so that the JIT compiles it
+                bind(s, caseId, capture.number(), ++position, x, hosts); // per item, so that the JIT compiles it
                 if (position % SESSION_BATCH == 0) {
                     s.executeBatch();
                 }
@@ -169,39 +171,49 @@ public final class CaptureRecords {
      * outcome (its first flow): a busy proxy's thousands of sessions differ mostly in the client's port.
      */
     private static List<SearchEntry> entries(Evidence capture, CaptureReport r) {
+        AddressTexts hosts = new AddressTexts();
         Map<String, List<ProxySession>> groups = new LinkedHashMap<>();
         for (ProxySession x : r.sessions()) {
-            groups.computeIfAbsent(x.client().host() + " " + x.proxy() + " " + x.destination() + " " + x.outcome().word(),
-                    k -> new ArrayList<>()).add(x);
+            group(groups, x, hosts); // per item, so that the JIT compiles it: a loop in a method called once runs interpreted
         }
         List<SearchEntry> entries = new ArrayList<>(groups.size());
         for (List<ProxySession> group : groups.values()) {
-            entries.add(entry(capture, group));
+            entries.add(entry(capture, group, hosts));
         }
         return entries;
     }
 
-    private static SearchEntry entry(Evidence capture, List<ProxySession> group) {
-        ProxySession first = group.get(0);
-        int messages = group.stream().mapToInt(ProxySession::smtpMessages).sum();
-        return new SearchEntry(capture.number() + "/" + first.flow().number(), first.protocol() + " from " + first.client().host()
-                + " via " + first.proxy() + " to " + (first.destination().isEmpty() ? "-" : first.destination()),
-                CaptureJson.plural(group.size(), "session") + ", " + first.outcome().word() + " (" + first.code() + "): " + first.evidence()
-                        + "; " + CaptureJson.plural(messages, "mail message") + "; "
-                        + capture.originalName() + "; client " + first.client().host() + " proxy " + first.proxy().host()
-                        + " destination " + first.destination());
+    private static void group(Map<String, List<ProxySession>> groups, ProxySession x, AddressTexts hosts) {
+        Flow f = x.flow();
+        groups.computeIfAbsent(hosts.host(f.clientAddress()) + " " + hosts.endpoint(f.serverAddress(), f.serverPort()) + " "
+                + x.destination() + " " + x.outcome().word(), k -> new ArrayList<>()).add(x);
     }
 
-    private static void bind(PreparedStatement s, CaseId id, int evidence, int position, ProxySession x) throws SQLException {
-        s.setString(1, id.toString());
+    private static SearchEntry entry(Evidence capture, List<ProxySession> group, AddressTexts hosts) {
+        ProxySession first = group.get(0);
+        Flow f = first.flow();
+        String client = hosts.host(f.clientAddress());
+        String proxy = hosts.host(f.serverAddress());
+        int messages = group.stream().mapToInt(ProxySession::smtpMessages).sum();
+        return new SearchEntry(capture.number() + "/" + f.number(), first.protocol() + " from " + client + " via "
+                + hosts.endpoint(f.serverAddress(), f.serverPort()) + " to " + (first.destination().isEmpty() ? "-" : first.destination()),
+                CaptureJson.plural(group.size(), "session") + ", " + first.outcome().word() + " (" + first.code() + "): " + first.evidence()
+                        + "; " + CaptureJson.plural(messages, "mail message") + "; " + capture.originalName() + "; client " + client
+                        + " proxy " + proxy + " destination " + first.destination());
+    }
+
+    private static void bind(PreparedStatement s, String caseId, int evidence, int position, ProxySession x, AddressTexts hosts)
+            throws SQLException {
+        Flow f = x.flow();
+        s.setString(1, caseId);
         s.setInt(2, evidence);
         s.setInt(3, position);
-        s.setInt(4, x.flow().number());
-        s.setLong(5, x.flow().firstNanos());
-        s.setString(6, x.client().host());
-        s.setInt(7, x.client().port());
-        s.setString(8, x.proxy().host());
-        s.setInt(9, x.proxy().port());
+        s.setInt(4, f.number());
+        s.setLong(5, f.firstNanos());
+        s.setString(6, hosts.host(f.clientAddress()));
+        s.setInt(7, f.clientPort());
+        s.setString(8, hosts.host(f.serverAddress()));
+        s.setInt(9, f.serverPort());
         s.setString(10, x.protocol());
         s.setString(11, x.destination());
         s.setString(12, x.outcome().word());
