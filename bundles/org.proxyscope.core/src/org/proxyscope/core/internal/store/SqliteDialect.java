@@ -238,11 +238,13 @@ final class SqliteDialect implements Dialect {
                     PreparedStatement deleteKeys = connection.prepareStatement("DELETE FROM search_keys WHERE case_id = ? AND kind = ?"
                             + " AND ref IN (SELECT value FROM json_each(?))");
                     PreparedStatement last = connection.prepareStatement("SELECT coalesce(max(rowid), 0) FROM search_index");
-                    PreparedStatement insertEntries = connection.prepareStatement("INSERT INTO search_index(case_id, kind, ref, title,"
-                            + " body) SELECT ?, ?, value ->> 0, value ->> 1, value ->> 2 FROM json_each(?) ORDER BY key");
-                    // new rows get rowids above the largest there was, in the order inserted
+                    // each entry's rowid is its place in the batch above the largest there was, so its key is made from the
+                    // refs alone, not read back out of the index; jsonb_each hands each entry over parsed once, where
+                    // json_each's text was parsed again for each of the three columns
+                    PreparedStatement insertEntries = connection.prepareStatement("INSERT INTO search_index(rowid, case_id, kind, ref,"
+                            + " title, body) SELECT ? + key + 1, ?, ?, value ->> 0, value ->> 1, value ->> 2 FROM jsonb_each(?)");
                     PreparedStatement insertKeys = connection.prepareStatement("INSERT INTO search_keys (case_id, kind, ref, doc)"
-                            + " SELECT case_id, kind, ref, rowid FROM search_index WHERE rowid > ?")) {
+                            + " SELECT ?, ?, value, ? + key + 1 FROM json_each(?)")) {
                 Sql.bind(deleteEntries, json.refs(), caseId, kind).executeUpdate();
                 Sql.bind(deleteKeys, caseId, kind, json.refs()).executeUpdate();
                 long before;
@@ -250,8 +252,14 @@ final class SqliteDialect implements Dialect {
                     r.next();
                     before = r.getLong(1);
                 }
-                Sql.bind(insertEntries, caseId, kind, json.entries()).executeUpdate();
-                insertKeys.setLong(1, before);
+                insertEntries.setLong(1, before);
+                insertEntries.setString(2, caseId);
+                insertEntries.setString(3, kind);
+                insertEntries.setString(4, json.entries());
+                insertEntries.executeUpdate();
+                Sql.bind(insertKeys, caseId, kind);
+                insertKeys.setLong(3, before);
+                insertKeys.setString(4, json.refs());
                 insertKeys.executeUpdate();
             }
         }
