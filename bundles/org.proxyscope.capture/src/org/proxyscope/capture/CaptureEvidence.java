@@ -52,7 +52,9 @@ public final class CaptureEvidence {
             throw added.result().failure();
         }
         CaptureReport report = added.result().report().of(workspace.storedFile(capture), capture.sha256(), started);
-        Path analysis = TempPaths.file("proxyscope-analysis-", ".json");
+        // named after its capture, as the case's evidence list shows it, in a folder of its own
+        Path folder = TempPaths.folder("proxyscope-analysis-");
+        Path analysis = folder.resolve(file.getFileName() + ".analysis.json");
         // The analysis's JSON is written on a thread of its own while the sessions go into the workspace: for a
         // capture dense in sessions that is tens of megabytes, 0.5-0.8 s, beside seconds of database work.
         FutureTask<Void> json = new FutureTask<>(() -> {
@@ -71,6 +73,7 @@ public final class CaptureEvidence {
         } finally {
             ended(json); // its file goes only once nothing writes it, whatever happened meanwhile
             Files.deleteIfExists(analysis);
+            Files.deleteIfExists(folder);
         }
         return report;
     }

@@ -77,6 +77,7 @@ class ImportCommandTest {
             List<Evidence> evidence = ws.evidence(c.id());
             assertEquals(2, evidence.size());
             assertEquals(Files.size(capture), Files.size(ws.storedFile(evidence.get(0))));
+            assertEquals("lo.pcap.analysis.json", evidence.get(1).originalName(), "named after the capture it analyses");
             JsonObject analysis = JsonParser.parseString(Files.readString(ws.storedFile(evidence.get(1)))).getAsJsonObject();
             assertTrue(analysis.has("proxy_sessions"), analysis.toString());
             String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
