@@ -148,6 +148,7 @@ relay=$PROXYSCOPE_TEST_RELAY_OPEN
     fetch -x "http://$PROXYSCOPE_TEST_SQUID_OPEN" "${url}missing.html"  # http-forward, established: the origin's own 404
     fetch -x "http://$PROXYSCOPE_TEST_TINYPROXY" "${url}missing.html"   # the same through tinyproxy
     fetch -x "http://$PROXYSCOPE_TEST_YES" "$url"                      # http-forward answered by the server itself: unverified
+    fetch --interface 127.0.0.3 "$url"                                 # straight to the web server: a web client, no proxy client
     yes_tunnel "127.0.0.1:$(port_of "$relay")"                         # a web page where the mail server should greet: unverified
     mail -x "socks5://$PROXYSCOPE_TEST_SOCKS_OPEN" "smtp://$relay"     # socks5 carrying SMTP
     mail -p -x "http://$PROXYSCOPE_TEST_SQUID_OPEN" "smtp://$relay"    # http-connect carrying SMTP

@@ -358,7 +358,7 @@ public final class CaptureImporter {
      * roles each was work for the collector as the import ended.
      */
     private static final List<String> ROLES = List.of("mail server", "mail client", "web server", "TLS server", "proxy",
-            "claims to relay (unproven)", "proxy (refusing)", "proxy client", "mail sender through a proxy");
+            "claims to relay (unproven)", "proxy (refusing)", "proxy client", "mail sender through a proxy", "web client", "TLS client");
     private static final int MAIL_SERVER = 1;
     private static final int MAIL_CLIENT = 1 << 1;
     private static final int WEB_SERVER = 1 << 2;
@@ -368,6 +368,8 @@ public final class CaptureImporter {
     private static final int REFUSING_PROXY = 1 << 6;
     private static final int PROXY_CLIENT = 1 << 7;
     private static final int MAIL_SENDER_THROUGH_PROXY = 1 << 8;
+    private static final int WEB_CLIENT = 1 << 9;
+    private static final int TLS_CLIENT = 1 << 10;
 
     /** What the capture shows of one host; one look-up per flow end instead of one per map. */
     private static final class HostTally {
@@ -415,8 +417,14 @@ public final class CaptureImporter {
                 server.roles |= MAIL_SERVER;
                 client.roles |= MAIL_CLIENT;
             }
-            case HTTP -> server.roles |= WEB_SERVER;
-            case TLS -> server.roles |= TLS_SERVER;
+            case HTTP -> {
+                server.roles |= WEB_SERVER;
+                client.roles |= WEB_CLIENT;
+            }
+            case TLS -> {
+                server.roles |= TLS_SERVER;
+                client.roles |= TLS_CLIENT;
+            }
             default -> { }
         }
     }

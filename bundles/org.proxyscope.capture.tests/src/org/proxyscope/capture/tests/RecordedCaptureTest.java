@@ -115,6 +115,9 @@ class RecordedCaptureTest {
         assertTrue(report.flows().stream().anyMatch(f -> f.service().word().equals("smtp") && f.server().port() == relay),
                 "the direct SMTP connection is recognised by its content");
         assertTrue(report.hosts().stream().anyMatch(h -> h.address().equals("127.0.0.1") && h.roles().contains("proxy")));
+        // a host that only fetched a page straight from the web server is a web client, and nothing more
+        assertEquals(java.util.Set.of("web client"), report.hosts().stream().filter(h -> h.address().equals("127.0.0.3"))
+                .findFirst().orElseThrow().roles());
     }
 
     /**
