@@ -73,6 +73,6 @@ printf 'A %d MiB capture%s in the workbench, %d runs (medians), %d cores\n' "$si
 cli_ms=$(printf '%s\n' "${cli[@]}" | median)
 wb_ms=$(printf '%s\n' "${shown[@]}" | median)
 printf '  proxyscope import (command line)    %6.0f ms   peak RSS %5d MiB\n' "$cli_ms" "$cli_rss"
-printf '  workbench: Capture perspective      %6.0f ms   resident %5d MiB with it shown, peak %d MiB\n' "$wb_ms" \
+printf '  workbench: Capture perspective      %6.0f ms   resident %5.0f MiB with it shown, peak %.0f MiB\n' "$wb_ms" \
     "$(printf '%s\n' "${rss[@]}" | median)" "$(printf '%s\n' "${peak[@]}" | median)"
 printf '  workbench / command line: %.2fx (goal: at most 1.2x, under 1024 MiB resident)\n' "$(echo "$wb_ms / $cli_ms" | bc -l)"
