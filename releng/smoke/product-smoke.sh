@@ -111,6 +111,9 @@ if main=$(window "Proxyscope - $ws" 90); then
         # the case is selected (its row is the first of the Case Explorer)
         if [ -n "${PROXYSCOPE_TEST_CAPTURES:-}" ] && env -u DISPLAY "$app" import "$PROXYSCOPE_TEST_CAPTURES/lo.pcapng" \
                 --case "$(head -n 1 "$out/cli-case.out")" --workspace "$ws" >"$out/cli-import.out" 2>&1; then
+            # the Case Explorer lists the cases again once it sees the import (within a second or two); a click
+            # while it does can land on a row being replaced, and once (of six runs) nothing was selected
+            sleep 2
             xdotool mousemove 80 222 click 1
             keys "$main" ctrl+alt+3
             shot capture-of-case 4
