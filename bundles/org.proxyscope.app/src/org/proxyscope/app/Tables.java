@@ -6,7 +6,12 @@ import java.util.function.IntFunction;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
+import org.eclipse.jface.window.DefaultToolTip;
+import org.eclipse.jface.window.ToolTip;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
@@ -29,7 +34,8 @@ public final class Tables {
     /**
      * Lets a table made {@link SWT#VIRTUAL} ask for a row's texts only when the row is shown: a capture's tens of
      * thousands of sessions or hosts then cost what the screen holds, not one widget row each. The rows are as many
-     * as {@link Table#setItemCount} was last told; {@code texts} gives the texts of row {@code index}.
+     * as {@link Table#setItemCount} was last told; {@code texts} gives the texts of row {@code index}. A cell too
+     * narrow for its text shows the whole of it in a tooltip while the pointer rests on it.
      */
     public static void onDemand(Table table, IntFunction<String[]> texts) {
         table.addListener(SWT.SetData, e -> {
@@ -38,6 +44,68 @@ public final class Tables {
                 ((TableItem) e.item).setText(texts.apply(e.index)); // the event names the row: Table.indexOf walks them all
             }
         });
+        new CutTextTip(table);
+    }
+
+    /**
+     * The whole text of the cell at {@code x, y} when its column shows only part of it, or null. An evidence
+     * sentence or a host's roles is cut at the column's edge, and widening the column takes room from the others.
+     */
+    public static String cutText(Table table, int x, int y) {
+        Cell cell = cellAt(table, new Point(x, y));
+        if (cell == null) {
+            return null;
+        }
+        String text = cell.item().getText(cell.column());
+        GC gc = new GC(table);
+        try {
+            return gc.textExtent(text).x > cell.item().getTextBounds(cell.column()).width ? text : null;
+        } finally {
+            gc.dispose();
+        }
+    }
+
+    /** A cell of a table: a row and a column. */
+    private record Cell(TableItem item, int column) {
+    }
+
+    private static Cell cellAt(Table table, Point at) {
+        TableItem item = table.getItem(at);
+        if (item != null) {
+            for (int column = 0; column < Math.max(1, table.getColumnCount()); column++) {
+                if (item.getBounds(column).contains(at)) {
+                    return new Cell(item, column);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Shows a cut cell's whole text while the pointer rests on it, a tip of its own for each cell. */
+    private static final class CutTextTip extends DefaultToolTip {
+
+        private final Table table;
+
+        CutTextTip(Table table) {
+            super(table, ToolTip.RECREATE, false);
+            this.table = table;
+        }
+
+        @Override
+        protected Object getToolTipArea(Event event) {
+            Cell cell = cellAt(table, new Point(event.x, event.y));
+            return cell != null ? cell : super.getToolTipArea(event);
+        }
+
+        @Override
+        protected boolean shouldCreateToolTip(Event event) {
+            return cutText(table, event.x, event.y) != null && super.shouldCreateToolTip(event);
+        }
+
+        @Override
+        protected String getText(Event event) {
+            return cutText(table, event.x, event.y);
+        }
     }
 
     /** Rows a table gets at once; the rest come in blocks, between the display's other work. */

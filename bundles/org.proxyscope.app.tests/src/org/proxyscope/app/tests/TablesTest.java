@@ -1,11 +1,19 @@
 package org.proxyscope.app.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.CLabel;
+import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
@@ -65,6 +73,47 @@ class TablesTest {
         settle();
         assertEquals(10, table.getItemCount(), "a short list replaces a long one whole");
         assertEquals("row 9", table.getItem(9).getText());
+    }
+
+    /** An evidence sentence cut at the column's edge shows whole while the pointer rests on it; a cell that fits, nothing. */
+    @Test
+    void aCutCellShowsItsWholeTextWhereThePointerRests() {
+        String evidence = "the proxy's connection to 192.0.2.25:25 is flow 812; the destination's SMTP greeting came back"
+                + " through the tunnel";
+        Table findings = new Table(shell, SWT.VIRTUAL | SWT.FULL_SELECTION);
+        Tables.addColumns(findings, new String[][] { { "Outcome", "120" }, { "Evidence", "120" } });
+        Tables.onDemand(findings, i -> new String[] { "established", evidence });
+        table.dispose();
+        shell.layout();
+        Tables.showRows(findings, 1);
+        settle();
+        Rectangle outcome = findings.getItem(0).getBounds(0);
+        Rectangle cut = findings.getItem(0).getBounds(1);
+        assertNull(Tables.cutText(findings, outcome.x + 5, outcome.y + outcome.height / 2), "the whole word shows already");
+        assertEquals(evidence, Tables.cutText(findings, cut.x + 5, cut.y + cut.height / 2));
+        assertNull(Tables.cutText(findings, cut.x + 5, cut.y + 5 * cut.height), "no row there");
+
+        Event hover = new Event();
+        hover.x = cut.x + 5;
+        hover.y = cut.y + cut.height / 2;
+        findings.notifyListeners(SWT.MouseHover, hover);
+        settle();
+        assertTrue(shownTexts().contains(evidence), "the tooltip shows the whole sentence: " + shownTexts());
+    }
+
+    /** The texts of labels in the display's other visible shells, such as a tooltip's. */
+    private List<String> shownTexts() {
+        List<String> texts = new ArrayList<>();
+        for (Shell other : display.getShells()) {
+            if (other != shell && other.isVisible()) {
+                for (Control c : other.getChildren()) {
+                    if (c instanceof CLabel label) {
+                        texts.add(label.getText());
+                    }
+                }
+            }
+        }
+        return texts;
     }
 
     @Test
