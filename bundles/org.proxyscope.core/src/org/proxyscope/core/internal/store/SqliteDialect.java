@@ -225,7 +225,7 @@ final class SqliteDialect implements Dialect {
         /**
          * The entries go in as one JSON array that SQLite takes apart itself: five statements for them all (the
          * caller hands them over in slices), where one at a time made four per entry and a dozen crossings into the
-         * native library (a dense capture's 50,000 session entries: 1.75-1.9 s that way, 1.35-1.65 s now, of which
+         * native library (a dense capture's 50,000 session entries: 1.75-1.9 s that way, 1.3-1.4 s now, of which
          * FTS5's own insertion is 0.7 s).
          */
         @Override
