@@ -27,9 +27,8 @@ public final class CaptureJson {
         o.name("sha256").value(r.sha256());
         o.name("packets").value(r.packets());
         o.name("flows").value(r.flowCount());
-        long tcp = r.tcpFlows(); // counted over every flow: once
-        o.name("tcp_flows").value(tcp);
-        o.name("udp_flows").value(r.flowCount() - tcp);
+        o.name("tcp_flows").value(r.tcpFlows());
+        o.name("udp_flows").value(r.udpFlows());
         o.name("bytes").value(r.bytes());
         o.name("elapsed_ms").value(r.elapsed().toMillis());
         o.name("partial").value(r.partial());
@@ -119,9 +118,8 @@ public final class CaptureJson {
      */
     public static String summary(CaptureReport r, String name) {
         StringBuilder s = new StringBuilder();
-        long tcp = r.tcpFlows();
         s.append(String.format(Locale.ROOT, "%s: %s, %d packets, %d flows (%d TCP, %d UDP), %d bytes, %d ms%n",
-                name, r.format().word(), r.packets(), r.flowCount(), tcp, r.flowCount() - tcp, r.bytes(),
+                name, r.format().word(), r.packets(), r.flowCount(), r.tcpFlows(), r.udpFlows(), r.bytes(),
                 r.elapsed().toMillis()));
         s.append("  sha256 ").append(r.sha256()).append('\n');
         r.problem().ifPresent(p -> s.append("  PARTIAL: ").append(p).append('\n'));

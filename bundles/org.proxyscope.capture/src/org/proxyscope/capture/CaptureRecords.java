@@ -143,9 +143,8 @@ public final class CaptureRecords {
             s.setLong(9, r.packets());
             s.setLong(10, r.bytes());
             s.setInt(11, r.flowCount());
-            long tcp = r.tcpFlows(); // counted over every flow: once
-            s.setLong(12, tcp);
-            s.setLong(13, r.flowCount() - tcp);
+            s.setLong(12, r.tcpFlows());
+            s.setLong(13, r.udpFlows());
             s.setLong(14, r.firstNanos());
             s.setLong(15, r.lastNanos());
             s.setString(16, r.problem().orElse(null));
