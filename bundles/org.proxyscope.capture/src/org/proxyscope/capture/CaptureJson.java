@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.proxyscope.cli.JsonStreamWriter;
-import org.proxyscope.core.model.AddressText;
 
 /** The import's JSON form, as {@code proxyscope import --json} prints it and as a case keeps it. */
 public final class CaptureJson {
