@@ -46,6 +46,51 @@ class AddressWordsTest {
         }
     }
 
+    /** The body with each address (in order, once) that stands nowhere in title and body as a word of its own. */
+    private static String referenceWithAddresses(String title, String body) {
+        String text = title + " " + body;
+        StringBuilder out = new StringBuilder(body);
+        List<String> seen = new ArrayList<>();
+        for (String address : reference(text)) {
+            if (seen.contains(address)) {
+                continue;
+            }
+            seen.add(address);
+            boolean alone = false;
+            for (int at = text.indexOf(address); at >= 0 && !alone; at = text.indexOf(address, at + 1)) {
+                int end = at + address.length();
+                alone = (at == 0 || !wordChar(text.charAt(at - 1))) && (end == text.length() || !wordChar(text.charAt(end)));
+            }
+            if (!alone) {
+                out.append(' ').append(address);
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean wordChar(char c) {
+        return Character.isLetterOrDigit(c) || ".-:@_".indexOf(c) >= 0;
+    }
+
+    @Test
+    void repeatsWhatTheReferenceRepeats() {
+        Random random = new Random(17);
+        String[] pieces = {"1", "12", "0", "255", ".", " ", "x", "-", ":", "_", "(", "é", "192.0.2.7", "192.0.2.7", "10.0.12.34:1080",
+            "2001:db8::7", "v1.2.3.4.5", "netstat-198.51.100.25.txt", "198.51.100.25"};
+        for (int round = 0; round < 20_000; round++) {
+            StringBuilder title = new StringBuilder();
+            StringBuilder body = new StringBuilder();
+            for (int k = random.nextInt(5); k > 0; k--) {
+                title.append(pieces[random.nextInt(pieces.length)]);
+            }
+            for (int k = random.nextInt(10); k > 0; k--) {
+                body.append(pieces[random.nextInt(pieces.length)]);
+            }
+            assertEquals(referenceWithAddresses(title.toString(), body.toString()),
+                    CaseRepository.withAddresses(title.toString(), body.toString()), "title \"" + title + "\", body \"" + body + "\"");
+        }
+    }
+
     @Test
     void aCaptureSessionsEntryGetsItsGluedAddressesAsWordsOnce() {
         assertEquals("client 10.0.12.34 proxy 192.0.2.7 destination 198.51.100.25:25 198.51.100.25",
