@@ -1,13 +1,14 @@
 package org.proxyscope.capture;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 
 import org.proxyscope.cli.JsonStreamWriter;
+import org.proxyscope.core.Background;
 import org.proxyscope.core.Progress;
 import org.proxyscope.core.TempPaths;
 import org.proxyscope.core.Workspace;
@@ -57,53 +58,29 @@ public final class CaptureEvidence {
         Path analysis = folder.resolve(file.getFileName() + ".analysis.json");
         // The analysis's JSON is written on a thread of its own while the sessions go into the workspace: for a
         // capture dense in sessions that is tens of megabytes, 0.5-0.8 s, beside seconds of database work.
-        FutureTask<Void> json = new FutureTask<>(() -> {
+        Background<Void> json = Background.start("capture-analysis", () -> {
             try (OutputStream out = Files.newOutputStream(analysis)) {
                 CaptureJson.write(report, new JsonStreamWriter(out));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
             return null;
         });
-        Thread.ofPlatform().daemon().name("capture-analysis").start(json);
         try {
             CaptureRecords records = CaptureRecords.of(workspace);
             records.record(id, capture, report);
-            written(json);
+            try {
+                json.join(() -> new InterruptedIOException("interrupted while writing the capture's analysis"));
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
             Evidence kept = workspace.addEvidence(id, analysis, "analysis of evidence #" + capture.number(), Progress.NONE);
             records.attachAnalysis(id, capture, kept);
         } finally {
-            ended(json); // its file goes only once nothing writes it, whatever happened meanwhile
+            json.awaitEnd(); // its file goes only once nothing writes it, whatever happened meanwhile
             Files.deleteIfExists(analysis);
             Files.deleteIfExists(folder);
         }
         return report;
-    }
-
-    /** Waits for the JSON's thread to end; what became of the JSON is for {@link #written} to say. */
-    private static void ended(FutureTask<Void> json) {
-        boolean interrupted = false;
-        while (!json.isDone()) {
-            try {
-                json.get();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            } catch (ExecutionException e) {
-                break;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Waits for the analysis's JSON to be written; why it could not be, when it could not. */
-    private static void written(FutureTask<Void> json) throws IOException {
-        try {
-            json.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while writing the capture's analysis");
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof IOException io ? io : new IOException("the capture's analysis could not be written", e.getCause());
-        }
     }
 }

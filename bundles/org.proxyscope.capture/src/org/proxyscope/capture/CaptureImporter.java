@@ -151,13 +151,7 @@ public final class CaptureImporter {
         // sessions are paired with the proxy's connections
         Background<FlowsShown> shown = Background.start("capture-hosts", () -> FlowsShown.of(table.flows));
         List<ProxySession> sessions = correlate(table.sessions, table.flows);
-        FlowsShown flowsShown;
-        try {
-            flowsShown = shown.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while reading " + file.getFileName());
-        }
+        FlowsShown flowsShown = shown.join(() -> new java.io.InterruptedIOException("interrupted while reading " + file.getFileName()));
         return new CaptureReport(file, format, "", table.packets, table.bytes, table.flows, sessions, flowsShown.listening(),
                 hosts(flowsShown, sessions, table.names), table.malformed, table.fragments,
                 table.firstNanos == Long.MAX_VALUE ? 0 : table.firstNanos, table.lastNanos == Long.MIN_VALUE ? 0 : table.lastNanos,

@@ -94,12 +94,7 @@ public final class CaptureRecords {
         Background<List<SearchEntry>> entries = Background.start("capture-search-entries", () -> entries(capture, report));
         store.write(id, "keep the import of evidence #" + capture.number() + " in " + id, tx -> {
             insert(tx, capture, report);
-            try {
-                tx.index("session", entries.join());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new SQLException("interrupted while the sessions' search entries were made", e);
-            }
+            tx.index("session", entries.join(() -> new SQLException("interrupted while the sessions' search entries were made")));
             tx.custody(CustodyAction.CAPTURE_IMPORTED, "evidence #" + capture.number() + " (" + report.format().word() + ", "
                     + report.packets() + " packets, " + report.flowCount() + " flows, " + report.sessions().size()
                     + " proxy sessions" + (report.partial() ? ", partial: " + report.problem().get() : "") + ")");

@@ -24,10 +24,19 @@ public final class Background<T> {
         return new Background<>(task);
     }
 
-    /** Waits for the result; throws what the work threw. */
-    public T join() throws InterruptedException {
+    /**
+     * Waits for the result; throws what the work threw. When the waiting thread is interrupted, it stays interrupted
+     * and gets {@code whenInterrupted}'s exception (made without a cause; the interruption becomes its cause), of
+     * the kind its own caller expects.
+     */
+    public <E extends Exception> T join(Supplier<E> whenInterrupted) throws E {
         try {
             return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            E failure = whenInterrupted.get();
+            failure.initCause(e);
+            throw failure;
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
@@ -36,6 +45,26 @@ public final class Background<T> {
                 throw error;
             }
             throw new IllegalStateException(e.getCause()); // a Supplier throws nothing checked
+        }
+    }
+
+    /**
+     * Waits until the work has ended, however it ended, even when interrupted meanwhile (the thread stays
+     * interrupted): for a caller that must not remove what the work still uses.
+     */
+    public void awaitEnd() {
+        boolean interrupted = false;
+        while (!task.isDone()) {
+            try {
+                task.get();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            } catch (ExecutionException e) {
+                break;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -305,12 +305,8 @@ public final class CaseRepository {
                             ? Background.start("search-index-batch", () -> batch(entries, start))
                             : null;
                     raw.index(caseId, kind, batch);
-                    try {
-                        batch = next == null ? null : next.join();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new SQLException("interrupted while the search index's entries were made ready", e);
-                    }
+                    batch = next == null ? null
+                            : next.join(() -> new SQLException("interrupted while the search index's entries were made ready"));
                 }
             }
 
