@@ -182,8 +182,9 @@ public final class CaptureImporter {
     private static CaptureReport readListing(Path file, ReadableByteChannel channel) throws IOException {
         InputStream in = Channels.newInputStream(channel);
         NetstatListing listing = NetstatListing.read(in);
-        return new CaptureReport(file, CaptureFormat.NETSTAT, "", 0, 0, listing.connections, List.of(), listing.listening,
-                hosts(FlowsShown.of(listing.connections), List.of(), Map.of()), 0, 0, 0, 0, Duration.ZERO, Optional.ofNullable(listing.problem));
+        FlowsShown shown = FlowsShown.of(listing.connections, listing.listening);
+        return new CaptureReport(file, CaptureFormat.NETSTAT, "", 0, 0, listing.connections, List.of(), shown.listening(),
+                hosts(shown, List.of(), Map.of()), 0, 0, 0, 0, Duration.ZERO, Optional.ofNullable(listing.problem));
     }
 
     /**
@@ -426,14 +427,20 @@ public final class CaptureImporter {
     /** The listening sockets, and each host's tally in the order of their addresses: what the flows alone show. */
     private record FlowsShown(List<ListeningSocket> listening, Map<java.net.InetAddress, HostTally> tallies, List<HostTally> ordered) {
 
+        /** What a capture's flows show, the sockets that answered among it. */
         static FlowsShown of(List<Flow> flows) {
+            return of(flows, CaptureImporter.listening(flows));
+        }
+
+        /** What the flows show besides {@code listening}, known otherwise (a netstat listing names them). */
+        static FlowsShown of(List<Flow> flows, List<ListeningSocket> listening) {
             Map<java.net.InetAddress, HostTally> tallies = new HashMap<>();
             for (Flow f : flows) {
                 tally(tallies, f); // per flow, so that the JIT compiles it (see PcapReader)
             }
             List<HostTally> ordered = new ArrayList<>(tallies.values());
             ordered.sort(Comparator.comparing(t -> t.address));
-            return new FlowsShown(CaptureImporter.listening(flows), tallies, ordered);
+            return new FlowsShown(listening, tallies, ordered);
         }
     }
 
