@@ -85,16 +85,45 @@ public final class CaptureRecords {
     }
 
     /**
-     * Keeps an import of {@code capture} in the case, with its sessions and the custody entry that records it.
-     * Its analysis is attached once it is kept ({@link #attachAnalysis}).
+     * An import's sessions made ready to be kept ({@link #record}): their search entries are made on a thread of
+     * their own from the start, to be ready when the sessions' rows are written.
      */
-    public void record(CaseId id, Evidence capture, CaptureReport report) throws WorkspaceException {
-        // The search entries are made on a thread of their own while the sessions' rows are written: for a capture
-        // dense in sessions, tens of thousands of entries, a tenth of keeping them.
-        Background<List<SearchEntry>> entries = Background.start("capture-search-entries", () -> entries(capture, report));
+    public static final class Prepared {
+
+        private final Evidence capture;
+        private final CaptureReport report;
+        private final Background<List<SearchEntry>> entries;
+
+        private Prepared(Evidence capture, CaptureReport report) {
+            this.capture = capture;
+            this.report = report;
+            this.entries = Background.start("capture-search-entries", () -> entries(capture, report));
+        }
+
+        /** Waits until the search entries are made, however that ended: for work that should not take a core from it. */
+        public void awaitEntries() {
+            entries.awaitEnd();
+        }
+    }
+
+    /**
+     * Begins to keep an import of {@code capture}: the search entries of its sessions are made on a thread of their
+     * own while the caller goes on (for a capture dense in sessions, tens of thousands of entries).
+     */
+    public static Prepared prepare(Evidence capture, CaptureReport report) {
+        return new Prepared(capture, report);
+    }
+
+    /**
+     * Keeps a prepared import in the case, with its sessions and the custody entry that records it. Its analysis is
+     * attached once it is kept ({@link #attachAnalysis}).
+     */
+    public void record(CaseId id, Prepared prepared) throws WorkspaceException {
+        Evidence capture = prepared.capture;
+        CaptureReport report = prepared.report;
         store.write(id, "keep the import of evidence #" + capture.number() + " in " + id, tx -> {
             insert(tx, capture, report);
-            tx.index("session", entries.join(() -> new SQLException("interrupted while the sessions' search entries were made")));
+            tx.index("session", prepared.entries.join(() -> new SQLException("interrupted while the sessions' search entries were made")));
             tx.custody(CustodyAction.CAPTURE_IMPORTED, "evidence #" + capture.number() + " (" + report.format().word() + ", "
                     + report.packets() + " packets, " + report.flowCount() + " flows, " + report.sessions().size()
                     + " proxy sessions" + (report.partial() ? ", partial: " + report.problem().get() : "") + ")");
