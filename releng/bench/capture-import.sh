@@ -50,4 +50,4 @@ tshark_flows=$(grep -c '<->' "$work/out")
 echo "  proxyscope found $summary; tshark counted $tshark_flows TCP conversations"
 ratio() { echo "scale=2; $(cat "$work/seconds-$1") / $(cat "$work/seconds-$2")" | bc; }
 echo "  import / openssl's hash: $(ratio import hash)x (goal: at most 1.6x); tshark / import: $(ratio tshark import)x (goal: at least 20x)"
-echo "  into a case / ad hoc: $(ratio case import)x (the difference is the copy's write to the disk)"
+echo "  into a case / ad hoc: $(ratio case import)x (the difference: the copy's write, and keeping the sessions and their search entries in the workspace)"
