@@ -128,8 +128,10 @@ public final class CaptureJson {
         Map<String, List<ProxySession>> groups = new LinkedHashMap<>();
         AddressTexts hosts = new AddressTexts();
         for (ProxySession x : r.sessions()) {
-            groups.computeIfAbsent(x.protocol() + " via " + hosts.endpoint(x.flow().serverAddress(), x.flow().serverPort()) + " to " + (x.destination().isEmpty() ? "-" : x.destination())
-                    + ": " + x.outcome().word() + " (" + x.code() + ")", k -> new ArrayList<>()).add(x);
+            Flow f = x.flow();
+            groups.computeIfAbsent(x.protocol() + " via " + hosts.endpoint(f.serverAddress(), f.serverPort()) + " to "
+                    + (x.destination().isEmpty() ? "-" : x.destination()) + ": " + x.outcome().word() + " (" + x.code() + ")",
+                    k -> new ArrayList<>()).add(x);
         }
         groups.forEach((what, list) -> {
             long clients = list.stream().map(x -> x.flow().clientAddress()).distinct().count();
