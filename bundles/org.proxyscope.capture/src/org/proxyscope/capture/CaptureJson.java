@@ -1,6 +1,8 @@
 package org.proxyscope.capture;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.proxyscope.cli.JsonStreamWriter;
+import org.proxyscope.core.Background;
 
 /** The import's JSON form, as {@code proxyscope import --json} prints it and as a case keeps it. */
 public final class CaptureJson {
@@ -20,6 +23,45 @@ public final class CaptureJson {
      * (two per host, and a large capture has tens of thousands of hosts) took 0.4-0.5 s of a 1 GiB import's 2.4 s.
      */
     public static void write(CaptureReport r, JsonStreamWriter o) throws IOException {
+        head(r, o);
+        sessions(o, r.sessions(), 0, r.sessions().size());
+        tail(r, o);
+        o.flush();
+    }
+
+    /**
+     * Writes as {@link #write} does, the second half of the sessions and all after them on a thread of their own
+     * (held in memory until the first half is written): for the command line, whose other core is idle by then. A
+     * capture dense in proxy sessions has tens of megabytes of them, and this was the last work of an import.
+     */
+    public static void writeOnTwoThreads(CaptureReport r, JsonStreamWriter o) throws IOException {
+        List<ProxySession> sessions = r.sessions();
+        if (sessions.size() < 2 * SESSIONS_WORTH_A_THREAD) {
+            write(r, o);
+            return;
+        }
+        head(r, o);
+        int half = sessions.size() / 2;
+        JsonStreamWriter rest = o.branch();
+        Background<Void> second = Background.start("capture-json", () -> {
+            try {
+                sessions(rest, sessions, half, sessions.size());
+                tail(r, rest);
+                return null;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e); // a branch writes into memory
+            }
+        });
+        sessions(o, sessions, 0, half);
+        second.join(() -> new InterruptedIOException("interrupted while the analysis's JSON was written"));
+        o.append(rest).flush();
+    }
+
+    /** Below this many sessions in each half, a second thread costs more than it saves. */
+    private static final int SESSIONS_WORTH_A_THREAD = 2_000;
+
+    /** Everything before the sessions, and the opening of their array. */
+    private static void head(CaptureReport r, JsonStreamWriter o) throws IOException {
         o.beginObject();
         o.name("file").value(r.file().toString());
         o.name("format").value(r.format().word());
@@ -37,10 +79,17 @@ public final class CaptureJson {
         o.name("malformed_packets").value(r.malformedPackets());
         o.name("ip_fragments").value(r.fragments());
         o.name("proxy_sessions").beginArray();
+    }
+
+    private static void sessions(JsonStreamWriter o, List<ProxySession> sessions, int from, int to) throws IOException {
         AddressTexts hosts = new AddressTexts();
-        for (ProxySession s : r.sessions()) {
+        for (ProxySession s : sessions.subList(from, to)) {
             session(o, s, hosts); // per item, so that the JIT compiles it: a loop in a method called once runs interpreted
         }
+    }
+
+    /** The end of the sessions' array, and everything after it. */
+    private static void tail(CaptureReport r, JsonStreamWriter o) throws IOException {
         o.endArray();
         o.name("listening").beginArray();
         for (ListeningSocket l : r.listening()) {
@@ -61,7 +110,6 @@ public final class CaptureJson {
         }
         o.endArray();
         o.endObject();
-        o.flush();
     }
 
     private static void session(JsonStreamWriter o, ProxySession s, AddressTexts hosts) throws IOException {

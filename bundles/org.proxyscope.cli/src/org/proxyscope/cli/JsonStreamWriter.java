@@ -3,6 +3,9 @@ package org.proxyscope.cli;
 import java.io.Flushable;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * The command line's JSON (see {@link JsonText}), written item by item as UTF-8 bytes: indented two spaces, nulls
@@ -115,6 +118,55 @@ public final class JsonStreamWriter implements Flushable {
 
     public JsonStreamWriter nullValue() throws IOException {
         return literal("null");
+    }
+
+    /**
+     * A writer into memory that goes on from where this one is, inside the same array or object, for items written
+     * on another thread while this one writes those before them; {@link #append} then puts them here. The branch's
+     * first item follows at least one item written here after the branch was made: a large array is written in two
+     * halves at once, the second half in the branch. It may close what is open here and go on after it.
+     */
+    public JsonStreamWriter branch() {
+        JsonStreamWriter branch = new JsonStreamWriter(new Pieces(), ascii);
+        branch.depth = depth;
+        branch.empty = false;
+        return branch;
+    }
+
+    /** Writes here what {@code branch} (made by {@link #branch()}) wrote, and goes on from where it ended. */
+    public JsonStreamWriter append(JsonStreamWriter branch) throws IOException {
+        if (!(branch.out instanceof Pieces pieces)) {
+            throw new IllegalArgumentException("not a branch of a writer");
+        }
+        if (empty || named) {
+            throw new IllegalStateException("a branch's items follow an item written here");
+        }
+        out.write(buffer, 0, used);
+        used = 0;
+        for (byte[] piece : pieces.written) {
+            out.write(piece);
+        }
+        out.write(branch.buffer, 0, branch.used);
+        depth = branch.depth;
+        empty = branch.empty;
+        named = branch.named;
+        return this;
+    }
+
+    /** What a branch wrote, in the pieces its buffer passed on: held until it is appended. */
+    private static final class Pieces extends OutputStream {
+
+        final List<byte[]> written = new ArrayList<>();
+
+        @Override
+        public void write(int b) {
+            written.add(new byte[] {(byte) b});
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            written.add(Arrays.copyOfRange(b, off, off + len));
+        }
     }
 
     /** Passes what is written on to the stream and flushes it; the stream stays open. */

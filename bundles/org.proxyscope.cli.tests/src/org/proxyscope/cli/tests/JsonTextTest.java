@@ -136,6 +136,48 @@ class JsonTextTest {
         }
     }
 
+    /**
+     * A branch writes the second half of an array and what follows it, longer than the writer's buffer, while the
+     * writer writes the first half: appended, the bytes are those of one writer writing it all in order.
+     */
+    @Test
+    void aBranchAppendedWritesWhatOneWriterWould() throws Exception {
+        ByteArrayOutputStream whole = new ByteArrayOutputStream();
+        JsonStreamWriter one = new JsonStreamWriter(whole);
+        one.beginObject().name("items").beginArray();
+        items(one, 0, 40);
+        one.endArray().name("after").value("the end").endObject().flush();
+
+        ByteArrayOutputStream halves = new ByteArrayOutputStream();
+        JsonStreamWriter first = new JsonStreamWriter(halves);
+        first.beginObject().name("items").beginArray();
+        JsonStreamWriter second = first.branch();
+        items(second, 20, 40);
+        second.endArray().name("after").value("the end").endObject();
+        items(first, 0, 20);
+        first.append(second).flush();
+
+        assertTrue(whole.size() > 3 * (1 << 16), "longer than the writer's buffer");
+        assertEquals(whole.toString(StandardCharsets.UTF_8), halves.toString(StandardCharsets.UTF_8));
+    }
+
+    /** A branch's items follow one written here: appending it where nothing was written would drop the comma. */
+    @Test
+    void aBranchAppendedBeforeAnyItemIsRefused() throws Exception {
+        JsonStreamWriter writer = new JsonStreamWriter(OutputStream.nullOutputStream()).beginArray();
+        JsonStreamWriter branch = writer.branch();
+        branch.value(1);
+        assertThrows(IllegalStateException.class, () -> writer.append(branch));
+        assertThrows(IllegalArgumentException.class, () -> writer.value(0).append(new JsonStreamWriter(OutputStream.nullOutputStream())));
+    }
+
+    private static void items(JsonStreamWriter o, int from, int to) throws Exception {
+        for (int i = from; i < to; i++) {
+            o.beginObject().name("n").value(i).name("text").value(STRINGS.get(i % STRINGS.size())).name("list").beginArray()
+                    .value(i % 2 == 0).nullValue().endArray().endObject();
+        }
+    }
+
     @Test
     void numbersJsonCannotHoldAreRefused() {
         JsonStreamWriter writer = new JsonStreamWriter(OutputStream.nullOutputStream());

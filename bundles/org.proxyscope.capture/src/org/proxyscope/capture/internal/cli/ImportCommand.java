@@ -79,7 +79,7 @@ public final class ImportCommand implements Command {
         }
         if (args.flag("--json")) {
             // not closed: the stream is the command's standard output
-            CaptureJson.write(report, new JsonStreamWriter(io.out(), !io.out().charset().equals(StandardCharsets.UTF_8)));
+            CaptureJson.writeOnTwoThreads(report, new JsonStreamWriter(io.out(), !io.out().charset().equals(StandardCharsets.UTF_8)));
             io.out().println();
         } else {
             io.out().print(CaptureJson.summary(report, file.getFileName().toString()));

@@ -1,0 +1,80 @@
+package org.proxyscope.capture;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.proxyscope.cli.JsonStreamWriter;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/** The command line writes a large import's JSON on two threads: byte for byte what one thread writes. */
+class CaptureJsonTest {
+
+    @Test
+    void twoThreadsWriteWhatOneWrites() throws Exception {
+        CaptureReport report = report(9_001);
+        String one = json(report, false);
+        assertEquals(one, json(report, true));
+
+        JsonObject parsed = JsonParser.parseString(one).getAsJsonObject();
+        JsonArray sessions = parsed.getAsJsonArray("proxy_sessions");
+        assertEquals(9_001, sessions.size());
+        for (int i = 0; i < sessions.size(); i++) {
+            assertEquals(i + 1, sessions.get(i).getAsJsonObject().get("flow").getAsInt(), "session " + i + " in order");
+        }
+        assertEquals("caf\u00e9 \"quoted\" 9001", sessions.get(9_000).getAsJsonObject().get("evidence").getAsString());
+        assertEquals(2, parsed.getAsJsonArray("hosts").size());
+        assertTrue(one.endsWith("\n}"), "the object closed once, at the end");
+    }
+
+    @Test
+    void aFewSessionsAreWrittenAsOneThreadWritesThem() throws Exception {
+        CaptureReport report = report(3);
+        assertEquals(json(report, false), json(report, true));
+        assertEquals(3, JsonParser.parseString(json(report, true)).getAsJsonObject().getAsJsonArray("proxy_sessions").size());
+    }
+
+    private static String json(CaptureReport report, boolean twoThreads) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        JsonStreamWriter writer = new JsonStreamWriter(out);
+        if (twoThreads) {
+            CaptureJson.writeOnTwoThreads(report, writer);
+        } else {
+            CaptureJson.write(report, writer);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** A capture of {@code n} proxy sessions from as many clients through one proxy, with its two hosts. */
+    private static CaptureReport report(int n) throws Exception {
+        InetAddress proxy = InetAddress.getByName("192.0.2.7");
+        List<Flow> flows = new ArrayList<>();
+        List<ProxySession> sessions = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            Flow f = new Flow(i, Flow.Transport.TCP, InetAddress.getByAddress(new byte[] {10, (byte) (i >> 16), (byte) (i >> 8), (byte) i}),
+                    40_000 + i % 20_000, proxy, 1080, 1_000_000L * i);
+            flows.add(f);
+            sessions.add(new ProxySession(f, "socks5", "198.51.100.25:25", ProxySession.Outcome.ESTABLISHED, "granted",
+                    "caf\u00e9 \"quoted\" " + i, i % 2 == 0, i % 3, i % 5, i % 7 == 0 ? OptionalInt.of(i + n) : OptionalInt.empty()));
+        }
+        List<HostRecord> hosts = List.of(new HostRecord("10.0.0.1", Set.of(), Set.of("proxy client"), List.of(), 1, 0),
+                new HostRecord("192.0.2.7", Set.of("proxy.example.test"), Set.of("proxy"), List.of(1080), 0, n));
+        return new CaptureReport(Path.of("dense.pcap"), CaptureFormat.PCAP, "ab".repeat(32), 10L * n, 1000L * n, flows, sessions,
+                List.of(new ListeningSocket("192.0.2.7:1080", 1080, "socks5", "")), hosts, 0, 0, 1_000_000L, 1_000_000L * n,
+                Duration.ofMillis(42), Optional.empty());
+    }
+}
