@@ -215,7 +215,8 @@ public final class HashingChannel implements ReadableByteChannel {
             }
             for (boolean last = false; !last; ) {
                 last = hash.isDone();
-                for (Piece p = toRead.poll(20, TimeUnit.MILLISECONDS); p != null; p = toRead.poll()) {
+                // waits for chunks still to come only while the hash is not done: the wait once cost every import 20 ms
+                for (Piece p = last ? toRead.poll() : toRead.poll(20, TimeUnit.MILLISECONDS); p != null; p = toRead.poll()) {
                     if (p.data() != null) {
                         release(p);
                     }
