@@ -33,6 +33,8 @@ class CaptureJsonTest {
         JsonObject parsed = JsonParser.parseString(one).getAsJsonObject();
         JsonArray sessions = parsed.getAsJsonArray("proxy_sessions");
         assertEquals(9_001, sessions.size());
+        assertEquals(9_001, parsed.get("tcp_flows").getAsInt(), "the flows counted when the report was made");
+        assertEquals(0, parsed.get("udp_flows").getAsInt());
         for (int i = 0; i < sessions.size(); i++) {
             assertEquals(i + 1, sessions.get(i).getAsJsonObject().get("flow").getAsInt(), "session " + i + " in order");
         }

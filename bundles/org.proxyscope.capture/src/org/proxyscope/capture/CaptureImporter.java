@@ -152,7 +152,7 @@ public final class CaptureImporter {
         Background<FlowsShown> shown = Background.start("capture-hosts", () -> FlowsShown.of(table.flows));
         List<ProxySession> sessions = correlate(table.sessions, table.flows);
         FlowsShown flowsShown = shown.join(() -> new java.io.InterruptedIOException("interrupted while reading " + file.getFileName()));
-        return new CaptureReport(file, format, "", table.packets, table.bytes, table.flows, sessions, flowsShown.listening(),
+        return new CaptureReport(file, format, "", table.packets, table.bytes, table.flows, table.tcpFlows, sessions, flowsShown.listening(),
                 hosts(flowsShown, sessions, table.names), table.malformed, table.fragments,
                 table.firstNanos == Long.MAX_VALUE ? 0 : table.firstNanos, table.lastNanos == Long.MIN_VALUE ? 0 : table.lastNanos,
                 Duration.ZERO, Optional.ofNullable(problem));

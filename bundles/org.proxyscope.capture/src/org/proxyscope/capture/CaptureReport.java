@@ -10,12 +10,13 @@ import java.util.Optional;
  * rest holds everything read before that point.
  *
  * @param bytes            frame bytes of all packets, as tshark counts them
+ * @param tcpFlows         how many of the flows are TCP conversations, the rest being UDP
  * @param malformedPackets packets shorter than the headers they announce
  * @param fragments        IP fragments (flagged; not reassembled)
  * @param firstNanos       time of the first packet, or 0 when unknown
  */
 public record CaptureReport(Path file, CaptureFormat format, String sha256, long packets, long bytes, List<Flow> flows,
-        List<ProxySession> sessions, List<ListeningSocket> listening, List<HostRecord> hosts, long malformedPackets,
+        long tcpFlows, List<ProxySession> sessions, List<ListeningSocket> listening, List<HostRecord> hosts, long malformedPackets,
         long fragments, long firstNanos, long lastNanos, Duration elapsed, Optional<String> problem) {
 
     public CaptureReport {
@@ -23,6 +24,17 @@ public record CaptureReport(Path file, CaptureFormat format, String sha256, long
         sessions = List.copyOf(sessions);
         listening = List.copyOf(listening);
         hosts = List.copyOf(hosts);
+        if (tcpFlows < 0 || tcpFlows > flows.size()) {
+            throw new IllegalArgumentException(tcpFlows + " TCP flows of " + flows.size());
+        }
+    }
+
+    /** A report whose TCP flows are counted here, for flows not counted as they were read. */
+    public CaptureReport(Path file, CaptureFormat format, String sha256, long packets, long bytes, List<Flow> flows,
+            List<ProxySession> sessions, List<ListeningSocket> listening, List<HostRecord> hosts, long malformedPackets,
+            long fragments, long firstNanos, long lastNanos, Duration elapsed, Optional<String> problem) {
+        this(file, format, sha256, packets, bytes, flows, flows.stream().filter(f -> f.transport() == Flow.Transport.TCP).count(),
+                sessions, listening, hosts, malformedPackets, fragments, firstNanos, lastNanos, elapsed, problem);
     }
 
     /**
@@ -30,7 +42,7 @@ public record CaptureReport(Path file, CaptureFormat format, String sha256, long
      * the time since {@code startedNanos} (System.nanoTime) as its duration.
      */
     CaptureReport of(Path where, String sha, long startedNanos) {
-        return new CaptureReport(where, format, sha, packets, bytes, flows, sessions, listening, hosts, malformedPackets, fragments,
+        return new CaptureReport(where, format, sha, packets, bytes, flows, tcpFlows, sessions, listening, hosts, malformedPackets, fragments,
                 firstNanos, lastNanos, Duration.ofNanos(System.nanoTime() - startedNanos), problem);
     }
 
@@ -42,16 +54,6 @@ public record CaptureReport(Path file, CaptureFormat format, String sha256, long
     /** TCP and UDP conversations, counted as tshark's conversation tables count them. */
     public int flowCount() {
         return flows.size();
-    }
-
-    public long tcpFlows() {
-        long tcp = 0;
-        for (Flow f : flows) {
-            if (f.transport() == Flow.Transport.TCP) {
-                tcp++;
-            }
-        }
-        return tcp;
     }
 
     /** Every flow that is no TCP flow: a capture's flows are TCP or UDP. */

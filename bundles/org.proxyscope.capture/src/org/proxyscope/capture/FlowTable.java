@@ -68,6 +68,8 @@ final class FlowTable implements PacketSink {
     private long buffered;
     long packets;
     long bytes;
+    /** Counted as flows open: a count over the flows afterwards read each from memory again, for every figure that needed it. */
+    long tcpFlows;
     long malformed;
     long notIp;
     long fragments;
@@ -222,6 +224,9 @@ final class FlowTable implements PacketSink {
         flow.serverLow = srcIsClient ? p.dstLow : p.srcLow;
         flow.hash = hash;
         flows.add(flow);
+        if (flow.transport() == Flow.Transport.TCP) {
+            tcpFlows++;
+        }
         boolean newSlot = slots[slot] == null; // or else the 5-tuple's earlier connection is over
         slots[slot] = flow;
         if (newSlot && ++filled > slots.length >> 1) {
