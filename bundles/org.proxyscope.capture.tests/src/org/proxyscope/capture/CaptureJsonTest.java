@@ -50,6 +50,40 @@ class CaptureJsonTest {
         assertEquals(3, JsonParser.parseString(json(report, true)).getAsJsonObject().getAsJsonArray("proxy_sessions").size());
     }
 
+    /** The summary groups sessions that differ only in their client, in the order each group first appears. */
+    @Test
+    void theSummaryGroupsSessionsByAllButTheClient() throws Exception {
+        InetAddress proxy = InetAddress.getByName("192.0.2.7");
+        InetAddress one = InetAddress.getByName("10.0.0.1");
+        InetAddress two = InetAddress.getByName("10.0.0.2");
+        List<Flow> flows = new ArrayList<>();
+        List<ProxySession> sessions = new ArrayList<>();
+        Object[][] made = {
+            {one, 1080, "198.51.100.25:25", ProxySession.Outcome.ESTABLISHED, "0x0", 2},
+            {two, 8080, "203.0.113.80:443", ProxySession.Outcome.REFUSED, "403", 0},
+            {two, 1080, "198.51.100.25:25", ProxySession.Outcome.ESTABLISHED, "0x0", 1},
+            {one, 1080, new String("198.51.100.25:25"), ProxySession.Outcome.ESTABLISHED, "0x0", 3},
+            {one, 1080, "198.51.100.25:25", ProxySession.Outcome.UNVERIFIED, "0x0", 0}};
+        for (Object[] m : made) {
+            Flow f = new Flow(flows.size() + 1, Flow.Transport.TCP, (InetAddress) m[0], 40_000 + flows.size(), proxy, (int) m[1],
+                    1_000L * (flows.size() + 1));
+            flows.add(f);
+            int messages = (int) m[5];
+            sessions.add(new ProxySession(f, (int) m[1] == 1080 ? "socks5" : "http-connect", (String) m[2],
+                    (ProxySession.Outcome) m[3], (String) m[4], "", messages > 0, messages, 2 * messages, OptionalInt.empty()));
+        }
+        CaptureReport report = new CaptureReport(Path.of("small.pcap"), CaptureFormat.PCAP, "ab".repeat(32), 50, 5000, flows, sessions,
+                List.of(), List.of(), 0, 0, 1_000, 5_000, Duration.ofMillis(7), Optional.empty());
+
+        List<String> lines = CaptureJson.summary(report, "small.pcap").lines().toList();
+        assertEquals(List.of("  5 proxy sessions, 3 established",
+                "         3 x socks5 via 192.0.2.7:1080 to 198.51.100.25:25: established (0x0); 2 clients, first flow 1;"
+                        + " 3 carried SMTP: 6 messages to 12 recipients",
+                "         1 x http-connect via 192.0.2.7:8080 to 203.0.113.80:443: refused (403); 1 client, first flow 2",
+                "         1 x socks5 via 192.0.2.7:1080 to 198.51.100.25:25: unverified (0x0); 1 client, first flow 5"),
+                lines.subList(2, lines.size()));
+    }
+
     private static String json(CaptureReport report, boolean twoThreads) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         JsonStreamWriter writer = new JsonStreamWriter(out);

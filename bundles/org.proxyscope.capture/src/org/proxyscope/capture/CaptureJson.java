@@ -3,11 +3,12 @@ package org.proxyscope.capture;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.proxyscope.cli.JsonStreamWriter;
 import org.proxyscope.core.Background;
@@ -153,6 +154,90 @@ public final class CaptureJson {
         o.endObject();
     }
 
+    /**
+     * What the summary groups sessions by: all but the client. Kept as fields, not as a line of text: a dense capture's
+     * 74,000 sessions each made, hashed and compared such a line, a hundred milliseconds. equals and hashCode written
+     * out, as a record's link through method handles.
+     */
+    private static final class GroupKey {
+        private String protocol;
+        private java.net.InetAddress proxy;
+        private int port;
+        private String destination;
+        private ProxySession.Outcome outcome;
+        private String code;
+
+        GroupKey of(ProxySession x) {
+            protocol = x.protocol();
+            proxy = x.flow().serverAddress();
+            port = x.flow().serverPort();
+            destination = x.destination();
+            outcome = x.outcome();
+            code = x.code();
+            return this;
+        }
+
+        GroupKey copy() {
+            GroupKey k = new GroupKey();
+            k.protocol = protocol;
+            k.proxy = proxy;
+            k.port = port;
+            k.destination = destination;
+            k.outcome = outcome;
+            k.code = code;
+            return k;
+        }
+
+        /** The group as the summary names it. */
+        String what(AddressTexts hosts) {
+            return protocol + " via " + hosts.endpoint(proxy, port) + " to " + (destination.isEmpty() ? "-" : destination) + ": "
+                    + outcome.word() + " (" + code + ")";
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof GroupKey k && k.port == port && k.outcome == outcome && k.proxy.equals(proxy)
+                    && k.destination.equals(destination) && k.protocol.equals(protocol) && java.util.Objects.equals(k.code, code);
+        }
+
+        @Override
+        public int hashCode() {
+            return ((((protocol.hashCode() * 31 + proxy.hashCode()) * 31 + port) * 31 + destination.hashCode()) * 31
+                    + outcome.ordinal()) * 31 + java.util.Objects.hashCode(code);
+        }
+    }
+
+    /** Sessions that differ only in their client, tallied as the summary shows them. */
+    private static final class SessionGroup {
+        final int firstFlow;
+        final Set<java.net.InetAddress> clients = new HashSet<>();
+        int sessions;
+        int mail;
+        int messages;
+        int recipients;
+
+        SessionGroup(ProxySession first) {
+            firstFlow = first.flow().number();
+        }
+    }
+
+    /** Adds {@code x} to its group, found with {@code probe}; 1 when it was established, else 0. */
+    private static int group(Map<GroupKey, SessionGroup> groups, GroupKey probe, ProxySession x) {
+        SessionGroup g = groups.get(probe.of(x));
+        if (g == null) {
+            g = new SessionGroup(x);
+            groups.put(probe.copy(), g);
+        }
+        g.sessions++;
+        g.clients.add(x.flow().clientAddress());
+        if (x.carriesSmtp()) {
+            g.mail++;
+        }
+        g.messages += x.smtpMessages();
+        g.recipients += x.smtpRecipients();
+        return x.outcome() == ProxySession.Outcome.ESTABLISHED ? 1 : 0;
+    }
+
     /** "1 message", "2 messages". */
     static String plural(long n, String word) {
         return n + " " + word + (n == 1 ? "" : "s");
@@ -170,26 +255,18 @@ public final class CaptureJson {
                 r.elapsed().toMillis()));
         s.append("  sha256 ").append(r.sha256()).append('\n');
         r.problem().ifPresent(p -> s.append("  PARTIAL: ").append(p).append('\n'));
-        long established = r.sessions().stream().filter(x -> x.outcome() == ProxySession.Outcome.ESTABLISHED).count();
-        s.append(String.format(Locale.ROOT, "  %d proxy sessions, %d established%n", r.sessions().size(), established));
         // grouped: a busy proxy has thousands of sessions that differ only in the client
-        Map<String, List<ProxySession>> groups = new LinkedHashMap<>();
-        AddressTexts hosts = new AddressTexts();
+        Map<GroupKey, SessionGroup> groups = new LinkedHashMap<>();
+        GroupKey probe = new GroupKey();
+        long established = 0;
         for (ProxySession x : r.sessions()) {
-            Flow f = x.flow();
-            groups.computeIfAbsent(x.protocol() + " via " + hosts.endpoint(f.serverAddress(), f.serverPort()) + " to "
-                    + (x.destination().isEmpty() ? "-" : x.destination()) + ": " + x.outcome().word() + " (" + x.code() + ")",
-                    k -> new ArrayList<>()).add(x);
+            established += group(groups, probe, x); // per item, so that the JIT compiles it
         }
-        groups.forEach((what, list) -> {
-            long clients = list.stream().map(x -> x.flow().clientAddress()).distinct().count();
-            int messages = list.stream().mapToInt(ProxySession::smtpMessages).sum();
-            int recipients = list.stream().mapToInt(ProxySession::smtpRecipients).sum();
-            long mail = list.stream().filter(ProxySession::carriesSmtp).count();
-            s.append(String.format(Locale.ROOT, "    %6d x %s; %s, first flow %d%s%n", list.size(), what, plural(clients, "client"),
-                    list.get(0).flow().number(), mail == 0 ? ""
-                            : "; " + mail + " carried SMTP: " + plural(messages, "message") + " to " + plural(recipients, "recipient")));
-        });
+        s.append(String.format(Locale.ROOT, "  %d proxy sessions, %d established%n", r.sessions().size(), established));
+        AddressTexts hosts = new AddressTexts();
+        groups.forEach((key, g) -> s.append(String.format(Locale.ROOT, "    %6d x %s; %s, first flow %d%s%n", g.sessions, key.what(hosts),
+                plural(g.clients.size(), "client"), g.firstFlow, g.mail == 0 ? ""
+                        : "; " + g.mail + " carried SMTP: " + plural(g.messages, "message") + " to " + plural(g.recipients, "recipient"))));
         for (ListeningSocket l : r.listening()) {
             if (l.proxyPort()) {
                 s.append(String.format(Locale.ROOT, "  listening on a proxy port: %s%s%s%n", l.address(),
