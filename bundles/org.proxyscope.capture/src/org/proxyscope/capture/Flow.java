@@ -57,6 +57,8 @@ public final class Flow {
     StreamBuffer clientStream;
     StreamBuffer serverStream;
     boolean analysed;
+    /** Where the flow table lists it among the flows whose beginnings it buffers, or -1. */
+    int bufferingAt = -1;
 
     Flow(int number, Transport transport, Endpoint client, Endpoint server, long firstNanos) {
         this(number, transport, client.address(), client.port(), server.address(), server.port(), firstNanos);
