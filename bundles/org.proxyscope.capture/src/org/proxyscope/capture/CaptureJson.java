@@ -160,32 +160,20 @@ public final class CaptureJson {
      * out, as a record's link through method handles.
      */
     private static final class GroupKey {
-        private String protocol;
-        private java.net.InetAddress proxy;
-        private int port;
-        private String destination;
-        private ProxySession.Outcome outcome;
-        private String code;
+        private final String protocol;
+        private final java.net.InetAddress proxy;
+        private final int port;
+        private final String destination;
+        private final ProxySession.Outcome outcome;
+        private final String code;
 
-        GroupKey of(ProxySession x) {
+        GroupKey(ProxySession x) {
             protocol = x.protocol();
             proxy = x.flow().serverAddress();
             port = x.flow().serverPort();
             destination = x.destination();
             outcome = x.outcome();
             code = x.code();
-            return this;
-        }
-
-        GroupKey copy() {
-            GroupKey k = new GroupKey();
-            k.protocol = protocol;
-            k.proxy = proxy;
-            k.port = port;
-            k.destination = destination;
-            k.outcome = outcome;
-            k.code = code;
-            return k;
         }
 
         /** The group as the summary names it. */
@@ -221,12 +209,13 @@ public final class CaptureJson {
         }
     }
 
-    /** Adds {@code x} to its group, found with {@code probe}; 1 when it was established, else 0. */
-    private static int group(Map<GroupKey, SessionGroup> groups, GroupKey probe, ProxySession x) {
-        SessionGroup g = groups.get(probe.of(x));
+    /** Adds {@code x} to its group; 1 when it was established, else 0. */
+    private static int group(Map<GroupKey, SessionGroup> groups, ProxySession x) {
+        GroupKey key = new GroupKey(x);
+        SessionGroup g = groups.get(key);
         if (g == null) {
             g = new SessionGroup(x);
-            groups.put(probe.copy(), g);
+            groups.put(key, g);
         }
         g.sessions++;
         g.clients.add(x.flow().clientAddress());
@@ -257,10 +246,9 @@ public final class CaptureJson {
         r.problem().ifPresent(p -> s.append("  PARTIAL: ").append(p).append('\n'));
         // grouped: a busy proxy has thousands of sessions that differ only in the client
         Map<GroupKey, SessionGroup> groups = new LinkedHashMap<>();
-        GroupKey probe = new GroupKey();
         long established = 0;
         for (ProxySession x : r.sessions()) {
-            established += group(groups, probe, x); // per item, so that the JIT compiles it
+            established += group(groups, x); // per item, so that the JIT compiles it
         }
         s.append(String.format(Locale.ROOT, "  %d proxy sessions, %d established%n", r.sessions().size(), established));
         AddressTexts hosts = new AddressTexts();
