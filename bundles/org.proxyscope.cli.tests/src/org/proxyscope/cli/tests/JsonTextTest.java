@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.proxyscope.cli.JsonStreamWriter;
 import org.proxyscope.cli.JsonText;
 
@@ -138,18 +140,20 @@ class JsonTextTest {
 
     /**
      * A branch writes the second half of an array and what follows it, longer than the writer's buffer, while the
-     * writer writes the first half: appended, the bytes are those of one writer writing it all in order.
+     * writer writes the first half: appended, the bytes are those of one writer writing it all in order, in UTF-8 or
+     * (for a terminal that is not UTF-8) in ASCII alike.
      */
-    @Test
-    void aBranchAppendedWritesWhatOneWriterWould() throws Exception {
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aBranchAppendedWritesWhatOneWriterWould(boolean ascii) throws Exception {
         ByteArrayOutputStream whole = new ByteArrayOutputStream();
-        JsonStreamWriter one = new JsonStreamWriter(whole);
+        JsonStreamWriter one = new JsonStreamWriter(whole, ascii);
         one.beginObject().name("items").beginArray();
         items(one, 0, 40);
         one.endArray().name("after").value("the end").endObject().flush();
 
         ByteArrayOutputStream halves = new ByteArrayOutputStream();
-        JsonStreamWriter first = new JsonStreamWriter(halves);
+        JsonStreamWriter first = new JsonStreamWriter(halves, ascii);
         first.beginObject().name("items").beginArray();
         JsonStreamWriter second = first.branch();
         items(second, 20, 40);
@@ -159,6 +163,7 @@ class JsonTextTest {
 
         assertTrue(whole.size() > 3 * (1 << 16), "longer than the writer's buffer");
         assertEquals(whole.toString(StandardCharsets.UTF_8), halves.toString(StandardCharsets.UTF_8));
+        assertEquals(ascii, halves.toString(StandardCharsets.UTF_8).contains("\\u4e2d"), "the branch escapes as its writer does");
     }
 
     /** A branch's items follow one written here: appending it where nothing was written would drop the comma. */
