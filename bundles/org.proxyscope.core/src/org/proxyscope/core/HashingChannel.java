@@ -180,8 +180,9 @@ public final class HashingChannel implements ReadableByteChannel {
     /** A chunk the other threads are done with, a new one while there are fewer than the most, or null. */
     private ByteBuffer nextChunk() {
         ByteBuffer chunk = free.poll();
-        if (chunk == null && chunks.get() < maxChunks) {
-            chunks.incrementAndGet();
+        // counted in one step: the reader and the hashing thread both make chunks, and a look at the count before
+        // adding to it let both make the last one; the pool then had no room for one of them when both came back
+        if (chunk == null && chunks.getAndUpdate(made -> made < maxChunks ? made + 1 : made) < maxChunks) {
             return ByteBuffer.allocateDirect(CHUNK);
         }
         return chunk;
