@@ -253,37 +253,41 @@ public final class Database implements AutoCloseable {
     public <T> T transaction(String what, Work<T> work) throws WorkspaceException {
         lock.lock();
         try {
-            for (Instant giveUp = null; ; ) {
-                String token = UUID.randomUUID().toString();
-                boolean committing = false;
-                T result = null;
-                try {
-                    connection.setAutoCommit(false);
-                    try {
-                        result = work.run(connection);
-                        dialect.markCommit(connection, token);
-                        committing = true;
-                        connection.commit();
-                        return result;
-                    } catch (SQLException | WorkspaceException | RuntimeException e) {
-                        rollbackQuietly();
-                        throw e;
-                    } finally {
-                        autoCommitQuietly();
-                    }
-                } catch (SQLException e) {
-                    if (!dialect.connectionLost(e)) {
-                        throw failure(what, e);
-                    }
-                    giveUp = giveUp != null ? giveUp : Instant.now().plus(patience);
-                    reconnect(what, e, giveUp);
-                    if (committing && committed(what, token)) {
-                        return result;
-                    }
-                }
-            }
+            return transactionHeld(what, work);
         } finally {
             lock.unlock();
+        }
+    }
+
+    private <T> T transactionHeld(String what, Work<T> work) throws WorkspaceException {
+        for (Instant giveUp = null; ; ) {
+            String token = UUID.randomUUID().toString();
+            boolean committing = false;
+            T result = null;
+            try {
+                connection.setAutoCommit(false);
+                try {
+                    result = work.run(connection);
+                    dialect.markCommit(connection, token);
+                    committing = true;
+                    connection.commit();
+                    return result;
+                } catch (SQLException | WorkspaceException | RuntimeException e) {
+                    rollbackQuietly();
+                    throw e;
+                } finally {
+                    autoCommitQuietly();
+                }
+            } catch (SQLException e) {
+                if (!dialect.connectionLost(e)) {
+                    throw failure(what, e);
+                }
+                giveUp = giveUp != null ? giveUp : Instant.now().plus(patience);
+                reconnect(what, e, giveUp);
+                if (committing && committed(what, token)) {
+                    return result;
+                }
+            }
         }
     }
 
@@ -291,19 +295,23 @@ public final class Database implements AutoCloseable {
     public <T> T read(String what, Work<T> work) throws WorkspaceException {
         lock.lock();
         try {
-            for (Instant giveUp = null; ; ) {
-                try {
-                    return work.run(connection);
-                } catch (SQLException e) {
-                    if (!dialect.connectionLost(e)) {
-                        throw failure(what, e);
-                    }
-                    giveUp = giveUp != null ? giveUp : Instant.now().plus(patience);
-                    reconnect(what, e, giveUp);
-                }
-            }
+            return readHeld(what, work);
         } finally {
             lock.unlock();
+        }
+    }
+
+    private <T> T readHeld(String what, Work<T> work) throws WorkspaceException {
+        for (Instant giveUp = null; ; ) {
+            try {
+                return work.run(connection);
+            } catch (SQLException e) {
+                if (!dialect.connectionLost(e)) {
+                    throw failure(what, e);
+                }
+                giveUp = giveUp != null ? giveUp : Instant.now().plus(patience);
+                reconnect(what, e, giveUp);
+            }
         }
     }
 
@@ -368,11 +376,9 @@ public final class Database implements AutoCloseable {
     public void close() throws WorkspaceException {
         lock.lock();
         try {
-            try {
-                connection.close();
-            } catch (SQLException e) {
-                throw failure("close the database", e);
-            }
+            connection.close();
+        } catch (SQLException e) {
+            throw failure("close the database", e);
         } finally {
             lock.unlock();
         }
