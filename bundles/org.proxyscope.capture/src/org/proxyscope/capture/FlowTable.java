@@ -170,7 +170,7 @@ final class FlowTable implements PacketSink {
             StreamBuffer stream = fromClient ? flow.clientStream : flow.serverStream;
             if (stream == null) {
                 if (flow.bufferingAt < 0) {
-                    buffers(flow);
+                    listBuffering(flow);
                 }
                 stream = spareStreams.isEmpty() ? new StreamBuffer(reassemblyLimit, pool) : spareStreams.pop();
                 if (fromClient) {
@@ -299,7 +299,7 @@ final class FlowTable implements PacketSink {
         }
         flow.analysed = true;
         if (flow.bufferingAt >= 0) {
-            buffered(flow);
+            unlistBuffering(flow);
         }
         ProxySession session = ContentAnalyzer.analyse(flow, contents(flow.clientStream), contents(flow.serverStream));
         if (session != null) {
@@ -324,7 +324,7 @@ final class FlowTable implements PacketSink {
     }
 
     /** Lists {@code flow} among those whose beginnings are buffered. */
-    private void buffers(Flow flow) {
+    private void listBuffering(Flow flow) {
         if (bufferingCount == buffering.length) {
             buffering = Arrays.copyOf(buffering, 2 * bufferingCount);
         }
@@ -333,7 +333,7 @@ final class FlowTable implements PacketSink {
     }
 
     /** Takes {@code flow} off that list: the last listed takes its place. */
-    private void buffered(Flow flow) {
+    private void unlistBuffering(Flow flow) {
         Flow last = buffering[--bufferingCount];
         buffering[flow.bufferingAt] = last;
         last.bufferingAt = flow.bufferingAt;
