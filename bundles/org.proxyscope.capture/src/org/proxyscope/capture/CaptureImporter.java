@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.proxyscope.capture.internal.ByteSource;
@@ -213,7 +212,7 @@ public final class CaptureImporter {
         for (ProxySession s : sessions) {
             ProxySession p = pair(s, targets.computeIfAbsent(s.destination(), Target::of), outbound, claimed); // per session, so that the JIT compiles it (see PcapReader)
             paired.add(p);
-            if (p.relayedFlow().isPresent()) {
+            if (p.hasRelayedFlow()) {
                 seenRelaying.add(p.flow().serverAddress());
             }
         }
@@ -223,7 +222,7 @@ public final class CaptureImporter {
         // the capture shows this proxy's onward connections: a session it claims to have relayed without one is unproven
         List<ProxySession> judged = new ArrayList<>(paired.size());
         for (ProxySession s : paired) {
-            judged.add(s.outcome() == ProxySession.Outcome.ESTABLISHED && s.relayedFlow().isEmpty() && s.flow().firstNanos() != 0
+            judged.add(s.outcome() == ProxySession.Outcome.ESTABLISHED && !s.hasRelayedFlow() && s.flow().firstNanos() != 0
                     && seenRelaying.contains(s.flow().serverAddress())
                     ? s.judged(ProxySession.Outcome.UNVERIFIED, UNPAIRED + " none to " + s.destination() + " while this one was open;"
                             + " what the proxy answered: " + s.evidence(), OptionalInt.empty())
@@ -288,14 +287,14 @@ public final class CaptureImporter {
             }
             if (!claimed.get(f.number()) && (named == null || named.equals(f.serverAddress()))) {
                 claimed.set(f.number());
-                return relayedBy(s, f);
+                return s.relayedBy(f); // the proxy's own connection settles it, whatever came back through the tunnel
             }
         }
         for (int i = first - 1; i >= Math.max(0, first - KEPT_ALIVE_LOOKBACK); i--) {
             Flow f = candidates.get(i);
             boolean carried = f.requestedBetween(s.flow().firstNanos(), s.flow().lastNanos());
             if (carried && f != s.flow() && (named == null || named.equals(f.serverAddress()))) {
-                return relayedBy(s, f);
+                return s.relayedBy(f);
             }
         }
         return s;
@@ -306,12 +305,6 @@ public final class CaptureImporter {
 
     /** How many of the proxy's earlier connections to a port {@link #pair} looks through for one still open. */
     private static final int KEPT_ALIVE_LOOKBACK = 64;
-
-    /** The proxy's own connection to the destination settles it, whatever came back through the tunnel. */
-    private static ProxySession relayedBy(ProxySession s, Flow onward) {
-        return s.judged(ProxySession.Outcome.ESTABLISHED, "the proxy's connection to " + s.destination() + " is flow "
-                + onward.number() + "; " + s.evidence(), OptionalInt.of(onward.number()));
-    }
 
     /** Index of the first flow (in order of opening) that opened at or after {@code nanos}. */
     private static int firstOpenedAtOrAfter(List<Flow> byOpening, long nanos) {
@@ -330,25 +323,34 @@ public final class CaptureImporter {
 
     /** Server sockets that answered, with the service most of their flows spoke. */
     private static List<ListeningSocket> listening(List<Flow> flows) {
-        Map<Endpoint, Map<Service, Integer>> seen = new LinkedHashMap<>();
+        // flows per service, by the service's ordinal: a boxed count in a map for each of a dense capture's
+        // hundred thousand flows was work for the collector
+        Map<Endpoint, int[]> seen = new LinkedHashMap<>();
         for (Flow f : flows) {
             countService(seen, f); // per flow, so that the JIT compiles it (see PcapReader)
         }
+        Service[] services = Service.values();
         List<ListeningSocket> sockets = new ArrayList<>();
-        seen.forEach((endpoint, services) -> {
-            Service main = services.entrySet().stream().filter(e -> e.getKey() != Service.UNKNOWN)
-                    .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(Service.UNKNOWN);
+        seen.forEach((endpoint, counts) -> {
+            Service main = Service.UNKNOWN;
+            for (Service s : services) {
+                if (s != Service.UNKNOWN && counts[s.ordinal()] > (main == Service.UNKNOWN ? 0 : counts[main.ordinal()])) {
+                    main = s; // the first of equals, in the order services are declared
+                }
+            }
             sockets.add(new ListeningSocket(endpoint.toString(), endpoint.port(), main.word(), ""));
         });
         sockets.sort(Comparator.comparing(ListeningSocket::address));
         return sockets;
     }
 
-    private static void countService(Map<Endpoint, Map<Service, Integer>> seen, Flow f) {
+    private static void countService(Map<Endpoint, int[]> seen, Flow f) {
         if (f.transport() == Flow.Transport.TCP && f.serverAnswered()) {
-            seen.computeIfAbsent(f.server(), k -> new TreeMap<>()).merge(f.service(), 1, Integer::sum);
+            seen.computeIfAbsent(f.server(), k -> new int[SERVICES])[f.service().ordinal()]++;
         }
     }
+
+    private static final int SERVICES = Service.values().length;
 
     /**
      * The roles a host can have, bit by bit: a host keeps a mask, and hosts with the same roles share one sorted

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 
 import org.proxyscope.cli.JsonStreamWriter;
@@ -127,8 +128,9 @@ public final class CaptureJson {
         o.name("smtp_messages").value(s.smtpMessages());
         o.name("smtp_recipients").value(s.smtpRecipients());
         o.name("flow").value(s.flow().number());
-        if (s.relayedFlow().isPresent()) {
-            o.name("relayed_flow").value(s.relayedFlow().getAsInt());
+        OptionalInt relayed = s.relayedFlow();
+        if (relayed.isPresent()) {
+            o.name("relayed_flow").value(relayed.getAsInt());
         }
         o.endObject();
     }

@@ -29,6 +29,8 @@ final class ContentAnalyzer {
      */
     private static final String[] HEX = new String[256];
     private static final String[] STATUS = new String[1000];
+    /** How a 2xx answer to CONNECT reads as the proxy's yes ("a 200 to CONNECT"), likewise made once each. */
+    private static final String[] CONNECT_GRANTED = new String[100];
 
     static {
         for (int c = 0; c < HEX.length; c++) {
@@ -36,6 +38,9 @@ final class ContentAnalyzer {
         }
         for (int c = 0; c < STATUS.length; c++) {
             STATUS[c] = String.valueOf(c);
+        }
+        for (int c = 0; c < CONNECT_GRANTED.length; c++) {
+            CONNECT_GRANTED[c] = "a " + (200 + c) + " to CONNECT";
         }
     }
 
@@ -92,21 +97,21 @@ final class ContentAnalyzer {
             return null;
         }
         int port = (c.at(2) & 0xff) << 8 | c.at(3) & 0xff;
-        String host;
+        String destination;
         int requestEnd = user + 1;
         if (c.at(4) == 0 && c.at(5) == 0 && c.at(6) == 0 && c.at(7) != 0) {
             int name = c.indexOf(requestEnd, (byte) 0);
             if (name < 0) {
                 return null;
             }
-            host = c.ascii(requestEnd, name);
+            destination = c.ascii(requestEnd, name) + ":" + port;
             requestEnd = name + 1;
         } else {
-            host = (c.at(4) & 0xff) + "." + (c.at(5) & 0xff) + "." + (c.at(6) & 0xff) + "." + (c.at(7) & 0xff);
+            destination = (c.at(4) & 0xff) + "." + (c.at(5) & 0xff) + "." + (c.at(6) & 0xff) + "." + (c.at(7) & 0xff) + ":" + port;
         }
         int code = s.at(1) & 0xff;
         String hex = hex(code);
-        return session(flow, Service.SOCKS4, host + ":" + port, code == 0x5a, hex,
+        return session(flow, Service.SOCKS4, destination, code == 0x5a, hex,
                 code == 0x5a ? "a SOCKS4 grant (0x5a)" : "the proxy refused the SOCKS4 request (" + hex + ")", c.from(requestEnd), s.from(8));
     }
 
@@ -173,40 +178,31 @@ final class ContentAnalyzer {
         }
         int type = b.at(at + 3);
         int a = at + 4;
-        String host;
-        int end;
-        switch (type) {
-            case 1 -> {
-                end = a + 4;
-                if (b.length() < end + 2) {
-                    return null;
-                }
-                host = (b.at(a) & 0xff) + "." + (b.at(a + 1) & 0xff) + "." + (b.at(a + 2) & 0xff) + "." + (b.at(a + 3) & 0xff);
-            }
-            case 3 -> {
-                end = a + 1 + (b.at(a) & 0xff);
-                if (b.length() < end + 2) {
-                    return null;
-                }
-                host = b.ascii(a + 1, end);
-            }
-            case 4 -> {
-                end = a + 16;
-                if (b.length() < end + 2) {
-                    return null;
-                }
-                try {
-                    host = "[" + AddressText.of(java.net.InetAddress.getByAddress(java.util.Arrays.copyOfRange(b.array(), b.offset() + a, b.offset() + end))) + "]";
-                } catch (java.net.UnknownHostException e) {
-                    return null;
-                }
-            }
-            default -> {
+        int end = switch (type) {
+            case 1 -> a + 4;
+            case 3 -> a + 1 + (b.at(a) & 0xff);
+            case 4 -> a + 16;
+            default -> -1;
+        };
+        if (end < 0 || b.length() < end + 2) {
+            return null;
+        }
+        int port = (b.at(end) & 0xff) << 8 | b.at(end + 1) & 0xff;
+        // each address made in one piece with its port: a dense capture has tens of thousands of them
+        String text;
+        if (type == 1) {
+            text = (b.at(a) & 0xff) + "." + (b.at(a + 1) & 0xff) + "." + (b.at(a + 2) & 0xff) + "." + (b.at(a + 3) & 0xff) + ":" + port;
+        } else if (type == 3) {
+            text = b.ascii(a + 1, end) + ":" + port;
+        } else {
+            try {
+                text = "[" + AddressText.of(java.net.InetAddress.getByAddress(java.util.Arrays.copyOfRange(b.array(), b.offset() + a, b.offset() + end)))
+                        + "]:" + port;
+            } catch (java.net.UnknownHostException e) {
                 return null;
             }
         }
-        int port = (b.at(end) & 0xff) << 8 | b.at(end + 1) & 0xff;
-        return new Address(host + ":" + port, end + 2);
+        return new Address(text, end + 2);
     }
 
     private static ProxySession http(Flow flow, Bytes c, Bytes s) {
@@ -223,11 +219,12 @@ final class ContentAnalyzer {
             int replyEnd = headerEnd(s);
             boolean agreed = code / 100 == 2;
             return session(flow, Service.HTTP_CONNECT, request.target, agreed, status(code),
-                    agreed ? "a " + code + " to CONNECT" : "the proxy answered CONNECT with " + statusText(s),
+                    agreed ? CONNECT_GRANTED[code - 200] : "the proxy answered CONNECT with " + statusText(s),
                     requestEnd < 0 ? Bytes.EMPTY : c.from(requestEnd), replyEnd < 0 ? Bytes.EMPTY : s.from(replyEnd));
         }
-        Matcher absolute = ABSOLUTE_URI.matcher(request.target);
-        if (absolute.find()) {
+        // the expression only for what can be an absolute URI: a matcher for each origin-form request was work for nothing
+        Matcher absolute = request.target.regionMatches(true, 0, "http://", 0, 7) ? ABSOLUTE_URI.matcher(request.target) : null;
+        if (absolute != null && absolute.find()) {
             String destination = absolute.group(1) + ":" + (absolute.group(2) == null ? "80" : absolute.group(2));
             String whose = forwardedBy(s, code);
             return session(flow, Service.HTTP_FORWARD, destination, whose == null, status(code),
@@ -411,7 +408,7 @@ final class ContentAnalyzer {
             String misfit = expected == null ? null : expected.misfit(destination, serverTunnel);
             outcome = misfit == null ? Outcome.ESTABLISHED : Outcome.UNVERIFIED;
             evidence = misfit != null ? said + ", but " + misfit
-                    : expected != null ? "the destination's " + expected.service + " greeting came back through the tunnel"
+                    : expected != null ? expected.cameBack
                     : "the destination's reply came back through the tunnel (" + serverTunnel.length() + " bytes)";
         }
         Mail mail = clientTunnel == null || serverTunnel == null ? null : Mail.count(clientTunnel, serverTunnel);
@@ -425,14 +422,18 @@ final class ContentAnalyzer {
      * (EHLO expects a mail server). A tunnel that brings back something else (a web page) was answered by the
      * proxy itself.
      */
-    private record FirstWords(String service, Pattern greeting) {
+    private record FirstWords(String service, java.util.function.Predicate<Bytes> greets, String cameBack) {
 
-        private static final FirstWords SMTP = new FirstWords("SMTP", Pattern.compile("^[245]\\d\\d[ -]"));
-        private static final FirstWords SSH = new FirstWords("SSH", Pattern.compile("^SSH-"));
+        private FirstWords(String service, java.util.function.Predicate<Bytes> greets) {
+            this(service, greets, "the destination's " + service + " greeting came back through the tunnel");
+        }
+
+        private static final FirstWords SMTP = new FirstWords("SMTP", b -> replyCode(b, "245"));
+        private static final FirstWords SSH = new FirstWords("SSH", b -> b.holds(0, "SSH-"));
         private static final java.util.Map<Integer, FirstWords> BY_PORT = java.util.Map.of(25, SMTP, 587, SMTP, 2525, SMTP,
-                21, new FirstWords("FTP", Pattern.compile("^[12345]\\d\\d[ -]")),
-                110, new FirstWords("POP3", Pattern.compile("^(\\+OK|-ERR)")),
-                143, new FirstWords("IMAP", Pattern.compile("^\\* (OK|PREAUTH|BYE)")),
+                21, new FirstWords("FTP", b -> replyCode(b, "12345")),
+                110, new FirstWords("POP3", b -> b.holds(0, "+OK") || b.holds(0, "-ERR")),
+                143, new FirstWords("IMAP", b -> b.holds(0, "* OK") || b.holds(0, "* PREAUTH") || b.holds(0, "* BYE")),
                 22, SSH);
 
         /** What the destination should have said first, or null when nothing tells. */
@@ -446,20 +447,32 @@ final class ContentAnalyzer {
             } catch (NumberFormatException e) {
                 // a destination without a port number tells nothing by its port
             }
-            if (clientTunnel != null && clientTunnel.length() >= 5) {
-                String said = clientTunnel.ascii(0, 5).toUpperCase(Locale.ROOT);
-                return said.equals("EHLO ") || said.equals("HELO ") ? SMTP : said.startsWith("SSH-") ? SSH : null;
+            if (clientTunnel == null || clientTunnel.length() < 5) {
+                return null;
             }
-            return null;
+            return startsWith(clientTunnel, 0, 5, "EHLO ") || startsWith(clientTunnel, 0, 5, "HELO ") ? SMTP
+                    : startsWith(clientTunnel, 0, 5, "SSH-") ? SSH : null;
+        }
+
+        /**
+         * A reply line's start: three digits, the first one of {@code first}, then a space or a dash. Read in place: a
+         * String and a regular expression for each of a dense capture's tens of thousands of tunnels were a twentieth
+         * of what its import allocated.
+         */
+        private static boolean replyCode(Bytes b, String first) {
+            return b.length() >= 4 && first.indexOf(b.at(0)) >= 0 && digit(b.at(1)) && digit(b.at(2)) && (b.at(3) == ' ' || b.at(3) == '-');
+        }
+
+        private static boolean digit(byte b) {
+            return b >= '0' && b <= '9';
         }
 
         /** Why what came back cannot be the destination's first words, or null when it can. */
         String misfit(String destination, Bytes back) {
-            String first = back.ascii(0, Math.min(back.length(), 80));
-            if (greeting.matcher(first).lookingAt()) {
+            if (greets.test(back)) {
                 return null;
             }
-            String line = first.lines().findFirst().orElse("").replaceAll("[^\\x20-\\x7e]", "?");
+            String line = back.ascii(0, Math.min(back.length(), 80)).lines().findFirst().orElse("").replaceAll("[^\\x20-\\x7e]", "?");
             return "what came back through the tunnel (\"" + line + "\") is no " + service + " greeting, which "
                     + destination + " would send first: the proxy answered itself";
         }
@@ -473,8 +486,7 @@ final class ContentAnalyzer {
             if (server.length() < 4 || server.at(0) != '2' || server.at(1) != '2' || server.at(2) != '0' || client.length() < 5) {
                 return false;
             }
-            String first = client.ascii(0, 5).toUpperCase(Locale.ROOT);
-            return first.startsWith("HELO ") || first.startsWith("EHLO ");
+            return startsWith(client, 0, 5, "HELO ") || startsWith(client, 0, 5, "EHLO ");
         }
 
         /** The server's banner when both sides speak SMTP, else null. */

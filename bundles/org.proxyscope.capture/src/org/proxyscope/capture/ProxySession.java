@@ -4,15 +4,13 @@ import java.util.OptionalInt;
 
 /**
  * A client's use of a proxy seen in a capture.
- *
- * @param protocol     socks4, socks5, http-connect, http-forward or wingate
- * @param destination  where the client asked the proxy to connect, {@code host:port}
- * @param code         the proxy's answer: an HTTP status, a SOCKS reply code, or a WinGate message
- * @param evidence     why the outcome is what it is, in the analyst's words: what came back and from whom
- * @param relayedFlow  the proxy host's own connection to the destination, when the capture holds it
+ * <p>
+ * A class, not a record: a session paired with the proxy's own onward connection says so in its evidence ("the
+ * proxy's connection to ... is flow 812; ..."), and that text is made when it is asked for. Made for each of a dense
+ * capture's tens of thousands of sessions as they were paired, it was a tenth of what an import allocated and
+ * stayed in memory with the capture, although the views ask for the few rows on screen.
  */
-public record ProxySession(Flow flow, String protocol, String destination, Outcome outcome, String code, String evidence,
-        boolean carriesSmtp, int smtpMessages, int smtpRecipients, OptionalInt relayedFlow) {
+public final class ProxySession {
 
     /** How the proxy dealt with the request. */
     public enum Outcome {
@@ -37,10 +35,106 @@ public record ProxySession(Flow flow, String protocol, String destination, Outco
         }
     }
 
+    private static final int NONE = -1;
+
+    private final Flow flow;
+    private final String protocol;
+    private final String destination;
+    private final Outcome outcome;
+    private final String code;
+    /** The evidence, less the onward connection when {@link #relayedBy} paired it. */
+    private final String reason;
+    private final boolean carriesSmtp;
+    private final int smtpMessages;
+    private final int smtpRecipients;
+    private final int relayedFlow;
+    private final boolean paired;
+
+    /**
+     * @param protocol    socks4, socks5, http-connect, http-forward or wingate
+     * @param destination where the client asked the proxy to connect, {@code host:port}
+     * @param code        the proxy's answer: an HTTP status, a SOCKS reply code, or a WinGate message
+     * @param evidence    why the outcome is what it is, in the analyst's words: what came back and from whom
+     * @param relayedFlow the proxy host's own connection to the destination, when the capture holds it
+     */
+    public ProxySession(Flow flow, String protocol, String destination, Outcome outcome, String code, String evidence,
+            boolean carriesSmtp, int smtpMessages, int smtpRecipients, OptionalInt relayedFlow) {
+        this(flow, protocol, destination, outcome, code, evidence, carriesSmtp, smtpMessages, smtpRecipients,
+                relayedFlow.orElse(NONE), false);
+    }
+
+    private ProxySession(Flow flow, String protocol, String destination, Outcome outcome, String code, String reason,
+            boolean carriesSmtp, int smtpMessages, int smtpRecipients, int relayedFlow, boolean paired) {
+        this.flow = flow;
+        this.protocol = protocol;
+        this.destination = destination;
+        this.outcome = outcome;
+        this.code = code;
+        this.reason = reason;
+        this.carriesSmtp = carriesSmtp;
+        this.smtpMessages = smtpMessages;
+        this.smtpRecipients = smtpRecipients;
+        this.relayedFlow = relayedFlow;
+        this.paired = paired;
+    }
+
     /** This session with another outcome and the evidence for it. */
     ProxySession judged(Outcome newOutcome, String newEvidence, OptionalInt relayed) {
         return new ProxySession(flow, protocol, destination, newOutcome, code, newEvidence, carriesSmtp, smtpMessages,
-                smtpRecipients, relayed);
+                smtpRecipients, relayed.orElse(NONE), false);
+    }
+
+    /** This session relayed: the proxy host's connection {@code onward} is its onward leg, whatever came back through it. */
+    ProxySession relayedBy(Flow onward) {
+        return new ProxySession(flow, protocol, destination, Outcome.ESTABLISHED, code, evidence(), carriesSmtp, smtpMessages,
+                smtpRecipients, onward.number(), true);
+    }
+
+    public Flow flow() {
+        return flow;
+    }
+
+    public String protocol() {
+        return protocol;
+    }
+
+    public String destination() {
+        return destination;
+    }
+
+    public Outcome outcome() {
+        return outcome;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    /** Why the outcome is what it is, in the analyst's words: what came back and from whom. */
+    public String evidence() {
+        return paired ? "the proxy's connection to " + destination + " is flow " + relayedFlow + "; " + reason : reason;
+    }
+
+    public boolean carriesSmtp() {
+        return carriesSmtp;
+    }
+
+    public int smtpMessages() {
+        return smtpMessages;
+    }
+
+    public int smtpRecipients() {
+        return smtpRecipients;
+    }
+
+    /** The proxy host's own connection to the destination, when the capture holds it. */
+    public OptionalInt relayedFlow() {
+        return relayedFlow == NONE ? OptionalInt.empty() : OptionalInt.of(relayedFlow);
+    }
+
+    /** Whether the capture holds the proxy host's own connection to the destination ({@link #relayedFlow}). */
+    boolean hasRelayedFlow() {
+        return relayedFlow != NONE;
     }
 
     public Endpoint client() {
@@ -49,5 +143,11 @@ public record ProxySession(Flow flow, String protocol, String destination, Outco
 
     public Endpoint proxy() {
         return flow.server();
+    }
+
+    /** The session as a line of a test's failure or a log: its flow, destination, outcome and evidence. */
+    @Override
+    public String toString() {
+        return protocol + " session on flow " + flow.number() + " to " + destination + ": " + outcome.word() + ", " + evidence();
     }
 }
