@@ -1,5 +1,6 @@
 package org.proxyscope.capture;
 
+import java.net.InetAddress;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -196,9 +197,9 @@ public final class CaptureRecords {
      */
     private static List<SearchEntry> entries(Evidence capture, CaptureReport r) {
         AddressTexts hosts = new AddressTexts();
-        Map<String, List<ProxySession>> groups = new LinkedHashMap<>();
+        Map<GroupKey, List<ProxySession>> groups = new LinkedHashMap<>();
         for (ProxySession x : r.sessions()) {
-            group(groups, x, hosts); // per item, so that the JIT compiles it: a loop in a method called once runs interpreted
+            group(groups, x); // per item, so that the JIT compiles it: a loop in a method called once runs interpreted
         }
         List<SearchEntry> entries = new ArrayList<>(groups.size());
         for (List<ProxySession> group : groups.values()) {
@@ -207,10 +208,14 @@ public final class CaptureRecords {
         return entries;
     }
 
-    private static void group(Map<String, List<ProxySession>> groups, ProxySession x, AddressTexts hosts) {
+    /** What the sessions of one search entry share; not their text, which for each session was work for nothing. */
+    private record GroupKey(InetAddress client, InetAddress proxy, int proxyPort, String destination, ProxySession.Outcome outcome) {
+    }
+
+    private static void group(Map<GroupKey, List<ProxySession>> groups, ProxySession x) {
         Flow f = x.flow();
-        groups.computeIfAbsent(hosts.host(f.clientAddress()) + " " + hosts.endpoint(f.serverAddress(), f.serverPort()) + " "
-                + x.destination() + " " + x.outcome().word(), k -> new ArrayList<>()).add(x);
+        groups.computeIfAbsent(new GroupKey(f.clientAddress(), f.serverAddress(), f.serverPort(), x.destination(), x.outcome()),
+                k -> new ArrayList<>()).add(x);
     }
 
     private static SearchEntry entry(Evidence capture, List<ProxySession> group, AddressTexts hosts) {
@@ -218,7 +223,10 @@ public final class CaptureRecords {
         Flow f = first.flow();
         String client = hosts.host(f.clientAddress());
         String proxy = hosts.host(f.serverAddress());
-        int messages = group.stream().mapToInt(ProxySession::smtpMessages).sum();
+        int messages = 0;
+        for (ProxySession x : group) {
+            messages += x.smtpMessages(); // a loop: a stream for each of tens of thousands of entries was work for the collector
+        }
         return new SearchEntry(capture.number() + "/" + f.number(), first.protocol() + " from " + client + " via "
                 + hosts.endpoint(f.serverAddress(), f.serverPort()) + " to " + (first.destination().isEmpty() ? "-" : first.destination()),
                 CaptureJson.plural(group.size(), "session") + ", " + first.outcome().word() + " (" + first.code() + "): " + first.evidence()
@@ -245,8 +253,9 @@ public final class CaptureRecords {
         s.setInt(14, x.carriesSmtp() ? 1 : 0);
         s.setInt(15, x.smtpMessages());
         s.setInt(16, x.smtpRecipients());
-        if (x.relayedFlow().isPresent()) {
-            s.setInt(17, x.relayedFlow().getAsInt());
+        OptionalInt relayed = x.relayedFlow();
+        if (relayed.isPresent()) {
+            s.setInt(17, relayed.getAsInt());
         } else {
             s.setNull(17, Types.INTEGER);
         }

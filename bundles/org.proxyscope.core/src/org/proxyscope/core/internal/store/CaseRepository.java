@@ -341,27 +341,46 @@ public final class CaseRepository {
      * both. An address that is already a word somewhere is not repeated: the repetitions show in search snippets.
      */
     static String withAddresses(String title, String body) {
-        String text = title + " " + body;
         // each address with whether it stands somewhere as a word of its own
         Map<String, Boolean> standsAlone = new LinkedHashMap<>();
-        if (mayHoldIpv6(text)) {
+        // an IPv6 address may hold two colons with the space between title and body in between; then both as one text
+        if (mayHoldIpv6(title) || mayHoldIpv6(body)
+                || title.indexOf(':', Math.max(0, title.length() - 4)) >= 0 && body.lastIndexOf(':', 3) >= 0) {
+            String text = title + " " + body;
             for (String address : addresses(text)) {
                 standsAlone.computeIfAbsent(address, a -> isWord(text, a));
             }
         } else {
-            // wherever a dotted quad stands as a word (no word character on either side), the scan finds it there:
-            // the places it is found tell whether it stands alone anywhere
-            ipv4(text, (start, end) -> standsAlone.merge(text.substring(start, end),
-                    (start == 0 || !SearchText.isWordChar(text.charAt(start - 1)))
-                            && (end == text.length() || !SearchText.isWordChar(text.charAt(end))), Boolean::logicalOr));
+            // Title and body each on their own, as the space between them ends any address and any word: joined, they
+            // were copied once more for each of a dense capture's tens of thousands of session entries.
+            quadsStandingAlone(title, standsAlone);
+            quadsStandingAlone(body, standsAlone);
         }
-        StringBuilder out = new StringBuilder(body);
+        int added = 0;
+        for (Map.Entry<String, Boolean> e : standsAlone.entrySet()) {
+            added += e.getValue() ? 0 : e.getKey().length() + 1;
+        }
+        if (added == 0) {
+            return body;
+        }
+        StringBuilder out = new StringBuilder(body.length() + added).append(body);
         standsAlone.forEach((address, alone) -> {
             if (!alone) {
                 out.append(' ').append(address);
             }
         });
         return out.toString();
+    }
+
+    /**
+     * Adds each dotted quad of {@code text} to {@code standsAlone}, with whether it stands there as a word: wherever a
+     * dotted quad stands as a word (no word character on either side), the scan finds it there, so the places it is
+     * found tell whether it stands alone anywhere.
+     */
+    private static void quadsStandingAlone(String text, Map<String, Boolean> standsAlone) {
+        ipv4(text, (start, end) -> standsAlone.merge(text.substring(start, end),
+                (start == 0 || !SearchText.isWordChar(text.charAt(start - 1)))
+                        && (end == text.length() || !SearchText.isWordChar(text.charAt(end))), Boolean::logicalOr));
     }
 
     /**
