@@ -329,13 +329,14 @@ public final class CaptureImporter {
         for (Flow f : flows) {
             countService(seen, f); // per flow, so that the JIT compiles it (see PcapReader)
         }
-        Service[] services = Service.values();
         List<ListeningSocket> sockets = new ArrayList<>();
         seen.forEach((endpoint, counts) -> {
             Service main = Service.UNKNOWN;
-            for (Service s : services) {
-                if (s != Service.UNKNOWN && counts[s.ordinal()] > (main == Service.UNKNOWN ? 0 : counts[main.ordinal()])) {
+            int most = 0;
+            for (Service s : SERVICES) {
+                if (s != Service.UNKNOWN && counts[s.ordinal()] > most) {
                     main = s; // the first of equals, in the order services are declared
+                    most = counts[s.ordinal()];
                 }
             }
             sockets.add(new ListeningSocket(endpoint.toString(), endpoint.port(), main.word(), ""));
@@ -346,11 +347,11 @@ public final class CaptureImporter {
 
     private static void countService(Map<Endpoint, int[]> seen, Flow f) {
         if (f.transport() == Flow.Transport.TCP && f.serverAnswered()) {
-            seen.computeIfAbsent(f.server(), k -> new int[SERVICES])[f.service().ordinal()]++;
+            seen.computeIfAbsent(f.server(), k -> new int[SERVICES.length])[f.service().ordinal()]++;
         }
     }
 
-    private static final int SERVICES = Service.values().length;
+    private static final Service[] SERVICES = Service.values();
 
     /**
      * The roles a host can have, bit by bit: a host keeps a mask, and hosts with the same roles share one sorted

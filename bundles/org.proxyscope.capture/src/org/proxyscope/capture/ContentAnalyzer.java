@@ -107,7 +107,7 @@ final class ContentAnalyzer {
             destination = c.ascii(requestEnd, name) + ":" + port;
             requestEnd = name + 1;
         } else {
-            destination = (c.at(4) & 0xff) + "." + (c.at(5) & 0xff) + "." + (c.at(6) & 0xff) + "." + (c.at(7) & 0xff) + ":" + port;
+            destination = ipv4(c, 4, port);
         }
         int code = s.at(1) & 0xff;
         String hex = hex(code);
@@ -171,6 +171,11 @@ final class ContentAnalyzer {
     private record Address(String text, int end) {
     }
 
+    /** The IPv4 address in the four bytes at {@code at}, with {@code port}: "192.0.2.7:25", made in one piece. */
+    private static String ipv4(Bytes b, int at, int port) {
+        return (b.at(at) & 0xff) + "." + (b.at(at + 1) & 0xff) + "." + (b.at(at + 2) & 0xff) + "." + (b.at(at + 3) & 0xff) + ":" + port;
+    }
+
     /** The address of a SOCKS5 request or reply starting at {@code at} (VER CMD RSV ATYP ADDR PORT). */
     private static Address socks5Address(Bytes b, int at) {
         if (b.length() < at + 5) {
@@ -191,7 +196,7 @@ final class ContentAnalyzer {
         // each address made in one piece with its port: a dense capture has tens of thousands of them
         String text;
         if (type == 1) {
-            text = (b.at(a) & 0xff) + "." + (b.at(a + 1) & 0xff) + "." + (b.at(a + 2) & 0xff) + "." + (b.at(a + 3) & 0xff) + ":" + port;
+            text = ipv4(b, a, port);
         } else if (type == 3) {
             text = b.ascii(a + 1, end) + ":" + port;
         } else {
@@ -274,7 +279,7 @@ final class ContentAnalyzer {
         }
         int code = 0;
         for (int i = 9; i < 12; i++) {
-            if (s.at(i) < '0' || s.at(i) > '9') {
+            if (!digit(s.at(i))) {
                 return -1;
             }
             code = code * 10 + s.at(i) - '0';
@@ -450,8 +455,7 @@ final class ContentAnalyzer {
             if (clientTunnel == null || clientTunnel.length() < 5) {
                 return null;
             }
-            return startsWith(clientTunnel, 0, 5, "EHLO ") || startsWith(clientTunnel, 0, 5, "HELO ") ? SMTP
-                    : startsWith(clientTunnel, 0, 5, "SSH-") ? SSH : null;
+            return Mail.greetsServer(clientTunnel) ? SMTP : startsWith(clientTunnel, 0, 5, "SSH-") ? SSH : null;
         }
 
         /**
@@ -461,10 +465,6 @@ final class ContentAnalyzer {
          */
         private static boolean replyCode(Bytes b, String first) {
             return b.length() >= 4 && first.indexOf(b.at(0)) >= 0 && digit(b.at(1)) && digit(b.at(2)) && (b.at(3) == ' ' || b.at(3) == '-');
-        }
-
-        private static boolean digit(byte b) {
-            return b >= '0' && b <= '9';
         }
 
         /** Why what came back cannot be the destination's first words, or null when it can. */
@@ -483,10 +483,13 @@ final class ContentAnalyzer {
 
         /** Whether the server greets with 220 and the client answers HELO or EHLO. */
         private static boolean spoken(Bytes client, Bytes server) {
-            if (server.length() < 4 || server.at(0) != '2' || server.at(1) != '2' || server.at(2) != '0' || client.length() < 5) {
-                return false;
-            }
-            return startsWith(client, 0, 5, "HELO ") || startsWith(client, 0, 5, "EHLO ");
+            return server.length() >= 4 && server.at(0) == '2' && server.at(1) == '2' && server.at(2) == '0' && greetsServer(client);
+        }
+
+        /** Whether the client's first words are HELO or EHLO, in any case. */
+        static boolean greetsServer(Bytes client) {
+            int end = Math.min(client.length(), 5);
+            return startsWith(client, 0, end, "HELO ") || startsWith(client, 0, end, "EHLO ");
         }
 
         /** The server's banner when both sides speak SMTP, else null. */
@@ -532,6 +535,10 @@ final class ContentAnalyzer {
             }
             return new Mail(messages, recipients);
         }
+    }
+
+    private static boolean digit(byte b) {
+        return b >= '0' && b <= '9';
     }
 
     /** White space as {@link String#strip()} sees it, for ISO-8859-1 text. */
