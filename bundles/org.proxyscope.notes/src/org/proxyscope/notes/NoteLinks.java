@@ -11,6 +11,7 @@ import org.proxyscope.core.WorkspaceException;
 import org.proxyscope.core.model.CaseId;
 import org.proxyscope.core.model.Evidence;
 import org.proxyscope.core.model.SearchHit;
+import org.proxyscope.notes.internal.CaptureLinks;
 
 /**
  * Links inside a note's text to what else the case holds: {@code [[evidence:3]]}, {@code [[note:2]]},
@@ -52,7 +53,7 @@ public final class NoteLinks {
                         + (x.isPurged() ? " (purged; its hash stays on record)" : ""), !x.isPurged()))
                         .orElse(new Link(kind, ref, m.group(), name + " (no such evidence in " + id + ")", false)));
             } else {
-                Optional<String> title = workspace.indexedTitle(id, kind, ref);
+                Optional<String> title = title(workspace, id, kind, ref);
                 links.add(title.map(t -> new Link(kind, ref, m.group(), name + ", " + t, true))
                         .orElse(new Link(kind, ref, m.group(), name + " (missing or deleted)", false)));
             }
@@ -68,6 +69,13 @@ public final class NoteLinks {
         int colon = typed.indexOf(':');
         String kind = colon < 0 ? typed : typed.substring(0, colon);
         String ref = colon < 0 ? "" : typed.substring(colon + 1);
+        if (kind.equals("session")) {
+            try {
+                return CaptureLinks.completions(workspace, id, ref, limit);
+            } catch (NoClassDefFoundError absent) {
+                return List.of(); // the capture plug-in is not installed: no sessions
+            }
+        }
         List<Link> links = new ArrayList<>();
         for (SearchHit record : workspace.indexedRecords(id, kind, ref, limit)) {
             String text = "[[" + record.kind() + ":" + record.ref() + "]]";
@@ -76,6 +84,18 @@ public final class NoteLinks {
             }
         }
         return links;
+    }
+
+    /** What a link to {@code kind} and {@code ref} leads to, from the record's own plug-in where the index holds no entry per record. */
+    private static Optional<String> title(Workspace workspace, CaseId id, String kind, String ref) throws WorkspaceException {
+        if (kind.equals("session")) {
+            try {
+                return CaptureLinks.title(workspace, id, ref);
+            } catch (NoClassDefFoundError absent) {
+                return Optional.empty(); // the capture plug-in is not installed: no sessions
+            }
+        }
+        return workspace.indexedTitle(id, kind, ref);
     }
 
     /** The text with every link replaced by its description in brackets, as a printed page shows it. */

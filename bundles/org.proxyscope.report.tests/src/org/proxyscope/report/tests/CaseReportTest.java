@@ -357,6 +357,53 @@ class CaseReportTest {
         assertTrue(done.pages() < 200, done.pages() + " pages");
     }
 
+    /**
+     * A capture dense in sessions takes a few search entries, one per proxy, protocol and outcome and thousand
+     * addresses, and every client is still found by its address; a note links any one of its sessions.
+     */
+    @Test
+    void aDenseCapturesClientsAreFoundAndEachSessionIsLinkable() throws Exception {
+        Path capture = tmp.resolve("dense.pcap");
+        Process maker = new ProcessBuilder("python3", Path.of("../../releng/bench/make-capture.py").toAbsolutePath().toString(), "64",
+                capture.toString(), "--dense").inheritIO().start();
+        assertEquals(0, maker.waitFor());
+        Case c = ws.createCase(NewCase.of("Dense line", "192.0.2.7", "192.0.2.7", "", "high", List.of()));
+        List<ProxySession> sessions = importInto(c, capture).sessions();
+        Set<String> clients = new java.util.HashSet<>();
+        Set<List<Object>> groups = new java.util.HashSet<>();
+        for (ProxySession x : sessions) {
+            clients.add(x.flow().client().host());
+            groups.add(List.of(x.flow().server(), x.protocol(), x.outcome()));
+        }
+        assertTrue(clients.size() > 1_000, clients.size() + " clients");
+        int entries = ws.indexedRecords(c.id(), "session", "", 100_000).size();
+        // a group of more than a thousand addresses goes on in another entry, and each full entry holds 500 sessions or more
+        assertTrue(entries > groups.size() && entries * 400 < sessions.size(),
+                entries + " search entries for " + groups.size() + " proxies and outcomes, " + sessions.size() + " sessions");
+        int checked = 0;
+        for (ProxySession x : sessions) {
+            if (!clients.remove(x.flow().client().host()) || checked++ % 37 != 0 && x != sessions.get(sessions.size() - 1)) {
+                continue; // each client once, a sample of them and the last session's
+            }
+            String client = x.flow().client().host();
+            String via = x.protocol() + " via " + x.flow().server() + ", " + x.outcome().word() + ": ";
+            List<org.proxyscope.core.model.SearchHit> hits = ws.searchEverything(client, Optional.of(c.id()), 10);
+            assertTrue(hits.stream().anyMatch(h -> h.kind().equals("session") && h.title().startsWith(via) && h.snippet().contains("«"
+                    + client + "»")), client + " found through " + via + ": " + hits);
+        }
+        ProxySession last = sessions.get(sessions.size() - 1);
+        String ref = "1/" + last.flow().number();
+        String title = "capture session " + ref + ", " + last.protocol() + " from "
+                + last.flow().client().host() + " via " + last.flow().server() + " to "
+                + last.destination() + ", " + last.outcome().word();
+        assertEquals(List.of(new org.proxyscope.notes.NoteLinks.Link("session", ref, "[[session:" + ref + "]]", title, true)),
+                org.proxyscope.notes.NoteLinks.resolve(ws, c.id(), "See [[session:" + ref + "]]."), "a session that no entry is named after");
+        assertFalse(org.proxyscope.notes.NoteLinks.resolve(ws, c.id(), "[[session:1/999999]]").get(0).found());
+        assertEquals(List.of(title), org.proxyscope.notes.NoteLinks.completions(ws, c.id(), "session:" + ref, 10).stream()
+                .map(org.proxyscope.notes.NoteLinks.Link::target).toList(), "typing its ref offers it");
+        assertEquals(10, org.proxyscope.notes.NoteLinks.completions(ws, c.id(), "session:1/", 10).size());
+    }
+
     private Path keyPair(String password) throws Exception {
         Path key = tmp.resolve("desk.p12");
         tool(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(), "-genkeypair", "-alias", "desk", "-keyalg", "RSA",

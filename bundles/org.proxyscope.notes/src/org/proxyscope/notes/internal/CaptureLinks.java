@@ -1,0 +1,32 @@
+package org.proxyscope.notes.internal;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.proxyscope.capture.CaptureRecords;
+import org.proxyscope.core.Workspace;
+import org.proxyscope.core.WorkspaceException;
+import org.proxyscope.core.model.CaseId;
+import org.proxyscope.core.model.SearchHit;
+import org.proxyscope.notes.NoteLinks;
+
+/**
+ * Links to capture sessions, read from the sessions the case keeps: the search index holds one entry for many
+ * sessions of a proxy, and a note may link any one of them. Apart, so that notes work without the capture plug-in.
+ */
+public final class CaptureLinks {
+
+    private CaptureLinks() {
+    }
+
+    /** What the session {@code ref} ("evidence/flow") was, when the case keeps it. */
+    public static Optional<String> title(Workspace workspace, CaseId id, String ref) throws WorkspaceException {
+        return CaptureRecords.of(workspace).session(id, ref).map(CaptureRecords.SessionLink::title);
+    }
+
+    /** Links to the kept sessions whose ref begins with {@code refPrefix}, in the order the case gained them. */
+    public static List<NoteLinks.Link> completions(Workspace workspace, CaseId id, String refPrefix, int limit) throws WorkspaceException {
+        return CaptureRecords.of(workspace).sessions(id, refPrefix, limit).stream().map(s -> new NoteLinks.Link("session", s.ref(),
+                "[[session:" + s.ref() + "]]", SearchHit.place("session", s.ref()) + ", " + s.title(), true)).toList();
+    }
+}
