@@ -374,21 +374,31 @@ public final class CaptureRecords {
 
     /** The case's kept session that {@code ref} ("evidence/flow") names, when there is one. */
     public Optional<SessionLink> session(CaseId id, String ref) throws WorkspaceException {
-        java.util.regex.Matcher m = REF.matcher(ref);
-        if (!m.matches() || m.group(1).length() > 9 || m.group(2).length() > 9) {
+        int[] numbers = numbers(ref);
+        if (numbers == null) {
             return Optional.empty();
         }
         return store.read("read capture session " + ref + " of " + id, c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT " + LINK_COLUMNS + " FROM capture_sessions WHERE case_id = ?"
-                    + " AND evidence_no = ? AND flow_no = ? ORDER BY position LIMIT 1")) {
-                s.setString(1, id.toString());
-                s.setInt(2, Integer.parseInt(m.group(1)));
-                s.setInt(3, Integer.parseInt(m.group(2)));
-                try (ResultSet r = s.executeQuery()) {
-                    return r.next() ? Optional.of(link(r)) : Optional.empty();
-                }
+            try (PreparedStatement s = named(c, LINK_COLUMNS, id, numbers); ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(link(r)) : Optional.empty();
             }
         });
+    }
+
+    /** "evidence/flow" as its two numbers, or null when it is no such ref. */
+    private static int[] numbers(String ref) {
+        java.util.regex.Matcher m = REF.matcher(ref);
+        return m.matches() ? new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))} : null;
+    }
+
+    /** The query for {@code columns} of the session that evidence and flow {@code numbers} name. */
+    private static PreparedStatement named(Connection c, String columns, CaseId id, int[] numbers) throws SQLException {
+        PreparedStatement s = c.prepareStatement("SELECT " + columns + " FROM capture_sessions WHERE case_id = ? AND evidence_no = ?"
+                + " AND flow_no = ? ORDER BY position LIMIT 1");
+        s.setString(1, id.toString());
+        s.setInt(2, numbers[0]);
+        s.setInt(3, numbers[1]);
+        return s;
     }
 
     /**
@@ -416,7 +426,46 @@ public final class CaptureRecords {
         });
     }
 
-    private static final java.util.regex.Pattern REF = java.util.regex.Pattern.compile("([0-9]+)/([0-9]+)");
+    /**
+     * The session a search result for {@code address} leads to, when the result is the search entry named after the
+     * session {@code ref}: the first session from there on of the same proxy, protocol and outcome (the entry's
+     * sessions) whose client or destination {@code address} (an IP address as text) is. Empty when none is.
+     */
+    public Optional<String> sessionOf(CaseId id, String ref, String address) throws WorkspaceException {
+        int[] numbers = numbers(ref);
+        if (numbers == null || org.proxyscope.core.model.AddressText.literal(address).isEmpty()) {
+            return Optional.empty();
+        }
+        return store.read("find the session of " + address + " near " + ref + " of " + id, c -> {
+            // two statements: the entry's first session has no index by flow, and a join looked it up once a row
+            try (PreparedStatement entry = named(c, "position, proxy_host, proxy_port, protocol, outcome", id, numbers);
+                    ResultSet first = entry.executeQuery()) {
+                if (!first.next()) {
+                    return Optional.empty();
+                }
+                try (PreparedStatement s = c.prepareStatement("SELECT flow_no FROM capture_sessions WHERE case_id = ? AND evidence_no = ?"
+                        + " AND position >= ? AND proxy_host = ? AND proxy_port = ? AND protocol = ? AND outcome = ?"
+                        + " AND (client_host = ? OR destination = ? OR destination LIKE ? OR destination LIKE ?) ORDER BY position LIMIT 1")) {
+                    s.setString(1, id.toString());
+                    s.setInt(2, numbers[0]);
+                    s.setInt(3, first.getInt(1));
+                    s.setString(4, first.getString(2));
+                    s.setInt(5, first.getInt(3));
+                    s.setString(6, first.getString(4));
+                    s.setString(7, first.getString(5));
+                    s.setString(8, address);
+                    s.setString(9, address);
+                    s.setString(10, address + ":%"); // an address holds no % or _
+                    s.setString(11, "[" + address + "]:%");
+                    try (ResultSet r = s.executeQuery()) {
+                        return r.next() ? Optional.of(numbers[0] + "/" + r.getInt(1)) : Optional.empty();
+                    }
+                }
+            }
+        });
+    }
+
+    private static final java.util.regex.Pattern REF = java.util.regex.Pattern.compile("([0-9]{1,9})/([0-9]{1,9})");
 
     private static final String LINK_COLUMNS = "evidence_no, flow_no, protocol, client_host, proxy_host, proxy_port, destination, outcome";
 

@@ -24,6 +24,11 @@ public final class CaptureLinks {
         return CaptureRecords.of(workspace).session(id, ref).map(CaptureRecords.SessionLink::title);
     }
 
+    /** The session of {@code address} among those of the search entry named after the session {@code ref}. */
+    public static Optional<String> sessionOf(Workspace workspace, CaseId id, String ref, String address) throws WorkspaceException {
+        return CaptureRecords.of(workspace).sessionOf(id, ref, address);
+    }
+
     /** Links to the kept sessions whose ref begins with {@code refPrefix}, in the order the case gained them. */
     public static List<NoteLinks.Link> completions(Workspace workspace, CaseId id, String refPrefix, int limit) throws WorkspaceException {
         return CaptureRecords.of(workspace).sessions(id, refPrefix, limit).stream().map(s -> new NoteLinks.Link("session", s.ref(),

@@ -338,13 +338,19 @@ class CaseReportTest {
         assertTrue(text.contains("Captured traffic shows " + established + " sessions relayed through the host"), text.substring(0, 1500));
     }
 
-    /** Ten thousand flows, thousands of proxy sessions and a run of two hundred findings still make a compact report. */
-    @Test
-    void tenThousandFlowsAndTwoHundredFindingsStillRender() throws Exception {
+    /** A 64 MiB capture dense in proxy sessions, as the benchmark makes them. */
+    private Path denseCapture() throws Exception {
         Path capture = tmp.resolve("dense.pcap");
         Process maker = new ProcessBuilder("python3", Path.of("../../releng/bench/make-capture.py").toAbsolutePath().toString(), "64",
                 capture.toString(), "--dense").inheritIO().start();
         assertEquals(0, maker.waitFor());
+        return capture;
+    }
+
+    /** Ten thousand flows, thousands of proxy sessions and a run of two hundred findings still make a compact report. */
+    @Test
+    void tenThousandFlowsAndTwoHundredFindingsStillRender() throws Exception {
+        Path capture = denseCapture();
         Case c = caseWithRun("Dense line", 200);
         CaptureReport imported = importInto(c, capture);
         assertTrue(imported.flowCount() >= 10_000, imported.flowCount() + " flows");
@@ -363,10 +369,7 @@ class CaseReportTest {
      */
     @Test
     void aDenseCapturesClientsAreFoundAndEachSessionIsLinkable() throws Exception {
-        Path capture = tmp.resolve("dense.pcap");
-        Process maker = new ProcessBuilder("python3", Path.of("../../releng/bench/make-capture.py").toAbsolutePath().toString(), "64",
-                capture.toString(), "--dense").inheritIO().start();
-        assertEquals(0, maker.waitFor());
+        Path capture = denseCapture();
         Case c = ws.createCase(NewCase.of("Dense line", "192.0.2.7", "192.0.2.7", "", "high", List.of()));
         List<ProxySession> sessions = importInto(c, capture).sessions();
         Set<String> clients = new java.util.HashSet<>();
@@ -388,8 +391,13 @@ class CaseReportTest {
             String client = x.flow().client().host();
             String via = x.protocol() + " via " + x.flow().server() + ", " + x.outcome().word() + ": ";
             List<org.proxyscope.core.model.SearchHit> hits = ws.searchEverything(client, Optional.of(c.id()), 10);
-            assertTrue(hits.stream().anyMatch(h -> h.kind().equals("session") && h.title().startsWith(via) && h.snippet().contains("«"
-                    + client + "»")), client + " found through " + via + ": " + hits);
+            org.proxyscope.core.model.SearchHit hit = hits.stream().filter(h -> h.kind().equals("session") && h.title().startsWith(via)
+                    && h.snippet().contains("«" + client + "»")).findFirst().orElseThrow(() -> new AssertionError(client + " found through "
+                    + via + ": " + hits));
+            // opened, the result shows a session of this client through that proxy, not the entry's first
+            String opened = org.proxyscope.notes.SearchTarget.ref(ws, hit);
+            String session = CaptureRecords.of(ws).session(c.id(), opened).orElseThrow().title();
+            assertTrue(session.startsWith(x.protocol() + " from " + client + " via " + x.flow().server() + " to "), opened + ": " + session);
         }
         ProxySession last = sessions.get(sessions.size() - 1);
         String ref = "1/" + last.flow().number();

@@ -23,6 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.proxyscope.app.ProxyscopeModel;
 import org.proxyscope.app.Reveal;
 import org.proxyscope.app.tests.support.Widgets;
+import org.proxyscope.capture.CaptureEvidence;
+import org.proxyscope.capture.CaptureImporter;
+import org.proxyscope.capture.CaptureRecords;
+import org.proxyscope.capture.KeptCapture;
 import org.proxyscope.core.Progress;
 import org.proxyscope.core.Workspace;
 import org.proxyscope.core.model.Case;
@@ -91,6 +95,30 @@ class SearchAndTimelineViewsTest {
         search.queryField().notifyListeners(SWT.DefaultSelection, new Event());
         assertEquals(0, search.results().getItemCount());
         assertTrue(search.statusText().startsWith("Cannot search for \"unbalanced: "), search.statusText());
+    }
+
+    /** A capture's search entry names many sessions; opened after a search for one client, it shows that client's session. */
+    @Test
+    void aSessionResultOpensTheSessionOfTheAddressSearchedFor() throws Exception {
+        Path capture = tmp.resolve("dense.pcap");
+        Process maker = new ProcessBuilder("python3", Path.of("../../releng/bench/make-capture.py").toAbsolutePath().toString(), "4",
+                capture.toString(), "--dense").inheritIO().start();
+        assertEquals(0, maker.waitFor());
+        CaptureEvidence.keep(ws, socks.id(), capture, new CaptureImporter(), Progress.NONE);
+        KeptCapture kept = CaptureRecords.of(ws).list(socks.id()).get(0);
+        KeptCapture.Session client = kept.sessions().stream()
+                .filter(x -> x.clientHost().equals("10.0.0.57")).findFirst().orElseThrow();
+        SearchPart search = ContextInjectionFactory.make(SearchPart.class, context);
+        shell.setSize(1000, 360);
+        shell.open();
+        search.queryField().setText("10.0.0.57");
+        search.queryField().notifyListeners(SWT.DefaultSelection, new Event());
+        assertEquals(1, search.results().getItemCount());
+        String title = search.results().getItem(0).getText(2);
+        assertTrue(title.startsWith(client.protocol() + " via " + client.proxyHost() + ":" + client.proxyPort() + ", established: "), title);
+        search.results().setSelection(0);
+        search.results().notifyListeners(SWT.DefaultSelection, new Event());
+        assertEquals(new Reveal(socks.id(), "session", kept.evidence() + "/" + client.flow()), context.get(ProxyscopeModel.REVEAL));
     }
 
     @Test

@@ -26,6 +26,7 @@ import org.proxyscope.core.Workspace;
 import org.proxyscope.core.WorkspaceException;
 import org.proxyscope.core.model.CaseId;
 import org.proxyscope.core.model.SearchHit;
+import org.proxyscope.notes.SearchTarget;
 
 /**
  * One search over everything the workspace knows: cases, evidence, notes, probe findings, capture sessions.
@@ -122,7 +123,13 @@ public final class SearchPart {
     void openSelected() {
         int index = table.getSelectionIndex();
         if (index >= 0 && table.getItem(index).getData() instanceof SearchHit hit) {
-            target.show(new Reveal(hit.caseId(), hit.kind(), hit.ref()));
+            String ref = hit.ref();
+            try {
+                ref = SearchTarget.ref(workspace, hit);
+            } catch (WorkspaceException e) {
+                status.setText(e.getMessage()); // it still leads into the capture, to the entry's first session
+            }
+            target.show(new Reveal(hit.caseId(), hit.kind(), ref));
         }
     }
 

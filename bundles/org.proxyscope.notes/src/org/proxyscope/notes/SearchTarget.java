@@ -1,0 +1,57 @@
+package org.proxyscope.notes;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.proxyscope.core.Workspace;
+import org.proxyscope.core.WorkspaceException;
+import org.proxyscope.core.model.AddressText;
+import org.proxyscope.core.model.SearchHit;
+import org.proxyscope.notes.internal.CaptureLinks;
+
+/**
+ * Where a search result leads. A capture's search entry names the many sessions of one proxy, protocol and
+ * outcome; opened after a search for one of their addresses, it leads to the first of them that address took
+ * part in, not to the entry's first session.
+ */
+public final class SearchTarget {
+
+    /** A word the search marked in a snippet. */
+    private static final Pattern MARKED = Pattern.compile("«([^»]+)»");
+
+    private SearchTarget() {
+    }
+
+    /** The ref ({@link SearchHit#ref()} in its kind's terms) that opening {@code hit} should show. */
+    public static String ref(Workspace workspace, SearchHit hit) throws WorkspaceException {
+        if (!hit.kind().equals("session")) {
+            return hit.ref();
+        }
+        Matcher m = MARKED.matcher(hit.snippet());
+        while (m.find()) {
+            Optional<String> address = address(m.group(1));
+            if (address.isPresent()) {
+                try {
+                    Optional<String> session = CaptureLinks.sessionOf(workspace, hit.caseId(), hit.ref(), address.get());
+                    if (session.isPresent()) {
+                        return session.get();
+                    }
+                } catch (NoClassDefFoundError absent) {
+                    return hit.ref(); // the capture plug-in is not installed
+                }
+            }
+        }
+        return hit.ref();
+    }
+
+    /** The IP address a marked word is, or names with its port ("192.0.2.7:1080", "[2001:db8::7]:1080"). */
+    private static Optional<String> address(String word) {
+        if (AddressText.literal(word).isPresent()) {
+            return Optional.of(word);
+        }
+        int colon = word.lastIndexOf(':');
+        String host = colon > 0 ? word.substring(word.startsWith("[") ? 1 : 0, word.charAt(colon - 1) == ']' ? colon - 1 : colon) : "";
+        return AddressText.literal(host).isPresent() ? Optional.of(host) : Optional.empty();
+    }
+}
