@@ -69,7 +69,8 @@ public final class NoteLinks {
         int colon = typed.indexOf(':');
         String kind = colon < 0 ? typed : typed.substring(0, colon);
         String ref = colon < 0 ? "" : typed.substring(colon + 1);
-        if (kind.equals("session")) {
+        // "s" on names sessions alone: they are the case's rows, as links resolve them, not the index's entries
+        if (!kind.isEmpty() && "session".startsWith(kind)) {
             try {
                 return CaptureLinks.completions(workspace, id, ref, limit);
             } catch (NoClassDefFoundError absent) {

@@ -410,6 +410,11 @@ class CaseReportTest {
         assertEquals(List.of(title), org.proxyscope.notes.NoteLinks.completions(ws, c.id(), "session:" + ref, 10).stream()
                 .map(org.proxyscope.notes.NoteLinks.Link::target).toList(), "typing its ref offers it");
         assertEquals(10, org.proxyscope.notes.NoteLinks.completions(ws, c.id(), "session:1/", 10).size());
+        List<String> begun = org.proxyscope.notes.NoteLinks.completions(ws, c.id(), "ses", 3).stream()
+                .map(org.proxyscope.notes.NoteLinks.Link::target).toList();
+        assertEquals(3, begun.size(), begun.toString());
+        assertTrue(begun.stream().allMatch(t -> t.startsWith("capture session 1/") && t.contains(" from ")), "\"[[ses\" offers the sessions"
+                + " themselves, as their links read: " + begun);
     }
 
     private Path keyPair(String password) throws Exception {
