@@ -43,6 +43,22 @@ class CaptureJsonTest {
         assertTrue(one.endsWith("\n}"), "the object closed once, at the end");
     }
 
+    /** Where hosts outweigh the sessions (a usual capture), the second thread's part begins in the hosts. */
+    @Test
+    void twoThreadsWriteWhatOneWritesWhenHostsOutweighSessions() throws Exception {
+        for (int sessions : new int[] {0, 1, 2_500}) {
+            CaptureReport report = report(sessions, 20_000);
+            String one = json(report, false);
+            assertEquals(one, json(report, true), sessions + " sessions");
+            JsonArray hosts = JsonParser.parseString(one).getAsJsonObject().getAsJsonArray("hosts");
+            assertEquals(20_002, hosts.size());
+            for (int i = 0; i < 20_000; i++) {
+                assertEquals("203.0." + (i >> 8) + "." + (i & 255), hosts.get(i + 2).getAsJsonObject().get("address").getAsString(),
+                        "host " + i + " in order");
+            }
+        }
+    }
+
     @Test
     void aFewSessionsAreWrittenAsOneThreadWritesThem() throws Exception {
         CaptureReport report = report(3);
@@ -97,6 +113,11 @@ class CaptureJsonTest {
 
     /** A capture of {@code n} proxy sessions from as many clients through one proxy, with its two hosts. */
     private static CaptureReport report(int n) throws Exception {
+        return report(n, 0);
+    }
+
+    /** The same, with {@code more} hosts after those two, each a web server. */
+    private static CaptureReport report(int n, int more) throws Exception {
         InetAddress proxy = InetAddress.getByName("192.0.2.7");
         List<Flow> flows = new ArrayList<>();
         List<ProxySession> sessions = new ArrayList<>();
@@ -107,8 +128,11 @@ class CaptureJsonTest {
             sessions.add(new ProxySession(f, "socks5", "198.51.100.25:25", ProxySession.Outcome.ESTABLISHED, "granted",
                     "caf\u00e9 \"quoted\" " + i, i % 2 == 0, i % 3, i % 5, i % 7 == 0 ? OptionalInt.of(i + n) : OptionalInt.empty()));
         }
-        List<HostRecord> hosts = List.of(new HostRecord("10.0.0.1", Set.of(), Set.of("proxy client"), List.of(), 1, 0),
-                new HostRecord("192.0.2.7", Set.of("proxy.example.test"), Set.of("proxy"), List.of(1080), 0, n));
+        List<HostRecord> hosts = new ArrayList<>(List.of(new HostRecord("10.0.0.1", Set.of(), Set.of("proxy client"), List.of(), 1, 0),
+                new HostRecord("192.0.2.7", Set.of("proxy.example.test"), Set.of("proxy"), List.of(1080), 0, n)));
+        for (int i = 0; i < more; i++) {
+            hosts.add(new HostRecord("203.0." + (i >> 8) + "." + (i & 255), Set.of(), Set.of("web server"), List.of(80), 0, 1));
+        }
         return new CaptureReport(Path.of("dense.pcap"), CaptureFormat.PCAP, "ab".repeat(32), 10L * n, 1000L * n, flows, sessions,
                 List.of(new ListeningSocket("192.0.2.7:1080", 1080, "socks5", "")), hosts, 0, 0, 1_000_000L, 1_000_000L * n,
                 Duration.ofMillis(42), Optional.empty());
