@@ -35,7 +35,16 @@ public final class CaptureEvidence {
     private record Analysed(CaptureReport report, CaptureFormatException failure) {
     }
 
-    public static CaptureReport keep(Workspace workspace, CaseId id, Path file, CaptureImporter importer, Progress progress)
+    /**
+     * An import as the case keeps it.
+     *
+     * @param capture  the evidence holding the file
+     * @param analysis the evidence holding the analysis's JSON, as {@link CaptureJson#write} writes it
+     */
+    public record Kept(CaptureReport report, Evidence capture, Evidence analysis) {
+    }
+
+    public static Kept keep(Workspace workspace, CaseId id, Path file, CaptureImporter importer, Progress progress)
             throws WorkspaceException, IOException, CaptureFormatException {
         long started = System.nanoTime();
         Workspace.AddedEvidence<Analysed> added = workspace.addEvidence(id, file, SOURCE_PREFIX + file.getFileName(), progress,
@@ -80,11 +89,11 @@ public final class CaptureEvidence {
             }
             Evidence kept = workspace.addEvidence(id, analysis, "analysis of evidence #" + capture.number(), Progress.NONE);
             records.attachAnalysis(id, capture, kept);
+            return new Kept(report, capture, kept);
         } finally {
             json.awaitEnd(); // its file goes only once nothing writes it, whatever happened meanwhile
             Files.deleteIfExists(analysis);
             Files.deleteIfExists(folder);
         }
-        return report;
     }
 }

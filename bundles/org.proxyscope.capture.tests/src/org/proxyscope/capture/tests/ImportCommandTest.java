@@ -92,6 +92,24 @@ class ImportCommandTest {
         }
     }
 
+    /** Into a case, --json prints the analysis the case keeps, byte for byte. */
+    @Test
+    void withACaseTheJsonPrintedIsTheAnalysisKept() throws Exception {
+        Path capture = Recorded.file("lo.pcap");
+        Case c;
+        try (Workspace ws = Workspace.open(tmp.resolve("ws"), "alice")) {
+            c = ws.createCase(NewCase.of("Relaying PC", "127.0.0.1", "", "", "high", List.of()));
+        }
+        assertEquals(ExitCode.OK, run(capture.toString(), "--case", c.id().toString(), "--json"));
+        try (Workspace ws = Workspace.open(tmp.resolve("ws"), "alice")) {
+            byte[] kept = Files.readAllBytes(ws.storedFile(ws.evidence(c.id()).get(1)));
+            assertArrayEquals(kept, java.util.Arrays.copyOf(out.toByteArray(), out.size() - System.lineSeparator().length()));
+            JsonObject o = JsonParser.parseString(out.toString(StandardCharsets.UTF_8)).getAsJsonObject();
+            assertEquals(ws.evidence(c.id()).get(0).sha256(), o.get("sha256").getAsString());
+            assertTrue(o.getAsJsonArray("proxy_sessions").size() > 0);
+        }
+    }
+
     /**
      * Into a case the file is read once: copied and hashed while it is analysed. Where the analysis stops (a
      * record lying about its length, 1 MiB of junk after it) or never starts (no capture at all), the stored

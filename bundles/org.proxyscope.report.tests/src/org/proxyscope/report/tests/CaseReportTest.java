@@ -295,7 +295,7 @@ class CaseReportTest {
     }
 
     private CaptureReport importInto(Case c, Path capture) throws Exception {
-        return CaptureEvidence.keep(ws, c.id(), capture, new CaptureImporter(CaptureImporter.DEFAULT_REASSEMBLY_LIMIT), Progress.NONE);
+        return CaptureEvidence.keep(ws, c.id(), capture, new CaptureImporter(CaptureImporter.DEFAULT_REASSEMBLY_LIMIT), Progress.NONE).report();
     }
 
     /** Real traffic through the test proxies, recorded by tcpdump: the report says since when the host relays. */

@@ -60,7 +60,7 @@ final class ImportCaptureJob extends Job {
         try {
             CaptureImporter importer = new CaptureImporter();
             report = caseId == null || workspace == null ? importer.read(file, knownSha256, progress)
-                    : CaptureEvidence.keep(workspace, caseId, file, importer, progress);
+                    : CaptureEvidence.keep(workspace, caseId, file, importer, progress).report();
             if (monitor.isCanceled()) {
                 return Status.CANCEL_STATUS;
             }
