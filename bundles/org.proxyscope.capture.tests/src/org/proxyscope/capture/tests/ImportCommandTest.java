@@ -44,6 +44,13 @@ class ImportCommandTest {
                 new PrintStream(err, true, StandardCharsets.UTF_8)));
     }
 
+    /** A new case in the test's workspace, closed again for the command to open. */
+    private Case relayingPc() throws Exception {
+        try (Workspace ws = Workspace.open(tmp.resolve("ws"), "alice")) {
+            return ws.createCase(NewCase.of("Relaying PC", "127.0.0.1", "", "", "high", List.of()));
+        }
+    }
+
     @Test
     void jsonHasTheDocumentedShape() throws Exception {
         Path capture = Recorded.file("lo.pcapng");
@@ -65,10 +72,7 @@ class ImportCommandTest {
     @Test
     void withACaseTheCaptureAndItsAnalysisBecomeEvidence() throws Exception {
         Path capture = Recorded.file("lo.pcap");
-        Case c;
-        try (Workspace ws = Workspace.open(tmp.resolve("ws"), "alice")) {
-            c = ws.createCase(NewCase.of("Relaying PC", "127.0.0.1", "", "", "high", List.of()));
-        }
+        Case c = relayingPc();
         assertEquals(ExitCode.OK, run(capture.toString(), "--case", c.id().toString()));
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("proxy sessions"));
         assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("lo.pcap: pcap, "), "named as the analyst knows it, not by the"
@@ -96,10 +100,7 @@ class ImportCommandTest {
     @Test
     void withACaseTheJsonPrintedIsTheAnalysisKept() throws Exception {
         Path capture = Recorded.file("lo.pcap");
-        Case c;
-        try (Workspace ws = Workspace.open(tmp.resolve("ws"), "alice")) {
-            c = ws.createCase(NewCase.of("Relaying PC", "127.0.0.1", "", "", "high", List.of()));
-        }
+        Case c = relayingPc();
         assertEquals(ExitCode.OK, run(capture.toString(), "--case", c.id().toString(), "--json"));
         try (Workspace ws = Workspace.open(tmp.resolve("ws"), "alice")) {
             byte[] kept = Files.readAllBytes(ws.storedFile(ws.evidence(c.id()).get(1)));
@@ -124,10 +125,7 @@ class ImportCommandTest {
         Files.write(damaged, java.util.Arrays.copyOf(whole, whole.length / 2));
         Files.write(damaged, junk, java.nio.file.StandardOpenOption.APPEND);
         Path notes = Files.writeString(tmp.resolve("notes.txt"), "the customer says the PC was slow all week\n");
-        Case c;
-        try (Workspace ws = Workspace.open(tmp.resolve("ws"), "alice")) {
-            c = ws.createCase(NewCase.of("Relaying PC", "127.0.0.1", "", "", "high", List.of()));
-        }
+        Case c = relayingPc();
         assertEquals(ExitCode.FAILURE, run(damaged.toString(), "--case", c.id().toString()));
         assertNotEquals(ExitCode.OK, run(notes.toString(), "--case", c.id().toString()));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("notes.txt is no pcap, pcapng, netstat or ss file"),
