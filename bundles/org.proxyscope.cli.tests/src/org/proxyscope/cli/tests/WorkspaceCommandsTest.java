@@ -167,28 +167,4 @@ class WorkspaceCommandsTest {
         assertEquals(ExitCode.FAILURE, run("evidence", "add", id, tmp.resolve("missing.pcap").toString()));
         assertTrue(err.contains("There is no file"), err);
     }
-
-    @Test
-    void searchFindsACustomerAndAnEvidenceFileAcrossCasesAndSaysWhatIsWrongWithAQuery() throws Exception {
-        String id = newCase();
-        Path listing = Files.writeString(tmp.resolve("netstat-CUST-1001.txt"), "tcp 0.0.0.0:1080 LISTEN");
-        assertEquals(ExitCode.OK, run("evidence", "add", id, listing.toString(), "--source", "customer PC of CUST-1001"), err);
-        assertEquals(ExitCode.OK, run("search", "CUST-1001", "--json"), err);
-        JsonArray hits = JsonParser.parseString(out).getAsJsonArray();
-        assertEquals(2, hits.size(), out);
-        List<String> kinds = new ArrayList<>();
-        hits.forEach(h -> kinds.add(h.getAsJsonObject().get("kind").getAsString()));
-        assertEquals(List.of("case", "evidence"), kinds.stream().sorted().toList(), "the case (its customer) and the evidence (its source)");
-        JsonObject evidence = hits.get(kinds.indexOf("evidence")).getAsJsonObject();
-        assertEquals(id, evidence.get("case").getAsString());
-        assertEquals("evidence", evidence.get("kind").getAsString());
-        assertEquals("1", evidence.get("ref").getAsString());
-        assertTrue(evidence.get("snippet").getAsString().contains("«CUST-1001»"), out);
-        assertEquals(ExitCode.OK, run("search", "nothingmatches"));
-        assertEquals("", out);
-        assertEquals("nothing found for nothingmatches\n", err);
-        assertEquals(ExitCode.FAILURE, run("search", "\"unbalanced"));
-        assertTrue(err.contains("Cannot search for \"unbalanced: the quote at character 1 is not closed"), err);
-        assertEquals(ExitCode.USAGE, run("search", "x", "--limit", "0"));
-    }
 }

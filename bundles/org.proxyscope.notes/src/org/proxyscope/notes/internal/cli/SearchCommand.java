@@ -1,4 +1,4 @@
-package org.proxyscope.cli.internal.commands;
+package org.proxyscope.notes.internal.cli;
 
 import java.util.List;
 import java.util.Optional;
@@ -17,8 +17,12 @@ import org.proxyscope.cli.WorkspaceArguments;
 import org.proxyscope.core.Workspace;
 import org.proxyscope.core.model.CaseId;
 import org.proxyscope.core.model.SearchHit;
+import org.proxyscope.notes.SearchTarget;
 
-/** {@code proxyscope search QUERY [--case ID] [--json]}: one search over everything the workspace knows. */
+/**
+ * {@code proxyscope search QUERY [--case ID] [--json]}: one search over everything the workspace knows, each place
+ * named as the Search view opens it (a capture's result by the session of the address searched for).
+ */
 public final class SearchCommand implements Command {
 
     private static final int DEFAULT_LIMIT = 50;
@@ -65,7 +69,7 @@ public final class SearchCommand implements Command {
                     JsonObject o = new JsonObject();
                     o.addProperty("case", h.caseId().toString());
                     o.addProperty("kind", h.kind());
-                    o.addProperty("ref", h.ref());
+                    o.addProperty("ref", SearchTarget.ref(ws, h));
                     o.addProperty("title", h.title());
                     o.addProperty("snippet", h.snippet());
                     all.add(o);
@@ -73,7 +77,8 @@ public final class SearchCommand implements Command {
                 io.out().println(JsonText.pretty(all));
             } else {
                 for (SearchHit h : hits) {
-                    io.out().printf("%s  %s%s  %s%n      %s%n", h.caseId(), h.kind(), h.ref().isEmpty() ? "" : " " + h.ref(), h.title(),
+                    String ref = SearchTarget.ref(ws, h);
+                    io.out().printf("%s  %s%s  %s%n      %s%n", h.caseId(), h.kind(), ref.isEmpty() ? "" : " " + ref, h.title(),
                             h.snippet().replace('\n', ' '));
                 }
                 if (hits.isEmpty()) {
