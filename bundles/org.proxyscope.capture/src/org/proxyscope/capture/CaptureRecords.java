@@ -210,7 +210,7 @@ public final class CaptureRecords {
         }
         List<SearchEntry> entries = new ArrayList<>(made.size());
         for (EntryText e : made) {
-            entries.add(e.entry(capture));
+            entries.add(e.entry(capture, growing.get(e.key).part)); // the group's last entry tells how many it has
         }
         return entries;
     }
@@ -231,7 +231,8 @@ public final class CaptureRecords {
         String client = hosts.host(f.clientAddress());
         EntryText e = growing.get(key);
         if (e == null || e.full() && !e.names(client, x.destination())) {
-            e = new EntryText(x, hosts.endpoint(f.serverAddress(), f.serverPort()), hosts.host(f.serverAddress()));
+            e = new EntryText(x, key, e == null ? 1 : e.part + 1, hosts.endpoint(f.serverAddress(), f.serverPort()),
+                    hosts.host(f.serverAddress()));
             growing.put(key, e);
             made.add(e);
         }
@@ -244,6 +245,9 @@ public final class CaptureRecords {
     /** One search entry being made: its first session, and what its sessions add up to. */
     private static final class EntryText {
         private final ProxySession first;
+        private final GroupKey key;
+        /** Which of its group's entries this is, from 1. */
+        private final int part;
         private final String proxy;
         private final String proxyHost;
         private final Set<String> clients = new LinkedHashSet<>();
@@ -252,8 +256,10 @@ public final class CaptureRecords {
         private int sessions;
         private int messages;
 
-        EntryText(ProxySession first, String proxy, String proxyHost) {
+        EntryText(ProxySession first, GroupKey key, int part, String proxy, String proxyHost) {
             this.first = first;
+            this.key = key;
+            this.part = part;
             this.proxy = proxy;
             this.proxyHost = proxyHost;
         }
@@ -276,7 +282,8 @@ public final class CaptureRecords {
             messages += x.smtpMessages();
         }
 
-        SearchEntry entry(Evidence capture) {
+        /** The entry, as part {@link #part} of {@code parts} of its group. */
+        SearchEntry entry(Evidence capture, int parts) {
             String outcome = first.outcome().word();
             String counted = CaptureJson.plural(sessions, "session");
             StringBuilder body = new StringBuilder(128 + 16 * (clients.size() + destinations.size()) + first.evidence().length())
@@ -291,7 +298,8 @@ public final class CaptureRecords {
             }
             return new SearchEntry(capture.number() + "/" + first.flow().number(), first.protocol() + " via " + proxy + ", " + outcome
                     + ": " + counted + " from " + only(clients, "client") + " to "
-                    + (destinations.isEmpty() ? UNNAMED : only(destinations, "destination")), body.toString());
+                    + (destinations.isEmpty() ? UNNAMED : only(destinations, "destination")) + (parts > 1 ? " (part " + part + " of "
+                    + parts + ")" : ""), body.toString());
         }
 
         /** The one address there is, or how many there are. */

@@ -379,7 +379,16 @@ class CaseReportTest {
             groups.add(List.of(x.flow().server(), x.protocol(), x.outcome()));
         }
         assertTrue(clients.size() > 1_000, clients.size() + " clients");
-        int entries = ws.indexedRecords(c.id(), "session", "", 100_000).size();
+        List<String> titles = ws.indexedRecords(c.id(), "session", "", 100_000).stream().map(org.proxyscope.core.model.SearchHit::title)
+                .toList();
+        int entries = titles.size();
+        ProxySession first = sessions.get(0);
+        String firstVia = first.protocol() + " via " + first.flow().server() + ", " + first.outcome().word() + ": ";
+        List<String> parts = titles.stream().filter(t -> t.startsWith(firstVia)).toList();
+        for (int i = 0; i < parts.size(); i++) {
+            assertTrue(parts.get(i).endsWith(" (part " + (i + 1) + " of " + parts.size() + ")"), "a group's entries say which they are: "
+                    + parts);
+        }
         // a group of more than a thousand addresses goes on in another entry, and each full entry holds 500 sessions or more
         assertTrue(entries > groups.size() && entries * 400 < sessions.size(),
                 entries + " search entries for " + groups.size() + " proxies and outcomes, " + sessions.size() + " sessions");
