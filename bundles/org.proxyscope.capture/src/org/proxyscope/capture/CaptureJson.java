@@ -49,13 +49,10 @@ public final class CaptureJson {
             write(r, o);
             return;
         }
-        // where the end begins: in the sessions, or else in the hosts; at least one item before it either way
+        // where the end begins: in the sessions, or else in the hosts (which then hold at least half, so some are
+        // left for the end); at least one item before it either way
         int sessionsFirst = (int) Math.min(sessions.size(), Math.max(1, half / SESSION_SIZE));
-        int hostsFirst = sessionsFirst < sessions.size() ? 0 : (int) Math.min(hosts.size(), Math.max(1, half - SESSION_SIZE * sessions.size()));
-        if (sessionsFirst == sessions.size() && hostsFirst == hosts.size()) {
-            write(r, o);
-            return;
-        }
+        int hostsFirst = sessionsFirst < sessions.size() ? 0 : (int) Math.max(1, half - SESSION_SIZE * sessions.size());
         head(r, o);
         JsonStreamWriter end = o.branch(); // the hosts' array is as deep as the sessions' one
         Background<Void> second = Background.start("capture-json", () -> {

@@ -31,6 +31,11 @@ public final class NoteLinks {
      * @param found  false when the target is missing, purged or deleted (the description says which)
      */
     public record Link(String kind, String ref, String text, String target, boolean found) {
+
+        /** A link to a record the case holds, {@code title} saying what it is: as completion offers it. */
+        public static Link to(String kind, String ref, String title) {
+            return new Link(kind, ref, "[[" + kind + ":" + ref + "]]", SearchHit.place(kind, ref) + ", " + title, true);
+        }
     }
 
     private NoteLinks() {
@@ -79,9 +84,9 @@ public final class NoteLinks {
         }
         List<Link> links = new ArrayList<>();
         for (SearchHit record : workspace.indexedRecords(id, kind, ref, limit)) {
-            String text = "[[" + record.kind() + ":" + record.ref() + "]]";
-            if (LINK.matcher(text).matches()) {
-                links.add(new Link(record.kind(), record.ref(), text, record.place() + ", " + record.title(), true));
+            Link link = Link.to(record.kind(), record.ref(), record.title());
+            if (LINK.matcher(link.text()).matches()) {
+                links.add(link);
             }
         }
         return links;

@@ -45,13 +45,16 @@ public final class SearchTarget {
         return hit.ref();
     }
 
-    /** The IP address a marked word is, or names with its port ("192.0.2.7:1080", "[2001:db8::7]:1080"). */
+    /**
+     * The IP address a marked word is, or names with its port ("192.0.2.7:1080"). The search's words hold no
+     * brackets, so an IPv6 address is marked on its own ("[2001:db8::7]:1080" is the words "2001:db8::7" and ":1080").
+     */
     private static Optional<String> address(String word) {
         if (AddressText.literal(word).isPresent()) {
             return Optional.of(word);
         }
         int colon = word.lastIndexOf(':');
-        String host = colon > 0 ? word.substring(word.startsWith("[") ? 1 : 0, word.charAt(colon - 1) == ']' ? colon - 1 : colon) : "";
+        String host = colon > 0 ? word.substring(0, colon) : "";
         return AddressText.literal(host).isPresent() ? Optional.of(host) : Optional.empty();
     }
 }

@@ -7,7 +7,6 @@ import org.proxyscope.capture.CaptureRecords;
 import org.proxyscope.core.Workspace;
 import org.proxyscope.core.WorkspaceException;
 import org.proxyscope.core.model.CaseId;
-import org.proxyscope.core.model.SearchHit;
 import org.proxyscope.notes.NoteLinks;
 
 /**
@@ -31,7 +30,7 @@ public final class CaptureLinks {
 
     /** Links to the kept sessions whose ref begins with {@code refPrefix}, in the order the case gained them. */
     public static List<NoteLinks.Link> completions(Workspace workspace, CaseId id, String refPrefix, int limit) throws WorkspaceException {
-        return CaptureRecords.of(workspace).sessions(id, refPrefix, limit).stream().map(s -> new NoteLinks.Link("session", s.ref(),
-                "[[session:" + s.ref() + "]]", SearchHit.place("session", s.ref()) + ", " + s.title(), true)).toList();
+        return CaptureRecords.of(workspace).sessions(id, refPrefix, limit).stream()
+                .map(s -> NoteLinks.Link.to("session", s.ref(), s.title())).toList();
     }
 }
