@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
+import org.proxyscope.core.model.AddressText;
+
 /**
  * A capture import as the case keeps it: the capture's evidence, the counts of what it held, and every proxy
  * session found in it, so that the report and the timeline read the case and never parse the file again.
@@ -33,5 +35,14 @@ public record KeptCapture(int evidence, OptionalInt analysis, Instant imported, 
     public record Session(int flow, long startedNanos, String clientHost, int clientPort, String proxyHost, int proxyPort,
             String protocol, String destination, ProxySession.Outcome outcome, String code, String evidence, boolean carriesSmtp,
             int smtpMessages, int smtpRecipients, OptionalInt relayedFlow) {
+
+        /**
+         * What the session was, as the report and the timeline say it: "socks5 from 10.0.0.1 through 192.0.2.7:1080
+         * to 198.51.100.25:25", an IPv6 proxy in brackets ("through [2001:db8::7]:1080").
+         */
+        public String description() {
+            return protocol + " from " + clientHost + " through " + AddressText.withPort(proxyHost, proxyPort) + " to "
+                    + (destination.isEmpty() ? "an unnamed destination" : destination);
+        }
     }
 }

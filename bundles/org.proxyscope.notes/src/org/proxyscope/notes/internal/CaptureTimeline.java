@@ -27,7 +27,6 @@ public final class CaptureTimeline {
 
     private static TimelineEntry session(CaptureRecords.RelaySpan span, KeptCapture.Session s, String which) {
         return new TimelineEntry(Instant.ofEpochSecond(0, s.startedNanos()), "session", span.evidence() + "/" + s.flow(), which + " in "
-                + span.fileName() + ": " + s.protocol() + " from " + s.clientHost() + " through " + s.proxyHost() + ":" + s.proxyPort()
-                + " to " + (s.destination().isEmpty() ? "an unnamed destination" : s.destination()));
+                + span.fileName() + ": " + s.description());
     }
 }

@@ -214,8 +214,7 @@ public final class CaptureFindingsSection implements ReportSection {
 
     /** A session and, where it was kept with it, why it counts as relayed. */
     private static String describe(KeptCapture.Session s) {
-        return s.protocol() + " from " + s.clientHost() + " through " + s.proxyHost() + ":" + s.proxyPort() + " to "
-                + (s.destination().isEmpty() ? "an unnamed destination" : s.destination()) + " (flow " + s.flow()
+        return s.description() + " (flow " + s.flow()
                 + (s.evidence().isEmpty() ? "" : "; " + s.evidence()) + ")";
     }
 
