@@ -241,22 +241,9 @@ public final class CaptureImporter {
 
         /** Reads {@code host:port} or {@code [v6]:port}. */
         static Target of(String destination) {
-            int colon = destination.lastIndexOf(':');
-            int digits = destination.length() - colon - 1;
-            if (colon < 1 || digits < 1 || digits > 5) {
-                return NONE;
-            }
-            int port = 0;
-            for (int i = colon + 1; i < destination.length(); i++) {
-                char c = destination.charAt(i);
-                if (c < '0' || c > '9') {
-                    return NONE;
-                }
-                port = port * 10 + c - '0';
-            }
-            int start = destination.charAt(0) == '[' ? 1 : 0;
-            int end = destination.charAt(colon - 1) == ']' ? colon - 1 : colon;
-            return end <= start ? NONE : new Target(AddressText.literal(destination.substring(start, end)).orElse(null), port);
+            return AddressText.hostPort(destination)
+                    .map(named -> new Target(AddressText.literal(named.host()).orElse(null), named.port()))
+                    .orElse(NONE);
         }
     }
 

@@ -443,14 +443,9 @@ final class ContentAnalyzer {
 
         /** What the destination should have said first, or null when nothing tells. */
         static FirstWords of(String destination, Bytes clientTunnel) {
-            int colon = destination.lastIndexOf(':');
-            try {
-                FirstWords byPort = colon < 0 ? null : BY_PORT.get(Integer.parseInt(destination.substring(colon + 1)));
-                if (byPort != null) {
-                    return byPort;
-                }
-            } catch (NumberFormatException e) {
-                // a destination without a port number tells nothing by its port
+            FirstWords byPort = AddressText.hostPort(destination).map(named -> BY_PORT.get(named.port())).orElse(null);
+            if (byPort != null) {
+                return byPort;
             }
             if (clientTunnel == null || clientTunnel.length() < 5) {
                 return null;

@@ -128,21 +128,9 @@ final class NetstatListing {
         return from >= t.length ? "" : String.join(" ", java.util.Arrays.copyOfRange(t, from, t.length));
     }
 
-    /** The port after the last colon; 0 for "*", -1 when there is none. */
+    /** The port after the last colon; 0 for "*" (netstat's any port), -1 when there is none. */
     static int port(String address) {
-        int colon = address.lastIndexOf(':');
-        if (colon < 0) {
-            return -1;
-        }
-        String port = address.substring(colon + 1);
-        if (port.equals("*")) {
-            return 0;
-        }
-        if (!port.matches("\\d{1,5}")) {
-            return -1;
-        }
-        int value = Integer.parseInt(port);
-        return value > 65535 ? -1 : value;
+        return address.endsWith(":*") ? 0 : AddressText.hostPort(address).map(AddressText.HostPort::port).orElse(-1);
     }
 
     private void derive() {

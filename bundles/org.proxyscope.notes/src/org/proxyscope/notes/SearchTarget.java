@@ -53,8 +53,6 @@ public final class SearchTarget {
         if (AddressText.literal(word).isPresent()) {
             return Optional.of(word);
         }
-        int colon = word.lastIndexOf(':');
-        String host = colon > 0 ? word.substring(0, colon) : "";
-        return AddressText.literal(host).isPresent() ? Optional.of(host) : Optional.empty();
+        return AddressText.hostPort(word).map(AddressText.HostPort::host).filter(host -> AddressText.literal(host).isPresent());
     }
 }

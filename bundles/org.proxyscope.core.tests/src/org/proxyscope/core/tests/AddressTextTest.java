@@ -42,6 +42,20 @@ class AddressTextTest {
         assertEquals("canary.example.net:80", AddressText.withPort("canary.example.net", 80));
     }
 
+    /** What names a host and a port: as a URL writes it, and as netstat writes an IPv6 socket (no brackets). */
+    @Test
+    void readsAHostWithItsPort() {
+        assertEquals(Optional.of(new AddressText.HostPort("192.0.2.1", 25)), AddressText.hostPort("192.0.2.1:25"));
+        assertEquals(Optional.of(new AddressText.HostPort("2001:db8::1", 8080)), AddressText.hostPort("[2001:db8::1]:8080"));
+        assertEquals(Optional.of(new AddressText.HostPort("2001:db8::1", 8080)), AddressText.hostPort("2001:db8::1:8080"));
+        assertEquals(Optional.of(new AddressText.HostPort("mail.example.net", 587)), AddressText.hostPort("mail.example.net:587"));
+        assertEquals(Optional.of(new AddressText.HostPort("::", 65535)), AddressText.hostPort("[::]:65535"));
+        for (String noPort : List.of("192.0.2.1", "192.0.2.1:", ":25", "[]:25", "192.0.2.1:65536", "192.0.2.1:123456",
+                "mail.example.net:smtp", "192.0.2.1:*", "192.0.2.1:+25", "")) {
+            assertEquals(Optional.empty(), AddressText.hostPort(noPort), noPort);
+        }
+    }
+
     /** Literals are parsed; anything that could be a host name is refused without asking DNS. */
     @Test
     void readsLiteralsOnly() throws UnknownHostException {
