@@ -118,7 +118,7 @@ final class NetstatListing {
     }
 
     private static Line line(boolean udp, String local, String remote, String state, String process) {
-        if (port(local) < 0 || port(remote) < -1) {
+        if (port(local) < 0 || port(remote) < 0) {
             return null;
         }
         return new Line(udp, local, remote, state.toUpperCase(Locale.ROOT), process.equals("-") ? "" : process);

@@ -122,4 +122,19 @@ class NetstatImportTest {
         assertEquals(1, report.flowCount());
         assertEquals("203.0.113.26:25", report.flows().get(0).server().toString());
     }
+
+    @Test
+    void aForeignAddressWithoutAPortIsLeftOutAndTheRestIsRead() throws Exception {
+        CaptureReport report = read("netstat-cut.txt", """
+                Proto Recv-Q Send-Q Local Address           Foreign Address         State
+                tcp        0      0 0.0.0.0:1080            0.0.0.0:*               LISTEN
+                tcp        0      0 192.0.2.10:1080         garbage                 ESTABLISHED
+                tcp        0      0 192.0.2.10:1080         198.51.100.7:50123      ESTABLISHED
+                tcp6       0      0 2001:db8::10:1080       2001:db8::7:50124       ESTABLISHED
+                """);
+        assertEquals(List.of(1080), report.listening().stream().map(ListeningSocket::port).toList());
+        assertEquals(List.of("198.51.100.7:50123", "[2001:db8::7]:50124"),
+                report.flows().stream().map(f -> f.client().toString()).toList());
+        assertEquals(List.of("192.0.2.10:1080", "[2001:db8::10]:1080"), report.flows().stream().map(f -> f.server().toString()).toList());
+    }
 }
