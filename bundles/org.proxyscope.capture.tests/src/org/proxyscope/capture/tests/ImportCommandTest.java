@@ -157,7 +157,10 @@ class ImportCommandTest {
 
     @Test
     void wrongArgumentsAreUsageErrors() {
-        assertThrows(UsageException.class, () -> run(tmp.resolve("missing.pcap").toString()));
+        assertEquals("no such file: " + tmp.resolve("missing.pcap"),
+                assertThrows(UsageException.class, () -> run(tmp.resolve("missing.pcap").toString())).getMessage());
+        assertEquals(tmp + " is a folder; name the capture or listing file",
+                assertThrows(UsageException.class, () -> run(tmp.toString())).getMessage());
         assertThrows(UsageException.class, () -> run(Recorded.file("lo.pcap").toString(), "--reassembly-bytes", "-5"));
         assertThrows(UsageException.class, () -> run());
     }

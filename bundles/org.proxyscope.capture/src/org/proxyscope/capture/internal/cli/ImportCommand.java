@@ -53,7 +53,8 @@ public final class ImportCommand implements Command {
         Arguments args = Arguments.parse(raw, WorkspaceArguments.with(Set.of("--case", "--reassembly-bytes")), Set.of("--json"));
         Path file = Path.of(args.positional("FILE").get(0));
         if (!Files.isRegularFile(file)) {
-            throw new UsageException("no such file: " + file);
+            throw new UsageException(Files.isDirectory(file) ? file + " is a folder; name the capture or listing file"
+                    : Files.exists(file) ? file + " is not a regular file; save the capture to a file first" : "no such file: " + file);
         }
         CaptureImporter importer;
         try {
