@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -201,7 +200,7 @@ public final class CaptureImporter {
         for (Flow f : flows) {
             addOutbound(outbound, proxies, f); // per flow, so that the JIT compiles it (see PcapReader)
         }
-        outbound.values().forEach(list -> list.sort(java.util.Comparator.comparingLong(Flow::firstNanos)));
+        outbound.values().forEach(list -> list.sort(Comparator.comparingLong(Flow::firstNanos)));
         // by flow number: a session's own flow, or an onward connection a session was paired with
         java.util.BitSet claimed = new java.util.BitSet(flows.size() + 1);
         sessions.forEach(s -> claimed.set(s.flow().number()));
@@ -312,12 +311,15 @@ public final class CaptureImporter {
     private static List<ListeningSocket> listening(List<Flow> flows) {
         // flows per service, by the service's ordinal: a boxed count in a map for each of a dense capture's
         // hundred thousand flows was work for the collector
-        Map<Endpoint, int[]> seen = new LinkedHashMap<>();
+        Map<Endpoint, int[]> seen = new HashMap<>();
         for (Flow f : flows) {
             countService(seen, f); // per flow, so that the JIT compiles it (see PcapReader)
         }
         List<ListeningSocket> sockets = new ArrayList<>();
-        seen.forEach((endpoint, counts) -> {
+        List<Endpoint> answered = new ArrayList<>(seen.keySet());
+        answered.sort(null); // by address, by number
+        for (Endpoint endpoint : answered) {
+            int[] counts = seen.get(endpoint);
             Service main = Service.UNKNOWN;
             int most = 0;
             for (Service s : SERVICES) {
@@ -327,8 +329,7 @@ public final class CaptureImporter {
                 }
             }
             sockets.add(new ListeningSocket(endpoint.toString(), endpoint.port(), main.word(), ""));
-        });
-        sockets.sort(Comparator.comparing(ListeningSocket::address));
+        }
         return sockets;
     }
 
@@ -361,6 +362,7 @@ public final class CaptureImporter {
 
     /** What the capture shows of one host; one look-up per flow end instead of one per map. */
     private static final class HostTally {
+        final java.net.InetAddress inet;
         final String address;
         int roles;
         /** Ports it answered on, made for the hosts that answered at all. */
@@ -369,6 +371,7 @@ public final class CaptureImporter {
         int asServer;
 
         HostTally(java.net.InetAddress address) {
+            this.inet = address;
             this.address = AddressText.of(address);
         }
 
@@ -417,7 +420,7 @@ public final class CaptureImporter {
         }
     }
 
-    /** The listening sockets, and each host's tally in the order of their addresses: what the flows alone show. */
+    /** The listening sockets, and each host's tally in the order of their addresses (by number): what the flows alone show. */
     private record FlowsShown(List<ListeningSocket> listening, Map<java.net.InetAddress, HostTally> tallies, List<HostTally> ordered) {
 
         /** What a capture's flows show, the sockets that answered among it. */
@@ -432,7 +435,7 @@ public final class CaptureImporter {
                 tally(tallies, f); // per flow, so that the JIT compiles it (see PcapReader)
             }
             List<HostTally> ordered = new ArrayList<>(tallies.values());
-            ordered.sort(Comparator.comparing(t -> t.address));
+            ordered.sort((a, b) -> AddressText.compare(a.inet, b.inet));
             return new FlowsShown(listening, tallies, ordered);
         }
     }

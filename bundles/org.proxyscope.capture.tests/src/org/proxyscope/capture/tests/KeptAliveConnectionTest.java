@@ -18,6 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.proxyscope.capture.CaptureImporter;
 import org.proxyscope.capture.CaptureReport;
 import org.proxyscope.capture.Flow;
+import org.proxyscope.capture.HostRecord;
+import org.proxyscope.capture.ListeningSocket;
 import org.proxyscope.capture.ProxySession;
 import org.proxyscope.capture.ProxySession.Outcome;
 import org.proxyscope.capture.tests.CaptureWriter.IpPacket;
@@ -78,6 +80,24 @@ class KeptAliveConnectionTest {
         assertTrue(saidYes.relayedFlow().isEmpty(), saidYes.toString());
         assertTrue(saidYes.evidence().startsWith("the capture holds the proxy's own connections for other sessions, but none to "
                 + ORIGIN + ":80 while this one was open"), saidYes.evidence());
+    }
+
+    /** As an analyst reads addresses: 10.0.0.2 before 10.0.0.10, port 81 before 8080; text order has both the other way. */
+    @Test
+    void hostsAndSocketsAreListedByNumber() throws Exception {
+        List<IpPacket> packets = new ArrayList<>();
+        String get = "GET http://" + ORIGIN + "/ HTTP/1.1\r\nHost: " + ORIGIN + "\r\n\r\n";
+        String page = "HTTP/1.1 200 OK\r\nServer: origin/1.0\r\nContent-Length: 2\r\n\r\nok";
+        Tcp relayed = new Tcp(packets, "10.0.0.10", 40010, PROXY, 8080).open(0).client(1, get);
+        new Tcp(packets, PROXY, 50010, ORIGIN, 80).open(2).client(3, "GET / HTTP/1.1\r\nHost: " + ORIGIN + "\r\n\r\n").server(4, page).close(5);
+        relayed.server(6, page).close(7);
+        new Tcp(packets, "10.0.0.2", 40002, PROXY, 81).open(10).client(11, get)
+                .server(12, "HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\nyes").close(13);
+
+        CaptureReport report = read(packets);
+        assertEquals(List.of("10.0.0.2", "10.0.0.10", PROXY, ORIGIN), report.hosts().stream().map(HostRecord::address).toList());
+        assertEquals(List.of(PROXY + ":81", PROXY + ":8080", ORIGIN + ":80"),
+                report.listening().stream().map(ListeningSocket::address).toList());
     }
 
     private CaptureReport read(List<IpPacket> packets) throws Exception {

@@ -42,6 +42,18 @@ class AddressTextTest {
         assertEquals("canary.example.net:80", AddressText.withPort("canary.example.net", 80));
     }
 
+    @Test
+    void ordersAddressesByNumberIpv4First() throws UnknownHostException {
+        List<String> texts = List.of("2001:db8::1", "10.0.0.10", "192.0.2.7", "10.0.0.2", "::1", "10.0.0.100", "2001:db8::", "9.255.255.255");
+        List<InetAddress> addresses = new java.util.ArrayList<>();
+        for (String t : texts) {
+            addresses.add(InetAddress.getByName(t));
+        }
+        addresses.sort(AddressText::compare);
+        assertEquals(List.of("9.255.255.255", "10.0.0.2", "10.0.0.10", "10.0.0.100", "192.0.2.7", "::1", "2001:db8::", "2001:db8::1"),
+                addresses.stream().map(AddressText::of).toList());
+    }
+
     /** What names a host and a port: as a URL writes it, and as netstat writes an IPv6 socket (no brackets). */
     @Test
     void readsAHostWithItsPort() {

@@ -3,6 +3,7 @@ package org.proxyscope.core.model;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -17,6 +18,16 @@ public final class AddressText {
     private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:]*:[0-9a-fA-F:.]*");
 
     private AddressText() {
+    }
+
+    /**
+     * Orders addresses as an analyst reads them and Wireshark's endpoint lists sort them: by number, IPv4 before
+     * IPv6 (10.0.0.2 before 10.0.0.10, which text order puts the other way round).
+     */
+    public static int compare(InetAddress a, InetAddress b) {
+        byte[] x = a.getAddress();
+        byte[] y = b.getAddress();
+        return x.length != y.length ? Integer.compare(x.length, y.length) : Arrays.compareUnsigned(x, y);
     }
 
     public static String of(InetAddress address) {

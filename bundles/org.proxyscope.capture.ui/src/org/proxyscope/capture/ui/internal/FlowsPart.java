@@ -53,8 +53,8 @@ public final class FlowsPart {
     private static final List<Column> COLUMNS = List.of(
             new Column("#", 60, f -> String.valueOf(f.number()), Comparator.comparingInt(Flow::number)),
             new Column("Transport", 70, f -> f.transport().name(), Comparator.comparing(Flow::transport)),
-            new Column("Client", 170, f -> f.client().toString(), Comparator.comparing(f -> f.client().toString())),
-            new Column("Server", 170, f -> f.server().toString(), Comparator.comparing(f -> f.server().toString())),
+            new Column("Client", 170, f -> f.client().toString(), Comparator.comparing(Flow::client)),
+            new Column("Server", 170, f -> f.server().toString(), Comparator.comparing(Flow::server)),
             new Column("Service", 100, f -> f.service().word(), Comparator.comparing(f -> f.service().word())),
             new Column("Detail", 220, Flow::detail, Comparator.comparing(Flow::detail)),
             new Column("State", 110, Flow::state, Comparator.comparing(Flow::state)),
