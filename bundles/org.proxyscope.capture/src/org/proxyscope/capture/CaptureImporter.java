@@ -346,8 +346,8 @@ public final class CaptureImporter {
      * set of their names. A capture dense in proxy sessions has tens of thousands of client hosts, and a set of
      * roles each was work for the collector as the import ended.
      */
-    private static final List<String> ROLES = List.of("mail server", "mail client", "web server", "TLS server", "proxy",
-            "claims to relay (unproven)", "proxy (refusing)", "proxy client", "mail sender through a proxy", "web client", "TLS client");
+    private static final List<String> ROLES = List.of("mail server", "mail client", "web server", "TLS server", HostRecord.PROXY,
+            HostRecord.CLAIMS_TO_RELAY, HostRecord.REFUSING_PROXY, "proxy client", "mail sender through a proxy", "web client", "TLS client");
     private static final int MAIL_SERVER = 1;
     private static final int MAIL_CLIENT = 1 << 1;
     private static final int WEB_SERVER = 1 << 2;

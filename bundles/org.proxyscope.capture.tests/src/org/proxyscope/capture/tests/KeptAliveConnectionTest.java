@@ -84,7 +84,7 @@ class KeptAliveConnectionTest {
 
     /** As an analyst reads addresses: 10.0.0.2 before 10.0.0.10, port 81 before 8080; text order has both the other way. */
     @Test
-    void hostsAndSocketsAreListedByNumber() throws Exception {
+    void hostsAndSocketsAreListedByNumberAndTheProxyRanksFirst() throws Exception {
         List<IpPacket> packets = new ArrayList<>();
         String get = "GET http://" + ORIGIN + "/ HTTP/1.1\r\nHost: " + ORIGIN + "\r\n\r\n";
         String page = "HTTP/1.1 200 OK\r\nServer: origin/1.0\r\nContent-Length: 2\r\n\r\nok";
@@ -98,6 +98,8 @@ class KeptAliveConnectionTest {
         assertEquals(List.of("10.0.0.2", "10.0.0.10", PROXY, ORIGIN), report.hosts().stream().map(HostRecord::address).toList());
         assertEquals(List.of(PROXY + ":81", PROXY + ":8080", ORIGIN + ":80"),
                 report.listening().stream().map(ListeningSocket::address).toList());
+        // the proxy relayed on 8080 (and only claimed to on 81): it ranks first, its clients and the origin after it
+        assertEquals(List.of(3, 3, 0, 3), report.hosts().stream().map(HostRecord::proxyRank).toList());
     }
 
     private CaptureReport read(List<IpPacket> packets) throws Exception {

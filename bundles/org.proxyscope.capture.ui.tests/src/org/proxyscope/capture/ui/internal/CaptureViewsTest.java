@@ -12,9 +12,12 @@ import java.util.stream.IntStream;
 import org.eclipse.e4.core.contexts.ContextInjectionFactory;
 import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.core.services.events.IEventBroker;
+import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Table;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.proxyscope.app.ProxyscopeModel;
 import org.proxyscope.app.tests.support.Widgets;
 import org.proxyscope.capture.CaptureReport;
+import org.proxyscope.capture.HostRecord;
 import org.proxyscope.capture.ProxySession;
 import org.proxyscope.capture.SessionTimeline;
 import org.proxyscope.core.Workspace;
@@ -60,10 +64,18 @@ class CaptureViewsTest {
     }
 
     private <T> T part(Class<T> type) {
-        Shell s = Widgets.partShell(display);
+        return part(type, Widgets.partShell(display));
+    }
+
+    private <T> T part(Class<T> type, Shell s) {
         IEclipseContext child = context.createChild();
         child.set(Composite.class, s);
         return ContextInjectionFactory.make(type, child);
+    }
+
+    /** A host as the Host Inventory's row names it. */
+    private static String row(HostRecord h) {
+        return h.address() + " " + String.join(", ", h.roles());
     }
 
     @Test
@@ -160,14 +172,24 @@ class CaptureViewsTest {
         findings.shell().open();
         org.proxyscope.app.tests.support.Widgets.screenshot(findings.shell(), "proxy-findings");
 
-        HostsPart hosts = part(HostsPart.class);
+        Shell hostsShell = Widgets.partShell(display);
+        HostsPart hosts = part(HostsPart.class, hostsShell);
         hosts.show(report);
         assertEquals(report.hosts().size(), hosts.rows());
-        // rows are filled when shown; each names its host and the roles the traffic gave it
-        for (int i = 0; i < hosts.rows(); i++) {
-            org.proxyscope.capture.HostRecord h = report.hosts().get(i);
-            assertEquals(h.address() + " " + String.join(", ", h.roles()), hosts.row(i));
-        }
+        // rows are filled when shown; each names its host and the roles the traffic gave it. The hosts that relayed
+        // lead, then those that only claimed to or refused, each group by address.
+        List<String> shown = IntStream.range(0, hosts.rows()).mapToObj(hosts::row).toList();
+        assertEquals(report.hosts().stream().sorted(java.util.Comparator.comparingInt(HostRecord::proxyRank)).map(CaptureViewsTest::row)
+                .toList(), shown);
+        assertTrue(shown.get(0).startsWith("127.0.0.1 ") && shown.get(0).contains("proxy"), shown.get(0));
+        // a click on "Host" sorts by address, by number (10.0.0.2 before 10.0.0.10); a second turns it round
+        Table hostTable = Widgets.find(hostsShell, Table.class, t -> true).get(0);
+        hostTable.getColumn(0).notifyListeners(SWT.Selection, new Event());
+        List<String> byAddress = report.hosts().stream().map(CaptureViewsTest::row).toList();
+        assertEquals(byAddress, IntStream.range(0, hosts.rows()).mapToObj(hosts::row).toList());
+        hostTable.getColumn(0).notifyListeners(SWT.Selection, new Event());
+        assertEquals(SWT.DOWN, hostTable.getSortDirection());
+        assertEquals(byAddress.reversed(), IntStream.range(0, hosts.rows()).mapToObj(hosts::row).toList());
         // after the sessions come the sockets listening on a proxy port
         long listening = report.listening().stream().filter(org.proxyscope.capture.ListeningSocket::proxyPort).count();
         assertEquals(report.sessions().size() + listening, findings.rows());

@@ -1,6 +1,11 @@
 package org.proxyscope.capture.ui.internal;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
@@ -16,25 +21,36 @@ import org.proxyscope.app.Tables;
 import org.proxyscope.capture.CaptureReport;
 import org.proxyscope.capture.HostRecord;
 
-/** The hosts of the imported capture: the ports they answered on and the roles the traffic shows. */
+/**
+ * The hosts of the imported capture: the ports they answered on and the roles the traffic shows. The hosts that
+ * relayed come first, then those that claimed to or refused, then the rest, each by address; a click on a heading
+ * sorts by that column, a second click turns the order round.
+ */
 public final class HostsPart {
 
     private Table table;
+    /** The capture's hosts by address (by number), as the report lists them. */
     private List<HostRecord> hosts = List.of();
+    private List<HostRecord> shown = List.of();
+    private int sortColumn = -1;
+    private boolean ascending = true;
 
     @PostConstruct
-    void createControls(Composite parent, @Optional @Named(CaptureEvents.SHOWN_REPORT) CaptureReport shown) {
+    void createControls(Composite parent, @Optional @Named(CaptureEvents.SHOWN_REPORT) CaptureReport shownReport) {
         parent.setLayout(new FillLayout());
         table = new Table(parent, SWT.VIRTUAL | SWT.FULL_SELECTION | SWT.BORDER);
         table.setHeaderVisible(true);
         Tables.addColumns(table, new String[][] { { "Host", "140" }, { "Roles", "220" }, { "Listening on", "160" }, { "Names", "140" } });
+        for (int i = 0; i < table.getColumnCount(); i++) {
+            int column = i;
+            table.getColumn(i).addListener(SWT.Selection, e -> sortBy(column));
+        }
         Tables.onDemand(table, i -> {
-            HostRecord h = hosts.get(i);
-            return new String[] { h.address(), String.join(", ", h.roles()),
-                    String.join(", ", h.listening().stream().map(String::valueOf).toList()), String.join(", ", h.names()) };
+            HostRecord h = shown.get(i);
+            return new String[] { h.address(), String.join(", ", h.roles()), listening(h), String.join(", ", h.names()) };
         });
-        if (shown != null) {
-            show(shown); // opened after the capture was read
+        if (shownReport != null) {
+            show(shownReport); // opened after the capture was read
         }
     }
 
@@ -42,7 +58,42 @@ public final class HostsPart {
     @Optional
     void show(@UIEventTopic(CaptureEvents.IMPORTED) CaptureReport report) {
         hosts = report.hosts();
-        Tables.showRows(table, hosts.size());
+        fill();
+    }
+
+    private static String listening(HostRecord h) {
+        return String.join(", ", h.listening().stream().map(String::valueOf).toList());
+    }
+
+    private void sortBy(int column) {
+        ascending = column != sortColumn || !ascending;
+        sortColumn = column;
+        table.setSortColumn(table.getColumn(column));
+        table.setSortDirection(ascending ? SWT.UP : SWT.DOWN);
+        fill();
+    }
+
+    private void fill() {
+        List<HostRecord> rows = new ArrayList<>(hosts);
+        Comparator<HostRecord> order = switch (sortColumn) {
+            case -1 -> Comparator.comparingInt(HostRecord::proxyRank); // a stable sort: by address within each rank
+            case 0 -> null; // the report's order, by address
+            case 1 -> {
+                // hosts with the same roles share one set: its text is made once, not at each of a big capture's comparisons
+                Map<Set<String>, String> texts = new IdentityHashMap<>();
+                yield Comparator.comparing((HostRecord h) -> texts.computeIfAbsent(h.roles(), r -> String.join(", ", r)));
+            }
+            case 2 -> Comparator.comparing((HostRecord h) -> h.listening().isEmpty() ? Integer.MAX_VALUE : h.listening().get(0));
+            default -> Comparator.comparing((HostRecord h) -> String.join(", ", h.names()));
+        };
+        if (order != null) {
+            rows.sort(order);
+        }
+        if (!ascending) {
+            java.util.Collections.reverse(rows);
+        }
+        shown = rows;
+        Tables.showRows(table, shown.size());
     }
 
     int rows() {
