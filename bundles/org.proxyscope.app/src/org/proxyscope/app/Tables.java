@@ -32,6 +32,32 @@ public final class Tables {
     }
 
     /**
+     * Makes each heading sort the table: a click sorts by that column, a second click on it turns the order round.
+     * The table shows which column and which way; {@code resort} then fills the table again, reading them with
+     * {@link #sortedBy} and {@link #ascending}.
+     */
+    public static void sortByHeadings(Table table, Runnable resort) {
+        for (TableColumn column : table.getColumns()) {
+            column.addListener(SWT.Selection, e -> {
+                boolean ascending = table.getSortColumn() != column || table.getSortDirection() == SWT.DOWN;
+                table.setSortColumn(column);
+                table.setSortDirection(ascending ? SWT.UP : SWT.DOWN);
+                resort.run();
+            });
+        }
+    }
+
+    /** The index of the column a table set up by {@link #sortByHeadings} is sorted by, or -1 until one is clicked. */
+    public static int sortedBy(Table table) {
+        return table.getSortColumn() == null ? -1 : table.indexOf(table.getSortColumn());
+    }
+
+    /** Whether a table set up by {@link #sortByHeadings} is sorted upwards (also before any heading was clicked). */
+    public static boolean ascending(Table table) {
+        return table.getSortDirection() != SWT.DOWN;
+    }
+
+    /**
      * Lets a table made {@link SWT#VIRTUAL} ask for a row's texts only when the row is shown: a capture's tens of
      * thousands of sessions or hosts then cost what the screen holds, not one widget row each. The rows are as many
      * as {@link Table#setItemCount} was last told; {@code texts} gives the texts of row {@code index}. A cell too

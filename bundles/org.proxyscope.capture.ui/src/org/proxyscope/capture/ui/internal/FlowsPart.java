@@ -88,7 +88,6 @@ public final class FlowsPart {
     private boolean captureWanted;
     private ImportCaptureJob reading;
     private List<Flow> shown = List.of();
-    private Comparator<Flow> order = COLUMNS.get(0).order();
 
     @PostConstruct
     void createControls(Composite parent) {
@@ -118,8 +117,8 @@ public final class FlowsPart {
             TableColumn column = new TableColumn(table, c.title().equals("Packets") || c.title().equals("Bytes") ? SWT.RIGHT : SWT.LEFT);
             column.setText(c.title());
             column.setWidth(c.width());
-            column.addListener(SWT.Selection, e -> sortBy(column, c));
         }
+        Tables.sortByHeadings(table, this::refresh);
         Tables.onDemand(table, i -> {
             Flow f = shown.get(i);
             return COLUMNS.stream().map(c -> c.text().apply(f)).toArray(String[]::new);
@@ -304,21 +303,14 @@ public final class FlowsPart {
         return r.file().getFileName().toString();
     }
 
-    private void sortBy(TableColumn column, Column c) {
-        boolean ascending = table.getSortColumn() != column || table.getSortDirection() == SWT.DOWN;
-        order = ascending ? c.order() : c.order().reversed();
-        table.setSortColumn(column);
-        table.setSortDirection(ascending ? SWT.UP : SWT.DOWN);
-        refresh();
-    }
-
     private void refresh() {
         if (report == null) {
             return;
         }
         try {
             List<Flow> matching = new ArrayList<>(report.flows().stream().filter(FlowFilter.parse(filter.getText())).toList());
-            matching.sort(order);
+            Comparator<Flow> order = COLUMNS.get(Math.max(0, Tables.sortedBy(table))).order(); // by number until a heading is clicked
+            matching.sort(Tables.ascending(table) ? order : order.reversed());
             shown = matching;
             status.setText(shown.size() + " of " + report.flowCount() + " flows in " + shownName
                     + (report.partial() ? " (damaged file: read up to the damage)" : ""));

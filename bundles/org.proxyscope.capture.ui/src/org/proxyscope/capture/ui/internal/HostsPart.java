@@ -32,8 +32,6 @@ public final class HostsPart {
     /** The capture's hosts by address (by number), as the report lists them. */
     private List<HostRecord> hosts = List.of();
     private List<HostRecord> shown = List.of();
-    private int sortColumn = -1;
-    private boolean ascending = true;
 
     @PostConstruct
     void createControls(Composite parent, @Optional @Named(CaptureEvents.SHOWN_REPORT) CaptureReport shownReport) {
@@ -41,10 +39,7 @@ public final class HostsPart {
         table = new Table(parent, SWT.VIRTUAL | SWT.FULL_SELECTION | SWT.BORDER);
         table.setHeaderVisible(true);
         Tables.addColumns(table, new String[][] { { "Host", "140" }, { "Roles", "220" }, { "Listening on", "160" }, { "Names", "140" } });
-        for (int i = 0; i < table.getColumnCount(); i++) {
-            int column = i;
-            table.getColumn(i).addListener(SWT.Selection, e -> sortBy(column));
-        }
+        Tables.sortByHeadings(table, this::fill);
         Tables.onDemand(table, i -> {
             HostRecord h = shown.get(i);
             return new String[] { h.address(), String.join(", ", h.roles()), listening(h), String.join(", ", h.names()) };
@@ -65,17 +60,9 @@ public final class HostsPart {
         return String.join(", ", h.listening().stream().map(String::valueOf).toList());
     }
 
-    private void sortBy(int column) {
-        ascending = column != sortColumn || !ascending;
-        sortColumn = column;
-        table.setSortColumn(table.getColumn(column));
-        table.setSortDirection(ascending ? SWT.UP : SWT.DOWN);
-        fill();
-    }
-
     private void fill() {
         List<HostRecord> rows = new ArrayList<>(hosts);
-        Comparator<HostRecord> order = switch (sortColumn) {
+        Comparator<HostRecord> order = switch (Tables.sortedBy(table)) {
             case -1 -> Comparator.comparingInt(HostRecord::proxyRank); // a stable sort: by address within each rank
             case 0 -> null; // the report's order, by address
             case 1 -> {
@@ -89,7 +76,7 @@ public final class HostsPart {
         if (order != null) {
             rows.sort(order);
         }
-        if (!ascending) {
+        if (!Tables.ascending(table)) {
             java.util.Collections.reverse(rows);
         }
         shown = rows;

@@ -60,9 +60,6 @@ public final class ProbeResultsPart {
     private CaseId caseId;
     private List<ProbeRun> runs = List.of();
     private ProbeRun shown;
-    /** The column the rows are sorted by, or -1 for the run's own order (by weight); and which way. */
-    private int sortColumn = -1;
-    private boolean ascending = true;
     /** A finding a search result or the timeline asked for ("run/position"), selected once its case's runs show. */
     private Reveal wanted;
 
@@ -80,10 +77,7 @@ public final class ProbeResultsPart {
         table.setHeaderVisible(true);
         Tables.addColumns(table, new String[][] {{"Port", "60"}, {"Protocol", "100"}, {"Verdict", "105"}, {"Service", "130"},
                 {"Canary", "150"}, {"Detail", "460"}});
-        for (int i = 0; i < table.getColumnCount(); i++) {
-            int column = i;
-            table.getColumn(i).addListener(SWT.Selection, e -> sortBy(column));
-        }
+        Tables.sortByHeadings(table, this::fillRows); // until a heading is clicked, the run's own order: by weight
         CTabFolder tabs = new CTabFolder(sash, SWT.BORDER | SWT.BOTTOM);
         Font mono = JFaceResources.getTextFont();
         text = transcriptTab(tabs, "Transcript", mono);
@@ -201,15 +195,6 @@ public final class ProbeResultsPart {
         fillRows();
     }
 
-    /** A click on a heading sorts by that column; a second click turns the order round. */
-    private void sortBy(int column) {
-        ascending = column != sortColumn || !ascending;
-        sortColumn = column;
-        table.setSortColumn(table.getColumn(column));
-        table.setSortDirection(ascending ? SWT.UP : SWT.DOWN);
-        fillRows();
-    }
-
     private void fillRows() {
         table.removeAll();
         text.setText("");
@@ -219,6 +204,7 @@ public final class ProbeResultsPart {
         }
         List<ProbeRun.Recorded> answered = shown.answered();
         List<ProbeRun.Recorded> rows = new java.util.ArrayList<>(answered);
+        int sortColumn = Tables.sortedBy(table);
         if (sortColumn >= 0) {
             Comparator<ProbeRun.Recorded> order = switch (sortColumn) {
                 case 0 -> Comparator.comparingInt(ProbeRun.Recorded::port);
@@ -228,7 +214,7 @@ public final class ProbeResultsPart {
                 case 4 -> Comparator.comparing((ProbeRun.Recorded f) -> f.proof().map(p -> p.at().toString()).orElse(""));
                 default -> Comparator.comparing(ProbeRun.Recorded::detail);
             };
-            rows.sort(ascending ? order : order.reversed());
+            rows.sort(Tables.ascending(table) ? order : order.reversed());
         }
         for (ProbeRun.Recorded f : rows) {
             TableItem row = new TableItem(table, SWT.NONE);
