@@ -33,6 +33,11 @@ public final class ProxySession {
         public String word() {
             return word;
         }
+
+        /** How much it weighs in a case, the weightiest first: a relay, then a claim to relay, then a refusal. */
+        public int rank() {
+            return this == ESTABLISHED ? 0 : this == UNVERIFIED ? 1 : 2;
+        }
     }
 
     private static final int NONE = -1;

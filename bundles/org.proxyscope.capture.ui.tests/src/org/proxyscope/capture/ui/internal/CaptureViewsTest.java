@@ -73,6 +73,15 @@ class CaptureViewsTest {
         return ContextInjectionFactory.make(type, child);
     }
 
+    private static List<String> flowNumbers(List<ProxySession> sessions) {
+        return sessions.stream().map(x -> String.valueOf(x.flow().number())).toList();
+    }
+
+    /** The Flow column of the first {@code rows} rows of Proxy Findings. */
+    private static List<String> flowColumn(Table findings, int rows) {
+        return IntStream.range(0, rows).mapToObj(i -> findings.getItem(i).getText(findings.getColumnCount() - 1)).toList();
+    }
+
     /** A host as the Host Inventory's row names it. */
     private static String row(HostRecord h) {
         return h.address() + " " + String.join(", ", h.roles());
@@ -168,6 +177,24 @@ class CaptureViewsTest {
         // each session says why: the fake proxy's 200 brought nothing back from the destination
         assertTrue(IntStream.range(0, findings.rows()).anyMatch(i -> findings.row(i).startsWith("unverified http-connect")
                 && findings.evidence(i).equals("a 200 to CONNECT from the proxy, and nothing came from the destination")));
+        // the relayed sessions lead, then the unverified, then the refused, each in the capture's order
+        Table findingsTable = Widgets.find(findings.shell(), Table.class, t -> true).get(0);
+        List<ProxySession.Outcome> weightiestFirst = List.of(ProxySession.Outcome.ESTABLISHED, ProxySession.Outcome.UNVERIFIED,
+                ProxySession.Outcome.REFUSED);
+        List<ProxySession> byOutcome = report.sessions().stream()
+                .sorted(java.util.Comparator.comparingInt(x -> weightiestFirst.indexOf(x.outcome()))).toList();
+        assertEquals(weightiestFirst, byOutcome.stream().map(ProxySession::outcome).distinct().toList(),
+                "the recording holds sessions of every outcome");
+        assertTrue(!report.sessions().equals(byOutcome), "the recording's own order is another: the test can tell them apart");
+        assertEquals(flowNumbers(byOutcome), flowColumn(findingsTable, byOutcome.size()));
+        // a click on "Flow" gives the capture's order, a second the reverse
+        org.eclipse.swt.widgets.TableColumn flowHeading = findingsTable.getColumn(findingsTable.getColumnCount() - 1);
+        flowHeading.notifyListeners(SWT.Selection, new Event());
+        List<ProxySession> byFlow = report.sessions().stream().sorted(java.util.Comparator.comparingInt(x -> x.flow().number())).toList();
+        assertEquals(flowNumbers(byFlow), flowColumn(findingsTable, byFlow.size()));
+        flowHeading.notifyListeners(SWT.Selection, new Event());
+        assertEquals(flowNumbers(byFlow).reversed(), flowColumn(findingsTable, byFlow.size()));
+        findingsTable.getColumn(0).notifyListeners(SWT.Selection, new Event());
         findings.shell().setSize(1300, 420);
         findings.shell().open();
         org.proxyscope.app.tests.support.Widgets.screenshot(findings.shell(), "proxy-findings");

@@ -1,6 +1,10 @@
 package org.proxyscope.capture.ui.internal;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
@@ -23,7 +27,8 @@ import org.proxyscope.core.model.ProxyPorts;
 
 /**
  * What the capture proves: each proxy session (client, proxy, protocol, destination, outcome and the evidence
- * for it, mail carried), then each socket listening on a proxy port. Selecting a session shows its flow in the Flows view.
+ * for it, mail carried), the relayed ones first, then each socket listening on a proxy port. A click on a heading
+ * sorts the sessions by that column. Selecting a session shows its flow in the Flows view.
  */
 public final class FindingsPart {
 
@@ -31,7 +36,9 @@ public final class FindingsPart {
     @Optional
     private IEventBroker broker;
     private Table table;
-    /** The rows: the sessions, then the sockets listening on a proxy port. */
+    /** The capture's sessions in the order it holds them. */
+    private List<ProxySession> sessions = List.of();
+    /** The rows: the sessions as sorted, then the sockets listening on a proxy port. */
     private List<ProxySession> rows = List.of();
     private List<ListeningSocket> listening = List.of();
 
@@ -43,6 +50,7 @@ public final class FindingsPart {
         String[][] columns = { { "Outcome", "100" }, { "Protocol", "100" }, { "Client", "170" }, { "Proxy", "170" },
                 { "Destination", "190" }, { "Answer", "150" }, { "Evidence", "420" }, { "Mail through it", "220" }, { "Flow", "60" } };
         Tables.addColumns(table, columns);
+        Tables.sortByHeadings(table, this::fill);
         Tables.onDemand(table, this::texts);
         table.addListener(SWT.Selection, e -> {
             int index = table.getSelectionIndex();
@@ -58,8 +66,30 @@ public final class FindingsPart {
     @Inject
     @Optional
     void show(@UIEventTopic(CaptureEvents.IMPORTED) CaptureReport report) {
-        rows = report.sessions();
+        sessions = report.sessions();
         listening = report.listening().stream().filter(ListeningSocket::proxyPort).toList();
+        fill();
+    }
+
+    private void fill() {
+        List<ProxySession> sorted = new ArrayList<>(sessions);
+        // until a heading is clicked: established, unverified, refused, each in the capture's order (the sort is stable)
+        Comparator<ProxySession> order = switch (Tables.sortedBy(table)) {
+            case -1, 0 -> Comparator.comparingInt((ProxySession x) -> x.outcome().rank());
+            case 1 -> Comparator.comparing(ProxySession::protocol);
+            case 2 -> Comparator.comparing(ProxySession::client);
+            case 3 -> Comparator.comparing(ProxySession::proxy);
+            case 4 -> Comparator.comparing(ProxySession::destination);
+            case 5 -> Comparator.comparing(ProxySession::code);
+            case 6 -> {
+                Map<ProxySession, String> texts = new IdentityHashMap<>(); // each sentence made once, not at each comparison
+                yield Comparator.comparing((ProxySession x) -> texts.computeIfAbsent(x, ProxySession::evidence));
+            }
+            case 7 -> Comparator.comparingInt(ProxySession::smtpMessages);
+            default -> Comparator.comparingInt((ProxySession x) -> x.flow().number());
+        };
+        sorted.sort(Tables.ascending(table) ? order : order.reversed());
+        rows = sorted;
         Tables.showRows(table, rows.size() + listening.size());
     }
 
