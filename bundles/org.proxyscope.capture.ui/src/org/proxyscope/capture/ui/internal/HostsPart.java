@@ -61,10 +61,10 @@ public final class HostsPart {
     }
 
     private void fill() {
-        List<HostRecord> rows = new ArrayList<>(hosts);
-        Comparator<HostRecord> order = switch (Tables.sortedBy(table)) {
-            case -1 -> Comparator.comparingInt(HostRecord::proxyRank); // a stable sort: by address within each rank
-            case 0 -> null; // the report's order, by address
+        int column = Tables.sortedBy(table);
+        List<HostRecord> rows = column < 0 ? byRank(hosts) : new ArrayList<>(hosts);
+        Comparator<HostRecord> order = switch (column) {
+            case -1, 0 -> null; // ranked, or the report's order: by address
             case 1 -> {
                 // hosts with the same roles share one set: its text is made once, not at each of a big capture's comparisons
                 Map<Set<String>, String> texts = new IdentityHashMap<>();
@@ -81,6 +81,17 @@ public final class HostsPart {
         }
         shown = rows;
         Tables.showRows(table, shown.size());
+    }
+
+    /** The hosts by {@link HostRecord#proxyRank}, each rank in the report's order: one look at each host's roles. */
+    private static List<HostRecord> byRank(List<HostRecord> hosts) {
+        List<List<HostRecord>> ranks = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        for (HostRecord h : hosts) {
+            ranks.get(h.proxyRank()).add(h);
+        }
+        List<HostRecord> rows = new ArrayList<>(hosts.size());
+        ranks.forEach(rows::addAll);
+        return rows;
     }
 
     int rows() {
