@@ -68,7 +68,7 @@ class CaptureJsonTest {
 
     /** The summary groups sessions that differ only in their client, in the order each group first appears. */
     @Test
-    void theSummaryGroupsSessionsByAllButTheClient() throws Exception {
+    void theSummaryGroupsSessionsByAllButTheClientRelaysFirst() throws Exception {
         InetAddress proxy = InetAddress.getByName("192.0.2.7");
         InetAddress one = InetAddress.getByName("10.0.0.1");
         InetAddress two = InetAddress.getByName("10.0.0.2");
@@ -95,8 +95,8 @@ class CaptureJsonTest {
         assertEquals(List.of("  5 proxy sessions, 3 established",
                 "         3 x socks5 via 192.0.2.7:1080 to 198.51.100.25:25: established (0x0); 2 clients, first flow 1;"
                         + " 3 carried SMTP: 6 messages to 12 recipients",
-                "         1 x http-connect via 192.0.2.7:8080 to 203.0.113.80:443: refused (403); 1 client, first flow 2",
-                "         1 x socks5 via 192.0.2.7:1080 to 198.51.100.25:25: unverified (0x0); 1 client, first flow 5"),
+                "         1 x socks5 via 192.0.2.7:1080 to 198.51.100.25:25: unverified (0x0); 1 client, first flow 5",
+                "         1 x http-connect via 192.0.2.7:8080 to 203.0.113.80:443: refused (403); 1 client, first flow 2"),
                 lines.subList(2, lines.size()));
     }
 

@@ -3,6 +3,8 @@ package org.proxyscope.capture;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -276,9 +278,16 @@ public final class CaptureJson {
         }
         s.append(String.format(Locale.ROOT, "  %d proxy sessions, %d established%n", r.sessions().size(), established));
         AddressTexts hosts = new AddressTexts();
-        groups.forEach((key, g) -> s.append(String.format(Locale.ROOT, "    %6d x %s; %s, first flow %d%s%n", g.sessions, key.what(hosts),
-                plural(g.clients.size(), "client"), g.firstFlow, g.mail == 0 ? ""
-                        : "; " + g.mail + " carried SMTP: " + plural(g.messages, "message") + " to " + plural(g.recipients, "recipient"))));
+        // the relays first, then the claims to relay, then the refusals, each in the capture's order, as the views list them
+        List<Map.Entry<GroupKey, SessionGroup>> ranked = new ArrayList<>(groups.entrySet());
+        ranked.sort(Comparator.comparingInt(e -> e.getKey().outcome.rank()));
+        for (Map.Entry<GroupKey, SessionGroup> e : ranked) {
+            GroupKey key = e.getKey();
+            SessionGroup g = e.getValue();
+            s.append(String.format(Locale.ROOT, "    %6d x %s; %s, first flow %d%s%n", g.sessions, key.what(hosts),
+                    plural(g.clients.size(), "client"), g.firstFlow, g.mail == 0 ? ""
+                            : "; " + g.mail + " carried SMTP: " + plural(g.messages, "message") + " to " + plural(g.recipients, "recipient")));
+        }
         for (ListeningSocket l : r.listening()) {
             if (l.proxyPort()) {
                 s.append(String.format(Locale.ROOT, "  listening on a proxy port: %s%s%s%n", l.address(),
