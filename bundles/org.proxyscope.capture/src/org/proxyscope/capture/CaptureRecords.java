@@ -239,8 +239,8 @@ public final class CaptureRecords {
         e.add(x, client);
     }
 
-    /** How a session that named no destination is said. */
-    private static final String UNNAMED = "an unnamed destination";
+    /** How a session that named no destination is said, here and in {@link KeptCapture.Session#description}. */
+    static final String UNNAMED = "an unnamed destination";
 
     /** One search entry being made: its first session, and what its sessions add up to. */
     private static final class EntryText {

@@ -42,7 +42,7 @@ public record KeptCapture(int evidence, OptionalInt analysis, Instant imported, 
          */
         public String description() {
             return protocol + " from " + clientHost + " through " + AddressText.withPort(proxyHost, proxyPort) + " to "
-                    + (destination.isEmpty() ? "an unnamed destination" : destination);
+                    + (destination.isEmpty() ? CaptureRecords.UNNAMED : destination);
         }
     }
 }
