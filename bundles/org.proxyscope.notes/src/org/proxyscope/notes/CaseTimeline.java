@@ -35,16 +35,8 @@ public final class CaseTimeline {
             entries.add(new TimelineEntry(n.created(), "note", Integer.toString(n.number()), n.title() + " (by " + n.createdBy()
                     + (n.version() > 1 ? ", version " + n.version() + " of " + n.updated() : "") + ")"));
         }
-        try {
-            ProbeTimeline.add(workspace, id, entries);
-        } catch (NoClassDefFoundError absent) {
-            // the probe plug-in is not installed: no findings to show
-        }
-        try {
-            CaptureTimeline.add(workspace, id, entries);
-        } catch (NoClassDefFoundError absent) {
-            // the capture plug-in is not installed
-        }
+        ProbeTimeline.add(workspace, id, entries);
+        CaptureTimeline.add(workspace, id, entries);
         entries.sort(Comparator.comparing(TimelineEntry::at).thenComparing(TimelineEntry::kind));
         return entries;
     }

@@ -76,11 +76,7 @@ public final class NoteLinks {
         String ref = colon < 0 ? "" : typed.substring(colon + 1);
         // "s" on names sessions alone: they are the case's rows, as links resolve them, not the index's entries
         if (!kind.isEmpty() && "session".startsWith(kind)) {
-            try {
-                return CaptureLinks.completions(workspace, id, ref, limit);
-            } catch (NoClassDefFoundError absent) {
-                return List.of(); // the capture plug-in is not installed: no sessions
-            }
+            return CaptureLinks.completions(workspace, id, ref, limit);
         }
         List<Link> links = new ArrayList<>();
         for (SearchHit record : workspace.indexedRecords(id, kind, ref, limit)) {
@@ -95,11 +91,7 @@ public final class NoteLinks {
     /** What a link to {@code kind} and {@code ref} leads to, from the record's own plug-in where the index holds no entry per record. */
     private static Optional<String> title(Workspace workspace, CaseId id, String kind, String ref) throws WorkspaceException {
         if (kind.equals("session")) {
-            try {
-                return CaptureLinks.title(workspace, id, ref);
-            } catch (NoClassDefFoundError absent) {
-                return Optional.empty(); // the capture plug-in is not installed: no sessions
-            }
+            return CaptureLinks.title(workspace, id, ref);
         }
         return workspace.indexedTitle(id, kind, ref);
     }

@@ -32,13 +32,9 @@ public final class SearchTarget {
         while (m.find()) {
             Optional<String> address = address(m.group(1));
             if (address.isPresent()) {
-                try {
-                    Optional<String> session = CaptureLinks.sessionOf(workspace, hit.caseId(), hit.ref(), address.get());
-                    if (session.isPresent()) {
-                        return session.get();
-                    }
-                } catch (NoClassDefFoundError absent) {
-                    return hit.ref(); // the capture plug-in is not installed
+                Optional<String> session = CaptureLinks.sessionOf(workspace, hit.caseId(), hit.ref(), address.get());
+                if (session.isPresent()) {
+                    return session.get();
                 }
             }
         }

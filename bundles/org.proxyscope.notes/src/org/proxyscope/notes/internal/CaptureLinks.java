@@ -11,7 +11,8 @@ import org.proxyscope.notes.NoteLinks;
 
 /**
  * Links to capture sessions, read from the sessions the case keeps: the search index holds one entry for many
- * sessions of a proxy, and a note may link any one of them. Apart, so that notes work without the capture plug-in.
+ * sessions of a proxy, and a note may link any one of them. Apart, so that notes work without the capture plug-in:
+ * without it, the first use of its classes fails, and each method answers that the case keeps no sessions.
  */
 public final class CaptureLinks {
 
@@ -20,17 +21,29 @@ public final class CaptureLinks {
 
     /** What the session {@code ref} ("evidence/flow") was, when the case keeps it. */
     public static Optional<String> title(Workspace workspace, CaseId id, String ref) throws WorkspaceException {
-        return CaptureRecords.of(workspace).session(id, ref).map(CaptureRecords.SessionLink::title);
+        try {
+            return CaptureRecords.of(workspace).session(id, ref).map(CaptureRecords.SessionLink::title);
+        } catch (NoClassDefFoundError absent) {
+            return Optional.empty();
+        }
     }
 
     /** The session of {@code address} among those of the search entry named after the session {@code ref}. */
     public static Optional<String> sessionOf(Workspace workspace, CaseId id, String ref, String address) throws WorkspaceException {
-        return CaptureRecords.of(workspace).sessionOf(id, ref, address);
+        try {
+            return CaptureRecords.of(workspace).sessionOf(id, ref, address);
+        } catch (NoClassDefFoundError absent) {
+            return Optional.empty();
+        }
     }
 
     /** Links to the kept sessions whose ref begins with {@code refPrefix}, in the order the case gained them. */
     public static List<NoteLinks.Link> completions(Workspace workspace, CaseId id, String refPrefix, int limit) throws WorkspaceException {
-        return CaptureRecords.of(workspace).sessions(id, refPrefix, limit).stream()
-                .map(s -> NoteLinks.Link.to("session", s.ref(), s.title())).toList();
+        try {
+            return CaptureRecords.of(workspace).sessions(id, refPrefix, limit).stream()
+                    .map(s -> NoteLinks.Link.to("session", s.ref(), s.title())).toList();
+        } catch (NoClassDefFoundError absent) {
+            return List.of();
+        }
     }
 }

@@ -11,14 +11,23 @@ import org.proxyscope.probe.ProbeRun;
 import org.proxyscope.probe.ProbeRuns;
 import org.proxyscope.probe.Verdict;
 
-/** The case timeline's probe findings: every finding but refused ports, at its proof's time or its run's start. */
+/**
+ * The case timeline's probe findings: every finding but refused ports, at its proof's time or its run's start. Apart,
+ * so that the timeline works without the probe plug-in: without it, there are no findings to add.
+ */
 public final class ProbeTimeline {
 
     private ProbeTimeline() {
     }
 
     public static void add(Workspace workspace, CaseId id, List<TimelineEntry> entries) throws WorkspaceException {
-        for (ProbeRun run : ProbeRuns.of(workspace).list(id)) {
+        List<ProbeRun> runs;
+        try {
+            runs = ProbeRuns.of(workspace).list(id);
+        } catch (NoClassDefFoundError absent) {
+            return;
+        }
+        for (ProbeRun run : runs) {
             int position = 0;
             for (ProbeRun.Recorded f : run.findings()) {
                 position++;
