@@ -22,8 +22,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.proxyscope.app.ProxyscopeModel;
-import org.proxyscope.app.tests.support.Widgets;
+import org.proxyscope.app.ui.ProxyscopeModel;
+import org.proxyscope.app.ui.tests.support.Widgets;
 import org.proxyscope.capture.CaptureReport;
 import org.proxyscope.capture.HostRecord;
 import org.proxyscope.capture.ProxySession;
@@ -123,7 +123,7 @@ class CaptureViewsTest {
         shell.open();
         flows.filterField().setText("");
         flows.reveal(report.flows().get(0));
-        org.proxyscope.app.tests.support.Widgets.spinUntil(display, () -> flows.row(0).startsWith("1 "), "the first row drawn");
+        org.proxyscope.app.ui.tests.support.Widgets.spinUntil(display, () -> flows.row(0).startsWith("1 "), "the first row drawn");
         flows.filterField().setText("p");
         assertEquals(0, flows.rows());
         flows.filterField().setText("");
@@ -148,7 +148,7 @@ class CaptureViewsTest {
         context.set(ProxyscopeModel.SELECTED_CASE, subject.id());
         assertEquals("No capture read yet", flows.status(), "a hidden view reads nothing");
         shell.open();
-        org.proxyscope.app.tests.support.Widgets.spinUntil(display, () -> flows.status().startsWith("Reading"),
+        org.proxyscope.app.ui.tests.support.Widgets.spinUntil(display, () -> flows.status().startsWith("Reading"),
                 "the view, once shown, reads the selected case's capture");
         assertEquals("Reading lo.pcapng (" + subject.id() + " evidence #1)…", flows.status());
         ImportCaptureJob job = flows.openCapture(subject.id());
@@ -163,7 +163,7 @@ class CaptureViewsTest {
 
         // a search result naming one of its sessions ("evidence/flow") selects that session's flow
         org.proxyscope.capture.Flow relayed = job.report().sessions().get(job.report().sessions().size() - 1).flow();
-        context.set(ProxyscopeModel.REVEAL, new org.proxyscope.app.Reveal(subject.id(), "session", "1/" + relayed.number()));
+        context.set(ProxyscopeModel.REVEAL, new org.proxyscope.app.ui.Reveal(subject.id(), "session", "1/" + relayed.number()));
         assertEquals(relayed, flows.selected());
     }
 
@@ -197,7 +197,7 @@ class CaptureViewsTest {
         findingsTable.getColumn(0).notifyListeners(SWT.Selection, new Event());
         findings.shell().setSize(1300, 420);
         findings.shell().open();
-        org.proxyscope.app.tests.support.Widgets.screenshot(findings.shell(), "proxy-findings");
+        org.proxyscope.app.ui.tests.support.Widgets.screenshot(findings.shell(), "proxy-findings");
 
         Shell hostsShell = Widgets.partShell(display);
         HostsPart hosts = part(HostsPart.class, hostsShell);
@@ -258,7 +258,7 @@ class CaptureViewsTest {
                 part(TimelinePart.class).timeline().buckets().stream().mapToInt(SessionTimeline.Bucket::total).sum());
         FollowStreamPart stream = part(FollowStreamPart.class);
         stream.reading().join();
-        org.proxyscope.app.tests.support.Widgets.spinUntil(display, () -> stream.streamText().contains("RCPT TO"),
+        org.proxyscope.app.ui.tests.support.Widgets.spinUntil(display, () -> stream.streamText().contains("RCPT TO"),
                 "the stream of the chosen flow");
         assertTrue(stream.streamText().startsWith("Flow " + mail.flow().number() + ": tcp "), stream.streamText());
     }
@@ -288,7 +288,7 @@ class CaptureViewsTest {
         assertEquals(busiest, timeline.bucketAt(timeline.centreOf(busiest).x, timeline.centreOf(busiest).y));
         timeline.click(busiest);
         assertEquals(List.of(t.buckets().get(busiest).sessions().get(0).flow()), announced);
-        org.proxyscope.app.tests.support.Widgets.screenshot(shell, "sessions-timeline");
+        org.proxyscope.app.ui.tests.support.Widgets.screenshot(shell, "sessions-timeline");
     }
 
     /** The event broker's part this test needs: what was posted on one topic. */

@@ -18,7 +18,7 @@ import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
-import org.proxyscope.app.Tables;
+import org.proxyscope.app.ui.Tables;
 import org.proxyscope.capture.CaptureReport;
 import org.proxyscope.capture.Flow;
 import org.proxyscope.capture.ListeningSocket;

@@ -17,7 +17,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Table;
-import org.proxyscope.app.Tables;
+import org.proxyscope.app.ui.Tables;
 import org.proxyscope.capture.CaptureReport;
 import org.proxyscope.capture.HostRecord;
 

@@ -20,7 +20,7 @@ import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Event;
-import org.proxyscope.app.UtcTime;
+import org.proxyscope.app.ui.UtcTime;
 import org.proxyscope.capture.CaptureReport;
 import org.proxyscope.capture.ProxySession;
 import org.proxyscope.capture.SessionTimeline;

@@ -2,7 +2,7 @@ package org.proxyscope.core.ui.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.proxyscope.app.tests.support.Widgets.one;
+import static org.proxyscope.app.ui.tests.support.Widgets.one;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +22,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.proxyscope.app.tests.support.DisplaySync;
-import org.proxyscope.app.tests.support.Widgets;
+import org.proxyscope.app.ui.tests.support.DisplaySync;
+import org.proxyscope.app.ui.tests.support.Widgets;
 import org.proxyscope.core.Workspace;
 import org.proxyscope.core.model.Case;
 import org.proxyscope.core.model.CaseStatus;

@@ -7,7 +7,7 @@ import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
-import org.proxyscope.app.Reveal;
+import org.proxyscope.app.ui.Reveal;
 
 /** What the Search and Timeline views need to open what a row names: the window's services, when there are any. */
 final class RevealTarget {

@@ -23,7 +23,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
-import org.proxyscope.app.Tables;
+import org.proxyscope.app.ui.Tables;
 import org.proxyscope.plugins.Feature;
 import org.proxyscope.plugins.InstallerClient;
 import org.proxyscope.plugins.PluginException;

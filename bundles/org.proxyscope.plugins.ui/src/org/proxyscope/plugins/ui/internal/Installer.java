@@ -6,7 +6,7 @@ import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.e4.ui.workbench.IWorkbench;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.widgets.Shell;
-import org.proxyscope.app.Relaunch;
+import org.proxyscope.app.ui.Relaunch;
 import org.proxyscope.plugins.Installation;
 import org.proxyscope.plugins.InstallerClient;
 import org.proxyscope.plugins.PluginException;

@@ -20,7 +20,7 @@ import org.eclipse.swt.widgets.DirectoryDialog;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
-import org.proxyscope.app.Tables;
+import org.proxyscope.app.ui.Tables;
 import org.proxyscope.plugins.Feature;
 import org.proxyscope.plugins.InstallerClient;
 import org.proxyscope.plugins.PluginException;

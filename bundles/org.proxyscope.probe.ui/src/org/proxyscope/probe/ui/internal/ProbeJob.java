@@ -5,7 +5,7 @@ import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.services.events.IEventBroker;
-import org.proxyscope.app.CaseEvents;
+import org.proxyscope.app.ui.CaseEvents;
 import org.proxyscope.core.Workspace;
 import org.proxyscope.core.model.CaseId;
 import org.proxyscope.probe.Canary;

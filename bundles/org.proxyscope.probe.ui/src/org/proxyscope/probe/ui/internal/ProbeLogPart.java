@@ -12,7 +12,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Text;
-import org.proxyscope.app.UtcTime;
+import org.proxyscope.app.ui.UtcTime;
 import org.proxyscope.probe.Finding;
 import org.proxyscope.probe.ProbeRun;
 import org.proxyscope.probe.ProbeRequest;

@@ -9,7 +9,7 @@ import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.services.IServiceConstants;
 import org.eclipse.jface.window.Window;
 import org.eclipse.swt.widgets.Shell;
-import org.proxyscope.app.CaseEvents;
+import org.proxyscope.app.ui.CaseEvents;
 import org.proxyscope.core.Workspace;
 import org.proxyscope.core.model.Case;
 import org.proxyscope.core.ui.internal.StatusChangeDialog;
