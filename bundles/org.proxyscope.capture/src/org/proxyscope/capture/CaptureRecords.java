@@ -478,10 +478,8 @@ public final class CaptureRecords {
     private static final String LINK_COLUMNS = "evidence_no, flow_no, protocol, client_host, proxy_host, proxy_port, destination, outcome";
 
     private static SessionLink link(ResultSet r) throws SQLException {
-        String destination = r.getString(7);
-        return new SessionLink(r.getInt(1) + "/" + r.getInt(2), r.getString(3) + " from " + r.getString(4) + " via "
-                + org.proxyscope.core.model.AddressText.withPort(r.getString(5), r.getInt(6)) + " to "
-                + (destination.isEmpty() ? UNNAMED : destination) + ", " + r.getString(8));
+        return new SessionLink(r.getInt(1) + "/" + r.getInt(2), KeptCapture.Session.describe(r.getString(3), r.getString(4), r.getString(5),
+                r.getInt(6), r.getString(7)) + ", " + r.getString(8));
     }
 
     /**

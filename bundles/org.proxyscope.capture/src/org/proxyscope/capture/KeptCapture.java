@@ -37,10 +37,15 @@ public record KeptCapture(int evidence, OptionalInt analysis, Instant imported, 
             int smtpMessages, int smtpRecipients, OptionalInt relayedFlow) {
 
         /**
-         * What the session was, as the report and the timeline say it: "socks5 from 10.0.0.1 through 192.0.2.7:1080
-         * to 198.51.100.25:25", an IPv6 proxy in brackets ("through [2001:db8::7]:1080").
+         * What the session was, as the report, the timeline and a note's link say it: "socks5 from 10.0.0.1 through
+         * 192.0.2.7:1080 to 198.51.100.25:25", an IPv6 proxy in brackets ("through [2001:db8::7]:1080").
          */
         public String description() {
+            return describe(protocol, clientHost, proxyHost, proxyPort, destination);
+        }
+
+        /** {@link #description()} of a session read in part, as a link reads it. */
+        static String describe(String protocol, String clientHost, String proxyHost, int proxyPort, String destination) {
             return protocol + " from " + clientHost + " through " + AddressText.withPort(proxyHost, proxyPort) + " to "
                     + (destination.isEmpty() ? CaptureRecords.UNNAMED : destination);
         }

@@ -406,12 +406,12 @@ class CaseReportTest {
             // opened, the result shows a session of this client through that proxy, not the entry's first
             String opened = org.proxyscope.notes.SearchTarget.ref(ws, hit);
             String session = CaptureRecords.of(ws).session(c.id(), opened).orElseThrow().title();
-            assertTrue(session.startsWith(x.protocol() + " from " + client + " via " + x.flow().server() + " to "), opened + ": " + session);
+            assertTrue(session.startsWith(x.protocol() + " from " + client + " through " + x.flow().server() + " to "), opened + ": " + session);
         }
         ProxySession last = sessions.get(sessions.size() - 1);
         String ref = "1/" + last.flow().number();
         String title = "capture session " + ref + ", " + last.protocol() + " from "
-                + last.flow().client().host() + " via " + last.flow().server() + " to "
+                + last.flow().client().host() + " through " + last.flow().server() + " to "
                 + last.destination() + ", " + last.outcome().word();
         assertEquals(List.of(new org.proxyscope.notes.NoteLinks.Link("session", ref, "[[session:" + ref + "]]", title, true)),
                 org.proxyscope.notes.NoteLinks.resolve(ws, c.id(), "See [[session:" + ref + "]]."), "a session that no entry is named after");
