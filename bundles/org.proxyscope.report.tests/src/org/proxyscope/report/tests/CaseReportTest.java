@@ -650,4 +650,28 @@ class CaseReportTest {
         }
         render(pdf, "notes");
     }
+
+    /**
+     * The fonts have no Chinese, Arabic or emoji glyphs: such characters are written as their code points, in the
+     * title, the running header, the scope table and a note, where the PDF would otherwise leave them out unseen.
+     */
+    @Test
+    void charactersTheFontsCannotShowAreWrittenAsCodePoints() throws Exception {
+        Case c = ws.createCase(NewCase.of("Spam \u201c\u4e2d\u6587\u201d relayed \ud83d\ude80", "192.0.2.7", "192.0.2.7:1080", "KUNDE-\u0645\u062d\u0645\u062f",
+                "high", List.of()));
+        org.proxyscope.notes.Notes.of(ws).add(c.id(), "Subject line", "Betreff: \u4e2d\u6587 \u0440\u0435\u043a\u043b\u0430\u043c\u0430 \u05e9\u05dc\u05d5\u05dd",
+                List.of(), true);
+        Path pdf = tmp.resolve("scripts.pdf");
+        CaseReport.export(ws, c.id(), sections, ExportRequest.to(pdf), Progress.NONE);
+        String text = tool("pdftotext", pdf.toString(), "-");
+        String title = "Spam \u201c<U+4E2D><U+6587>\u201d relayed <U+1F680>";
+        assertTrue(text.contains("Proxyscope case report " + c.id() + ": " + title), "the running header: " + text.substring(0, 300));
+        String cover = "\n" + title.substring(0, title.indexOf(" <U+1F680>")); // the cover's 22 points break it there
+        assertTrue(text.contains(cover), "the cover's title: " + text.substring(0, 800));
+        assertTrue(text.contains("KUNDE-<U+0645><U+062D><U+0645><U+062F>"), "the customer, in Arabic");
+        assertTrue(text.contains("Betreff: <U+4E2D><U+6587> \u0440\u0435\u043a\u043b\u0430\u043c\u0430"), "the note: Chinese as code points, Cyrillic as it is");
+        assertTrue(text.contains("\u05e9\u05dc\u05d5\u05dd") || text.contains("\u05dd\u05d5\u05dc\u05e9"), "Hebrew as it is");
+        assertFalse(text.contains("\u4e2d"), "no Chinese character is typeset without a glyph");
+        render(pdf, "scripts");
+    }
 }

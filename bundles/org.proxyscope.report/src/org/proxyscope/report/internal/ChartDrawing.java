@@ -104,7 +104,7 @@ final class ChartDrawing {
         canvas.beginText();
         canvas.setFontAndSize(font, size);
         canvas.setColorFill(colour);
-        canvas.showTextAligned(align, s, x, y, 0);
+        canvas.showTextAligned(align, ReportFonts.shown(s, font), x, y, 0);
         canvas.endText();
     }
 }

@@ -50,7 +50,7 @@ final class PdfReport implements ReportWriter, AutoCloseable {
         this.fonts = fonts;
         writer = PdfWriter.getInstance(document, out);
         writer.setViewerPreferences(PdfWriter.PageModeUseOutlines);
-        writer.setPageEvent(new Decorations(fonts.sans, SafeText.of(header, false)));
+        writer.setPageEvent(new Decorations(fonts.sans, ReportFonts.shown(SafeText.of(header, false), fonts.sans)));
         writer.setFullCompression();
         document.addTitle(SafeText.of(metadata.title(), false));
         document.addAuthor(SafeText.of(metadata.author(), false));
@@ -72,7 +72,8 @@ final class PdfReport implements ReportWriter, AutoCloseable {
     // ---- the cover ----
 
     void coverTitle(String kicker, String title, String verdict, boolean relays) {
-        add(spaced(new Paragraph(SafeText.of(kicker, false), fonts.body(11)), 80, 6));
+        Font kickerFont = fonts.body(11);
+        add(spaced(new Paragraph(ReportFonts.shown(SafeText.of(kicker, false), kickerFont.getBaseFont()), kickerFont), 80, 6));
         PdfPTable t = block(SafeText.of(title, false), fonts.bold(22), 0);
         add(t);
         Font verdictFont = fonts.bold(14);
@@ -116,7 +117,7 @@ final class PdfReport implements ReportWriter, AutoCloseable {
     }
 
     private Phrase anchored(String text, Font font) {
-        Chunk chunk = new Chunk(text, font);
+        Chunk chunk = new Chunk(ReportFonts.shown(text, font.getBaseFont()), font);
         chunk.setLocalDestination("section-" + (++anchors));
         return new Phrase(chunk);
     }
@@ -185,7 +186,7 @@ final class PdfReport implements ReportWriter, AutoCloseable {
         // one cell per line, so that a long transcript breaks across pages anywhere between lines
         Font mono = fonts.fixed(7.5f);
         for (String line : SafeText.of(text, true).split("\n", -1)) {
-            PdfPCell c = new PdfPCell(new Phrase(line.isEmpty() ? " " : line, mono));
+            PdfPCell c = new PdfPCell(new Phrase(line.isEmpty() ? " " : ReportFonts.shown(line, mono.getBaseFont()), mono));
             c.setBorder(Rectangle.NO_BORDER);
             c.setBackgroundColor(SHADE);
             c.setPadding(0);
@@ -230,11 +231,11 @@ final class PdfReport implements ReportWriter, AutoCloseable {
     }
 
     private static PdfPCell cell(String text, Font font, Color background) {
-        PdfPCell c = new PdfPCell(new Phrase(SafeText.of(text, true), font));
+        PdfPCell c = new PdfPCell(new Phrase(ReportFonts.shown(SafeText.of(text, true), font.getBaseFont()), font));
         c.setBorder(Rectangle.NO_BORDER);
         c.setPadding(3);
         c.setLeading(0, 1.25f);
-        // Unicode bidirectional algorithm, left-to-right base: Hebrew and Arabic names read correctly
+        // Unicode bidirectional algorithm, left-to-right base: Hebrew names read correctly
         c.setRunDirection(PdfWriter.RUN_DIRECTION_LTR);
         if (background != null) {
             c.setBackgroundColor(background);
