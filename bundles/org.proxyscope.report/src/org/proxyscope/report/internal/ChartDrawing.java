@@ -36,7 +36,7 @@ final class ChartDrawing {
         float bottom = 34;
         float top = height - 22;
         float right = width - 4;
-        text(SafeText.of(chart.title(), false), 0, height - 10, 9, PdfContentByte.ALIGN_LEFT, Color.BLACK);
+        text(shown(chart.title()), 0, height - 10, 9, PdfContentByte.ALIGN_LEFT, Color.BLACK);
         int peak = Math.max(1, chart.peak());
         int step = niceStep(peak);
         int scale = ((peak + step - 1) / step) * step;
@@ -68,7 +68,7 @@ final class ChartDrawing {
                 canvas.fill();
                 y += h;
             }
-            String label = SafeText.of(chart.categories().get(i), false);
+            String label = shown(chart.categories().get(i));
             float centre = left + i * slot + slot / 2;
             if (i % labelEvery == 0 && centre + font.getWidthPoint(label, 6.5f) / 2 <= width) {
                 text(label, centre, bottom - 10, 6.5f, PdfContentByte.ALIGN_CENTER, Color.DARK_GRAY);
@@ -80,11 +80,11 @@ final class ChartDrawing {
             canvas.setColorFill(PALETTE.get(s % PALETTE.size()));
             canvas.rectangle(x, 4, 8, 8);
             canvas.fill();
-            String name = SafeText.of(chart.series().get(s), false);
+            String name = shown(chart.series().get(s));
             text(name, x + 11, 5, 7.5f, PdfContentByte.ALIGN_LEFT, Color.BLACK);
             x += 11 + font.getWidthPoint(name, 7.5f) + 14;
         }
-        text(SafeText.of(chart.axis(), false), right, 5, 7.5f, PdfContentByte.ALIGN_RIGHT, Color.DARK_GRAY);
+        text(shown(chart.axis()), right, 5, 7.5f, PdfContentByte.ALIGN_RIGHT, Color.DARK_GRAY);
     }
 
     /** A round step (1, 2, 5, 10, 20, ...) giving at most five grid lines. */
@@ -100,11 +100,16 @@ final class ChartDrawing {
         }
     }
 
+    /** A label as the chart's font can draw it: see {@link SafeText}. */
+    private String shown(String label) {
+        return SafeText.of(label, false, font::charExists);
+    }
+
     private void text(String s, float x, float y, float size, int align, Color colour) {
         canvas.beginText();
         canvas.setFontAndSize(font, size);
         canvas.setColorFill(colour);
-        canvas.showTextAligned(align, ReportFonts.shown(s, font), x, y, 0);
+        canvas.showTextAligned(align, s, x, y, 0);
         canvas.endText();
     }
 }

@@ -50,7 +50,7 @@ final class PdfReport implements ReportWriter, AutoCloseable {
         this.fonts = fonts;
         writer = PdfWriter.getInstance(document, out);
         writer.setViewerPreferences(PdfWriter.PageModeUseOutlines);
-        writer.setPageEvent(new Decorations(fonts.sans, ReportFonts.shown(SafeText.of(header, false), fonts.sans)));
+        writer.setPageEvent(new Decorations(fonts.sans, SafeText.of(header, false, fonts.sans::charExists)));
         writer.setFullCompression();
         document.addTitle(SafeText.of(metadata.title(), false));
         document.addAuthor(SafeText.of(metadata.author(), false));
@@ -73,7 +73,7 @@ final class PdfReport implements ReportWriter, AutoCloseable {
 
     void coverTitle(String kicker, String title, String verdict, boolean relays) {
         Font kickerFont = fonts.body(11);
-        add(spaced(new Paragraph(ReportFonts.shown(SafeText.of(kicker, false), kickerFont.getBaseFont()), kickerFont), 80, 6));
+        add(spaced(new Paragraph(SafeText.of(kicker, false, kickerFont.getBaseFont()::charExists), kickerFont), 80, 6));
         PdfPTable t = block(SafeText.of(title, false), fonts.bold(22), 0);
         add(t);
         Font verdictFont = fonts.bold(14);
@@ -92,7 +92,7 @@ final class PdfReport implements ReportWriter, AutoCloseable {
     /** A top-level section: a new heading with its own bookmark. */
     void section(String title) {
         PdfPTable t = block(null, null, 0);
-        Phrase p = anchored(SafeText.of(title, false), fonts.bold(16));
+        Phrase p = anchored(title, fonts.bold(16));
         PdfPCell cell = t.getRow(0).getCells()[0];
         cell.setPhrase(p);
         cell.setPaddingTop(18);
@@ -108,7 +108,7 @@ final class PdfReport implements ReportWriter, AutoCloseable {
     public void heading(String text) {
         PdfPTable t = block(null, null, 0);
         PdfPCell cell = t.getRow(0).getCells()[0];
-        cell.setPhrase(anchored(SafeText.of(text, false), fonts.bold(12)));
+        cell.setPhrase(anchored(text, fonts.bold(12)));
         cell.setPaddingTop(10);
         cell.setPaddingBottom(4);
         add(t);
@@ -117,7 +117,7 @@ final class PdfReport implements ReportWriter, AutoCloseable {
     }
 
     private Phrase anchored(String text, Font font) {
-        Chunk chunk = new Chunk(ReportFonts.shown(text, font.getBaseFont()), font);
+        Chunk chunk = new Chunk(SafeText.of(text, false, font.getBaseFont()::charExists), font);
         chunk.setLocalDestination("section-" + (++anchors));
         return new Phrase(chunk);
     }
@@ -185,8 +185,8 @@ final class PdfReport implements ReportWriter, AutoCloseable {
         t.setSplitLate(false);
         // one cell per line, so that a long transcript breaks across pages anywhere between lines
         Font mono = fonts.fixed(7.5f);
-        for (String line : SafeText.of(text, true).split("\n", -1)) {
-            PdfPCell c = new PdfPCell(new Phrase(line.isEmpty() ? " " : ReportFonts.shown(line, mono.getBaseFont()), mono));
+        for (String line : SafeText.of(text, true, mono.getBaseFont()::charExists).split("\n", -1)) {
+            PdfPCell c = new PdfPCell(new Phrase(line.isEmpty() ? " " : line, mono));
             c.setBorder(Rectangle.NO_BORDER);
             c.setBackgroundColor(SHADE);
             c.setPadding(0);
@@ -231,7 +231,7 @@ final class PdfReport implements ReportWriter, AutoCloseable {
     }
 
     private static PdfPCell cell(String text, Font font, Color background) {
-        PdfPCell c = new PdfPCell(new Phrase(ReportFonts.shown(SafeText.of(text, true), font.getBaseFont()), font));
+        PdfPCell c = new PdfPCell(new Phrase(SafeText.of(text, true, font.getBaseFont()::charExists), font));
         c.setBorder(Rectangle.NO_BORDER);
         c.setPadding(3);
         c.setLeading(0, 1.25f);

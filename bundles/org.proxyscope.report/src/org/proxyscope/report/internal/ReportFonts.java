@@ -11,7 +11,7 @@ import org.openpdf.text.pdf.BaseFont;
  * The report's fonts: Liberation Sans and Mono (Latin, Greek, Cyrillic, Hebrew), embedded as subsets with
  * Unicode maps, so every glyph prints the same everywhere and text stays searchable and copyable. The
  * standard PDF fonts are never used: they are not embedded and know only Latin-1. A character they have no
- * glyph for is written as its code point ({@link #shown}).
+ * glyph for is written as its code point ({@link SafeText#of(String, boolean, java.util.function.IntPredicate)}).
  */
 final class ReportFonts {
 
@@ -33,32 +33,6 @@ final class ReportFonts {
             }
             return BaseFont.createFont(file, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, in.readAllBytes(), null);
         }
-    }
-
-    /**
-     * {@code text} with each character that {@code font} has no glyph for written as its code point, "<U+4E2D>"
-     * for 中: the PDF would leave it out without a trace, and a spam subject in Chinese, an Arabic name or an
-     * emoji in a note would vanish from the report.
-     */
-    static String shown(String text, BaseFont font) {
-        StringBuilder out = null;
-        for (int i = 0; i < text.length();) {
-            int c = text.codePointAt(i);
-            int next = i + Character.charCount(c);
-            boolean missing = c > 0x7e && !Character.isWhitespace(c) && !font.charExists(c);
-            if (missing && out == null) {
-                out = new StringBuilder(text.length() + 16).append(text, 0, i);
-            }
-            if (out != null) {
-                if (missing) {
-                    out.append(String.format("<U+%04X>", c));
-                } else {
-                    out.append(text, i, next);
-                }
-            }
-            i = next;
-        }
-        return out == null ? text : out.toString();
     }
 
     Font body(float size) {
