@@ -2,15 +2,12 @@ package org.proxyscope.capture;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.proxyscope.cli.JsonStreamWriter;
 import org.proxyscope.core.Background;
 import org.proxyscope.core.Progress;
-import org.proxyscope.core.TempPaths;
 import org.proxyscope.core.Workspace;
 import org.proxyscope.core.WorkspaceException;
 import org.proxyscope.core.model.CaseId;
@@ -33,6 +30,10 @@ public final class CaptureEvidence {
 
     /** What the analysis made of the file as it was stored: a report, or why it is no capture. */
     private record Analysed(CaptureReport report, CaptureFormatException failure) {
+    }
+
+    /** The analysis's JSON in the evidence store, not yet added, or why it could not be written there. */
+    private record Written(Workspace.StagedEvidence analysis, WorkspaceException failure) {
     }
 
     /**
@@ -62,38 +63,41 @@ public final class CaptureEvidence {
             throw added.result().failure();
         }
         CaptureReport report = added.result().report().of(workspace.storedFile(capture), capture.sha256(), started);
-        // named after its capture, as the case's evidence list shows it, in a folder of its own
-        Path folder = TempPaths.folder("proxyscope-analysis-");
-        Path analysis = folder.resolve(file.getFileName() + ".analysis.json");
         CaptureRecords.Prepared sessions = CaptureRecords.prepare(capture, report);
-        // The analysis's JSON is written on a thread of its own while the sessions go into the workspace: for a
-        // capture dense in sessions that is tens of megabytes, 0.4-0.5 s, beside seconds of database work. It waits
-        // until the sessions' search entries are made: on two cores, the three threads at once slowed each other
-        // and the database's thread, and the JSON took twice as long.
-        Background<Void> json = Background.start("capture-analysis", () -> {
+        // The analysis's JSON is written straight into the evidence store, and hashed as it is written, on a thread of
+        // its own while the sessions go into the workspace: for a capture dense in sessions that is tens of megabytes,
+        // 0.4-0.5 s, beside seconds of database work. It waits until the sessions' search entries are made: on two
+        // cores, the three threads at once slowed each other and the database's thread, and the JSON took twice as long.
+        Background<Written> json = Background.start("capture-analysis", () -> {
             sessions.awaitEntries();
-            try (OutputStream out = Files.newOutputStream(analysis)) {
-                CaptureJson.write(report, new JsonStreamWriter(out));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            try {
+                // named after its capture, as the case's evidence list shows it
+                return new Written(workspace.stageEvidence(id, file.getFileName() + ".analysis.json",
+                        out -> CaptureJson.write(report, new JsonStreamWriter(out))), null);
+            } catch (WorkspaceException e) {
+                return new Written(null, e);
             }
-            return null;
         });
         try {
             CaptureRecords records = CaptureRecords.of(workspace);
             records.record(id, sessions);
-            try {
-                json.join(() -> new InterruptedIOException("interrupted while writing the capture's analysis"));
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
+            Written written = json.join(() -> new InterruptedIOException("interrupted while writing the capture's analysis"));
+            if (written.failure() != null) {
+                throw written.failure();
             }
-            Evidence kept = workspace.addEvidence(id, analysis, "analysis of evidence #" + capture.number(), Progress.NONE);
+            Evidence kept = workspace.addEvidence(written.analysis(), "analysis of evidence #" + capture.number());
             records.attachAnalysis(id, capture, kept);
             return new Kept(report, capture, kept);
         } finally {
-            json.awaitEnd(); // its file goes only once nothing writes it, whatever happened meanwhile
-            Files.deleteIfExists(analysis);
-            Files.deleteIfExists(folder);
+            json.awaitEnd(); // ended, however it ended: what it wrote goes unless it was added
+            try {
+                Workspace.StagedEvidence unadded = json.join(IllegalStateException::new).analysis(); // ended: no wait
+                if (unadded != null) {
+                    unadded.close();
+                }
+            } catch (RuntimeException e) {
+                // the JSON failed and left nothing staged; a failure of its own is the one thrown above
+            }
         }
     }
 }

@@ -1,8 +1,11 @@
 package org.proxyscope.core;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.file.AccessDeniedException;
@@ -14,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -543,11 +547,9 @@ public final class Workspace implements AutoCloseable {
         if (!Files.isRegularFile(file)) {
             throw new WorkspaceException(Files.exists(file) ? file + " is not a regular file" : "There is no file " + file);
         }
-        Path caseFolder = folder.resolve(WorkspaceFolder.METADATA).resolve(EVIDENCE).resolve(id.toString());
         Path incoming = null;
         try {
-            Files.createDirectories(caseFolder);
-            incoming = TempPaths.file(caseFolder, INCOMING + ProcessHandle.current().pid() + "-", "");
+            incoming = incomingCopy(id);
             T result;
             String sha256;
             long size;
@@ -562,26 +564,8 @@ public final class Workspace implements AutoCloseable {
                 out.force(true);
                 size = out.size(); // the file as it was copied and hashed, had it grown meanwhile
             }
-            Path stored = caseFolder.resolve(sha256);
-            Instant now = clock.instant();
-            String relative = folder.relativize(stored).toString();
-            Path incomingFile = incoming;
-            Evidence added = database.transaction("register evidence in " + id, c -> {
-                cases.findForWrite(c, id).orElseThrow(() -> new UnknownCaseException(id, folder));
-                Optional<Evidence> same = cases.evidenceBySha(c, id, sha256);
-                if (same.isPresent()) {
-                    throw new WorkspaceException(file + " is already evidence #" + same.get().number() + " of " + id
-                            + " (same SHA-256 " + sha256 + ")");
-                }
-                moveIntoPlace(incomingFile, stored);
-                Evidence record = cases.insertEvidence(c, id, sha256, size, file.getFileName().toString(),
-                        file.toAbsolutePath().normalize().toString(), source == null ? "" : source.strip(), analyst, now,
-                        relative);
-                cases.appendCustody(c, id, now, analyst, CustodyAction.EVIDENCE_ADDED, "#" + record.number() + " "
-                        + record.originalName() + ", " + size + " bytes, sha256 " + sha256
-                        + (record.source().isEmpty() ? "" : ", source: " + record.source()));
-                return record;
-            });
+            Evidence added = register(id, incoming, sha256, size, file.getFileName().toString(),
+                    file.toAbsolutePath().normalize().toString(), source, file.toString());
             incoming = null;
             return new AddedEvidence<>(added, result);
         } catch (IOException e) {
@@ -591,6 +575,150 @@ public final class Workspace implements AutoCloseable {
             if (incoming != null) {
                 deleteQuietly(incoming);
             }
+        }
+    }
+
+    /**
+     * A new file in the case's evidence store for a copy until it is whole, named by this process so that it is
+     * removed as abandoned should the process die ({@link #removeAbandonedCopies}).
+     */
+    private Path incomingCopy(CaseId id) throws IOException {
+        Path caseFolder = folder.resolve(WorkspaceFolder.METADATA).resolve(EVIDENCE).resolve(id.toString());
+        Files.createDirectories(caseFolder);
+        return TempPaths.file(caseFolder, INCOMING + ProcessHandle.current().pid() + "-", "");
+    }
+
+    /**
+     * Registers a whole, hashed copy in the case's evidence store ({@code incoming}) as evidence, with its custody
+     * entry, moving it into place under its SHA-256 in the same transaction. {@code named} is what a refusal calls it.
+     */
+    private Evidence register(CaseId id, Path incoming, String sha256, long size, String originalName, String originalPath,
+            String source, String named) throws WorkspaceException {
+        Path stored = incoming.resolveSibling(sha256);
+        Instant now = clock.instant();
+        String relative = folder.relativize(stored).toString();
+        return database.transaction("register evidence in " + id, c -> {
+            cases.findForWrite(c, id).orElseThrow(() -> new UnknownCaseException(id, folder));
+            Optional<Evidence> same = cases.evidenceBySha(c, id, sha256);
+            if (same.isPresent()) {
+                throw new WorkspaceException(named + " is already evidence #" + same.get().number() + " of " + id
+                        + " (same SHA-256 " + sha256 + ")");
+            }
+            moveIntoPlace(incoming, stored);
+            Evidence record = cases.insertEvidence(c, id, sha256, size, originalName, originalPath,
+                    source == null ? "" : source.strip(), analyst, now, relative);
+            cases.appendCustody(c, id, now, analyst, CustodyAction.EVIDENCE_ADDED, "#" + record.number() + " "
+                    + record.originalName() + ", " + size + " bytes, sha256 " + sha256
+                    + (record.source().isEmpty() ? "" : ", source: " + record.source()));
+            return record;
+        });
+    }
+
+    /** Writes evidence Proxyscope makes itself, see {@link #stageEvidence}. */
+    @FunctionalInterface
+    public interface EvidenceWriter {
+
+        /** Writes the whole file into {@code out}, which the caller closes. */
+        void write(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Evidence Proxyscope wrote itself into a case's evidence store, whole and hashed but not yet evidence:
+     * {@link #addEvidence(StagedEvidence, String)} adds it; closed unadded, it is deleted.
+     */
+    public static final class StagedEvidence implements AutoCloseable {
+
+        private final CaseId caseId;
+        private final String name;
+        private final String sha256;
+        private final long size;
+        private Path incoming;
+
+        private StagedEvidence(CaseId caseId, String name, String sha256, long size, Path incoming) {
+            this.caseId = caseId;
+            this.name = name;
+            this.sha256 = sha256;
+            this.size = size;
+            this.incoming = incoming;
+        }
+
+        public String sha256() {
+            return sha256;
+        }
+
+        /** Hands the file over to be added, once. */
+        private synchronized Path take() {
+            Path file = incoming;
+            incoming = null;
+            return file;
+        }
+
+        @Override
+        public void close() {
+            Path file = take();
+            if (file != null) {
+                deleteQuietly(file);
+            }
+        }
+    }
+
+    /**
+     * Writes a file Proxyscope makes itself (a capture's analysis, a probe's transcript) straight into the case's
+     * evidence store, hashed as it is written and flushed to disk: no temporary file elsewhere and no second read
+     * (a dense capture's analysis is 45 MB). Touches no database, so it may run on a thread of its own while another
+     * writes to the workspace. Its record names no original path: no file outside the workspace ever was it.
+     *
+     * @param name what the file is called in the case, as an original file's name would be
+     */
+    public StagedEvidence stageEvidence(CaseId id, String name, EvidenceWriter writer) throws WorkspaceException {
+        // the case is checked when it is added: a look now would wait for any transaction another thread has open
+        Path incoming = null;
+        try {
+            incoming = incomingCopy(id);
+            MessageDigest digest = Sha256.newDigest();
+            long size;
+            try (FileChannel out = FileChannel.open(incoming, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                OutputStream hashing = new BufferedOutputStream(new DigestOutputStream(Channels.newOutputStream(out), digest), CHUNK);
+                writer.write(hashing);
+                hashing.flush();
+                out.force(true);
+                size = out.size();
+            }
+            StagedEvidence staged = new StagedEvidence(id, name, HexFormat.of().formatHex(digest.digest()), size, incoming);
+            incoming = null;
+            return staged;
+        } catch (IOException e) {
+            throw new WorkspaceException("Cannot write " + name + " into the evidence store of " + id + ": " + describe(e)
+                    + ". Nothing was added.", e);
+        } finally {
+            if (incoming != null) {
+                deleteQuietly(incoming);
+            }
+        }
+    }
+
+    /** Adds staged evidence to its case, with its custody entry; it can be added once. */
+    public Evidence addEvidence(StagedEvidence staged, String source) throws WorkspaceException {
+        Path incoming = staged.take();
+        if (incoming == null) {
+            throw new IllegalStateException(staged.name + " was added or discarded already");
+        }
+        boolean added = false;
+        try {
+            Evidence e = register(staged.caseId, incoming, staged.sha256, staged.size, staged.name, "", source, staged.name);
+            added = true;
+            return e;
+        } finally {
+            if (!added) {
+                deleteQuietly(incoming);
+            }
+        }
+    }
+
+    /** Writes a file Proxyscope makes itself into the case's evidence store and adds it, see {@link #stageEvidence}. */
+    public Evidence addEvidence(CaseId id, String name, String source, EvidenceWriter writer) throws WorkspaceException {
+        try (StagedEvidence staged = stageEvidence(id, name, writer)) {
+            return addEvidence(staged, source);
         }
     }
 

@@ -9,8 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.proxyscope.core.Progress;
-import org.proxyscope.core.TempPaths;
 import org.proxyscope.core.Workspace;
 import org.proxyscope.core.WorkspaceException;
 import org.proxyscope.core.model.CaseId;
@@ -41,7 +39,7 @@ public final class ProbeEvidence {
 
         private final Path folder;
         private final String host;
-        private final String stamp = Instant.now().toString().replace(':', '-');
+        private final String stamp = stamp();
         private final Map<Finding, Path> written = new ConcurrentHashMap<>();
 
         public TranscriptFolder(Path folder, String host) {
@@ -76,12 +74,22 @@ public final class ProbeEvidence {
             }
             Path file = written.get(f);
             if (file == null) {
-                file = folder.resolve(host.replace(':', '_') + "-" + f.port() + "-" + f.protocol() + "-" + stamp + ".txt");
+                file = folder.resolve(fileName(host, f, stamp));
                 Files.writeString(file, render(host, f), StandardCharsets.UTF_8);
                 written.put(f, file);
             }
             return file;
         }
+    }
+
+    /** The time a run's transcripts are named by, as a file name may hold it. */
+    private static String stamp() {
+        return Instant.now().toString().replace(':', '-');
+    }
+
+    /** What a finding's transcript is called: host, port, protocol and the run's time. */
+    private static String fileName(String host, Finding f, String stamp) {
+        return host.replace(':', '_') + "-" + f.port() + "-" + f.protocol() + "-" + stamp + ".txt";
     }
 
     /** A transcript file's content: what was probed, the verdict, then the exchange as text and as hex. */
@@ -98,24 +106,17 @@ public final class ProbeEvidence {
      * @return the run as the case now keeps it, each finding naming its transcript's evidence
      */
     public static ProbeRun keep(Workspace workspace, CaseId id, ProbeReport report, String canary)
-            throws WorkspaceException, IOException {
+            throws WorkspaceException {
         ProbeRuns runs = ProbeRuns.of(workspace);
-        Path folder = TempPaths.folder(TRANSCRIPTS);
+        String stamp = stamp();
         Map<Finding, Integer> numbers = new LinkedHashMap<>();
-        try {
-            for (Map.Entry<Finding, Path> e : write(report, folder).entrySet()) {
-                Evidence kept = workspace.addEvidence(id, e.getValue(), "probe transcript, " + e.getKey().protocol()
-                        + " on port " + e.getKey().port(), Progress.NONE);
-                numbers.put(e.getKey(), kept.number());
-                Files.delete(e.getValue());
+        for (Finding f : report.findings()) {
+            if (!f.transcript().segments().isEmpty()) {
+                // written straight into the evidence store: no temporary file is named as where it came from
+                Evidence kept = workspace.addEvidence(id, fileName(report.host(), f, stamp), "probe transcript, " + f.protocol()
+                        + " on port " + f.port(), out -> out.write(render(report.host(), f).getBytes(StandardCharsets.UTF_8)));
+                numbers.put(f, kept.number());
             }
-        } finally {
-            try (var left = Files.list(folder)) {
-                for (Path p : left.toList()) {
-                    Files.delete(p);
-                }
-            }
-            Files.delete(folder);
         }
         return runs.record(id, report, canary, numbers);
     }

@@ -82,6 +82,8 @@ class ImportCommandTest {
             assertEquals(2, evidence.size());
             assertEquals(Files.size(capture), Files.size(ws.storedFile(evidence.get(0))));
             assertEquals("lo.pcap.analysis.json", evidence.get(1).originalName(), "named after the capture it analyses");
+            assertEquals("", evidence.get(1).originalPath(), "written into the evidence store, from no file of the analyst's");
+            assertTrue(ws.verify(c.id(), org.proxyscope.core.Progress.NONE).intact(), "the hash taken as it was written is its file's");
             JsonObject analysis = JsonParser.parseString(Files.readString(ws.storedFile(evidence.get(1)))).getAsJsonObject();
             assertTrue(analysis.has("proxy_sessions"), analysis.toString());
             String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")

@@ -148,6 +148,53 @@ class WorkspaceTest {
     }
 
     @Test
+    void evidenceProxyscopeWritesIsHashedAsWrittenAndAddedOnce() throws Exception {
+        Case c = newCase("Open proxy", "192.0.2.7");
+        Workspace.StagedEvidence staged = ws.stageEvidence(c.id(), "capture.pcap.analysis.json", out -> {
+            out.write('a');
+            out.write("bc".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        });
+        assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", staged.sha256());
+        assertTrue(ws.evidence(c.id()).isEmpty(), "written, not yet evidence");
+        Evidence e = ws.addEvidence(staged, "analysis of evidence #1");
+        assertEquals(staged.sha256(), e.sha256());
+        assertEquals(3, e.size());
+        assertEquals("capture.pcap.analysis.json", e.originalName());
+        assertEquals("", e.originalPath(), "no file outside the workspace ever was it");
+        assertEquals("analysis of evidence #1", e.source());
+        Path stored = ws.storedFile(e);
+        assertEquals("abc", Files.readString(stored));
+        assertEquals("r--r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(stored)));
+        CustodyEntry logged = ws.custody(c.id()).get(1);
+        assertEquals(CustodyAction.EVIDENCE_ADDED, logged.action());
+        assertTrue(logged.details().contains("capture.pcap.analysis.json, 3 bytes, sha256 " + e.sha256()), logged.details());
+        assertThrows(IllegalStateException.class, () -> ws.addEvidence(staged, "again"));
+        staged.close(); // added: closing it leaves the evidence alone
+        assertEquals("abc", Files.readString(stored));
+        assertEquals(1, ws.evidence(c.id()).size());
+        assertNoStrayFiles(c.id());
+        assertTrue(ws.verify(c.id(), Progress.NONE).intact());
+    }
+
+    @Test
+    void aFailedWriteOrAStagingNotAddedLeavesNothing() throws Exception {
+        Case c = newCase("Open proxy", "192.0.2.7");
+        WorkspaceException failed = assertThrows(WorkspaceException.class, () -> ws.addEvidence(c.id(), "half.json", "", out -> {
+            out.write(new byte[3 << 20]);
+            throw new java.io.IOException("No space left on device");
+        }));
+        assertTrue(failed.getMessage().contains("half.json") && failed.getMessage().contains("No space left on device")
+                && failed.getMessage().contains("Nothing was added"), failed.getMessage());
+        try (Workspace.StagedEvidence dropped = ws.stageEvidence(c.id(), "dropped.json", out -> out.write(1))) {
+            assertEquals(64, dropped.sha256().length());
+        }
+        assertTrue(ws.evidence(c.id()).isEmpty());
+        assertEquals(1, ws.custody(c.id()).size(), "nothing but the case's creation");
+        assertNoStrayFiles(c.id());
+        assertThrows(UnknownCaseException.class, () -> ws.addEvidence(new CaseId(2001, 1), "x.json", "", out -> out.write(1)));
+    }
+
+    @Test
     void bigEvidenceStreamsAndReportsProgress() throws Exception {
         Case c = newCase("Open proxy", "192.0.2.7");
         Path big = tmp.resolve("big.bin");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +21,7 @@ import org.proxyscope.core.model.Case;
 import org.proxyscope.core.model.CaseId;
 import org.proxyscope.core.model.CustodyAction;
 import org.proxyscope.core.model.CustodyEntry;
+import org.proxyscope.core.model.Evidence;
 import org.proxyscope.core.model.NewCase;
 import org.proxyscope.probe.CanaryProof;
 import org.proxyscope.probe.Finding;
@@ -74,6 +76,11 @@ class ProbeRunsTest {
             assertEquals(CustodyAction.PROBE_RUN, last.action());
             assertEquals("run 1: 127.0.0.1 ports 1080,3128,8080: open-proxy, 1 open findings", last.details());
             assertEquals(2, ws.evidence(id).size(), "the two findings that exchanged bytes keep transcripts");
+            Evidence transcript = ws.evidence(id).get(1);
+            assertTrue(transcript.originalName().matches("127\\.0\\.0\\.1-1080-socks5-[0-9T.Z-]+\\.txt"), transcript.originalName());
+            assertEquals("", transcript.originalPath(), "written into the evidence store, from no file of the analyst's");
+            assertEquals("probe transcript, socks5 on port 1080", transcript.source());
+            assertTrue(Files.readString(ws.storedFile(transcript)).startsWith("Proxyscope probe transcript: socks5 on 127.0.0.1 port 1080"));
         }
         try (Workspace ws = Workspace.open(folder, "bob")) {
             List<ProbeRun> runs = ProbeRuns.of(ws).list(id);
