@@ -63,7 +63,8 @@ public final class CaptureEvidence {
             throw added.result().failure();
         }
         CaptureReport report = added.result().report().of(workspace.storedFile(capture), capture.sha256(), started);
-        CaptureRecords.Prepared sessions = CaptureRecords.prepare(capture, report);
+        CaptureRecords records = CaptureRecords.of(workspace);
+        CaptureRecords.Prepared sessions = records.prepare(capture, report);
         // The analysis's JSON is written straight into the evidence store, and hashed as it is written, on a thread of
         // its own while the sessions go into the workspace: for a capture dense in sessions that is tens of megabytes,
         // 0.4-0.5 s, beside seconds of database work. It waits until the sessions' search entries are made: on two
@@ -79,7 +80,6 @@ public final class CaptureEvidence {
             }
         });
         try {
-            CaptureRecords records = CaptureRecords.of(workspace);
             records.record(id, sessions);
             Written written = json.join(() -> new InterruptedIOException("interrupted while writing the capture's analysis"));
             if (written.failure() != null) {

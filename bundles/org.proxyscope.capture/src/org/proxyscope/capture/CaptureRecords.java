@@ -24,6 +24,7 @@ import org.proxyscope.core.model.CustodyAction;
 import org.proxyscope.core.model.Evidence;
 import org.proxyscope.core.store.CaseTransaction;
 import org.proxyscope.core.store.Migration;
+import org.proxyscope.core.store.SearchBatch;
 import org.proxyscope.core.store.SearchEntry;
 import org.proxyscope.core.store.StoreSchema;
 import org.proxyscope.core.store.WorkspaceStore;
@@ -88,19 +89,19 @@ public final class CaptureRecords {
     }
 
     /**
-     * An import's sessions made ready to be kept ({@link #record}): their search entries are made on a thread of
-     * their own from the start, to be ready when the sessions' rows are written.
+     * An import's sessions made ready to be kept ({@link #record}): their search entries are made, and made ready for
+     * the index, on a thread of their own from the start, to be ready when the sessions' rows are written.
      */
     public static final class Prepared {
 
         private final Evidence capture;
         private final CaptureReport report;
-        private final Background<List<SearchEntry>> entries;
+        private final Background<SearchBatch> entries;
 
-        private Prepared(Evidence capture, CaptureReport report) {
+        private Prepared(WorkspaceStore store, Evidence capture, CaptureReport report) {
             this.capture = capture;
             this.report = report;
-            this.entries = Background.start("capture-search-entries", () -> entries(capture, report));
+            this.entries = Background.start("capture-search-entries", () -> store.searchBatch(entries(capture, report)));
         }
 
         /** Waits until the search entries are made, however that ended: for work that should not take a core from it. */
@@ -111,10 +112,10 @@ public final class CaptureRecords {
 
     /**
      * Begins to keep an import of {@code capture}: the search entries of its sessions are made on a thread of their
-     * own while the caller goes on (for a capture dense in sessions, tens of thousands of entries).
+     * own while the caller goes on (for a capture dense in sessions, tens of thousands of sessions).
      */
-    public static Prepared prepare(Evidence capture, CaptureReport report) {
-        return new Prepared(capture, report);
+    public Prepared prepare(Evidence capture, CaptureReport report) {
+        return new Prepared(store, capture, report);
     }
 
     /**

@@ -44,6 +44,7 @@ import org.proxyscope.core.model.NewCase;
 import org.proxyscope.core.model.SearchHit;
 import org.proxyscope.core.model.VerificationReport;
 import org.proxyscope.core.store.CaseTransaction;
+import org.proxyscope.core.store.SearchBatch;
 import org.proxyscope.core.store.SearchEntry;
 import org.proxyscope.core.store.StoreSchema;
 import org.proxyscope.core.store.WorkspaceStore;
@@ -262,6 +263,11 @@ public final class Workspace implements AutoCloseable {
         }
 
         @Override
+        public SearchBatch searchBatch(List<SearchEntry> entries) {
+            return cases.searchBatch(entries);
+        }
+
+        @Override
         public <T> T write(CaseId id, String what, Work<T, CaseTransaction> work) throws WorkspaceException {
             Instant now = clock.instant();
             return database.transaction(what, c -> {
@@ -302,7 +308,12 @@ public final class Workspace implements AutoCloseable {
 
                         @Override
                         public void index(String kind, List<SearchEntry> entries) throws SQLException {
-                            indexer().index(id.toString(), kind, entries);
+                            index(kind, cases.searchBatch(entries));
+                        }
+
+                        @Override
+                        public void index(String kind, SearchBatch batch) throws SQLException {
+                            CaseRepository.index(indexer(), id.toString(), kind, batch);
                         }
 
                         @Override

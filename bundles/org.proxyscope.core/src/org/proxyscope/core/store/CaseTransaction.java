@@ -44,6 +44,9 @@ public interface CaseTransaction {
      */
     void index(String kind, List<SearchEntry> entries) throws SQLException;
 
+    /** Puts entries made ready ahead ({@link WorkspaceStore#searchBatch}) into the search, as {@link #index(String, List)} does. */
+    void index(String kind, SearchBatch batch) throws SQLException;
+
     /** Takes a record out of the workspace-wide search (a deleted note). */
     void unindex(String kind, String ref) throws SQLException;
 }

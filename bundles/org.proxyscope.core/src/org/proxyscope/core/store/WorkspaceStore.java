@@ -2,6 +2,7 @@ package org.proxyscope.core.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 
 import org.proxyscope.core.WorkspaceException;
 import org.proxyscope.core.model.CaseId;
@@ -31,4 +32,11 @@ public interface WorkspaceStore {
      * @throws org.proxyscope.core.UnknownCaseException when the case does not exist; nothing is written
      */
     <T> T write(CaseId id, String what, Work<T, CaseTransaction> work) throws WorkspaceException;
+
+    /**
+     * Makes many records' search entries ready for {@link CaseTransaction#index(String, SearchBatch)}, their refs
+     * distinct. Touches no database, so it may run on a thread of its own before or while the transaction runs (a
+     * capture's sessions are made into entries while their rows are written).
+     */
+    SearchBatch searchBatch(List<SearchEntry> entries);
 }

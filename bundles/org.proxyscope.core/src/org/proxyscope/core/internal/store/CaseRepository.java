@@ -17,7 +17,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.proxyscope.core.Background;
 import org.proxyscope.core.model.Case;
 import org.proxyscope.core.model.CaseId;
 import org.proxyscope.core.model.CaseStatus;
@@ -31,6 +30,7 @@ import org.proxyscope.core.model.Scope;
 import org.proxyscope.core.model.SearchHit;
 import org.proxyscope.core.model.ScopeEntry;
 import org.proxyscope.core.model.Severity;
+import org.proxyscope.core.store.SearchBatch;
 import org.proxyscope.core.store.SearchEntry;
 
 /**
@@ -279,7 +279,40 @@ public final class CaseRepository {
         }
     }
 
+    /** Entries handed to the database at a time: what it takes in one statement stays a few megabytes. */
     private static final int INDEX_SLICE = 4096;
+
+    /** A {@link SearchBatch} as the workspace makes it: slices of entries in the dialect's form, addresses repeated. */
+    private record ReadyBatch(int size, List<Dialect.Indexer.Batch> slices) implements SearchBatch {
+    }
+
+    /**
+     * Entries made ready for {@link #index(Dialect.Indexer, String, String, SearchBatch)}, each address repeated as
+     * a word of its own ({@link #withAddresses}); needs no connection.
+     */
+    public SearchBatch searchBatch(List<SearchEntry> entries) {
+        List<Dialect.Indexer.Batch> slices = new ArrayList<>();
+        for (int from = 0; from < entries.size(); from += INDEX_SLICE) {
+            List<SearchEntry> slice = entries.subList(from, Math.min(entries.size(), from + INDEX_SLICE));
+            List<SearchEntry> searchable = new ArrayList<>(slice.size());
+            for (SearchEntry e : slice) {
+                searchable.add(new SearchEntry(e.ref(), e.title(), withAddresses(e.title(), e.body())));
+            }
+            slices.add(dialect.batch(searchable));
+        }
+        return new ReadyBatch(entries.size(), slices);
+    }
+
+    /** Puts a batch this repository made ready into the index through {@code indexer} ({@link #indexer}). */
+    public static void index(Dialect.Indexer indexer, String caseId, String kind, SearchBatch batch) throws SQLException {
+        if (!(batch instanceof ReadyBatch ready)) {
+            throw new IllegalArgumentException("search entries are made ready by WorkspaceStore.searchBatch, not by "
+                    + batch.getClass().getName());
+        }
+        for (Dialect.Indexer.Batch slice : ready.slices()) {
+            indexer.index(caseId, kind, slice);
+        }
+    }
 
     /** An indexer for many records in one transaction; like {@link #index}, it repeats every address as a word of its own. */
     public Dialect.Indexer indexer(Connection c) throws SQLException {
@@ -290,33 +323,10 @@ public final class CaseRepository {
                 raw.index(caseId, kind, ref, title, withAddresses(title, body));
             }
 
-            /**
-             * In slices: what the database is handed at a time stays a few megabytes, however many entries there are.
-             * Each next slice is made ready (its addresses repeated, put in the dialect's form) on a thread of its own
-             * while the database takes the one before: for a dense capture's 50,000 sessions that work is a quarter
-             * of the index's time, and the second core is otherwise idle then.
-             */
+            /** A batch's addresses were repeated as it was made ({@link #searchBatch}). */
             @Override
-            public void index(String caseId, String kind, List<SearchEntry> entries) throws SQLException {
-                Dialect.Indexer.Batch batch = batch(entries, 0);
-                for (int from = 0; from < entries.size(); from += INDEX_SLICE) {
-                    int start = from + INDEX_SLICE;
-                    Background<Dialect.Indexer.Batch> next = start < entries.size()
-                            ? Background.start("search-index-batch", () -> batch(entries, start))
-                            : null;
-                    raw.index(caseId, kind, batch);
-                    batch = next == null ? null
-                            : next.join(() -> new SQLException("interrupted while the search index's entries were made ready"));
-                }
-            }
-
-            private Dialect.Indexer.Batch batch(List<SearchEntry> entries, int from) {
-                List<SearchEntry> slice = entries.subList(from, Math.min(entries.size(), from + INDEX_SLICE));
-                List<SearchEntry> searchable = new ArrayList<>(slice.size());
-                for (SearchEntry e : slice) {
-                    searchable.add(new SearchEntry(e.ref(), e.title(), withAddresses(e.title(), e.body())));
-                }
-                return raw.batch(searchable);
+            public void index(String caseId, String kind, Batch batch) throws SQLException {
+                raw.index(caseId, kind, batch);
             }
 
             @Override

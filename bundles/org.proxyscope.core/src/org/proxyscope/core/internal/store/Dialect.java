@@ -118,22 +118,9 @@ public interface Dialect {
         void index(String caseId, String kind, String ref, String title, String body) throws SQLException;
 
         /**
-         * Puts many things of one kind (their refs distinct) into the index, in their order, each replacing what it
-         * said before.
+         * Puts a batch ({@link Dialect#batch}) of one kind, their refs distinct, into the index, in its order, each
+         * replacing what it said before.
          */
-        default void index(String caseId, String kind, List<SearchEntry> entries) throws SQLException {
-            index(caseId, kind, batch(entries));
-        }
-
-        /**
-         * Entries made ready for {@link #index(String, String, Batch)}. It needs no connection and may run on any
-         * thread, so the next batch can be made while the database takes this one.
-         */
-        default Batch batch(List<SearchEntry> entries) {
-            return new Entries(entries);
-        }
-
-        /** Puts a batch into the index as {@link #index(String, String, List)} does with its entries. */
         default void index(String caseId, String kind, Batch batch) throws SQLException {
             for (SearchEntry e : ((Entries) batch).entries()) {
                 index(caseId, kind, e.ref(), e.title(), e.body());
@@ -157,6 +144,14 @@ public interface Dialect {
 
     /** An indexer on {@code connection}, to close before the transaction ends. */
     Indexer indexer(Connection connection) throws SQLException;
+
+    /**
+     * Entries made ready for {@link Indexer#index(String, String, Indexer.Batch)}. It needs no connection and may run on
+     * any thread, ahead of the transaction.
+     */
+    default Indexer.Batch batch(List<SearchEntry> entries) {
+        return new Indexer.Entries(entries);
+    }
 
     /** A query for the title the index holds for one thing; parameters: case id, kind, ref. */
     String indexedTitle();

@@ -157,6 +157,37 @@ final class SqliteDialect implements Dialect {
         return new SqliteIndexer(connection);
     }
 
+    /** A batch as SQLite takes it apart itself: the refs, and the entries as arrays of ref, title and body. */
+    private record Json(String refs, String entries) implements Indexer.Batch {
+    }
+
+    @Override
+    public Indexer.Batch batch(List<SearchEntry> entries) {
+        // sized for the text to come: grown by doubling, the writers' buffers were a third of what indexing a dense
+        // capture's sessions allocated
+        int refChars = 0;
+        int textChars = 0;
+        for (SearchEntry e : entries) {
+            refChars += e.ref().length() + 3;
+            textChars += e.title().length() + e.body().length() + 10;
+        }
+        StringWriter refs = new StringWriter(refChars + 2);
+        StringWriter all = new StringWriter(refChars + textChars + 2);
+        try (JsonWriter r = new JsonWriter(refs); JsonWriter a = new JsonWriter(all)) {
+            r.beginArray();
+            a.beginArray();
+            for (SearchEntry e : entries) {
+                r.value(e.ref());
+                a.beginArray().value(e.ref()).value(e.title()).value(e.body()).endArray();
+            }
+            r.endArray();
+            a.endArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return new Json(refs.toString(), all.toString());
+    }
+
     /** What FTS5 keeps of new entries in memory before it writes them to the file ({@link SqliteIndexer#index}). */
     private static final int PENDING_BYTES = 32 << 20;
 
@@ -201,37 +232,6 @@ final class SqliteDialect implements Dialect {
         public void unindex(String caseId, String kind, String ref) throws SQLException {
             Sql.bind(deleteEntry, caseId, kind, ref).executeUpdate();
             Sql.bind(deleteKey, caseId, kind, ref).executeUpdate();
-        }
-
-        /** A batch as SQLite takes it apart itself: the refs, and the entries as arrays of ref, title and body. */
-        private record Json(String refs, String entries) implements Batch {
-        }
-
-        @Override
-        public Batch batch(List<SearchEntry> entries) {
-            // sized for the text to come: grown by doubling, the writers' buffers were a third of what indexing a dense
-            // capture's sessions allocated
-            int refChars = 0;
-            int textChars = 0;
-            for (SearchEntry e : entries) {
-                refChars += e.ref().length() + 3;
-                textChars += e.title().length() + e.body().length() + 10;
-            }
-            StringWriter refs = new StringWriter(refChars + 2);
-            StringWriter all = new StringWriter(refChars + textChars + 2);
-            try (JsonWriter r = new JsonWriter(refs); JsonWriter a = new JsonWriter(all)) {
-                r.beginArray();
-                a.beginArray();
-                for (SearchEntry e : entries) {
-                    r.value(e.ref());
-                    a.beginArray().value(e.ref()).value(e.title()).value(e.body()).endArray();
-                }
-                r.endArray();
-                a.endArray();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e); // a StringWriter does not fail
-            }
-            return new Json(refs.toString(), all.toString());
         }
 
         /**
