@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalInt;
 import java.util.Set;
 
 import org.proxyscope.cli.JsonStreamWriter;
@@ -152,9 +151,8 @@ public final class CaptureJson {
         o.name("smtp_messages").value(s.smtpMessages());
         o.name("smtp_recipients").value(s.smtpRecipients());
         o.name("flow").value(s.flow().number());
-        OptionalInt relayed = s.relayedFlow();
-        if (relayed.isPresent()) {
-            o.name("relayed_flow").value(relayed.getAsInt());
+        if (s.hasRelayedFlow()) {
+            o.name("relayed_flow").value(s.relayedFlowNumber());
         }
         o.endObject();
     }

@@ -328,9 +328,8 @@ public final class CaptureRecords {
         s.setInt(14, x.carriesSmtp() ? 1 : 0);
         s.setInt(15, x.smtpMessages());
         s.setInt(16, x.smtpRecipients());
-        OptionalInt relayed = x.relayedFlow();
-        if (relayed.isPresent()) {
-            s.setInt(17, relayed.getAsInt());
+        if (x.hasRelayedFlow()) {
+            s.setInt(17, x.relayedFlowNumber());
         } else {
             s.setNull(17, Types.INTEGER);
         }

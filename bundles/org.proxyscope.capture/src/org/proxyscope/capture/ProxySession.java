@@ -142,6 +142,11 @@ public final class ProxySession {
         return relayedFlow != NONE;
     }
 
+    /** {@link #relayedFlow}'s number, when {@link #hasRelayedFlow}: for loops over every session, without an OptionalInt each. */
+    int relayedFlowNumber() {
+        return relayedFlow;
+    }
+
     public Endpoint client() {
         return flow.client();
     }
