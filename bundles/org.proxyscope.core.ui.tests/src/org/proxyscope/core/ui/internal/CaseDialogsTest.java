@@ -8,21 +8,25 @@ import static org.proxyscope.app.ui.tests.support.Widgets.click;
 import static org.proxyscope.app.ui.tests.support.Widgets.find;
 import static org.proxyscope.app.ui.tests.support.Widgets.one;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.wizard.WizardDialog;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Text;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.proxyscope.app.ui.tests.support.Widgets;
+import org.proxyscope.core.Progress;
 import org.proxyscope.core.Workspace;
 import org.proxyscope.core.model.Case;
 import org.proxyscope.core.model.CaseStatus;
@@ -116,6 +120,31 @@ class CaseDialogsTest {
         assertEquals(CaseStatus.INVESTIGATING, ws.get(c.id()).status());
         CustodyEntry last = ws.custody(c.id()).get(1);
         assertEquals("new -> investigating: started probing the host", last.details());
+    }
+
+    @Test
+    void aShortOverviewScrollsAndKeepsRoomForTheEvidence() throws Exception {
+        Case c = ws.createCase(NewCase.of("Open SOCKS proxy", "192.0.2.7", "192.0.2.7:1080", "CUST-9", "high", List.of("socks")));
+        for (String name : List.of("capture.pcap", "capture.pcap.analysis.json", "netstat.txt")) {
+            ws.addEvidence(c.id(), Files.writeString(tmp.resolve(name), name), "", Progress.NONE);
+        }
+        Shell shell = Widgets.partShell(display);
+        CaseOverviewPart overview = new CaseOverviewPart();
+        overview.workspace = ws;
+        overview.createControls(shell);
+        shell.setSize(900, 300); // shorter than the case's details and its evidence together
+        shell.open();
+        overview.show(c.id());
+        Table evidence = one(shell, Table.class, t -> true);
+        assertEquals(3, evidence.getItemCount());
+        assertTrue(evidence.getClientArea().height >= 4 * evidence.getItemHeight(),
+                "room for the three rows and more: " + evidence.getClientArea().height + " px, rows of " + evidence.getItemHeight());
+        ScrolledComposite scroller = one(shell, ScrolledComposite.class, x -> true);
+        assertTrue(scroller.getVerticalBar().isVisible(), "the overview scrolls instead");
+        shell.setSize(900, 1000);
+        shell.layout(true, true);
+        assertFalse(scroller.getVerticalBar().isVisible(), "tall enough, nothing to scroll");
+        assertTrue(evidence.getClientArea().height > 10 * evidence.getItemHeight(), "the table takes the room there is");
     }
 
     @Test

@@ -18,6 +18,8 @@ import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.jface.window.Window;
 import org.eclipse.jface.wizard.WizardDialog;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.ScrolledComposite;
+import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
@@ -46,6 +48,7 @@ public final class CaseOverviewPart {
     @Optional
     IEventBroker broker;
 
+    private ScrolledComposite scroller;
     private Composite body;
     private Label heading;
     private final Map<String, Text> values = new LinkedHashMap<>();
@@ -55,22 +58,39 @@ public final class CaseOverviewPart {
     private Table evidence;
     private Case shown;
 
+    /** Rows of evidence the table has room for however short the part is: below that, the overview scrolls. */
+    private static final int EVIDENCE_ROWS = 5;
+
     @PostConstruct
     void createControls(Composite parent) {
-        body = parent;
-        GridLayoutFactory.swtDefaults().numColumns(2).margins(10, 10).spacing(12, 4).applyTo(parent);
-        heading = new Label(parent, SWT.NONE);
+        // The overview scrolls as a whole when its part is short. The evidence table used to take what the case's
+        // details left, a single row at the workbench's first size, and a case's other evidence was out of sight.
+        parent.setLayout(new FillLayout());
+        scroller = new ScrolledComposite(parent, SWT.V_SCROLL | SWT.H_SCROLL);
+        scroller.setExpandHorizontal(true);
+        scroller.setExpandVertical(true);
+        Composite form = new Composite(scroller, SWT.NONE);
+        scroller.setContent(form);
+        // the details' read-only fields show the part's background, as they did without the scroller, not an input's
+        scroller.setBackgroundMode(SWT.INHERIT_DEFAULT);
+        form.setBackgroundMode(SWT.INHERIT_DEFAULT);
+        body = form;
+        // the details in two columns of label and value, so that the evidence starts higher up
+        GridLayoutFactory.swtDefaults().numColumns(4).margins(10, 10).spacing(12, 4).applyTo(form);
+        heading = new Label(form, SWT.NONE);
         heading.setFont(JFaceResources.getHeaderFont());
         heading.setText("Select a case in the Case Explorer");
-        GridDataFactory.fillDefaults().span(2, 1).grab(true, false).applyTo(heading);
-        for (String name : new String[] {"Target", "Authorised scope", "Status", "Severity", "Customer", "Tags", "Analyst",
-                "Opened", "Updated"}) {
-            new Label(parent, SWT.NONE).setText(name + ":");
-            Text value = new Text(parent, SWT.READ_ONLY);
-            GridDataFactory.fillDefaults().grab(true, false).applyTo(value);
-            values.put(name, value);
+        GridDataFactory.fillDefaults().span(4, 1).grab(true, false).applyTo(heading);
+        String[] left = {"Target", "Authorised scope", "Customer", "Tags", ""};
+        String[] right = {"Status", "Severity", "Analyst", "Opened", "Updated"};
+        for (int row = 0; row < left.length; row++) {
+            field(form, left[row]);
+            field(form, right[row]);
         }
-        changeStatus = new Button(parent, SWT.PUSH);
+        Composite actions = new Composite(form, SWT.NONE);
+        GridLayoutFactory.fillDefaults().numColumns(2).spacing(12, 0).applyTo(actions);
+        GridDataFactory.fillDefaults().span(4, 1).indent(0, 4).applyTo(actions);
+        changeStatus = new Button(actions, SWT.PUSH);
         changeStatus.setText("Change &Status...");
         changeStatus.setEnabled(false);
         changeStatus.addListener(SWT.Selection, e -> {
@@ -78,7 +98,7 @@ public final class CaseOverviewPart {
                 changed();
             }
         });
-        edit = new Button(parent, SWT.PUSH);
+        edit = new Button(actions, SWT.PUSH);
         edit.setText("&Edit...");
         edit.setToolTipText("Change the title, authorised scope, customer, severity or tags");
         edit.setEnabled(false);
@@ -88,20 +108,37 @@ public final class CaseOverviewPart {
                 changed();
             }
         });
-        Label evidenceLabel = new Label(parent, SWT.NONE);
+        Label evidenceLabel = new Label(form, SWT.NONE);
         evidenceLabel.setText("Evidence (drop files on the case in the Case Explorer to add them):");
-        GridDataFactory.fillDefaults().span(2, 1).indent(0, 8).applyTo(evidenceLabel);
-        evidence = new Table(parent, SWT.BORDER | SWT.FULL_SELECTION);
+        GridDataFactory.fillDefaults().span(4, 1).indent(0, 8).applyTo(evidenceLabel);
+        evidence = new Table(form, SWT.BORDER | SWT.FULL_SELECTION);
         evidence.setHeaderVisible(true);
         Tables.addColumns(evidence, new String[][] {{"#", "40"}, {"File", "180"}, {"Bytes", "100"}, {"SHA-256", "440"}, {"Added", "170"},
                 {"Source", "160"}});
-        GridDataFactory.fillDefaults().span(2, 1).grab(true, true).applyTo(evidence);
-        purge = new Button(parent, SWT.PUSH);
+        // its columns scroll within it: only its height counts towards the overview's least size
+        GridDataFactory.fillDefaults().span(4, 1).grab(true, true)
+                .hint(300, evidence.getHeaderHeight() + EVIDENCE_ROWS * evidence.getItemHeight()).applyTo(evidence);
+        purge = new Button(form, SWT.PUSH);
         purge.setText("&Purge Evidence...");
         purge.setToolTipText("Delete the selected evidence file for good; its record, hash and custody entries stay");
         purge.setEnabled(false);
+        GridDataFactory.swtDefaults().span(4, 1).applyTo(purge);
         evidence.addListener(SWT.Selection, e -> purge.setEnabled(selectedEvidence() != null));
         purge.addListener(SWT.Selection, e -> purgeSelected());
+        scroller.setMinSize(form.computeSize(SWT.DEFAULT, SWT.DEFAULT));
+    }
+
+    /** A label and its value, or an empty cell for a {@code name} that is empty. */
+    private void field(Composite form, String name) {
+        Label label = new Label(form, SWT.NONE);
+        if (name.isEmpty()) {
+            GridDataFactory.fillDefaults().span(2, 1).applyTo(label);
+            return;
+        }
+        label.setText(name + ":");
+        Text value = new Text(form, SWT.READ_ONLY);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(value);
+        values.put(name, value);
     }
 
     private Evidence selectedEvidence() {
@@ -184,6 +221,7 @@ public final class CaseOverviewPart {
             edit.setEnabled(false);
         }
         body.layout(true, true);
+        scroller.setMinSize(body.computeSize(SWT.DEFAULT, SWT.DEFAULT));
     }
 
     String value(String name) {
