@@ -6,9 +6,10 @@ import java.util.OptionalInt;
  * A client's use of a proxy seen in a capture.
  * <p>
  * A class, not a record: a session paired with the proxy's own onward connection says so in its evidence ("the
- * proxy's connection to ... is flow 812; ..."), and that text is made when it is asked for. Made for each of a dense
- * capture's tens of thousands of sessions as they were paired, it was a tenth of what an import allocated and
- * stayed in memory with the capture, although the views ask for the few rows on screen.
+ * proxy's connection to ... is flow 812; ..."), and that text is made when it is first asked for, then kept. Made
+ * for each of a dense capture's tens of thousands of sessions as they were paired, it was a tenth of what an import
+ * allocated and stayed in memory with the capture, although the views ask for the few rows on screen; made at each
+ * asking, an import into a case made it twice, once for the analysis's JSON and once for the session's row.
  */
 public final class ProxySession {
 
@@ -54,6 +55,11 @@ public final class ProxySession {
     private final int smtpRecipients;
     private final int relayedFlow;
     private final boolean paired;
+    /**
+     * The evidence once made. Written without a lock, as String's hash is: two threads asking at once each make the
+     * same text, and a String is safely seen whole.
+     */
+    private String evidence;
 
     /**
      * @param protocol    socks4, socks5, http-connect, http-forward or wingate
@@ -117,7 +123,12 @@ public final class ProxySession {
 
     /** Why the outcome is what it is, in the analyst's words: what came back and from whom. */
     public String evidence() {
-        return paired ? "the proxy's connection to " + destination + " is flow " + relayedFlow + "; " + reason : reason;
+        String made = evidence;
+        if (made == null) {
+            made = paired ? "the proxy's connection to " + destination + " is flow " + relayedFlow + "; " + reason : reason;
+            evidence = made;
+        }
+        return made;
     }
 
     public boolean carriesSmtp() {
