@@ -7,7 +7,4 @@ package org.proxyscope.core.store;
  * in the transaction. Only the workspace makes them.
  */
 public interface SearchBatch {
-
-    /** How many entries it holds. */
-    int size();
 }

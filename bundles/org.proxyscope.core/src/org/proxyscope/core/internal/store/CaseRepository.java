@@ -283,7 +283,7 @@ public final class CaseRepository {
     private static final int INDEX_SLICE = 4096;
 
     /** A {@link SearchBatch} as the workspace makes it: slices of entries in the dialect's form, addresses repeated. */
-    private record ReadyBatch(int size, List<Dialect.Indexer.Batch> slices) implements SearchBatch {
+    private record ReadyBatch(List<Dialect.Indexer.Batch> slices) implements SearchBatch {
     }
 
     /**
@@ -300,7 +300,7 @@ public final class CaseRepository {
             }
             slices.add(dialect.batch(searchable));
         }
-        return new ReadyBatch(entries.size(), slices);
+        return new ReadyBatch(slices);
     }
 
     /** Puts a batch this repository made ready into the index through {@code indexer} ({@link #indexer}). */
