@@ -96,6 +96,20 @@ mail() { # curl proxy options..., then the relay
         --mail-rcpt bob@victim.test -T "$dir/message.txt" || true
 }
 fetch() { curl -s -o /dev/null --max-time 5 "$@" || true; }
+# A fetch from one local port. A run within the last minute leaves that port in TIME_WAIT, and curl cannot bind it
+# (exit 45) until the kernel lets it go: wait for it, or the capture would lack the session its tests look for.
+fetch_from_port() { # ADDRESS PORT curl options...
+    local address=$1 port=$2 try status
+    shift 2
+    for try in $(seq 70); do
+        status=0
+        curl -s -o /dev/null --max-time 5 --interface "$address" --local-port "$port" "$@" || status=$?
+        [ "$status" = 45 ] || return 0
+        [ "$try" = 1 ] && echo "captures.sh: $address:$port is still held by an earlier run; waiting for it (up to a minute)" >&2
+        sleep 1
+    done
+    echo "captures.sh: $address:$port stayed taken; the capture lacks the session from it" >&2
+}
 wingate_mail() { # TARGET: mail through the WinGate-style relay, as spam software speaks to one
     python3 - "$wingate" "$1" <<'PY' || true
 import socket, sys
@@ -144,7 +158,7 @@ relay=$PROXYSCOPE_TEST_RELAY_OPEN
     fetch -x "http://$PROXYSCOPE_TEST_TINYPROXY" "$url"               # http-forward, established
     fetch -p -x "http://127.0.0.1:$fake" "$url"                       # http-connect, unverified
     # a client on the proxy's own port number (from 127.0.0.2): both ends of one connection share a port
-    fetch --interface 127.0.0.2 --local-port "$(port_of "$PROXYSCOPE_TEST_SQUID_OPEN")" -x "http://$PROXYSCOPE_TEST_SQUID_OPEN" "$url"
+    fetch_from_port 127.0.0.2 "$(port_of "$PROXYSCOPE_TEST_SQUID_OPEN")" -x "http://$PROXYSCOPE_TEST_SQUID_OPEN" "$url"
     fetch -x "http://$PROXYSCOPE_TEST_SQUID_OPEN" "${url}missing.html"  # http-forward, established: the origin's own 404
     fetch -x "http://$PROXYSCOPE_TEST_TINYPROXY" "${url}missing.html"   # the same through tinyproxy
     fetch -x "http://$PROXYSCOPE_TEST_YES" "$url"                      # http-forward answered by the server itself: unverified
