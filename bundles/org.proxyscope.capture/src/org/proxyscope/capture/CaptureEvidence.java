@@ -83,7 +83,10 @@ public final class CaptureEvidence {
             records.record(id, sessions);
             Written written = json.join(() -> new InterruptedIOException("interrupted while writing the capture's analysis"));
             if (written.failure() != null) {
-                throw written.failure();
+                // the capture and its sessions are kept: the analyst must not take the failure for a lost import
+                throw new WorkspaceException(written.failure().getMessage() + " The capture is kept as evidence #" + capture.number()
+                        + ", with its " + CaptureJson.plural(report.sessions().size(), "proxy session")
+                        + "; only the analysis's JSON is missing.", written.failure());
             }
             Evidence kept = workspace.addEvidence(written.analysis(), "analysis of evidence #" + capture.number());
             records.attachAnalysis(id, capture, kept);

@@ -700,7 +700,7 @@ public final class Workspace implements AutoCloseable {
             return staged;
         } catch (IOException e) {
             throw new WorkspaceException("Cannot write " + name + " into the evidence store of " + id + ": " + describe(e)
-                    + ". Nothing was added.", e);
+                    + ". It was not kept.", e);
         } finally {
             if (incoming != null) {
                 deleteQuietly(incoming);

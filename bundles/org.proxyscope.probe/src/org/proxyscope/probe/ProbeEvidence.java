@@ -113,8 +113,15 @@ public final class ProbeEvidence {
         for (Finding f : report.findings()) {
             if (!f.transcript().segments().isEmpty()) {
                 // written straight into the evidence store: no temporary file is named as where it came from
-                Evidence kept = workspace.addEvidence(id, fileName(report.host(), f, stamp), "probe transcript, " + f.protocol()
-                        + " on port " + f.port(), out -> out.write(render(report.host(), f).getBytes(StandardCharsets.UTF_8)));
+                Evidence kept;
+                try {
+                    kept = workspace.addEvidence(id, fileName(report.host(), f, stamp), "probe transcript, " + f.protocol()
+                            + " on port " + f.port(), out -> out.write(render(report.host(), f).getBytes(StandardCharsets.UTF_8)));
+                } catch (WorkspaceException e) {
+                    // what was kept before stays evidence, with its custody entries: say so, not only what failed
+                    throw new WorkspaceException(e.getMessage() + " The probe run is not kept" + (numbers.isEmpty() ? "."
+                            : "; the " + numbers.size() + " transcripts written before it stay the case's evidence."), e);
+                }
                 numbers.put(f, kept.number());
             }
         }

@@ -93,6 +93,32 @@ class CrashSafetyTest {
         }
     }
 
+    /** The same for a file Proxyscope writes itself (a capture's analysis, a probe's transcript) on a real full disk. */
+    @Test
+    void aFullDiskWhileProxyscopeWritesEvidenceLeavesNothing() throws Exception {
+        String small = System.getenv("PROXYSCOPE_TEST_SMALL_FS");
+        assumeTrue(small != null && !small.isBlank(), "no small file system given (PROXYSCOPE_TEST_SMALL_FS)");
+        Path folder = Files.createTempDirectory(Path.of(small), "ws");
+        try (Workspace ws = Workspace.open(folder, "alice")) {
+            Case c = ws.createCase(NewCase.of("Disk fills", "192.0.2.7", "", "", "", List.of()));
+            WorkspaceException full = org.junit.jupiter.api.Assertions.assertThrows(WorkspaceException.class,
+                    () -> ws.addEvidence(c.id(), "capture.pcap.analysis.json", "analysis of evidence #1", out -> {
+                        byte[] block = new byte[1 << 20];
+                        for (int i = 0; i < 16; i++) {
+                            out.write(block);
+                        }
+                    }));
+            assertTrue(full.getMessage().contains("No space left on device"), full.getMessage());
+            assertTrue(full.getMessage().contains("capture.pcap.analysis.json") && full.getMessage().contains("It was not kept"),
+                    full.getMessage());
+            assertTrue(ws.evidence(c.id()).isEmpty());
+            try (Stream<Path> files = Files.list(folder.resolve(".proxyscope/evidence").resolve(c.id().toString()))) {
+                assertEquals(0, files.count(), "no partial file is left in the store");
+            }
+            assertTrue(ws.verify(c.id(), Progress.NONE).intact());
+        }
+    }
+
     @Test
     void anEvidenceAddKilledHalfWayLeavesNoCopyBehindOnceTheWorkspaceIsOpenedAgain() throws Exception {
         Path folder = tmp.resolve("ws");

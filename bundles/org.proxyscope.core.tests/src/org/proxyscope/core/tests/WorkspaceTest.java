@@ -184,7 +184,7 @@ class WorkspaceTest {
             throw new java.io.IOException("No space left on device");
         }));
         assertTrue(failed.getMessage().contains("half.json") && failed.getMessage().contains("No space left on device")
-                && failed.getMessage().contains("Nothing was added"), failed.getMessage());
+                && failed.getMessage().contains("It was not kept"), failed.getMessage());
         try (Workspace.StagedEvidence dropped = ws.stageEvidence(c.id(), "dropped.json", out -> out.write(1))) {
             assertEquals(64, dropped.sha256().length());
         }
