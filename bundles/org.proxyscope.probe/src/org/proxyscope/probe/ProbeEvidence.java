@@ -26,11 +26,6 @@ public final class ProbeEvidence {
     private ProbeEvidence() {
     }
 
-    /** Writes the transcripts of findings that exchanged bytes into {@code folder}; returns each file. */
-    public static Map<Finding, Path> write(ProbeReport report, Path folder) throws IOException {
-        return new TranscriptFolder(folder, report.host()).files(report);
-    }
-
     /**
      * A folder that takes each finding's transcript as the finding arrives, on the probe's thread: the files
      * of a run are then written while its slowest probes still wait, not all at its end.
@@ -69,7 +64,7 @@ public final class ProbeEvidence {
         }
 
         private Path writeOnce(Finding f) throws IOException {
-            if (f.transcript().segments().isEmpty()) {
+            if (!hasTranscript(f)) {
                 return null;
             }
             Path file = written.get(f);
@@ -80,6 +75,11 @@ public final class ProbeEvidence {
             }
             return file;
         }
+    }
+
+    /** Whether the finding exchanged bytes, and so has a transcript to keep. */
+    private static boolean hasTranscript(Finding f) {
+        return !f.transcript().segments().isEmpty();
     }
 
     /** The time a run's transcripts are named by, as a file name may hold it. */
@@ -111,7 +111,7 @@ public final class ProbeEvidence {
         String stamp = stamp();
         Map<Finding, Integer> numbers = new LinkedHashMap<>();
         for (Finding f : report.findings()) {
-            if (!f.transcript().segments().isEmpty()) {
+            if (hasTranscript(f)) {
                 // written straight into the evidence store: no temporary file is named as where it came from
                 Evidence kept;
                 try {
