@@ -114,16 +114,28 @@ public final class ProbeConnection implements AutoCloseable {
     }
 
     /**
-     * Reads an HTTP response head (through the blank line), or what came before the peer closed or the cap
-     * was reached. Bytes after the head stay for the next read.
+     * Reads an HTTP response head (through the blank line), or what came before the peer closed, the cap was
+     * reached or the bytes showed they are no HTTP response. A server of another protocol (an FTP or SMTP
+     * greeting, a SOCKS reply) often keeps the connection open waiting for a command of its own: its first
+     * bytes are the answer, and waiting for a blank line would wait out the deadline. Bytes after the head
+     * stay for the next read.
      */
     public String readHead() throws IOException {
         int end;
-        while ((end = headEnd()) < 0 && fill()) {
+        while ((end = headEnd()) < 0 && mayBeHttp() && fill()) {
             // keep reading
         }
         byte[] head = take(end < 0 ? pending.size() : end);
         return new String(head, StandardCharsets.ISO_8859_1);
+    }
+
+    private static final byte[] HTTP_RESPONSE = "HTTP/".getBytes(StandardCharsets.ISO_8859_1);
+
+    /** Whether what came so far can still begin an HTTP response. */
+    private boolean mayBeHttp() {
+        byte[] b = pending.toByteArray();
+        int n = Math.min(b.length, HTTP_RESPONSE.length);
+        return Arrays.equals(b, 0, n, HTTP_RESPONSE, 0, n);
     }
 
     /**

@@ -17,6 +17,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.proxyscope.core.model.Host;
 import org.proxyscope.core.model.Scope;
 import org.proxyscope.probe.Canary;
@@ -225,6 +227,25 @@ class MailAndFtpProbeTest {
         assertVerdict(Verdict.NOT_A_PROXY, f);
         assertTrue(f.detail().matches("an FTP server \\(vsftpd \\d[\\d.]*\\) answered, not an SMTP server: 220 \\(vsFTPd .*"), f.detail());
         assertTrue(f.service().startsWith("vsftpd "), f.service());
+    }
+
+    /**
+     * vsftpd greets, answers each line of an HTTP request with 530 and keeps the connection open; exim does the
+     * same with 500. Their greeting is the answer: it is no HTTP, and the probe says who answered instead of
+     * waiting for a blank line until the deadline (the verdict was a timeout).
+     */
+    @ParameterizedTest
+    @CsvSource({
+            "PROXYSCOPE_TEST_FTP_CLOSED, http-connect, an FTP server \\(vsftpd \\d[\\d.]*\\) answered CONNECT, \"220 \\(vsFTPd .*",
+            "PROXYSCOPE_TEST_FTP_CLOSED, http-get, an FTP server \\(vsftpd \\d[\\d.]*\\) answered an absolute-URI GET, \"220 \\(vsFTPd .*",
+            "PROXYSCOPE_TEST_FTP_OPEN, http-post, an FTP server \\(vsftpd \\d[\\d.]*\\) answered an absolute-URI POST, \"220 \\(vsFTPd .*",
+            "PROXYSCOPE_TEST_RELAY_CLOSED, http-connect, an SMTP server \\(Exim \\d[\\d.]*\\) answered CONNECT, \"220 relay\\.test ESMTP Exim .*" })
+    void aServerOfAnotherProtocolIsNotAnHttpProxy(String server, String protocol, String answered, String reply) throws Exception {
+        canary = Canary.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        Finding f = probe(service(server).getPort(), protocol);
+        assertVerdict(Verdict.NOT_A_PROXY, f);
+        assertTrue(f.detail().matches(answered + ", not an HTTP proxy: " + reply), f.detail());
+        assertFalse(f.transcript().text().contains("deadline"), f.transcript().text());
     }
 
     /**

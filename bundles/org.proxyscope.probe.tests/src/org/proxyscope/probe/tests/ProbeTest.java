@@ -417,18 +417,21 @@ class ProbeTest {
         assertTrue(elapsedMs < 10_000, "the run ends near its deadline, not the tarpit's: " + elapsedMs + " ms");
     }
 
+    /** An HTTP head whose header lines never end; an endless banner of another protocol ends at its first bytes. */
     @Test
-    void anEndlessBannerIsCutAtTheReplyCap() throws Exception {
+    void anEndlessHeadIsCutAtTheReplyCap() throws Exception {
         int port = serve(client -> {
             OutputStream out = client.getOutputStream();
-            byte[] line = "220-welcome to the endless banner\r\n".getBytes(StandardCharsets.US_ASCII);
+            out.write("HTTP/1.1 200 Connection established\r\n".getBytes(StandardCharsets.US_ASCII));
+            byte[] line = "X-Welcome: to the endless head\r\n".getBytes(StandardCharsets.US_ASCII);
             for (int i = 0; i < 1_000_000; i++) {
                 out.write(line);
             }
         });
         ProbeReport report = probe(port, List.of("http-connect"), Duration.ofSeconds(3));
         Finding f = finding(report, "http-connect");
-        assertEquals(Verdict.NOT_A_PROXY, f.verdict());
+        assertEquals(Verdict.UNVERIFIED, f.verdict(), f.detail());
+        assertTrue(f.transcript().text().contains("reply cap of " + ProbeConnection.MAX_REPLY + " bytes reached"), f.transcript().text());
         long received = f.transcript().segments().stream().filter(s -> s.direction() == org.proxyscope.probe.Transcript.Direction.RECEIVED)
                 .mapToLong(s -> s.bytes().length).sum();
         assertTrue(received <= ProbeConnection.MAX_REPLY, "read " + received + " bytes");
@@ -441,6 +444,7 @@ class ProbeTest {
         for (Finding f : report.findings()) {
             assertEquals(Verdict.NOT_A_PROXY, f.verdict(), f.protocol() + ": " + f.detail());
         }
+        assertEquals("the reply to CONNECT is not HTTP: bytes 00 ff 13 37 6a 75 6e 6b 01 02", finding(report, "http-connect").detail());
         assertEquals("no-open-proxy", report.verdict());
     }
 

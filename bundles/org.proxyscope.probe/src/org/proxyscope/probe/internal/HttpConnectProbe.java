@@ -4,7 +4,6 @@ import java.io.IOException;
 
 import org.proxyscope.probe.Canary;
 import org.proxyscope.probe.ProbeConnection;
-import org.proxyscope.probe.Verdict;
 
 /** HTTP CONNECT: asks for a tunnel to the canary, then sends the token through it. */
 public final class HttpConnectProbe extends RelayProbe {
@@ -21,7 +20,7 @@ public final class HttpConnectProbe extends RelayProbe {
         String head = connection.readHead();
         String status = statusLine(head);
         if (status == null) {
-            return new Answered(Verdict.NOT_A_PROXY, head.isEmpty() ? "no reply to CONNECT" : "the reply to CONNECT is not HTTP");
+            return notHttp(head, "CONNECT");
         }
         if (statusCode(status) / 100 != 2) {
             return refusal(status, head, "CONNECT");

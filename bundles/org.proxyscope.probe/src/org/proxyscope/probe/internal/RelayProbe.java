@@ -5,6 +5,8 @@ import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -107,8 +109,19 @@ abstract class RelayProbe implements ProxyProbe {
         }
     }
 
-    /** The first line of a reply, printable and short, to quote in a detail. */
+    /**
+     * The first line of a reply, printable and short, to quote in a detail; a reply that is not text (a SOCKS
+     * server's answer) as its first bytes in hexadecimal, which an analyst can hold against the protocol.
+     */
     static String firstLine(String reply) {
+        if (reply.chars().anyMatch(c -> c < 0x20 && c != '\t' && c != '\r' && c != '\n' || c == 0x7f)) {
+            byte[] bytes = reply.getBytes(StandardCharsets.ISO_8859_1); // read as ISO 8859-1: a char a byte
+            StringBuilder out = new StringBuilder("bytes");
+            for (int i = 0; i < Math.min(bytes.length, 16); i++) {
+                out.append(' ').append(HexFormat.of().toHexDigits(bytes[i]));
+            }
+            return bytes.length > 16 ? out + " ... (" + bytes.length + " in all)" : out.toString();
+        }
         String line = reply.strip().lines().findFirst().orElse("");
         StringBuilder out = new StringBuilder();
         for (char c : line.toCharArray()) {
@@ -135,6 +148,19 @@ abstract class RelayProbe implements ProxyProbe {
         int end = head.indexOf("\r\n");
         String first = end < 0 ? head : head.substring(0, end);
         return first.matches("HTTP/\\d\\.\\d \\d{3}.*") ? first : null;
+    }
+
+    /**
+     * The answer to an HTTP request ({@code asked}) that came back as no HTTP at all: not a proxy, and what
+     * answered instead when its words tell (an FTP or SMTP greeting).
+     */
+    static Answered notHttp(String head, String asked) {
+        if (head.isEmpty()) {
+            return new Answered(Verdict.NOT_A_PROXY, "no reply to " + asked);
+        }
+        return new Answered(Verdict.NOT_A_PROXY, ServiceSignatures.identify(head)
+                .map(s -> s.describe() + " answered " + asked + ", not an HTTP proxy: ")
+                .orElse("the reply to " + asked + " is not HTTP: ") + firstLine(head));
     }
 
     static int statusCode(String statusLine) {
@@ -188,7 +214,7 @@ abstract class RelayProbe implements ProxyProbe {
         String status = statusLine(head);
         String asked = "an absolute-URI " + method;
         if (status == null) {
-            return new Answered(Verdict.NOT_A_PROXY, "no HTTP reply to " + asked);
+            return notHttp(head, asked);
         }
         if (statusCode(status) / 100 != 2) {
             return refusal(status, head, asked);
