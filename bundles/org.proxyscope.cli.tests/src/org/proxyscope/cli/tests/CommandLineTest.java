@@ -88,6 +88,20 @@ class CommandLineTest {
         assertTrue(out().startsWith("Usage: proxyscope echo WORD..."), out());
     }
 
+    /** As most command lines take it: the command's own --help, also typed at the end of a line that went wrong. */
+    @Test
+    void aCommandsHelpOptionShowsItsUsage() {
+        for (String[] args : List.of(new String[] {"echo", "--help"}, new String[] {"echo", "-h"}, new String[] {"echo", "a", "--bad", "--help"})) {
+            out.reset();
+            assertEquals(ExitCode.OK, run(args), String.join(" ", args));
+            assertTrue(out().startsWith("Usage: proxyscope echo WORD..."), out());
+        }
+        assertEquals("", err());
+        out.reset();
+        assertEquals(ExitCode.OK, run("echo", "a", "-h"));
+        assertEquals("a -h" + System.lineSeparator(), out(), "-h after other arguments is an argument");
+    }
+
     @Test
     void unknownCommandIsAOneLineUsageError() {
         assertEquals(ExitCode.USAGE, run("frobnicate"));

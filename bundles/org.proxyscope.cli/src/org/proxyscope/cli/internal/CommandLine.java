@@ -64,6 +64,9 @@ public final class CommandLine {
                 if (command.isEmpty()) {
                     return usage(io, "unknown command '" + first + "'");
                 }
+                if (asksForHelp(rest)) {
+                    return help(List.of(first), io);
+                }
                 try {
                     return command.get().run(rest, io);
                 } catch (UsageException e) {
@@ -79,6 +82,14 @@ public final class CommandLine {
                 }
             }
         }
+    }
+
+    /**
+     * Whether a command's arguments ask for its help, as most command lines take it: {@code --help} anywhere
+     * (typed at the end of a command that went wrong), or {@code -h} first.
+     */
+    private static boolean asksForHelp(List<String> args) {
+        return args.contains("--help") || !args.isEmpty() && args.get(0).equals("-h");
     }
 
     private int help(List<String> rest, CommandContext io) {
