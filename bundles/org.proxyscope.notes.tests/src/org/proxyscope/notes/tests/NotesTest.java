@@ -224,6 +224,29 @@ class NotesTest {
         assertEquals("give the note's text with --text or --file (one of them)", both.getMessage());
     }
 
+    /** A link that leads nowhere is named on standard error when the note is saved; the note is kept as written. */
+    @Test
+    void theNoteCommandNamesLinksToNothing() throws Exception {
+        String folder = tmp.resolve("ws").toString();
+        String id;
+        try (Workspace ws = Workspace.open(tmp.resolve("ws"), "alice")) {
+            id = newCase(ws).id().toString();
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        CommandContext io = new CommandContext(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        String text = "SOCKS per [[evidence:4]], see [[note:1]] and [[session:2/812]]";
+        assertEquals(0, new NoteCommand().run(new ArrayList<>(List.of("add", id, "--text", text, "--workspace", folder)), io));
+        assertEquals("1\n", out.toString(StandardCharsets.UTF_8));
+        assertEquals(List.of("proxyscope note: note 1: [[evidence:4]] leads to nothing: evidence #4 (no such evidence in " + id + ")",
+                "proxyscope note: note 1: [[session:2/812]] leads to nothing: capture session 2/812 (missing or deleted)"),
+                err.toString(StandardCharsets.UTF_8).lines().toList());
+        assertEquals(text + "\n", run("show", id, "1", "--workspace", folder));
+        err.reset();
+        assertEquals(0, new NoteCommand().run(new ArrayList<>(List.of("edit", id, "1", "--text", "see [[note:1]]", "--workspace", folder)), io));
+        assertEquals("", err.toString(StandardCharsets.UTF_8), "a link to something the case holds is no warning");
+    }
+
     private static CommandContext io(ByteArrayOutputStream out) {
         return new CommandContext(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()));
     }

@@ -23,6 +23,7 @@ import org.proxyscope.cli.WorkspaceArguments;
 import org.proxyscope.core.Workspace;
 import org.proxyscope.core.model.CaseId;
 import org.proxyscope.notes.Note;
+import org.proxyscope.notes.NoteLinks;
 import org.proxyscope.notes.NoteVersion;
 import org.proxyscope.notes.Notes;
 
@@ -75,6 +76,7 @@ public final class NoteCommand implements Command {
                     CaseId id = WorkspaceArguments.caseId(args.positional("ID").get(0));
                     Note note = notes.add(id, args.option("--title").orElse(""), text(args), args.all("--tag"), args.flag("--for-report"));
                     io.out().println(note.number());
+                    warnOfLinksToNothing(ws, id, note, io);
                 }
                 case "list" -> {
                     CaseId id = WorkspaceArguments.caseId(args.positional("ID").get(0));
@@ -108,9 +110,10 @@ public final class NoteCommand implements Command {
                 }
                 case "edit" -> {
                     List<String> words = args.positional("ID", "NOTE");
-                    Note n = notes.edit(WorkspaceArguments.caseId(words.get(0)), number(words.get(1), "NOTE"), args.option("--title"),
-                            text(args));
+                    CaseId id = WorkspaceArguments.caseId(words.get(0));
+                    Note n = notes.edit(id, number(words.get(1), "NOTE"), args.option("--title"), text(args));
                     io.out().println("note " + n.number() + " is at version " + n.version());
+                    warnOfLinksToNothing(ws, id, n, io);
                 }
                 case "history" -> {
                     List<String> words = args.positional("ID", "NOTE");
@@ -233,5 +236,17 @@ public final class NoteCommand implements Command {
             o.addProperty("text", n.text());
         }
         return o;
+    }
+
+    /**
+     * Names on standard error each link of a saved note that leads nowhere (a mistyped number, a session of
+     * another capture): the note is kept as written, and the analyst learns now rather than from the report.
+     */
+    private static void warnOfLinksToNothing(Workspace ws, CaseId id, Note note, CommandContext io) throws Exception {
+        for (NoteLinks.Link link : NoteLinks.resolve(ws, id, note.text())) {
+            if (!link.found()) {
+                io.err().println("proxyscope note: note " + note.number() + ": " + link.text() + " leads to nothing: " + link.target());
+            }
+        }
     }
 }
