@@ -139,7 +139,7 @@ public final class Complaints {
         header(m, "Content-Type", "message/feedback-report");
         m.append("\r\n");
         header(m, "Feedback-Type", "abuse");
-        header(m, "User-Agent", "Proxyscope/" + ProxyscopeVersion.current());
+        header(m, "User-Agent", "Proxyscope/" + ProxyscopeVersion.current().version()); // a product token (RFC 5965)
         header(m, "Version", "1");
         if (c.target().isIpv6() || c.target().name().matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
             header(m, "Source-IP", c.target().name());

@@ -20,7 +20,7 @@ public final class NoticeTypesetter {
     /** Writes the letter to {@code out}; returns its page count. */
     public static int typeset(String letter, String header, String author, String title, OutputStream out) throws IOException {
         try (PdfReport pdf = new PdfReport(out, new ReportFonts(), header, new PdfReport.Metadata(title, author, title,
-                "customer notice, open proxy", "Proxyscope " + ProxyscopeVersion.current()))) {
+                "customer notice, open proxy", ProxyscopeVersion.current().toString()))) {
             List<String> blocks = blocks(letter);
             for (int i = 0; i < blocks.size(); i++) {
                 String block = blocks.get(i);
