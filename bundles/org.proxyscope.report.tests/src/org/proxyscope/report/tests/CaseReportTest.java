@@ -246,6 +246,7 @@ class CaseReportTest {
         assertFalse(done.sections().contains("org.proxyscope.probe.transcripts"), "an omitted section stays out");
         String text = tool("pdftotext", "-layout", pdf.toString(), "-");
         assertTrue(text.contains("20199"), "the last of the 200 findings is there");
+        assertTrue(text.lines().anyMatch(l -> l.matches("\\s*20199\\s+socks4\\s.*")), "a five-digit port stays whole in its column");
         long headers = text.lines().filter(l -> l.matches("\\s*Port\\s+Protocol\\s+Verdict\\s+Service\\s+Sent\\s+Reply.*")).count();
         assertTrue(headers >= 3, "the findings table spans pages and repeats its header: " + headers);
     }

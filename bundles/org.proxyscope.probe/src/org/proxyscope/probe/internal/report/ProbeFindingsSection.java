@@ -114,7 +114,7 @@ public final class ProbeFindingsSection implements ReportSection {
             }
             if (!rows.isEmpty()) {
                 out.table(List.of("Port", "Protocol", "Verdict", "Service", "Sent", "Reply", "Canary proof", "Detail"),
-                        new float[] {6, 10, 10, 10, 15, 15, 15, 19}, rows);
+                        new float[] {8, 10, 10, 10, 15, 15, 15, 17}, rows); // a port's five digits on one line
             }
             List<Integer> refused = run.refusedPorts();
             if (!refused.isEmpty()) {
