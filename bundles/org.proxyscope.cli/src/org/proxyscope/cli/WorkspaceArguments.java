@@ -1,5 +1,6 @@
 package org.proxyscope.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 
@@ -19,14 +20,34 @@ public final class WorkspaceArguments {
     }
 
     /**
-     * The workspace named by --workspace, or the workbench's default; created when absent. A team workspace's
-     * password comes from PGPASSWORD or ~/.pgpass, as for PostgreSQL's own tools.
+     * The workspace named by --workspace, or the workbench's default, which must exist: a mistyped folder is
+     * refused, not made an empty workspace that then says it has no such case. A team workspace's password
+     * comes from PGPASSWORD or ~/.pgpass, as for PostgreSQL's own tools.
      */
     public static Workspace open(Arguments args) throws WorkspaceException, UsageException {
+        WorkspaceLocation location = location(args);
+        requireExisting(location);
+        return open(location, args);
+    }
+
+    /** The workspace named by --workspace, or the workbench's default; created when absent (a first case). */
+    public static Workspace openOrCreate(Arguments args) throws WorkspaceException, UsageException {
         return open(location(args), args);
     }
 
-    /** The workspace at {@code location}, opened as the analyst --analyst, PROXYSCOPE_ANALYST or the login names. */
+    /** Refuses a folder that holds no workspace (a team workspace's server says for itself). */
+    public static void requireExisting(WorkspaceLocation location) throws WorkspaceException {
+        if (location instanceof WorkspaceLocation.Folder f && !Files.isDirectory(f.folder().resolve(WorkspaceFolder.METADATA))) {
+            throw new WorkspaceException("There is no workspace at " + f.folder() + (Files.isDirectory(f.folder())
+                    ? ": the folder has no " + WorkspaceFolder.METADATA + " folder" : ": no such folder")
+                    + ". 'proxyscope case new --workspace " + f.folder() + "' makes one.");
+        }
+    }
+
+    /**
+     * The workspace at {@code location}, created when absent, opened as the analyst --analyst,
+     * PROXYSCOPE_ANALYST or the login names.
+     */
     public static Workspace open(WorkspaceLocation location, Arguments args) throws WorkspaceException {
         String analyst = args.option("--analyst").or(() -> java.util.Optional.ofNullable(System.getenv("PROXYSCOPE_ANALYST")))
                 .filter(a -> !a.isBlank()).orElse(System.getProperty("user.name"));

@@ -75,7 +75,29 @@ class WorkspaceCommandsTest {
         assertEquals(2, runAs(List.of("workspace", "move", "a", "b")));
         assertTrue(err.contains("unknown action 'move'"), err);
         assertEquals(1, runAs(List.of("workspace", "copy", tmp.resolve("nothing-here").toString(), tmp.resolve("x").toString())));
-        assertTrue(err.contains("is no workspace"), err);
+        assertTrue(err.contains("There is no workspace at " + tmp.resolve("nothing-here") + ": no such folder"), err);
+        assertTrue(Files.notExists(tmp.resolve("x")), "nothing is made for TO when FROM is refused");
+    }
+
+    /** A mistyped workspace is refused by every command but the one that makes a first case; nothing is made there. */
+    @Test
+    void aWorkspaceThatIsNotThereIsNamedAndNotMade() throws Exception {
+        Path typo = tmp.resolve("wokrspace");
+        for (List<String> command : List.of(List.of("case", "list"), List.of("case", "show", "PX-2026-0001"),
+                List.of("case", "verify", "PX-2026-0001"), List.of("evidence", "list", "PX-2026-0001"))) {
+            List<String> args = new java.util.ArrayList<>(command);
+            args.addAll(List.of("--workspace", typo.toString()));
+            assertEquals(1, runAs(args), String.join(" ", command));
+            assertEquals("There is no workspace at " + typo + ": no such folder. 'proxyscope case new --workspace " + typo
+                    + "' makes one.", err.strip().substring(err.indexOf(": ") + 2), String.join(" ", command));
+            assertTrue(Files.notExists(typo), String.join(" ", command) + " made the folder");
+        }
+        Files.createDirectories(typo);
+        assertEquals(1, runAs(List.of("case", "list", "--workspace", typo.toString())));
+        assertTrue(err.contains(": the folder has no .proxyscope folder."), err);
+        assertEquals(ExitCode.OK, runAs(List.of("case", "new", "--title", "First", "--target", "192.0.2.7", "--workspace", typo.toString())), err);
+        assertEquals(ExitCode.OK, runAs(List.of("case", "list", "--workspace", typo.toString())), err);
+        assertTrue(out.contains("First"), out);
     }
 
     @Test
@@ -160,10 +182,10 @@ class WorkspaceCommandsTest {
         assertTrue(err.contains("\"300.1.1.1\" is not a valid IPv4 address or host name"), err);
         assertEquals(ExitCode.USAGE, run("case", "new", "--title", "x", "--target", "192.0.2.1", "--scope", "192.0.2.1:70000"));
         assertEquals(ExitCode.USAGE, run("case", "show", "42"));
-        assertEquals(ExitCode.FAILURE, run("case", "show", "PX-2001-0009"));
-        assertTrue(err.contains("There is no case PX-2001-0009"), err);
         assertEquals(ExitCode.USAGE, run("case", "list", "--colour"));
         String id = newCase();
+        assertEquals(ExitCode.FAILURE, run("case", "show", "PX-2001-0009"));
+        assertTrue(err.contains("There is no case PX-2001-0009"), err);
         assertEquals(ExitCode.FAILURE, run("evidence", "add", id, tmp.resolve("missing.pcap").toString()));
         assertTrue(err.contains("There is no file"), err);
     }

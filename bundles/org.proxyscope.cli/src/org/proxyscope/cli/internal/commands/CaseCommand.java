@@ -80,7 +80,7 @@ public final class CaseCommand implements Command {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        try (Workspace ws = WorkspaceArguments.open(args)) {
+        try (Workspace ws = WorkspaceArguments.openOrCreate(args)) {
             io.out().println(ws.createCase(spec).id());
         }
         return ExitCode.OK;

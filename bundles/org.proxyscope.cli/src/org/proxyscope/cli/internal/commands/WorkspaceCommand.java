@@ -11,7 +11,6 @@ import org.proxyscope.cli.UsageException;
 import org.proxyscope.cli.WorkspaceArguments;
 import org.proxyscope.core.Progress;
 import org.proxyscope.core.Workspace;
-import org.proxyscope.core.WorkspaceException;
 import org.proxyscope.core.WorkspaceLocation;
 import org.proxyscope.core.model.Case;
 import org.proxyscope.core.model.VerificationReport;
@@ -54,9 +53,7 @@ public final class WorkspaceCommand implements Command {
         if (from.equals(to)) {
             throw new UsageException("FROM and TO are the same workspace");
         }
-        if (from instanceof WorkspaceLocation.Folder f && !java.nio.file.Files.isDirectory(f.folder().resolve(".proxyscope"))) {
-            throw new WorkspaceException(f.folder() + " is no workspace: it has no .proxyscope folder");
-        }
+        WorkspaceArguments.requireExisting(from);
         try (Workspace source = WorkspaceArguments.open(from, args); Workspace target = WorkspaceArguments.open(to, args)) {
             Workspace.CopyReport copied = source.copyTo(target, Progress.NONE);
             io.out().printf("Copied %s, %s, %,d records and %,d search entries from %s to %s%n", count(copied.cases(), "case"),
