@@ -182,7 +182,7 @@ public final class CaptureImporter {
         NetstatListing listing = NetstatListing.read(in);
         FlowsShown shown = FlowsShown.of(listing.connections, listing.listening);
         return new CaptureReport(file, CaptureFormat.NETSTAT, "", 0, 0, listing.connections, List.of(), shown.listening(),
-                hosts(shown, List.of(), Map.of()), 0, 0, 0, 0, Duration.ZERO, Optional.ofNullable(listing.problem));
+                hosts(shown, List.of(), Map.of()), listing.leftOut, 0, 0, 0, Duration.ZERO, Optional.ofNullable(listing.problem));
     }
 
     /**

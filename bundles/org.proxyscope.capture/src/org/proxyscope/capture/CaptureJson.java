@@ -100,7 +100,10 @@ public final class CaptureJson {
         if (r.problem().isPresent()) {
             o.name("error").value(r.problem().get());
         }
-        o.name("malformed_packets").value(r.malformedPackets());
+        o.name("malformed_packets").value(r.malformedPackets()); // of a listing: the socket lines left out
+        if (r.leftOut().isPresent()) {
+            o.name("left_out").value(r.leftOut().get());
+        }
         o.name("ip_fragments").value(r.fragments());
         o.name("proxy_sessions").beginArray();
     }
@@ -268,6 +271,7 @@ public final class CaptureJson {
                 r.elapsed().toMillis()));
         s.append("  sha256 ").append(r.sha256()).append('\n');
         r.problem().ifPresent(p -> s.append("  PARTIAL: ").append(p).append('\n'));
+        r.leftOut().ifPresent(p -> s.append("  LEFT OUT: ").append(p).append('\n'));
         // grouped: a busy proxy has thousands of sessions that differ only in the client
         Map<GroupKey, SessionGroup> groups = new LinkedHashMap<>();
         long established = 0;

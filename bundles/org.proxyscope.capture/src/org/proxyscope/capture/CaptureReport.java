@@ -11,7 +11,7 @@ import java.util.Optional;
  *
  * @param bytes            frame bytes of all packets, as tshark counts them
  * @param tcpFlows         how many of the flows are TCP conversations, the rest being UDP
- * @param malformedPackets packets shorter than the headers they announce
+ * @param malformedPackets packets shorter than the headers they announce; of a listing, the socket lines left out
  * @param fragments        IP fragments (flagged; not reassembled)
  * @param firstNanos       time of the first packet, or 0 when unknown
  */
@@ -44,6 +44,20 @@ public record CaptureReport(Path file, CaptureFormat format, String sha256, long
     CaptureReport of(Path where, String sha, long startedNanos) {
         return new CaptureReport(where, format, sha, packets, bytes, flows, tcpFlows, sessions, listening, hosts, malformedPackets, fragments,
                 firstNanos, lastNanos, Duration.ofNanos(System.nanoTime() - startedNanos), problem);
+    }
+
+    /**
+     * What the analysis left out of what it read, in a sentence: malformed packets, or a listing's socket lines
+     * it could not use. Empty when it used everything.
+     */
+    public Optional<String> leftOut() {
+        if (malformedPackets == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(format == CaptureFormat.NETSTAT
+                ? CaptureJson.plural(malformedPackets, "socket line") + " left out: they name hosts or services instead of"
+                        + " addresses and ports (a listing made without -n; ask for netstat -ano or ss -tanp), or cannot be read"
+                : CaptureJson.plural(malformedPackets, "malformed packet") + " left out of the flows");
     }
 
     /** True when the file broke off or broke its format, and only what came before was read. */

@@ -34,6 +34,11 @@ final class NetstatListing {
     final List<Flow> connections = new ArrayList<>();
     /** Where the listing stopped making sense, when it did; the lines before it are kept. */
     String problem;
+    /**
+     * Socket lines that could not be used: addresses or ports named (a listing made without -n, e.g. Windows'
+     * {@code netstat -a}), or unreadable.
+     */
+    int leftOut;
 
     /** True when the first bytes look like a listing: text with a netstat or ss heading or socket lines. */
     static boolean recognises(byte[] head, int length) {
@@ -78,6 +83,8 @@ final class NetstatListing {
                 Line line = parse(text);
                 if (line != null) {
                     listing.lines.add(line);
+                } else if (isSocketLine(text)) {
+                    listing.leftOut++;
                 }
             }
             offset += text.length() + 1;
@@ -117,6 +124,13 @@ final class NetstatListing {
         return null;
     }
 
+    /** Whether a line parse() could not read is one socket's (its protocol or ss state first), not a heading. */
+    private static boolean isSocketLine(String text) {
+        String[] t = text.strip().split("\\s+");
+        String lower = t[0].toLowerCase(Locale.ROOT);
+        return t.length >= 4 && (lower.startsWith("tcp") || lower.startsWith("udp") || SS_STATES.contains(t[0]));
+    }
+
     private static Line line(boolean udp, String local, String remote, String state, String process) {
         if (port(local) < 0 || port(remote) < 0) {
             return null;
@@ -148,6 +162,7 @@ final class NetstatListing {
             Endpoint local = endpoint(l.local);
             Endpoint remote = endpoint(l.remote);
             if (local == null || remote == null) {
+                leftOut++;
                 continue;
             }
             boolean inbound = listeningPorts.contains(local.port());

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.proxyscope.capture.CaptureFormat;
 import org.proxyscope.capture.CaptureImporter;
+import org.proxyscope.capture.CaptureJson;
 import org.proxyscope.capture.CaptureReport;
 import org.proxyscope.capture.ListeningSocket;
 import org.proxyscope.core.Progress;
@@ -68,6 +69,7 @@ class NetstatImportTest {
         assertEquals("198.51.100.7:50123", report.flows().get(0).client().toString());
         assertEquals(25, report.flows().get(1).server().port());
         assertEquals(25, report.flows().get(2).server().port());
+        assertEquals(java.util.Optional.empty(), report.leftOut(), "headings and unix sockets are no socket lines left out");
     }
 
     @Test
@@ -117,10 +119,19 @@ class NetstatImportTest {
                 tcp        0      0 192.0.2.10:41234        dead.beef:25            ESTABLISHED
                 tcp        0      0 192.0.2.10:41236        mail.example.net:smtp   ESTABLISHED
                 tcp        0      0 192.0.2.10:41238        203.0.113.26:25         ESTABLISHED
+                tcp        0      0 0.0.0.0:socks           0.0.0.0:*               LISTEN
                 """);
         assertEquals(List.of(1080), report.listening().stream().map(ListeningSocket::port).toList());
         assertEquals(1, report.flowCount());
         assertEquals("203.0.113.26:25", report.flows().get(0).server().toString());
+        // the analyst learns that the listing lost four sockets, and what to ask the customer for
+        assertEquals(4, report.malformedPackets());
+        String said = "4 socket lines left out: they name hosts or services instead of addresses and ports (a listing made"
+                + " without -n; ask for netstat -ano or ss -tanp), or cannot be read";
+        assertEquals(said, report.leftOut().orElseThrow());
+        assertTrue(CaptureJson.summary(report, "netstat-names.txt").contains("\n  LEFT OUT: " + said + "\n"),
+                CaptureJson.summary(report, "netstat-names.txt"));
+        assertFalse(report.partial(), "the rest of the listing is read");
     }
 
     @Test
@@ -136,5 +147,6 @@ class NetstatImportTest {
         assertEquals(List.of("198.51.100.7:50123", "[2001:db8::7]:50124"),
                 report.flows().stream().map(f -> f.client().toString()).toList());
         assertEquals(List.of("192.0.2.10:1080", "[2001:db8::10]:1080"), report.flows().stream().map(f -> f.server().toString()).toList());
+        assertTrue(report.leftOut().orElseThrow().startsWith("1 socket line left out: "), report.leftOut().get());
     }
 }

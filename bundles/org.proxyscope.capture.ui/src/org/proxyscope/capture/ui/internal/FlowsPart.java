@@ -313,7 +313,7 @@ public final class FlowsPart {
             matching.sort(Tables.ascending(table) ? order : order.reversed());
             shown = matching;
             status.setText(shown.size() + " of " + report.flowCount() + " flows in " + shownName
-                    + (report.partial() ? " (damaged file: read up to the damage)" : ""));
+                    + (report.partial() ? " (damaged file: read up to the damage)" : "") + report.leftOut().map(p -> "; " + p).orElse(""));
         } catch (IllegalArgumentException e) {
             shown = List.of();
             status.setText(e.getMessage());

@@ -70,9 +70,10 @@ final class ImportCaptureJob extends Job {
                     broker.post(CaseEvents.CHANGED, caseId);
                 }
             }
-            return report.partial()
-                    ? Status.warning(file.getFileName() + " is damaged; what came before the damage was read: " + report.problem().get())
-                    : Status.OK_STATUS;
+            if (report.partial()) {
+                return Status.warning(file.getFileName() + " is damaged; what came before the damage was read: " + report.problem().get());
+            }
+            return report.leftOut().map(p -> Status.warning(file.getFileName() + ": " + p)).orElse(Status.OK_STATUS);
         } catch (Exception e) {
             return Status.error("Could not read " + file + ": " + e.getMessage(), e);
         } finally {
