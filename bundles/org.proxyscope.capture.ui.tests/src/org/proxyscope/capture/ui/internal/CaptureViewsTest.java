@@ -87,6 +87,25 @@ class CaptureViewsTest {
         return h.address() + " " + String.join(", ", h.roles());
     }
 
+    /** A listing made without -n (Windows' netstat -a) loses sockets: the view says how many and what to ask for. */
+    @Test
+    void aListingMadeWithoutNumbersSaysWhatItLeftOut() throws Exception {
+        Path listing = java.nio.file.Files.writeString(tmp.resolve("netstat-a.txt"), """
+                  Proto  Local Address          Foreign Address        State
+                  TCP    0.0.0.0:socks          DESKTOP-4711:0         LISTENING
+                  TCP    192.168.1.5:3128       mail-relay.example:51234  ESTABLISHED
+                  TCP    192.168.1.5:3128       203.0.113.9:51235      ESTABLISHED
+                """);
+        FlowsPart flows = part(FlowsPart.class);
+        ImportCaptureJob job = flows.start(listing);
+        job.join();
+        flows.show(job.report());
+        assertEquals(1, flows.rows());
+        assertEquals("2 socket lines left out: they name hosts or services instead of addresses and ports (a listing made without -n;"
+                + " ask for netstat -ano or ss -tanp), or cannot be read.", flows.notice());
+        assertEquals(org.eclipse.core.runtime.IStatus.WARNING, job.getResult().getSeverity(), job.getResult().getMessage());
+    }
+
     @Test
     void importingIntoTheSelectedCaseFillsTheFlowsAndKeepsEvidence() throws Exception {
         Case subject = ws.createCase(NewCase.of("Relaying PC", "127.0.0.1", "", "", "high", List.of()));
@@ -99,6 +118,7 @@ class CaptureViewsTest {
         assertEquals(report.flowCount(), flows.rows());
         assertEquals(report.flowCount() + " of " + report.flowCount() + " flows in lo.pcapng (" + subject.id() + " evidence #1)",
                 flows.status());
+        assertEquals("", flows.notice(), "a whole capture, read whole, has no notice");
         assertEquals(2, ws.evidence(subject.id()).size());
         assertTrue(ws.custody(subject.id()).stream().anyMatch(e -> e.action() == CustodyAction.CAPTURE_IMPORTED));
 

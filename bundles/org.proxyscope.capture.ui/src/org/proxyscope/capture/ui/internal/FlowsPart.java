@@ -76,6 +76,8 @@ public final class FlowsPart {
 
     private Text filter;
     private Label status;
+    /** What the shown file's reading broke off at or left out, in a line of its own under the filter; hidden when nothing. */
+    private Label notice;
     private Table table;
     private CaptureReport report;
     /** The case whose evidence the shown capture is, if any, and how the status line names it. */
@@ -110,6 +112,11 @@ public final class FlowsPart {
         gc.dispose();
         status.setLayoutData(statusData);
         status.setText("No capture read yet");
+        notice = new Label(parent, SWT.WRAP);
+        GridData noticeData = new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1);
+        noticeData.exclude = true;
+        notice.setLayoutData(noticeData);
+        notice.setVisible(false);
         table = new Table(parent, SWT.VIRTUAL | SWT.FULL_SELECTION | SWT.BORDER);
         table.setHeaderVisible(true);
         table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
@@ -313,12 +320,19 @@ public final class FlowsPart {
             matching.sort(Tables.ascending(table) ? order : order.reversed());
             shown = matching;
             status.setText(shown.size() + " of " + report.flowCount() + " flows in " + shownName
-                    + (report.partial() ? " (damaged file: read up to the damage)" : "") + report.leftOut().map(p -> "; " + p).orElse(""));
+                    + (report.partial() ? " (damaged file: read up to the damage)" : ""));
         } catch (IllegalArgumentException e) {
             shown = List.of();
             status.setText(e.getMessage());
         }
         status.setToolTipText(status.getText());
+        // the status line has room for the counts only; what was lost needs its sentence, which says what to ask for
+        List<String> lost = new ArrayList<>();
+        report.problem().ifPresent(p -> lost.add("The file is damaged; what came before the damage was read: " + p + "."));
+        report.leftOut().ifPresent(p -> lost.add(Character.toUpperCase(p.charAt(0)) + p.substring(1) + "."));
+        notice.setText(String.join(" ", lost));
+        notice.setVisible(!lost.isEmpty());
+        ((GridData) notice.getLayoutData()).exclude = lost.isEmpty();
         status.getParent().layout();
         Tables.showRows(table, shown.size());
     }
@@ -343,5 +357,10 @@ public final class FlowsPart {
 
     String status() {
         return status.getText();
+    }
+
+    /** The notice under the filter, or "" while it is hidden. */
+    String notice() {
+        return notice.getVisible() ? notice.getText() : "";
     }
 }
