@@ -65,7 +65,10 @@ public record DeskSettings(String name, String contact, String domain, int retes
         DeskSettings desk = read(workspace);
         Optional<String> problem = desk.problem();
         if (problem.isPresent()) {
-            throw new ReportException(problem.get() + ": set it in Preferences > Reporting, or in " + folder(workspace).resolve(FILE));
+            // the command line has no dialog: the file's keys, so that it can be written by hand
+            throw new ReportException(problem.get() + ": set it in Preferences > Reporting, or in " + folder(workspace).resolve(FILE)
+                    + " (name=, contact=, domain=, retest.days=; e.g. name=Beispiel Netz GmbH, contact=abuse@example.net,"
+                    + " domain=example.net, retest.days=7)");
         }
         return desk;
     }

@@ -516,6 +516,12 @@ class CaseReportTest {
                 () -> CustomerNotice.export(ws, c.id(), sections, tmp.resolve("n.pdf"), false));
         assertTrue(unset.getMessage().startsWith("The abuse desk's name (the ISP) is not set: set it in Preferences > Reporting"),
                 unset.getMessage());
+        // what the message names is enough to write the file by hand, as an analyst on the command line must
+        Path desk = ws.folder().resolve(".proxyscope/report/desk.properties");
+        assertTrue(unset.getMessage().contains(desk + " (name=, contact=, domain=, retest.days=;"), unset.getMessage());
+        Files.createDirectories(desk.getParent());
+        Files.writeString(desk, "name=Beispiel Netz GmbH\ncontact=abuse@example.net\ndomain=example.net\nretest.days=7\n");
+        assertEquals(new DeskSettings("Beispiel Netz GmbH", "abuse@example.net", "example.net", 7), DeskSettings.required(ws));
         setUpDesk();
         NoticeTemplate.write(ws, NoticeTemplate.DEFAULT.replace("Kind regards,", "Mit freundlichen Grüßen,"));
         CustomerNotice.Exported notice = CustomerNotice.export(ws, c.id(), sections, tmp.resolve("n.pdf"), false);
