@@ -22,7 +22,8 @@ public final class Remediation {
                 "Run an anti-trojan scanner as well, and a second one if the first finds nothing: trojans install these proxies,"
                         + " and one scanner often misses them.",
                 "Check the router: its remote administration, port forwardings to the PCs, and its firmware.",
-                "Then ask the abuse desk for a re-test; the line stays restricted until the re-test finds nothing open.");
+                // whether the line is restricted meanwhile is the desk's policy, which the notice's template states
+                "Then ask the abuse desk for a re-test: the case is closed once a re-test finds nothing open.");
     }
 
     /** The ports the contributions name, each once, in order. */
