@@ -112,7 +112,7 @@ public final class Complaints {
         String found = Remediation.found(s.relaying());
         int incidents = Math.max(1, s.relaying().stream().mapToInt(x -> x.exposed().size()).sum());
         StringBuilder m = new StringBuilder();
-        header(m, "From", encodedWord(s.desk().name() + " abuse desk") + " <" + s.desk().contact() + ">");
+        header(m, "From", displayName(s.desk().name() + " abuse desk") + " <" + s.desk().contact() + ">");
         header(m, "Date", MAIL_DATE.format(s.context().generated()));
         header(m, "Subject", encodedWord("Open proxy at " + c.target() + ": " + found + " (" + c.id() + ")"));
         header(m, "Message-ID", "<" + UUID.randomUUID() + "@" + s.desk().domain() + ">");
@@ -164,22 +164,90 @@ public final class Complaints {
         return m.toString();
     }
 
-    /** A mail part's text: control characters made visible, lines ended by CRLF. */
+    /** A mail part's text: control characters made visible, lines ended by CRLF and kept to {@link #LINE} characters. */
     private static String mailText(String text) {
-        return SafeText.of(text, true).replace("\n", "\r\n");
+        return folded(SafeText.of(text, true).replace("\n", "\r\n"), false);
     }
 
+    /** A mail line's length that RFC 5322 asks for (78), which mail software is sure to pass unbroken. */
+    private static final int LINE = 78;
+
+    /** A header, {@link #folded} to lines of at most {@link #LINE} characters. */
     private static void header(StringBuilder m, String name, String value) {
-        m.append(name).append(": ").append(value).append("\r\n");
+        m.append(folded(name + ": " + value, true)).append("\r\n");
     }
 
-    /** An RFC 2047 encoded word when the text is not plain ASCII; headers carry nothing else. */
+    /**
+     * {@code text} with each of its lines broken at spaces before {@link #LINE} characters: a subject naming
+     * many ports ran to 1,300 characters on one line, past the 998 that RFC 5322 allows. In a header the space
+     * begins the continuation line (folding); in a paragraph it is dropped. A word longer than a line stays
+     * whole, and lines already broken (a header's CRLF and tab) are kept.
+     */
+    private static String folded(String text, boolean header) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        String[] lines = text.split("\r\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            if (i > 0) {
+                out.append("\r\n");
+            }
+            int start = 0;
+            while (line.length() - start > LINE) {
+                int space = line.lastIndexOf(' ', start + LINE);
+                if (space <= start) {
+                    space = line.indexOf(' ', start + LINE);
+                    if (space < 0) {
+                        break;
+                    }
+                }
+                out.append(line, start, space).append("\r\n");
+                start = header ? space : space + 1;
+            }
+            out.append(line, start, line.length());
+        }
+        return out.toString();
+    }
+
+    /**
+     * A name before a mail address: quoted when it holds a character with a meaning there ("Netz GmbH, Abuse"
+     * read as two addresses), encoded when it is not plain ASCII.
+     */
+    static String displayName(String name) {
+        String word = encodedWord(name);
+        if (!word.equals(SafeText.of(name, false)) || word.chars().noneMatch(ch -> "()<>[]:;@\\,.\"".indexOf(ch) >= 0)) {
+            return word;
+        }
+        return "\"" + word.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    /**
+     * The text as is when it is plain ASCII, else as RFC 2047 encoded words of at most 75 characters each (45
+     * bytes of UTF-8, never splitting a character), separated by spaces where the header may be folded.
+     */
     static String encodedWord(String text) {
         String safe = SafeText.of(text, false);
         if (safe.chars().allMatch(ch -> ch >= 0x20 && ch < 0x7f)) {
             return safe;
         }
-        return "=?UTF-8?B?" + Base64.getEncoder().encodeToString(safe.getBytes(StandardCharsets.UTF_8)) + "?=";
+        StringBuilder words = new StringBuilder();
+        int from = 0;
+        while (from < safe.length()) {
+            int to = from;
+            int bytes = 0;
+            while (to < safe.length()) {
+                int cp = safe.codePointAt(to);
+                int size = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+                if (bytes + size > 45) {
+                    break;
+                }
+                bytes += size;
+                to += Character.charCount(cp);
+            }
+            words.append(words.isEmpty() ? "" : " ").append("=?UTF-8?B?")
+                    .append(Base64.getEncoder().encodeToString(safe.substring(from, to).getBytes(StandardCharsets.UTF_8))).append("?=");
+            from = to;
+        }
+        return words.toString();
     }
 
     // ---- X-ARF ----

@@ -572,6 +572,44 @@ class CaseReportTest {
         assertTrue(lines.get(3).startsWith("The host 127.0.0.1 works as an open proxy: socks5 on port 1080."), parsed);
     }
 
+    /**
+     * A host open on sixty ports: the complaint's subject and first paragraph name every one, and no line of the
+     * message passes 78 characters (the subject was once 1,300 characters on one line, past RFC 5322's 998). A
+     * desk whose name holds a comma stays one sender.
+     */
+    @Test
+    void aLongComplaintIsFoldedAndParsesWhole() throws Exception {
+        List<Finding> findings = new ArrayList<>();
+        for (int p = 0; p < 60; p++) {
+            findings.add(new Finding(20000 + p, "socks5", Verdict.OPEN,
+                    Optional.of(new CanaryProof(String.format("pxc-%032x", p), "/127.0.0.1:40404", Instant.parse("2026-12-04T10:15:30Z"),
+                            "the canary received the token from /127.0.0.1:40404")),
+                    "granted; the canary received the token from /127.0.0.1:40404", exchange(new byte[] {5, 1, 0}, new byte[] {5, 0})));
+        }
+        Case c = ws.createCase(NewCase.of("Sixty ports", "127.0.0.1", "127.0.0.1", "KUNDE-4711", "high", List.of()));
+        ProbeEvidence.keep(ws, c.id(), new ProbeReport("127.0.0.1", Instant.parse("2026-12-04T10:15:29Z"), Duration.ofMillis(900),
+                findings), "Proxyscope's canary on 127.0.0.1:45000");
+        new DeskSettings("Beispiel Netz GmbH, Abuse Team", "abuse@beispiel-netz.example", "beispiel-netz.example", 10).write(ws);
+        Path eml = tmp.resolve("long.eml");
+        Complaints.arf(ws, c.id(), sections, eml, false);
+        for (String line : Files.readString(eml).split("\r\n")) {
+            assertTrue(line.length() <= 78, line.length() + " characters: " + line);
+        }
+        List<String> parsed = tool("/usr/bin/python3", "-c", """
+                import email, email.policy, sys
+                m = email.message_from_bytes(open(sys.argv[1], 'rb').read(), policy=email.policy.default)
+                print(len(m['From'].addresses), m['From'].addresses[0].display_name)
+                print(m['Subject'])
+                text = list(m.iter_parts())[0].get_content().replace('\\r\\n', '\\n')
+                print(text.split('\\n\\n')[0].replace('\\n', ' '))
+                """, eml.toString()).lines().toList();
+        assertEquals("1 Beispiel Netz GmbH, Abuse Team abuse desk", parsed.get(0));
+        assertTrue(parsed.get(1).startsWith("Open proxy at 127.0.0.1: socks5 on port 20000, socks5 on port 20001, ")
+                && parsed.get(1).endsWith(" and socks5 on port 20059 (" + c.id() + ")"), parsed.get(1));
+        assertTrue(parsed.get(2).startsWith("The host 127.0.0.1 works as an open proxy: socks5 on port 20000, socks5 on port 20001, ")
+                && parsed.get(2).contains(" and socks5 on port 20059. It relays for anyone"), parsed.get(2));
+    }
+
     /** An X-ARF report validates against the XARF v4 rules, with the proving transcript attached and hashed. */
     @Test
     void theXarfComplaintValidatesAgainstItsSchema() throws Exception {
