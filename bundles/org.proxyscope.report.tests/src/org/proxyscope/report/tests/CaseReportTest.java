@@ -345,11 +345,46 @@ class CaseReportTest {
 
     /** A 64 MiB capture dense in proxy sessions, as the benchmark makes them. */
     private Path denseCapture() throws Exception {
-        Path capture = tmp.resolve("dense.pcap");
-        Process maker = new ProcessBuilder("python3", Path.of("../../releng/bench/make-capture.py").toAbsolutePath().toString(), "64",
-                capture.toString(), "--dense").inheritIO().start();
+        return denseCapture(64);
+    }
+
+    /** make-capture.py's capture dense in sessions, of {@code mib} MiB: every proxy session goes through 192.0.2.7. */
+    private Path denseCapture(int mib) throws Exception {
+        Path capture = tmp.resolve("dense-" + mib + ".pcap");
+        Process maker = new ProcessBuilder("python3", Path.of("../../releng/bench/make-capture.py").toAbsolutePath().toString(),
+                Integer.toString(mib), capture.toString(), "--dense").inheritIO().start();
         assertEquals(0, maker.waitFor());
         return capture;
+    }
+
+    /**
+     * A capture whose proxy is another host than the case's proves nothing against this customer: the report
+     * says whose sessions they were, and the notice is refused. Named in the scope (the PC's address behind
+     * its router), the same sessions are the host's.
+     */
+    @Test
+    void sessionsThroughAnotherHostAreNotLaidAtTheCustomersDoor() throws Exception {
+        Path capture = denseCapture(1);
+        Case c = ws.createCase(NewCase.of("Wrong line", "198.51.100.77", "198.51.100.77", "KUNDE-4711", "high", List.of()));
+        importInto(c, capture);
+        setUpDesk();
+        Path pdf = tmp.resolve("other.pdf");
+        CaseReport.export(ws, c.id(), sections, ExportRequest.to(pdf), Progress.NONE);
+        String text = tool("pdftotext", pdf.toString(), "-").replaceAll("\\s+", " ");
+        assertTrue(text.matches(".*Captured traffic shows \\d+ sessions relayed through other hosts \\(192\\.0\\.2\\.7\\), none through"
+                + " 198\\.51\\.100\\.77 or the other hosts of its scope\\..*"), text.substring(0, 1500));
+        assertFalse(text.contains("relayed through the host"), "no claim that the customer's host relayed");
+        assertTrue(text.matches(".*0 were relayed to their destination through the case's host\\. \\d+ more were relayed through"
+                + " other hosts \\(192\\.0\\.2\\.7\\)\\..*"), text.substring(0, 1500));
+        ReportException noProof = assertThrows(ReportException.class,
+                () -> CustomerNotice.export(ws, c.id(), sections, tmp.resolve("other-notice.pdf"), false));
+        assertTrue(noProof.getMessage().contains("a notice would accuse them without proof"), noProof.getMessage());
+
+        ws.editCase(c.id(), NewCase.of("Wrong line", "198.51.100.77", "198.51.100.77,192.0.2.7", "KUNDE-4711", "high", List.of()));
+        Path scoped = tmp.resolve("scoped.pdf");
+        CaseReport.export(ws, c.id(), sections, ExportRequest.to(scoped), Progress.NONE);
+        assertTrue(tool("pdftotext", scoped.toString(), "-").replaceAll("\\s+", " ").matches(".*Captured traffic shows \\d+ sessions"
+                + " relayed through the host on .*"), "the scope's address counts as the host's");
     }
 
     /** Ten thousand flows, thousands of proxy sessions and a run of two hundred findings still make a compact report. */

@@ -3,11 +3,16 @@ package org.proxyscope.capture.internal.report;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.proxyscope.capture.CaptureRecords;
@@ -15,6 +20,9 @@ import org.proxyscope.capture.KeptCapture;
 import org.proxyscope.capture.ProxySession.Outcome;
 import org.proxyscope.capture.SessionTimeline;
 import org.proxyscope.core.WorkspaceException;
+import org.proxyscope.core.model.Case;
+import org.proxyscope.core.model.Host;
+import org.proxyscope.core.model.ScopeEntry;
 import org.proxyscope.report.BarChart;
 import org.proxyscope.report.Contribution;
 import org.proxyscope.report.ReportContext;
@@ -63,32 +71,43 @@ public final class CaptureFindingsSection implements ReportSection {
         if (captures.isEmpty()) {
             return Optional.empty();
         }
-        String target = context.subject().target().name();
+        Predicate<KeptCapture.Session> throughTheHost = throughTheHost(context.subject());
         List<String> summary = new ArrayList<>();
         List<Contribution.Exposure> exposed = new ArrayList<>();
         List<KeptCapture.Session> relayed = new ArrayList<>();
+        Set<String> otherProxies = new TreeSet<>();
+        int elsewhere = 0;
         List<Integer> proof = new ArrayList<>();
         boolean claimed = false;
         for (KeptCapture c : captures) {
-            List<KeptCapture.Session> established = c.sessions().stream().filter(s -> s.outcome() == Outcome.ESTABLISHED).toList();
+            List<KeptCapture.Session> established = new ArrayList<>();
+            List<KeptCapture.Session> others = new ArrayList<>();
+            for (KeptCapture.Session s : c.sessions()) {
+                if (s.outcome() == Outcome.ESTABLISHED) {
+                    (throughTheHost.test(s) ? established : others).add(s);
+                }
+            }
             relayed.addAll(established);
+            elsewhere += others.size();
+            others.forEach(s -> otherProxies.add(s.proxyHost()));
             if (!established.isEmpty()) {
                 proof.add(c.evidence()); // the capture itself; complaints attach it when it is small enough
             }
-            claimed |= c.sessions().stream().anyMatch(s -> s.outcome() == Outcome.UNVERIFIED);
+            claimed |= c.sessions().stream().anyMatch(s -> s.outcome() == Outcome.UNVERIFIED && throughTheHost.test(s));
             for (KeptCapture.Session s : established) {
-                if (s.proxyHost().equals(target)) {
-                    Contribution.Exposure e = new Contribution.Exposure(s.proxyPort(), s.protocol());
-                    if (!exposed.contains(e)) {
-                        exposed.add(e);
-                    }
+                Contribution.Exposure e = new Contribution.Exposure(s.proxyPort(), s.protocol());
+                if (!exposed.contains(e)) {
+                    exposed.add(e);
                 }
             }
             int messages = established.stream().mapToInt(KeptCapture.Session::smtpMessages).sum();
             summary.add("The capture " + c.fileName() + " (evidence #" + c.evidence() + ") holds " + c.sessions().size()
                     + " proxy sessions; " + established.size() + " were relayed to their destination"
+                    + (others.isEmpty() ? "" : " through the case's host")
                     + (established.isEmpty() ? "." : ", the first at " + utc(first(established)) + " and the last at "
-                            + utc(last(established)) + (messages == 0 ? "." : ", carrying " + messages + " mail messages.")));
+                            + utc(last(established)) + (messages == 0 ? "." : ", carrying " + messages + " mail messages."))
+                    + (others.isEmpty() ? "" : " " + others.size() + " more were relayed through other hosts ("
+                            + String.join(", ", others.stream().map(KeptCapture.Session::proxyHost).distinct().sorted().toList()) + ")."));
         }
         if (!relayed.isEmpty()) {
             String ports = exposed.isEmpty() ? "" : " on " + String.join(", ", exposed.stream()
@@ -97,10 +116,36 @@ public final class CaptureFindingsSection implements ReportSection {
                     + " sessions relayed through the host" + ports + ", since " + utc(first(relayed)) + ".", summary, exposed,
                     Optional.of(instant(first(relayed))), Optional.of(instant(last(relayed))), proof));
         }
+        if (elsewhere > 0) {
+            // relaying by another address proves nothing against this customer; behind a router, the PC's own
+            // address is the proxy in the capture, and the analyst names it in the scope
+            return Optional.of(new Contribution(Contribution.Standing.INCONCLUSIVE, "Captured traffic shows " + elsewhere
+                    + " sessions relayed through other hosts (" + String.join(", ", otherProxies) + "), none through "
+                    + context.subject().target() + " or the other hosts of its scope.", summary, List.of(), Optional.empty(),
+                    Optional.empty(), List.of()));
+        }
         return Optional.of(new Contribution(claimed ? Contribution.Standing.INCONCLUSIVE : Contribution.Standing.NO_RELAY,
                 claimed ? "Captured traffic shows proxy answers, but no session that reached its destination."
                         : "Captured traffic shows no relayed session.", summary, List.of(), Optional.empty(), Optional.empty(),
                 List.of()));
+    }
+
+    /**
+     * Whether a session went through the case's host: its target or another address of its scope. A capture
+     * can hold other proxies' traffic too, which must not be laid at this customer's door. A case that names
+     * no address at all (its target a DNS name, never looked up) cannot tell, and every session counts.
+     */
+    private static Predicate<KeptCapture.Session> throughTheHost(Case subject) {
+        Set<Host> hosts = new HashSet<>();
+        if (subject.target().isAddress()) {
+            hosts.add(subject.target());
+        }
+        subject.scope().entries().stream().map(ScopeEntry::host).filter(Host::isAddress).forEach(hosts::add);
+        if (hosts.isEmpty()) {
+            return s -> true;
+        }
+        Map<String, Boolean> known = new HashMap<>();
+        return s -> known.computeIfAbsent(s.proxyHost(), text -> hosts.contains(Host.parse(text)));
     }
 
     @Override
