@@ -107,7 +107,7 @@ public final class CaptureFindingsSection implements ReportSection {
                     + (established.isEmpty() ? "." : ", the first at " + utc(first(established)) + " and the last at "
                             + utc(last(established)) + (messages == 0 ? "." : ", carrying " + messages + " mail messages."))
                     + (others.isEmpty() ? "" : " " + others.size() + " more were relayed through other hosts ("
-                            + String.join(", ", others.stream().map(KeptCapture.Session::proxyHost).distinct().sorted().toList()) + ")."));
+                            + some(new TreeSet<>(others.stream().map(KeptCapture.Session::proxyHost).toList())) + ")."));
         }
         if (!relayed.isEmpty()) {
             String ports = exposed.isEmpty() ? "" : " on " + String.join(", ", exposed.stream()
@@ -120,7 +120,7 @@ public final class CaptureFindingsSection implements ReportSection {
             // relaying by another address proves nothing against this customer; behind a router, the PC's own
             // address is the proxy in the capture, and the analyst names it in the scope
             return Optional.of(new Contribution(Contribution.Standing.INCONCLUSIVE, "Captured traffic shows " + elsewhere
-                    + " sessions relayed through other hosts (" + String.join(", ", otherProxies) + "), none through "
+                    + " sessions relayed through other hosts (" + some(otherProxies) + "), none through "
                     + context.subject().target() + " or the other hosts of its scope.", summary, List.of(), Optional.empty(),
                     Optional.empty(), List.of()));
         }
@@ -128,6 +128,12 @@ public final class CaptureFindingsSection implements ReportSection {
                 claimed ? "Captured traffic shows proxy answers, but no session that reached its destination."
                         : "Captured traffic shows no relayed session.", summary, List.of(), Optional.empty(), Optional.empty(),
                 List.of()));
+    }
+
+    /** The first few of {@code names}, and how many more: a capture of a whole network can hold hundreds of proxies. */
+    private static String some(Set<String> names) {
+        List<String> first = names.stream().limit(5).toList();
+        return String.join(", ", first) + (names.size() > first.size() ? " and " + (names.size() - first.size()) + " more" : "");
     }
 
     /**
