@@ -142,6 +142,8 @@ class WorkspaceCommandsTest {
     @Test
     void evidenceAddThenVerifyDetectsTampering() throws Exception {
         String id = newCase();
+        assertEquals(ExitCode.OK, run("case", "verify", id));
+        assertEquals(id + " is intact: 0 evidence files match their recorded SHA-256, and 1 custody entry forms an unbroken chain\n", out);
         Path file = Files.writeString(tmp.resolve("netstat.txt"), "TCP 0.0.0.0:1080 0.0.0.0:0 LISTENING\n");
         assertEquals(ExitCode.OK, run("evidence", "add", id, file.toString(), "--source", "customer PC"));
         assertTrue(out.startsWith(id + " evidence #1: "), out);

@@ -21,8 +21,8 @@ public record VerificationReport(CaseId caseId, int evidenceChecked, int custody
     public String summary() {
         return intact()
                 ? caseId + " is intact: " + count(evidenceChecked, "evidence file matches its", "evidence files match their")
-                        + " recorded SHA-256, and " + count(custodyEntriesChecked, "custody entry", "custody entries")
-                        + " form an unbroken chain"
+                        + " recorded SHA-256, and " + count(custodyEntriesChecked, "custody entry forms", "custody entries form")
+                        + " an unbroken chain"
                 : caseId + " is NOT intact (" + count(problems.size(), "problem", "problems") + ")";
     }
 
