@@ -1,6 +1,7 @@
 package org.proxyscope.cli.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -98,6 +99,30 @@ class WorkspaceCommandsTest {
         assertEquals(ExitCode.OK, runAs(List.of("case", "new", "--title", "First", "--target", "192.0.2.7", "--workspace", typo.toString())), err);
         assertEquals(ExitCode.OK, runAs(List.of("case", "list", "--workspace", typo.toString())), err);
         assertTrue(out.contains("First"), out);
+    }
+
+    /** A case is deleted by archiving it, on the command line as in the workbench: out of the lists, every record kept. */
+    @Test
+    void archiveTakesACaseOutOfTheListsAndRestoreBringsItBack() {
+        String id = newCase();
+        assertEquals(ExitCode.USAGE, run("case", "archive", id));
+        assertTrue(err.contains("--reason is required"), err);
+        assertEquals(ExitCode.OK, run("case", "archive", id, "--reason", "opened twice by mistake"));
+        assertEquals(id + " is archived: it is out of the lists ('case list --all' shows it), and its evidence and custody log stay\n", out);
+        assertEquals(ExitCode.OK, run("case", "list"));
+        assertFalse(out.contains(id), out);
+        assertEquals(ExitCode.OK, run("case", "list", "--all"));
+        assertTrue(out.contains(id), out);
+        assertEquals(ExitCode.OK, run("case", "restore", id, "--reason", "it was the right one"));
+        assertEquals(ExitCode.OK, run("case", "list"));
+        assertTrue(out.contains(id), out);
+        assertEquals(ExitCode.OK, run("case", "show", id, "--json"));
+        List<String> actions = new java.util.ArrayList<>();
+        JsonParser.parseString(out).getAsJsonObject().getAsJsonArray("custody")
+                .forEach(e -> actions.add(e.getAsJsonObject().get("action").getAsString() + " " + e.getAsJsonObject().get("details").getAsString()));
+        assertEquals(List.of("case-archived opened twice by mistake", "case-restored it was the right one"), actions.subList(1, 3));
+        assertEquals(ExitCode.FAILURE, run("case", "archive", "PX-2001-0009", "--reason", "x"));
+        assertTrue(err.contains("There is no case PX-2001-0009"), err);
     }
 
     @Test

@@ -23,7 +23,7 @@ import org.proxyscope.core.model.Evidence;
 import org.proxyscope.core.model.NewCase;
 import org.proxyscope.core.model.VerificationReport;
 
-/** {@code proxyscope case new|list|show|status|verify}: cases of a workspace. */
+/** {@code proxyscope case new|list|show|edit|status|archive|restore|verify}: cases of a workspace. */
 public final class CaseCommand implements Command {
 
     @Override
@@ -33,7 +33,7 @@ public final class CaseCommand implements Command {
 
     @Override
     public String summary() {
-        return "open, list, show, move and verify cases";
+        return "open, list, show, edit, move, archive and verify cases";
     }
 
     @Override
@@ -47,6 +47,8 @@ public final class CaseCommand implements Command {
                   edit ID [--title TEXT] [--scope HOST[:PORTS],...] [--customer REF] [--severity S] [--tag TAG]...
                                                      the target stays; --tag replaces all tags
                   status ID STATUS --reason TEXT     STATUS: %s
+                  archive ID --reason TEXT           take the case out of the lists (list --all shows it); its evidence stays
+                  restore ID --reason TEXT           bring an archived case back into the lists
                   verify ID [--json]                 re-hash the evidence and check the custody log; exit 1 if not intact"""
                 .formatted(WorkspaceArguments.USAGE,
                         String.join(", ", java.util.Arrays.stream(CaseStatus.values()).map(CaseStatus::word).toList()));
@@ -55,7 +57,7 @@ public final class CaseCommand implements Command {
     @Override
     public int run(List<String> args, CommandContext io) throws Exception {
         if (args.isEmpty()) {
-            throw new UsageException("missing ACTION (new, list, show, edit, status or verify)");
+            throw new UsageException("missing ACTION (new, list, show, edit, status, archive, restore or verify)");
         }
         List<String> rest = args.subList(1, args.size());
         return switch (args.get(0)) {
@@ -64,6 +66,8 @@ public final class CaseCommand implements Command {
             case "show" -> show(rest, io);
             case "edit" -> edit(rest, io);
             case "status" -> status(rest, io);
+            case "archive" -> archive(rest, io, true);
+            case "restore" -> archive(rest, io, false);
             case "verify" -> verify(rest, io);
             default -> throw new UsageException("unknown action '" + args.get(0) + "'");
         };
@@ -183,6 +187,19 @@ public final class CaseCommand implements Command {
         try (Workspace ws = WorkspaceArguments.open(args)) {
             Case moved = ws.changeStatus(id, status, reason);
             io.out().println(moved.id() + " is now " + moved.status().label());
+        }
+        return ExitCode.OK;
+    }
+
+    /** Archiving is how a case is deleted, in the workbench as here: it leaves the lists, and every record stays. */
+    private int archive(List<String> raw, CommandContext io, boolean archived) throws Exception {
+        Arguments args = Arguments.parse(raw, WorkspaceArguments.with(Set.of("--reason")), Set.of());
+        CaseId id = WorkspaceArguments.caseId(args.positional("ID").get(0));
+        String reason = args.required("--reason");
+        try (Workspace ws = WorkspaceArguments.open(args)) {
+            Case c = ws.archive(id, archived, reason);
+            io.out().println(c.id() + (archived ? " is archived: it is out of the lists ('case list --all' shows it), and its evidence"
+                    + " and custody log stay" : " is back in the lists"));
         }
         return ExitCode.OK;
     }
