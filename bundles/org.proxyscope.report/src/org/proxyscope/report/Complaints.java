@@ -213,38 +213,75 @@ public final class Complaints {
      * read as two addresses), encoded when it is not plain ASCII.
      */
     static String displayName(String name) {
-        String word = encodedWord(name);
-        if (!word.equals(SafeText.of(name, false)) || word.chars().noneMatch(ch -> "()<>[]:;@\\,.\"".indexOf(ch) >= 0)) {
-            return word;
+        String safe = SafeText.of(name, false);
+        if (safe.chars().noneMatch(ch -> "()<>[]:;@\\,.\"".indexOf(ch) >= 0)) {
+            return encodedWord(safe);
         }
-        return "\"" + word.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        // with a special character, the name goes whole: quoted when plain, else encoded, commas inside
+        return plain(safe) ? "\"" + safe.replace("\\", "\\\\").replace("\"", "\\\"") + "\"" : encoded(safe);
     }
 
     /**
-     * The text as is when it is plain ASCII, else as RFC 2047 encoded words of at most 75 characters each (45
-     * bytes of UTF-8, never splitting a character), separated by spaces where the header may be folded.
+     * The text for a header: plain ASCII words as they are, each run of other words (with the spaces inside it)
+     * as RFC 2047 encoded words of at most 75 characters (45 bytes of UTF-8), split after a space where one
+     * is, never inside a character. A parser drops the space between two encoded words; Python's, in a name
+     * before an address, keeps it: a run split only where needed, at a space, reads right in both.
      */
     static String encodedWord(String text) {
         String safe = SafeText.of(text, false);
-        if (safe.chars().allMatch(ch -> ch >= 0x20 && ch < 0x7f)) {
+        if (plain(safe)) {
             return safe;
         }
+        String[] words = safe.split(" ", -1);
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < words.length) {
+            if (i > 0) {
+                out.append(' ');
+            }
+            int run = i;
+            while (run < words.length && !plain(words[run])) {
+                run++;
+            }
+            if (run == i) {
+                out.append(words[i++]);
+            } else {
+                out.append(encoded(String.join(" ", java.util.Arrays.asList(words).subList(i, run))));
+                i = run;
+            }
+        }
+        return out.toString();
+    }
+
+    /** Printable ASCII that no decoder takes for an encoded word. */
+    private static boolean plain(String text) {
+        return text.chars().allMatch(ch -> ch >= 0x20 && ch < 0x7f) && !text.contains("=?");
+    }
+
+    private static String encoded(String run) {
         StringBuilder words = new StringBuilder();
         int from = 0;
-        while (from < safe.length()) {
+        while (from < run.length()) {
             int to = from;
+            int afterSpace = -1;
             int bytes = 0;
-            while (to < safe.length()) {
-                int cp = safe.codePointAt(to);
-                int size = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+            while (to < run.length()) {
+                int cp = run.codePointAt(to);
+                int size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
                 if (bytes + size > 45) {
                     break;
                 }
                 bytes += size;
                 to += Character.charCount(cp);
+                if (cp == ' ') {
+                    afterSpace = to;
+                }
+            }
+            if (to < run.length() && afterSpace > from) {
+                to = afterSpace; // the space goes inside the earlier word, where every parser keeps it
             }
             words.append(words.isEmpty() ? "" : " ").append("=?UTF-8?B?")
-                    .append(Base64.getEncoder().encodeToString(safe.substring(from, to).getBytes(StandardCharsets.UTF_8))).append("?=");
+                    .append(Base64.getEncoder().encodeToString(run.substring(from, to).getBytes(StandardCharsets.UTF_8))).append("?=");
             from = to;
         }
         return words.toString();

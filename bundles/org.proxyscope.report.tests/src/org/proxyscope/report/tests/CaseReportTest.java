@@ -643,6 +643,25 @@ class CaseReportTest {
                 && parsed.get(1).endsWith(" and socks5 on port 20059 (" + c.id() + ")"), parsed.get(1));
         assertTrue(parsed.get(2).startsWith("The host 127.0.0.1 works as an open proxy: socks5 on port 20000, socks5 on port 20001, ")
                 && parsed.get(2).contains(" and socks5 on port 20059. It relays for anyone"), parsed.get(2));
+
+        // a name that is not plain ASCII goes as encoded words of at most 75 characters; with a comma, whole
+        for (String name : List.of("Netzbetreiber Süd-Württemberg Überlandwerke GmbH", "Netz Süd GmbH, Abuse")) {
+            new DeskSettings(name, "abuse@beispiel-netz.example", "beispiel-netz.example", 10).write(ws);
+            Path encoded = tmp.resolve("encoded.eml");
+            Complaints.arf(ws, c.id(), sections, encoded, true);
+            for (String line : Files.readString(encoded).split("\r\n")) {
+                assertTrue(line.length() <= 78, line.length() + " characters: " + line);
+                java.util.regex.Matcher word = java.util.regex.Pattern.compile("=\\?UTF-8\\?B\\?[^?]*\\?=").matcher(line);
+                while (word.find()) {
+                    assertTrue(word.group().length() <= 75, word.group());
+                }
+            }
+            assertEquals("1 " + name + " abuse desk", tool("/usr/bin/python3", "-c", """
+                    import email, email.policy, sys
+                    m = email.message_from_bytes(open(sys.argv[1], 'rb').read(), policy=email.policy.default)
+                    print(len(m['From'].addresses), m['From'].addresses[0].display_name)
+                    """, encoded.toString()).strip());
+        }
     }
 
     /** An X-ARF report validates against the XARF v4 rules, with the proving transcript attached and hashed. */
