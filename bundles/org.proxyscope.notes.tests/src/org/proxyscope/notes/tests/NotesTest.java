@@ -218,6 +218,15 @@ class NotesTest {
         assertEquals(Files.readString(file), run("show", id, "1", "--version", "1", "--workspace", folder));
         assertTrue(run("list", id, "--workspace", folder).contains("Findings  [socks]  (report)"));
         assertTrue(run("history", id, "1", "--json", "--workspace", folder).contains("\"action\": \"edited\""));
+        assertEquals("note 1 of " + id + " is deleted; its versions stay readable (note history)\n",
+                run("delete", id, "1", "--reason", "wrong case", "--workspace", folder));
+        // the command was right, the note is gone: a failure (exit 1) that says where its versions are, not a usage error
+        org.proxyscope.notes.NoteException deleted = assertThrows(org.proxyscope.notes.NoteException.class,
+                () -> new NoteCommand().run(List.of("show", id, "1", "--workspace", folder), io(new ByteArrayOutputStream())));
+        assertEquals("Note 1 of " + id + " was deleted; its versions stay readable: proxyscope note history " + id + " 1",
+                deleted.getMessage());
+        assertEquals(id + " has no note 7", assertThrows(org.proxyscope.notes.NoteException.class,
+                () -> new NoteCommand().run(List.of("show", id, "7", "--workspace", folder), io(new ByteArrayOutputStream()))).getMessage());
         NoteCommand command = new NoteCommand();
         org.proxyscope.cli.UsageException both = assertThrows(org.proxyscope.cli.UsageException.class,
                 () -> command.run(List.of("add", id, "--text", "a", "--file", "b", "--workspace", folder), io(new ByteArrayOutputStream())));

@@ -23,6 +23,7 @@ import org.proxyscope.cli.WorkspaceArguments;
 import org.proxyscope.core.Workspace;
 import org.proxyscope.core.model.CaseId;
 import org.proxyscope.notes.Note;
+import org.proxyscope.notes.NoteException;
 import org.proxyscope.notes.NoteLinks;
 import org.proxyscope.notes.NoteVersion;
 import org.proxyscope.notes.Notes;
@@ -100,7 +101,14 @@ public final class NoteCommand implements Command {
                         NoteVersion v = notes.version(id, number, number(args.option("--version").get(), "--version"));
                         io.out().print(v.text().endsWith("\n") ? v.text() : v.text() + "\n");
                     } else {
-                        Note n = notes.find(id, number).orElseThrow(() -> new UsageException(id + " has no note " + number));
+                        Optional<Note> found = notes.find(id, number);
+                        if (found.isEmpty()) {
+                            // not a usage error: the command was right, the note is not there (exit 1, as for a case)
+                            throw notes.history(id, number).isEmpty() ? new NoteException(id + " has no note " + number)
+                                    : new NoteException("Note " + number + " of " + id + " was deleted; its versions stay readable:"
+                                            + " proxyscope note history " + id + " " + number);
+                        }
+                        Note n = found.get();
                         if (args.flag("--json")) {
                             io.out().println(JsonText.pretty(json(n, true)));
                         } else {
@@ -176,7 +184,10 @@ public final class NoteCommand implements Command {
                 }
                 case "delete" -> {
                     List<String> words = args.positional("ID", "NOTE");
-                    notes.delete(WorkspaceArguments.caseId(words.get(0)), number(words.get(1), "NOTE"), args.required("--reason"));
+                    CaseId id = WorkspaceArguments.caseId(words.get(0));
+                    int number = number(words.get(1), "NOTE");
+                    notes.delete(id, number, args.required("--reason"));
+                    io.out().println("note " + number + " of " + id + " is deleted; its versions stay readable (note history)");
                 }
                 default -> throw new UsageException("unknown note action " + verb + "; say " + VERBS);
             }
