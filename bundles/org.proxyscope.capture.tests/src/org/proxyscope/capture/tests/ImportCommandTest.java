@@ -158,12 +158,17 @@ class ImportCommandTest {
     }
 
     @Test
-    void wrongArgumentsAreUsageErrors() {
+    void wrongArgumentsAreUsageErrors() throws Exception {
         assertEquals("no such file: " + tmp.resolve("missing.pcap"),
                 assertThrows(UsageException.class, () -> run(tmp.resolve("missing.pcap").toString())).getMessage());
         assertEquals(tmp + " is a folder; name the capture or listing file",
                 assertThrows(UsageException.class, () -> run(tmp.toString())).getMessage());
-        assertThrows(UsageException.class, () -> run(Recorded.file("lo.pcap").toString(), "--reassembly-bytes", "-5"));
+        Path listing = Files.writeString(tmp.resolve("netstat.txt"), "tcp 0 0 0.0.0.0:1080 0.0.0.0:* LISTEN\n");
+        for (String bytes : List.of("-5", "0", "1023", "1048577", "99999999999", "lots")) {
+            assertEquals("--reassembly-bytes takes 1024 to 1048576 bytes, not " + bytes + ": with fewer no request and reply can be"
+                    + " recognised, with more a busy capture's flows fill the memory", assertThrows(UsageException.class,
+                            () -> run(listing.toString(), "--reassembly-bytes", bytes)).getMessage());
+        }
         assertThrows(UsageException.class, () -> run());
     }
 }

@@ -56,13 +56,7 @@ public final class ImportCommand implements Command {
             throw new UsageException(Files.isDirectory(file) ? file + " is a folder; name the capture or listing file"
                     : Files.exists(file) ? file + " is not a regular file; save the capture to a file first" : "no such file: " + file);
         }
-        CaptureImporter importer;
-        try {
-            importer = new CaptureImporter(Integer.parseInt(args.option("--reassembly-bytes")
-                    .orElse(String.valueOf(CaptureImporter.DEFAULT_REASSEMBLY_LIMIT))));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--reassembly-bytes: " + e.getMessage());
-        }
+        CaptureImporter importer = new CaptureImporter(reassemblyBytes(args.option("--reassembly-bytes")));
         CaptureReport report;
         Path keptJson = null;
         try {
@@ -99,5 +93,26 @@ public final class ImportCommand implements Command {
             return ExitCode.FAILURE;
         }
         return ExitCode.OK;
+    }
+
+    /** Below a kilobyte no request line and reply fit, and every session would go unseen; above a megabyte a busy capture's flows fill the memory. */
+    static final int MIN_REASSEMBLY = 1 << 10;
+    static final int MAX_REASSEMBLY = 1 << 20;
+
+    private static int reassemblyBytes(java.util.Optional<String> typed) throws UsageException {
+        if (typed.isEmpty()) {
+            return CaptureImporter.DEFAULT_REASSEMBLY_LIMIT;
+        }
+        int bytes;
+        try {
+            bytes = Integer.parseInt(typed.get().strip());
+        } catch (NumberFormatException e) {
+            bytes = -1;
+        }
+        if (bytes < MIN_REASSEMBLY || bytes > MAX_REASSEMBLY) {
+            throw new UsageException("--reassembly-bytes takes " + MIN_REASSEMBLY + " to " + MAX_REASSEMBLY + " bytes, not " + typed.get()
+                    + ": with fewer no request and reply can be recognised, with more a busy capture's flows fill the memory");
+        }
+        return bytes;
     }
 }
