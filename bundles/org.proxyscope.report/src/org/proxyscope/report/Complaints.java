@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -246,7 +247,7 @@ public final class Complaints {
             if (run == i) {
                 out.append(words[i++]);
             } else {
-                out.append(encoded(String.join(" ", java.util.Arrays.asList(words).subList(i, run))));
+                out.append(encoded(String.join(" ", Arrays.copyOfRange(words, i, run))));
                 i = run;
             }
         }

@@ -207,10 +207,7 @@ class NotesTest {
     @Test
     void theNoteCommandAddsEditsShowsAndListsEndToEnd() throws Exception {
         String folder = tmp.resolve("ws").toString();
-        String id;
-        try (Workspace ws = Workspace.open(tmp.resolve("ws"), "alice")) {
-            id = newCase(ws).id().toString();
-        }
+        String id = caseForTheCommand();
         Path file = Files.writeString(tmp.resolve("note.md"), "## Findings\n- SOCKS5 open on 1080\n- see [[evidence:1]]\n");
         assertEquals("1", run("add", id, "--file", file.toString(), "--tag", "socks", "--for-report", "--workspace", folder).strip());
         assertEquals("note 1 is at version 2\n", run("edit", id, "1", "--text", "Corrected", "--workspace", folder));
@@ -237,10 +234,7 @@ class NotesTest {
     @Test
     void theNoteCommandNamesLinksToNothing() throws Exception {
         String folder = tmp.resolve("ws").toString();
-        String id;
-        try (Workspace ws = Workspace.open(tmp.resolve("ws"), "alice")) {
-            id = newCase(ws).id().toString();
-        }
+        String id = caseForTheCommand();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         CommandContext io = new CommandContext(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
@@ -254,6 +248,13 @@ class NotesTest {
         err.reset();
         assertEquals(0, new NoteCommand().run(new ArrayList<>(List.of("edit", id, "1", "--text", "see [[note:1]]", "--workspace", folder)), io));
         assertEquals("", err.toString(StandardCharsets.UTF_8), "a link to something the case holds is no warning");
+    }
+
+    /** A case in the workspace at tmp/ws, closed again so that the command opens it as a user's would: its id. */
+    private String caseForTheCommand() throws Exception {
+        try (Workspace ws = Workspace.open(tmp.resolve("ws"), "alice")) {
+            return newCase(ws).id().toString();
+        }
     }
 
     private static CommandContext io(ByteArrayOutputStream out) {
