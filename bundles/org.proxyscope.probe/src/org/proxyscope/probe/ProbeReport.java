@@ -4,8 +4,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** The result of probing one host: when it began, every finding and the host's verdict. */
-public record ProbeReport(String host, Instant started, Duration elapsed, List<Finding> findings) {
+import org.proxyscope.core.model.Scope;
+
+/**
+ * The result of probing one host: when it began, every finding and the host's verdict.
+ *
+ * @param scope the authorised scope every connection of the run was checked against: what made it lawful
+ */
+public record ProbeReport(String host, Instant started, Duration elapsed, List<Finding> findings, Scope scope) {
 
     public ProbeReport {
         findings = List.copyOf(findings);

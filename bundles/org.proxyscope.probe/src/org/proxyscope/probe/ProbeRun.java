@@ -13,9 +13,11 @@ import java.util.OptionalInt;
  * @param number   the run's number within its case, from 1
  * @param verdict  the host's verdict: {@code open-proxy}, {@code inconclusive} or {@code no-open-proxy}
  * @param canary   where the canary listened (or the external URL), as the run used it
+ * @param scope    the authorised scope the run's connections were checked against, as {@code Scope.toString()} writes
+ *                 it; empty for a run kept before runs recorded it
  */
 public record ProbeRun(int number, String host, Instant started, Duration elapsed, String analyst, String verdict,
-        String canary, List<Recorded> findings) {
+        String canary, String scope, List<Recorded> findings) {
 
     public ProbeRun {
         findings = List.copyOf(findings);

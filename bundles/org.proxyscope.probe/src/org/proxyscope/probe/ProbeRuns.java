@@ -62,7 +62,9 @@ public final class ProbeRuns {
                 PRIMARY KEY (case_id, run_no, position),
                 FOREIGN KEY (case_id, run_no) REFERENCES probe_runs(case_id, run_no))""")),
             // what answered on each port, named from the replies (runs kept before name none)
-            new Migration(2, List.of("ALTER TABLE probe_findings ADD COLUMN service TEXT NOT NULL DEFAULT ''"))));
+            new Migration(2, List.of("ALTER TABLE probe_findings ADD COLUMN service TEXT NOT NULL DEFAULT ''")),
+            // the scope each run was checked against: the case's may change after it (runs kept before keep none)
+            new Migration(3, List.of("ALTER TABLE probe_runs ADD COLUMN scope TEXT NOT NULL DEFAULT ''"))));
 
     private final WorkspaceStore store;
 
@@ -98,7 +100,7 @@ public final class ProbeRuns {
             }
         }
         try (PreparedStatement s = c.prepareStatement("INSERT INTO probe_runs (case_id, run_no, host, started_at, elapsed_ms,"
-                + " analyst, verdict, canary) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " analyst, verdict, canary, scope) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setString(1, tx.caseId().toString());
             s.setInt(2, number);
             s.setString(3, report.host());
@@ -107,6 +109,7 @@ public final class ProbeRuns {
             s.setString(6, tx.analyst());
             s.setString(7, report.verdict());
             s.setString(8, canary);
+            s.setString(9, report.scope().toString());
             s.executeUpdate();
         }
         List<ProbeRun.Recorded> kept = new ArrayList<>();
@@ -152,9 +155,11 @@ public final class ProbeRuns {
             }
         }
         String ports = PortRanges.of(report.findings().stream().map(Finding::port).distinct().toList()).toString();
+        long open = report.findings().stream().filter(f -> f.verdict() == Verdict.OPEN).count();
         tx.custody(CustodyAction.PROBE_RUN, "run " + number + ": " + report.host() + " ports " + ports + ": " + report.verdict()
-                + ", " + report.findings().stream().filter(f -> f.verdict() == Verdict.OPEN).count() + " open findings");
-        return new ProbeRun(number, report.host(), report.started(), report.elapsed(), tx.analyst(), report.verdict(), canary, kept);
+                + ", " + open + (open == 1 ? " open finding" : " open findings") + "; within the scope " + report.scope());
+        return new ProbeRun(number, report.host(), report.started(), report.elapsed(), tx.analyst(), report.verdict(), canary,
+                report.scope().toString(), kept);
     }
 
     /** The case's runs, oldest first. */
@@ -172,14 +177,14 @@ public final class ProbeRuns {
                 }
             }
             List<ProbeRun> runs = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT run_no, host, started_at, elapsed_ms, analyst, verdict, canary"
-                    + " FROM probe_runs WHERE case_id = ? ORDER BY run_no")) {
+            try (PreparedStatement s = c.prepareStatement("SELECT run_no, host, started_at, elapsed_ms, analyst, verdict, canary,"
+                    + " scope FROM probe_runs WHERE case_id = ? ORDER BY run_no")) {
                 s.setString(1, id.toString());
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
                         int number = r.getInt(1);
                         runs.add(new ProbeRun(number, r.getString(2), Instant.parse(r.getString(3)), Duration.ofMillis(r.getLong(4)),
-                                r.getString(5), r.getString(6), r.getString(7), findings.getOrDefault(number, List.of())));
+                                r.getString(5), r.getString(6), r.getString(7), r.getString(8), findings.getOrDefault(number, List.of())));
                     }
                 }
             }

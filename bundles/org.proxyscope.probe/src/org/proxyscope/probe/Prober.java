@@ -135,7 +135,8 @@ public final class Prober {
             threads.shutdownNow();
         }
         findings.sort(Comparator.comparingInt(Finding::port).thenComparingInt(f -> request.protocols().indexOf(f.protocol())));
-        return new ProbeReport(request.host().name(), started, Duration.ofNanos(System.nanoTime() - start), named(findings));
+        return new ProbeReport(request.host().name(), started, Duration.ofNanos(System.nanoTime() - start), named(findings),
+                request.scope());
     }
 
     /** The kind of service a relay verdict of each built-in protocol shows, when no reply names the software. */

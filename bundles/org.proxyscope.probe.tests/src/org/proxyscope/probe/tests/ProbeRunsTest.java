@@ -23,6 +23,7 @@ import org.proxyscope.core.model.CustodyAction;
 import org.proxyscope.core.model.CustodyEntry;
 import org.proxyscope.core.model.Evidence;
 import org.proxyscope.core.model.NewCase;
+import org.proxyscope.core.model.Scope;
 import org.proxyscope.probe.CanaryProof;
 import org.proxyscope.probe.Finding;
 import org.proxyscope.probe.ProbeEvidence;
@@ -60,7 +61,7 @@ class ProbeRunsTest {
                 exchange("CONNECT 127.0.0.1:9 HTTP/1.1\r\n\r\n", junk)).withService("Squid 5.7");
         Finding refused = new Finding(8080, "tcp", Verdict.NO_SERVICE, "connection refused", new Transcript());
         return new ProbeReport("127.0.0.1", Instant.parse("2026-12-04T10:15:29Z"), Duration.ofMillis(412),
-                List.of(refused, denied, open));
+                List.of(refused, denied, open), Scope.parse("127.0.0.1"));
     }
 
     @Test
@@ -74,7 +75,7 @@ class ProbeRunsTest {
             assertEquals(1, kept.number());
             CustodyEntry last = ws.custody(id).get(ws.custody(id).size() - 1);
             assertEquals(CustodyAction.PROBE_RUN, last.action());
-            assertEquals("run 1: 127.0.0.1 ports 1080,3128,8080: open-proxy, 1 open findings", last.details());
+            assertEquals("run 1: 127.0.0.1 ports 1080,3128,8080: open-proxy, 1 open finding; within the scope 127.0.0.1:all", last.details());
             assertEquals(2, ws.evidence(id).size(), "the two findings that exchanged bytes keep transcripts");
             Evidence transcript = ws.evidence(id).get(1);
             assertTrue(transcript.originalName().matches("127\\.0\\.0\\.1-1080-socks5-[0-9T.Z-]+\\.txt"), transcript.originalName());
@@ -91,6 +92,7 @@ class ProbeRunsTest {
             assertEquals(Instant.parse("2026-12-04T10:15:29Z"), run.started());
             assertEquals(412, run.elapsed().toMillis());
             assertEquals("Proxyscope's canary on 127.0.0.1:45000", run.canary());
+            assertEquals("127.0.0.1:all", run.scope(), "the scope its connections were checked against");
             ProbeRun.Recorded first = run.findingsByWeight().get(0);
             assertEquals(Verdict.OPEN, first.verdict());
             assertEquals("pxc-0123456789abcdef0123456789abcdef", first.proof().orElseThrow().token());

@@ -15,6 +15,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.proxyscope.core.model.Scope;
 import org.proxyscope.probe.Finding;
 import org.proxyscope.probe.ProbeEvidence.TranscriptFolder;
 import org.proxyscope.probe.ProbeReport;
@@ -48,7 +49,7 @@ class TranscriptFolderTest {
         }
         Path earlyFile = dir.resolve(Files.list(dir).findFirst().orElseThrow().getFileName());
         String earlyText = Files.readString(earlyFile);
-        Map<Finding, Path> files = folder.files(new ProbeReport("127.0.0.1", Instant.now(), Duration.ofMillis(5), List.of(early, late, silent)));
+        Map<Finding, Path> files = folder.files(new ProbeReport("127.0.0.1", Instant.now(), Duration.ofMillis(5), List.of(early, late, silent), Scope.parse("127.0.0.1")));
         assertEquals(List.of(early, late), List.copyOf(files.keySet()));
         assertEquals(earlyFile, files.get(early), "written once, while the run went on");
         assertEquals(earlyText, Files.readString(earlyFile));
@@ -64,7 +65,7 @@ class TranscriptFolderTest {
         TranscriptFolder folder = new TranscriptFolder(gone, "127.0.0.1");
         Finding f = finding(8080, "http-connect", "HTTP/1.0 200 OK\r\n\r\n");
         folder.write(f); // the folder does not exist: nothing written, nothing thrown on the probe's thread
-        ProbeReport report = new ProbeReport("127.0.0.1", Instant.now(), Duration.ofMillis(5), List.of(f));
+        ProbeReport report = new ProbeReport("127.0.0.1", Instant.now(), Duration.ofMillis(5), List.of(f), Scope.parse("127.0.0.1"));
         assertThrows(IOException.class, () -> folder.files(report));
         Files.createDirectory(gone);
         assertTrue(Files.exists(folder.files(report).get(f)), "written once the folder is back");

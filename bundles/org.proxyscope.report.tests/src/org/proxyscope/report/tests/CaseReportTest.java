@@ -40,6 +40,7 @@ import org.proxyscope.core.model.CaseId;
 import org.proxyscope.core.model.CustodyAction;
 import org.proxyscope.core.model.CustodyEntry;
 import org.proxyscope.core.model.NewCase;
+import org.proxyscope.core.model.Scope;
 import org.proxyscope.probe.CanaryProof;
 import org.proxyscope.probe.Finding;
 import org.proxyscope.probe.ProbeEvidence;
@@ -120,7 +121,8 @@ class CaseReportTest {
                     exchange(new byte[] {4, 1, 0, 9}, new byte[] {0, 91})));
         }
         findings.add(new Finding(81, "tcp", Verdict.NO_SERVICE, "connection refused", new Transcript()));
-        return new ProbeReport("127.0.0.1", Instant.parse("2026-12-04T10:15:29Z"), Duration.ofMillis(517), findings);
+        return new ProbeReport("127.0.0.1", Instant.parse("2026-12-04T10:15:29Z"), Duration.ofMillis(517), findings,
+                Scope.parse("127.0.0.1"));
     }
 
     private Case caseWithRun(String title, int extraPorts) throws Exception {
@@ -225,6 +227,28 @@ class CaseReportTest {
                     "Remediation for the customer",
                     "Evidence", "Custody log", "Appendix: probe transcripts"), titles);
         }
+    }
+
+    /**
+     * The scope section shows the case's scope as it is now; a run probed under an earlier one must say which, or
+     * the report claims the host was tested outside the scope it lists (as it did once, after an edit).
+     */
+    @Test
+    void eachRunNamesTheScopeItWasCheckedAgainstAfterTheScopeChanges() throws Exception {
+        Case c = caseWithRun("Scope changed after the run", 0);
+        ws.editCase(c.id(), NewCase.of(c.title(), "127.0.0.1", "10.0.0.1:25,1080", "KUNDE-4711", "high", List.of("socks")));
+        Path pdf = tmp.resolve("scope.pdf");
+        CaseReport.export(ws, c.id(), sections, ExportRequest.to(pdf), Progress.NONE);
+        String text = tool("pdftotext", pdf.toString(), "-").replaceAll("\\s+", " ");
+        assertTrue(text.contains("Host Ports 10.0.0.1 25,1080"), "the scope as it stands now: " + text.substring(0, 1500));
+        assertTrue(text.contains("Scope 127.0.0.1, every port (the case's scope has changed since)"), "the run's scope, then");
+
+        Case unchanged = caseWithRun("Scope as it was", 0);
+        Path same = tmp.resolve("same.pdf");
+        CaseReport.export(ws, unchanged.id(), sections, ExportRequest.to(same), Progress.NONE);
+        String plain = tool("pdftotext", same.toString(), "-").replaceAll("\\s+", " ");
+        assertTrue(plain.contains("Host Ports 127.0.0.1 every port"), plain.substring(0, 1500));
+        assertTrue(plain.contains("Scope 127.0.0.1, every port Canary"), "no change, no remark");
     }
 
     @Test
@@ -623,7 +647,7 @@ class CaseReportTest {
         }
         Case c = ws.createCase(NewCase.of("Sixty ports", "127.0.0.1", "127.0.0.1", "KUNDE-4711", "high", List.of()));
         ProbeEvidence.keep(ws, c.id(), new ProbeReport("127.0.0.1", Instant.parse("2026-12-04T10:15:29Z"), Duration.ofMillis(900),
-                findings), "Proxyscope's canary on 127.0.0.1:45000");
+                findings, Scope.parse("127.0.0.1")), "Proxyscope's canary on 127.0.0.1:45000");
         new DeskSettings("Beispiel Netz GmbH, Abuse Team", "abuse@beispiel-netz.example", "beispiel-netz.example", 10).write(ws);
         Path eml = tmp.resolve("long.eml");
         Complaints.arf(ws, c.id(), sections, eml, false);

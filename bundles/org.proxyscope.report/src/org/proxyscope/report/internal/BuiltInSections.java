@@ -8,6 +8,7 @@ import java.util.Set;
 import org.proxyscope.core.model.Case;
 import org.proxyscope.core.model.CustodyEntry;
 import org.proxyscope.core.model.Evidence;
+import org.proxyscope.core.model.PortRanges;
 import org.proxyscope.core.model.ScopeEntry;
 import org.proxyscope.report.Contribution;
 import org.proxyscope.report.Remediation;
@@ -103,11 +104,12 @@ public final class BuiltInSections {
         @Override
         public void write(ReportContext context, ReportWriter out) {
             Case c = context.subject();
-            out.paragraph("Active tests were limited to the hosts and ports below, recorded when the case was opened and checked"
-                    + " by Proxyscope before every connection; each change to the scope is in the custody log.");
+            out.paragraph("The hosts and ports the case authorises active tests on, as they stand now. Proxyscope checks every"
+                    + " connection of a probe against the scope in force at the time: each probe run names the scope it was"
+                    + " checked against, and each change to the scope is in the custody log.");
             List<String[]> rows = new ArrayList<>();
             for (ScopeEntry e : c.scope().entries()) {
-                rows.add(new String[] {e.host().toString(), e.ports().toString().isEmpty() ? "every port" : e.ports().toString()});
+                rows.add(new String[] {e.host().toString(), e.ports().equals(PortRanges.ALL) ? "every port" : e.ports().toString()});
             }
             out.table(List.of("Host", "Ports"), new float[] {50, 50}, rows);
             List<String[]> facts = new ArrayList<>();

@@ -33,7 +33,7 @@ public final class CaseCommand implements Command {
 
     @Override
     public String summary() {
-        return "open, list, show, edit, move, archive and verify cases";
+        return "open, list, show and edit cases, set their status, archive, restore and verify them";
     }
 
     @Override

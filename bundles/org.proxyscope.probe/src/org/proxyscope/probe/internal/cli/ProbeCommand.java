@@ -172,6 +172,7 @@ public final class ProbeCommand implements Command {
                 o.addProperty("run", run.getAsInt());
             }
             o.addProperty("started", report.started().toString());
+            o.addProperty("scope", report.scope().toString());
             o.addProperty("verdict", report.verdict());
             o.addProperty("summary", report.summary());
             o.addProperty("elapsed_ms", report.elapsed().toMillis());

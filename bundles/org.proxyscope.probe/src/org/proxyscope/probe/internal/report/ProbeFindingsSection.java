@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.proxyscope.core.WorkspaceException;
 import org.proxyscope.core.model.PortRanges;
+import org.proxyscope.core.model.Scope;
 import org.proxyscope.probe.CanaryProof;
 import org.proxyscope.probe.ProbeRun;
 import org.proxyscope.probe.ProbeRuns;
@@ -102,7 +103,8 @@ public final class ProbeFindingsSection implements ReportSection {
         for (ProbeRun run : runs(context)) {
             out.heading("Run " + run.number() + ", " + utc(run.started()) + ": " + run.verdict());
             out.facts(List.of(new String[] {"Target", run.host()}, new String[] {"Analyst", run.analyst()},
-                    new String[] {"Canary", run.canary()}, new String[] {"Duration", run.elapsed().toMillis() + " ms"}));
+                    new String[] {"Scope", scopeOf(run, context.subject().scope())}, new String[] {"Canary", run.canary()},
+                    new String[] {"Duration", run.elapsed().toMillis() + " ms"}));
             out.paragraph(run.summary() + ".");
             List<String[]> rows = new ArrayList<>();
             List<String> explained = new ArrayList<>();
@@ -130,6 +132,19 @@ public final class ProbeFindingsSection implements ReportSection {
                 out.paragraph(e);
             }
         }
+    }
+
+    /**
+     * The scope the run was checked against, in words. The case's scope may have changed since; the report's
+     * scope section shows it as it is now, so a run must not be read against that.
+     */
+    private static String scopeOf(ProbeRun run, Scope now) {
+        if (run.scope().isEmpty()) {
+            return "not kept with this run; the custody log holds every change of the case's scope";
+        }
+        Scope then = Scope.parse(run.scope());
+        return String.join("; ", then.entries().stream().map(e -> e.host() + (e.ports().equals(PortRanges.ALL) ? ", every port"
+                : ", ports " + e.ports())).toList()) + (run.scope().equals(now.toString()) ? "" : " (the case's scope has changed since)");
     }
 
     private static Optional<String> explanation(Verdict v) {

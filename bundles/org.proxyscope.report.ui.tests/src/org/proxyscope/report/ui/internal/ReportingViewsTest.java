@@ -32,6 +32,7 @@ import org.proxyscope.app.ui.tests.support.Widgets;
 import org.proxyscope.core.Workspace;
 import org.proxyscope.core.model.Case;
 import org.proxyscope.core.model.NewCase;
+import org.proxyscope.core.model.Scope;
 import org.proxyscope.probe.CanaryProof;
 import org.proxyscope.probe.Finding;
 import org.proxyscope.probe.ProbeEvidence;
@@ -67,7 +68,7 @@ class ReportingViewsTest {
         ProbeEvidence.keep(ws, subject.id(), new ProbeReport("127.0.0.1", Instant.now(), Duration.ofMillis(300), List.of(
                 new Finding(1080, "socks5", Verdict.OPEN, Optional.of(new CanaryProof("pxc-00112233445566778899aabbccddeeff",
                         "/127.0.0.1:40404", Instant.now(), "the canary received the token from /127.0.0.1:40404")),
-                        "granted; the canary received the token", t))), "Proxyscope's canary on 127.0.0.1:45000");
+                        "granted; the canary received the token", t)), Scope.parse("127.0.0.1")), "Proxyscope's canary on 127.0.0.1:45000");
         tracker = new ServiceTracker<>(FrameworkUtil.getBundle(ReportSections.class).getBundleContext(), ReportSections.class, null);
         tracker.open();
         ReportSections sections = tracker.waitForService(10_000);
