@@ -146,6 +146,23 @@ class ProbingViewsTest {
                 launcher.problem());
     }
 
+    /** A scope edited away from the target permits nothing: said at once, not as a port list "" after Run Probe. */
+    @Test
+    void aScopeWithoutTheTargetDisablesTheRunAndSaysWhy() throws Exception {
+        Case moved = ws.editCase(subject.id(), NewCase.of(subject.title(), "127.0.0.1", "10.0.0.1:1080", "", "high", List.of()));
+        context.set(ProxyscopeModel.SELECTED_CASE, moved.id());
+        ProbeLauncherPart launcher = ContextInjectionFactory.make(ProbeLauncherPart.class, context);
+        Button run = Widgets.one(shell, Button.class, b -> b.getText().equals("&Run Probe"));
+        assertFalse(run.isEnabled());
+        assertEquals("The case's scope (10.0.0.1:1080) permits no port of its target 127.0.0.1, so nothing can be probed."
+                + " Edit the case in the Case Overview to change its scope.", launcher.problem());
+
+        context.set(ProxyscopeModel.SELECTED_CASE, ws.createCase(NewCase.of("In scope", "127.0.0.1", "127.0.0.1:" + socksPort, "",
+                "high", List.of())).id());
+        assertTrue(run.isEnabled(), "another case's scope permits its target again");
+        assertEquals("", launcher.problem());
+    }
+
     @Test
     void aRunFromTheLauncherFillsTheResultsAndKeepsEvidence() throws Exception {
         assumeTrue(System.getenv("PROXYSCOPE_TEST_SOCKS_OPEN") != null, "the real proxies are not running");

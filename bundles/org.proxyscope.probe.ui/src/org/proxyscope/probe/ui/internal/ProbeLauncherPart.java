@@ -120,8 +120,12 @@ public final class ProbeLauncherPart {
         try {
             current = workspace.get(id);
             subject.setText(current.id() + "  " + current.title() + "\nTarget " + current.target() + ", scope " + current.scope());
-            ports.setText(PortRanges.of(portsInScope(current)).toString());
-            run.setEnabled(true);
+            List<Integer> permitted = portsInScope(current);
+            ports.setText(PortRanges.of(permitted).toString());
+            // a scope narrowed away from the target (authorisation withdrawn, or moved to another address) permits nothing
+            run.setEnabled(!permitted.isEmpty());
+            problem.setText(permitted.isEmpty() ? "The case's scope (" + current.scope() + ") permits no port of its target "
+                    + current.target() + ", so nothing can be probed. Edit the case in the Case Overview to change its scope." : "");
         } catch (WorkspaceException e) {
             subject.setText(e.getMessage());
             run.setEnabled(false);
