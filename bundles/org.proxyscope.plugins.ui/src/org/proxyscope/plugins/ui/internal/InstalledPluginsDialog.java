@@ -31,6 +31,9 @@ import org.proxyscope.plugins.PluginException;
 /** The installed features, which came with the product and which were added; uninstall, updates, remembered sites. */
 final class InstalledPluginsDialog extends Dialog {
 
+    /** The tables' width: every column whole, the id's included. */
+    private static final int WIDTH = 870;
+
     private final InstallerClient client;
     private final IWorkbench workbench;
     private final UISynchronize ui;
@@ -62,11 +65,13 @@ final class InstalledPluginsDialog extends Dialog {
         GridLayoutFactory.swtDefaults().numColumns(2).applyTo(area);
         features = new TableViewer(area, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE | SWT.V_SCROLL);
         features.getTable().setHeaderVisible(true);
-        GridDataFactory.fillDefaults().grab(true, true).hint(640, 200).applyTo(features.getControl());
-        Tables.addColumn(features, Feature.class, "Name", 220, Feature::name);
+        GridDataFactory.fillDefaults().grab(true, true).hint(WIDTH, 200).applyTo(features.getControl());
+        Tables.addColumn(features, Feature.class, "Name", 200, Feature::name);
         Tables.addColumn(features, Feature.class, "Version", 150, Feature::version);
-        Tables.addColumn(features, Feature.class, "Origin", 120, f -> Feature.ADDED.equals(f.origin()) ? "added" : "with the product");
-        Tables.addColumn(features, Feature.class, "Id", 240, Feature::id);
+        Tables.addColumn(features, Feature.class, "Origin", 110, f -> Feature.ADDED.equals(f.origin()) ? "added" : "with the product");
+        // beside each feature, not in one line of text: seven features' updates ran past the dialog's edge
+        Tables.addColumn(features, Feature.class, "Update", 150, this::newerVersion);
+        Tables.addColumn(features, Feature.class, "Id", 250, Feature::id);
         features.setContentProvider(ArrayContentProvider.getInstance());
         features.addSelectionChangedListener(e -> enable());
         Composite buttons = new Composite(area, SWT.NONE);
@@ -79,14 +84,14 @@ final class InstalledPluginsDialog extends Dialog {
         new Label(area, SWT.NONE).setText("Update sites this installation remembers:");
         new Label(area, SWT.NONE);
         sites = new TableViewer(area, SWT.BORDER | SWT.SINGLE | SWT.V_SCROLL);
-        GridDataFactory.fillDefaults().grab(true, false).hint(640, 60).applyTo(sites.getControl());
+        GridDataFactory.fillDefaults().grab(true, false).hint(WIDTH, 60).applyTo(sites.getControl());
         sites.setContentProvider(ArrayContentProvider.getInstance());
         sites.addSelectionChangedListener(e -> enable());
         Composite siteButtons = new Composite(area, SWT.NONE);
         GridLayoutFactory.fillDefaults().applyTo(siteButtons);
         forget = button(siteButtons, "&Forget", this::forget);
         status = new Label(area, SWT.WRAP);
-        GridDataFactory.fillDefaults().span(2, 1).grab(true, false).applyTo(status);
+        GridDataFactory.fillDefaults().span(2, 1).grab(true, false).hint(WIDTH, SWT.DEFAULT).applyTo(status);
         enable();
         background("Reading the installation", client::installed, this::show);
         return area;
@@ -119,6 +124,11 @@ final class InstalledPluginsDialog extends Dialog {
         status.setText(installed.features().size() + " features, " + added + " of them added from update sites.");
         enable();
         features.getControl().setFocus();
+    }
+
+    /** The version a remembered site offers over the installed one, once Check for Updates found it. */
+    private String newerVersion(Feature f) {
+        return updates.stream().filter(u -> u.feature().id().equals(f.id())).map(u -> u.feature().version()).findFirst().orElse("");
     }
 
     private Feature selectedFeature() {
@@ -162,9 +172,10 @@ final class InstalledPluginsDialog extends Dialog {
     private void checkForUpdates() {
         background("Checking the remembered update sites for updates", client::updates, found -> {
             updates = found;
+            features.refresh();
             status.setText(found.isEmpty() ? "Every installed plug-in is up to date with the remembered update sites."
-                    : "Updates: " + found.stream().map(u -> u.feature().name() + " " + u.feature().installed().orElse("") + " to "
-                            + u.feature().version()).collect(Collectors.joining(", ")));
+                    : found.size() + (found.size() == 1 ? " plug-in has a newer version" : " plug-ins have newer versions")
+                            + " (column Update); Install Updates installs " + (found.size() == 1 ? "it." : "them."));
             enable();
         });
     }
