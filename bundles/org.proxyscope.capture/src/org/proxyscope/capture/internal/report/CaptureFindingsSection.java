@@ -100,14 +100,7 @@ public final class CaptureFindingsSection implements ReportSection {
                     exposed.add(e);
                 }
             }
-            int messages = established.stream().mapToInt(KeptCapture.Session::smtpMessages).sum();
-            summary.add("The capture " + c.fileName() + " (evidence #" + c.evidence() + ") holds " + c.sessions().size()
-                    + " proxy sessions; " + established.size() + " were relayed to their destination"
-                    + (others.isEmpty() ? "" : " through the case's host")
-                    + (established.isEmpty() ? "." : ", the first at " + utc(first(established)) + " and the last at "
-                            + utc(last(established)) + (messages == 0 ? "." : ", carrying " + messages + " mail messages."))
-                    + (others.isEmpty() ? "" : " " + others.size() + " more were relayed through other hosts ("
-                            + some(new TreeSet<>(others.stream().map(KeptCapture.Session::proxyHost).toList())) + ")."));
+            summary.add(sessionsOf(c, established, others));
         }
         if (!relayed.isEmpty()) {
             String ports = exposed.isEmpty() ? "" : " on " + String.join(", ", exposed.stream()
@@ -128,6 +121,29 @@ public final class CaptureFindingsSection implements ReportSection {
                 claimed ? "Captured traffic shows proxy answers, but no session that reached its destination."
                         : "Captured traffic shows no relayed session.", summary, List.of(), Optional.empty(), Optional.empty(),
                 List.of()));
+    }
+
+    /** The sentence on one capture: its sessions, those relayed through the host, and those through other hosts. */
+    private static String sessionsOf(KeptCapture c, List<KeptCapture.Session> established, List<KeptCapture.Session> others) {
+        StringBuilder text = new StringBuilder("The capture " + c.fileName() + " (evidence #" + c.evidence() + ") holds "
+                + c.sessions().size() + (c.sessions().size() == 1 ? " proxy session; " : " proxy sessions; "));
+        String hosts = others.isEmpty() ? "" : " relayed through other hosts ("
+                + some(new TreeSet<>(others.stream().map(KeptCapture.Session::proxyHost).toList())) + ").";
+        if (established.isEmpty()) {
+            return text.append("none was relayed to its destination").append(others.isEmpty() ? "." : " through the case's host; "
+                    + others.size() + were(others.size()) + hosts).toString();
+        }
+        text.append(established.size()).append(were(established.size())).append(" relayed to their destination")
+                .append(others.isEmpty() ? "" : " through the case's host");
+        int messages = established.stream().mapToInt(KeptCapture.Session::smtpMessages).sum();
+        text.append(", the first at ").append(utc(first(established))).append(" and the last at ").append(utc(last(established)))
+                .append(messages == 0 ? "." : ", carrying " + messages + (messages == 1 ? " mail message." : " mail messages."));
+        return others.isEmpty() ? text.toString() : text.append(' ').append(others.size()).append(" more").append(were(others.size()))
+                .append(hosts).toString();
+    }
+
+    private static String were(int n) {
+        return n == 1 ? " was" : " were";
     }
 
     /** The first few of {@code names}, and how many more: a capture of a whole network can hold hundreds of proxies. */
