@@ -250,6 +250,28 @@ class NotesTest {
         assertEquals("", err.toString(StandardCharsets.UTF_8), "a link to something the case holds is no warning");
     }
 
+    /**
+     * A file that cannot be a note is refused by name before it is read whole: /dev/zero once ended in an
+     * OutOfMemoryError's stack trace. Nothing is stored.
+     */
+    @Test
+    void theNoteCommandRefusesAFileThatIsNoNote() throws Exception {
+        String folder = tmp.resolve("ws").toString();
+        String id = caseForTheCommand();
+        Path binary = Files.write(tmp.resolve("capture.pcap"), new byte[] {(byte) 0xd4, (byte) 0xc3, (byte) 0xb2, (byte) 0xa1, 2, 0, 4, 0});
+        Path large = tmp.resolve("large.txt");
+        Files.write(large, new byte[Notes.MAX_TEXT * 4 + 1]);
+        for (var c : List.of(List.of("/dev/zero", "/dev/zero is larger than a note may be (1048576 characters)"),
+                List.of(large.toString(), large + " is larger than a note may be (1048576 characters)"),
+                List.of(binary.toString(), binary + " is not UTF-8 text"),
+                List.of(tmp.toString(), "cannot read " + tmp + ": Is a directory"))) {
+            org.proxyscope.cli.UsageException refused = assertThrows(org.proxyscope.cli.UsageException.class, () -> new NoteCommand()
+                    .run(new ArrayList<>(List.of("add", id, "--file", c.get(0), "--workspace", folder)), io(new ByteArrayOutputStream())));
+            assertEquals(c.get(1), refused.getMessage());
+        }
+        assertEquals("", run("list", id, "--workspace", folder));
+    }
+
     /** A case in the workspace at tmp/ws, closed again so that the command opens it as a user's would: its id. */
     private String caseForTheCommand() throws Exception {
         try (Workspace ws = Workspace.open(tmp.resolve("ws"), "alice")) {

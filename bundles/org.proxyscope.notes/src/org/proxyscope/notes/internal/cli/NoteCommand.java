@@ -1,7 +1,9 @@
 package org.proxyscope.notes.internal.cli;
 
 import java.io.IOException;
-import java.nio.charset.MalformedInputException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -206,11 +208,17 @@ public final class NoteCommand implements Command {
         if (text.isPresent()) {
             return text.get();
         }
-        try {
-            return Files.readString(Path.of(file.get()), StandardCharsets.UTF_8);
+        // read no further than a note may hold: --file /dev/zero or a capture named by mistake must not fill the memory
+        long most = Notes.MAX_TEXT * 4L; // UTF-8 takes at most four bytes a character
+        try (InputStream in = Files.newInputStream(Path.of(file.get()))) {
+            byte[] bytes = in.readNBytes((int) most + 1);
+            if (bytes.length > most) {
+                throw new UsageException(file.get() + " is larger than a note may be (" + Notes.MAX_TEXT + " characters)");
+            }
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
         } catch (NoSuchFileException e) {
             throw new UsageException("no such file: " + file.get());
-        } catch (MalformedInputException e) {
+        } catch (CharacterCodingException e) {
             throw new UsageException(file.get() + " is not UTF-8 text");
         } catch (IOException e) {
             throw new UsageException("cannot read " + file.get() + ": " + e.getMessage());
