@@ -529,6 +529,11 @@ class CaseReportTest {
                 ExportRequest.to(tmp.resolve("w.pdf")).signedWith(new SigningKey(tmp.resolve("none.p12"), new char[0])),
                 Progress.NONE));
         assertEquals("There is no key file " + tmp.resolve("none.p12"), missing.getMessage());
+        Path text = Files.writeString(tmp.resolve("key.txt"), "not a key store\n");
+        ReportException notPkcs12 = assertThrows(ReportException.class, () -> CaseReport.export(ws, c.id(), sections,
+                ExportRequest.to(tmp.resolve("w.pdf")).signedWith(new SigningKey(text, new char[0])), Progress.NONE));
+        assertEquals("The key file " + text + " is not a PKCS#12 key store (.p12 or .pfx, as openssl pkcs12 -export writes it)",
+                notPkcs12.getMessage());
         assertFalse(Files.exists(tmp.resolve("w.pdf")));
         try (var left = Files.list(tmp)) {
             assertTrue(left.noneMatch(p -> p.getFileName().toString().startsWith(".w.pdf")), "no partial file is left");

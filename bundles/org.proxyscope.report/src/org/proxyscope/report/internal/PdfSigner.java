@@ -3,6 +3,7 @@ package org.proxyscope.report.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -78,11 +79,15 @@ public final class PdfSigner implements ReportSigner {
             throw new ReportException("The key file " + file + " holds no private key with a certificate to sign with");
         } catch (NoSuchFileException e) {
             throw new ReportException("There is no key file " + file);
+        } catch (AccessDeniedException e) {
+            throw new ReportException("Cannot read the key file " + file + ": permission denied");
         } catch (IOException e) {
             if (e.getCause() instanceof UnrecoverableKeyException || String.valueOf(e.getMessage()).contains("password")) {
                 throw new ReportException("The key file " + file + " does not open with this password (or is not PKCS#12)");
             }
-            throw new ReportException("Cannot read the key file " + file + ": " + e.getMessage(), e);
+            // the key store's own words are often none ("null") or DER's ("rejects tag type 0")
+            throw new ReportException("The key file " + file + " is not a PKCS#12 key store (.p12 or .pfx, as openssl pkcs12"
+                    + " -export writes it)", e);
         } catch (GeneralSecurityException e) {
             throw new ReportException("The key file " + file + " cannot be used to sign: " + e.getMessage(), e);
         }
