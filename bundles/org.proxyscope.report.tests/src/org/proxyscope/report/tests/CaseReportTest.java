@@ -541,6 +541,20 @@ class CaseReportTest {
         assertEquals(custody, ws.custody(c.id()).size());
     }
 
+    /** On a desk, one analyst opens the case and another makes the report: the cover names both, the PDF's author is the second. */
+    @Test
+    void theReportNamesWhoMadeItBesideWhoOpenedTheCase() throws Exception {
+        Case c = caseWithRun("Handed over", 0);
+        ws.close();
+        ws = Workspace.open(tmp.resolve("ws"), "Noa Peretz");
+        Path pdf = tmp.resolve("handed.pdf");
+        CaseReport.export(ws, c.id(), sections, ExportRequest.to(pdf), Progress.NONE);
+        String cover = tool("pdftotext", "-l", "1", pdf.toString(), "-").replaceAll("\\s+", " ");
+        assertTrue(cover.contains("Analyst Dana Levi"), cover);
+        assertTrue(cover.matches(".*Generated \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC by Noa Peretz .*"), cover);
+        assertEquals("Noa Peretz", field(tool("pdfinfo", pdf.toString()), "Author"));
+    }
+
     /** The command line as an analyst scripts it: exit codes, the password only from the environment. */
     @Test
     void theReportCommandSaysWhatIsWrongWithItsArguments() throws Exception {

@@ -34,7 +34,7 @@ public final class ReportTypesetter {
         progress.begin("Writing the report of " + context.subject().id(), sections.size() + 1L);
         Case c = context.subject();
         try (PdfReport pdf = new PdfReport(out, new ReportFonts(), "Proxyscope case report " + c.id() + ": " + c.title(),
-                new PdfReport.Metadata("Case report " + c.id() + ": " + c.title(), c.analyst(),
+                new PdfReport.Metadata("Case report " + c.id() + ": " + c.title(), context.workspace().analyst(),
                         "Open proxy investigation of " + c.target(), String.join(", ", keywords(c)),
                         ProxyscopeVersion.current().toString()))) {
             cover(pdf, context);
@@ -86,7 +86,8 @@ public final class ReportTypesetter {
         if (first.isPresent()) {
             facts.add(new String[] {"Relaying seen", ReportTime.span(first.get(), last.orElse(first.get()))});
         }
-        facts.add(new String[] {"Generated", ReportTime.utc(context.generated())});
+        // on a desk's team workspace, who made this report is often not who opened the case
+        facts.add(new String[] {"Generated", ReportTime.utc(context.generated()) + " by " + context.workspace().analyst()});
         facts.add(new String[] {"Custody chain head", context.custody().isEmpty() ? "no entries"
                 : "entry " + context.custody().get(context.custody().size() - 1).sequence() + ", SHA-256 "
                         + context.custody().get(context.custody().size() - 1).hash()});
