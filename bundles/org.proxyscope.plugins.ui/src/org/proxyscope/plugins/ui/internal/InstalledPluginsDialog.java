@@ -32,7 +32,7 @@ import org.proxyscope.plugins.PluginException;
 final class InstalledPluginsDialog extends Dialog {
 
     /** The tables' width: every column whole, the id's included. */
-    private static final int WIDTH = 870;
+    private static final int WIDTH = 885;
 
     private final InstallerClient client;
     private final IWorkbench workbench;
@@ -68,7 +68,7 @@ final class InstalledPluginsDialog extends Dialog {
         GridDataFactory.fillDefaults().grab(true, true).hint(WIDTH, 200).applyTo(features.getControl());
         Tables.addColumn(features, Feature.class, "Name", 200, Feature::name);
         Tables.addColumn(features, Feature.class, "Version", 150, Feature::version);
-        Tables.addColumn(features, Feature.class, "Origin", 110, f -> Feature.ADDED.equals(f.origin()) ? "added" : "with the product");
+        Tables.addColumn(features, Feature.class, "Origin", 125, f -> Feature.ADDED.equals(f.origin()) ? "added" : "with the product");
         // beside each feature, not in one line of text: seven features' updates ran past the dialog's edge
         Tables.addColumn(features, Feature.class, "Update", 150, this::newerVersion);
         Tables.addColumn(features, Feature.class, "Id", 250, Feature::id);
