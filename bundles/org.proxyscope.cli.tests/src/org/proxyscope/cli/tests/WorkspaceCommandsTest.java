@@ -186,6 +186,11 @@ class WorkspaceCommandsTest {
     void editChangesTheCaseAndPurgeNeedsConfirmation() throws Exception {
         String id = newCase();
         assertEquals(ExitCode.OK, run("case", "edit", id, "--severity", "critical", "--scope", "192.0.2.7:1080"));
+        assertEquals("", err, "the target is in the scope: nothing to warn of");
+        assertEquals(ExitCode.OK, run("case", "edit", id, "--scope", "192.0.2.70:1080"));
+        assertEquals("proxyscope case: The scope names none of the target's ports, so 192.0.2.7 cannot be probed. Add it if"
+                + " probing it is authorised.\n", err, "a slip of the keyboard is kept, and said");
+        assertEquals(ExitCode.OK, run("case", "edit", id, "--scope", "192.0.2.7:1080"));
         assertEquals(ExitCode.OK, run("case", "show", id, "--json"));
         JsonObject shown = JsonParser.parseString(out).getAsJsonObject();
         assertEquals("critical", shown.get("severity").getAsString());

@@ -1,6 +1,7 @@
 package org.proxyscope.core.model;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What an analyst fills in to open a case. {@link #of} validates each field and says which one is wrong.
@@ -29,5 +30,15 @@ public record NewCase(String title, Host target, Scope scope, String customerRef
         Scope parsedScope = scope == null || scope.isBlank() ? Scope.targetOnly(host) : Scope.parse(scope);
         Severity parsedSeverity = severity == null || severity.isBlank() ? Severity.MEDIUM : Severity.parse(severity);
         return new NewCase(title, host, parsedScope, customerReference, parsedSeverity, tags);
+    }
+
+    /**
+     * What to tell the analyst when the scope leaves out the target: allowed (probing not, or no longer,
+     * authorised), but more often a slip of the keyboard.
+     */
+    public Optional<String> scopeWarning() {
+        return scope.entries().stream().anyMatch(e -> e.host().equals(target)) ? Optional.empty()
+                : Optional.of("The scope names none of the target's ports, so " + target + " cannot be probed. Add it if probing it"
+                        + " is authorised.");
     }
 }

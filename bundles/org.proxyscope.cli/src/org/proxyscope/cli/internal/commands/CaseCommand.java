@@ -87,6 +87,7 @@ public final class CaseCommand implements Command {
         try (Workspace ws = WorkspaceArguments.openOrCreate(args)) {
             io.out().println(ws.createCase(spec).id());
         }
+        spec.scopeWarning().ifPresent(w -> io.err().println("proxyscope case: " + w));
         return ExitCode.OK;
     }
 
@@ -167,6 +168,7 @@ public final class CaseCommand implements Command {
                 throw new UsageException(e.getMessage());
             }
             Case edited = ws.editCase(id, details);
+            details.scopeWarning().ifPresent(w -> io.err().println("proxyscope case: " + w));
             io.out().println(edited.id() + " updated: " + edited.title() + ", scope " + edited.scope() + ", severity "
                     + edited.severity().word());
         }

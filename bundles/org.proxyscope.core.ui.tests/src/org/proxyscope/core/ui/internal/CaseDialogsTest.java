@@ -99,7 +99,13 @@ class CaseDialogsTest {
         assertEquals("192.0.2.7", target.getText());
         assertFalse(target.getEditable());
         assertEquals("socks", field(shell, "comma separated, e.g. socks, spam").getText());
-        field(shell, "HOST[:PORTS] ...; empty means the target, every port").setText("192.0.2.7:1080,3128");
+        Text scope = field(shell, "HOST[:PORTS] ...; empty means the target, every port");
+        scope.setText("192.0.2.8:1080,3128"); // a slip of one digit: allowed, but said
+        assertTrue(Widgets.visibleText(shell).contains("The scope names none of the target's ports, so 192.0.2.7 cannot be probed."),
+                Widgets.visibleText(shell));
+        assertTrue(button(shell, IDialogConstants.FINISH_LABEL).isEnabled(), "a case whose probing is not authorised may be kept");
+        scope.setText("192.0.2.7:1080,3128");
+        assertFalse(Widgets.visibleText(shell).contains("cannot be probed"), Widgets.visibleText(shell));
         click(button(shell, IDialogConstants.FINISH_LABEL));
         assertEquals("192.0.2.7:1080,3128", ws.get(c.id()).scope().toString());
         assertEquals("case-updated", ws.custody(c.id()).get(1).action().word());

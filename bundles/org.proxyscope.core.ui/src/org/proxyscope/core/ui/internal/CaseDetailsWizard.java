@@ -146,6 +146,7 @@ public final class CaseDetailsWizard extends Wizard {
                 }
             }
             setErrorMessage(problem);
+            setMessage(spec == null ? null : spec.scopeWarning().orElse(null), WARNING);
             setPageComplete(spec != null);
             return Optional.ofNullable(spec);
         }
