@@ -72,7 +72,7 @@ public final class CustomerNotice {
         values.put("customer", c.customer().orElse(""));
         values.put("target", c.target().toString());
         values.put("case", c.id().toString());
-        values.put("found", Remediation.found(context.contributions()));
+        values.put("found", Remediation.forCustomer(context.contributions()));
         values.put("since", ReportTime.utc(since));
         values.put("deadline", DAY.format(context.generated().plus(java.time.Duration.ofDays(desk.retestDays()))));
         values.put("steps", String.join("\n", Remediation.steps(Remediation.ports(context.contributions())).stream()

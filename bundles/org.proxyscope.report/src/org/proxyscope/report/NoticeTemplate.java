@@ -26,7 +26,7 @@ public final class NoticeTemplate {
             Map.entry("customer", "the case's customer reference"),
             Map.entry("target", "the customer's address, the case's target"),
             Map.entry("case", "the case id"),
-            Map.entry("found", "the services found relaying, e.g. \"socks5 on port 1080\""),
+            Map.entry("found", "the services found relaying, in plain words, e.g. \"a SOCKS proxy on port 1080\""),
             Map.entry("since", "when relaying was first seen (UTC)"),
             Map.entry("deadline", "the re-test date: today plus the re-test days"),
             Map.entry("steps", "the remediation steps, one list item each"),

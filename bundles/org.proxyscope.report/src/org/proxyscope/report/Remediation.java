@@ -1,6 +1,10 @@
 package org.proxyscope.report;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * What the customer must do about an open proxy, in the abuse desk's words: the report's remediation and the
@@ -32,13 +36,41 @@ public final class Remediation {
                 .toList();
     }
 
+    /**
+     * "a SOCKS proxy on port 1080 and an HTTP proxy on port 8080": the services found, per port, in words for a
+     * customer, who knows neither "socks5" nor "http-connect"; a plug-in's protocol goes by its own name.
+     */
+    public static String forCustomer(List<Contribution> contributions) {
+        Map<Integer, Set<String>> kinds = new TreeMap<>();
+        contributions.stream().flatMap(c -> c.exposed().stream())
+                .forEach(e -> kinds.computeIfAbsent(e.port(), p -> new LinkedHashSet<>()).add(kind(e.protocol())));
+        return sentence(kinds.entrySet().stream().map(k -> sentence(List.copyOf(k.getValue())) + " on port " + k.getKey()).toList());
+    }
+
+    private static String kind(String protocol) {
+        if (protocol.startsWith("socks")) {
+            return "a SOCKS proxy";
+        }
+        if (protocol.startsWith("http")) {
+            return "an HTTP proxy";
+        }
+        return switch (protocol) {
+            case "wingate" -> "a WinGate proxy";
+            case "smtp-relay" -> "a mail server that relays anyone's mail (an open relay)";
+            case "ftp-bounce" -> "an FTP server that passes connections on to other hosts (FTP bounce)";
+            default -> "the " + protocol + " service";
+        };
+    }
+
+    /** "a", "a and b", "a, b and c". */
+    private static String sentence(List<String> parts) {
+        return parts.size() <= 1 ? String.join("", parts)
+                : String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
+    }
+
     /** "socks5 on port 1080 and http-connect on port 8080": the services found, as a sentence names them. */
     public static String found(List<Contribution> contributions) {
-        List<String> named = contributions.stream().flatMap(c -> c.exposed().stream())
-                .map(e -> e.protocol() + " on port " + e.port()).distinct().toList();
-        if (named.size() <= 1) {
-            return named.isEmpty() ? "" : named.get(0);
-        }
-        return String.join(", ", named.subList(0, named.size() - 1)) + " and " + named.get(named.size() - 1);
+        return sentence(contributions.stream().flatMap(c -> c.exposed().stream()).map(e -> e.protocol() + " on port " + e.port())
+                .distinct().toList());
     }
 }

@@ -606,7 +606,7 @@ class CaseReportTest {
         assertTrue(notice.pages() <= 2, notice.pages() + " pages");
         String text = tool("pdftotext", tmp.resolve("n.pdf").toString(), "-").replaceAll("\\s+", " ");
         for (String expected : List.of("Notice about your Internet line 127.0.0.1 (our reference " + c.id() + ")",
-                "Dear customer KUNDE-4711", "open proxy: socks5 on port 1080.", "We saw it relaying since 2026-12-04 10:15:30 UTC",
+                "Dear customer KUNDE-4711", "open proxy: a SOCKS proxy on port 1080.", "We saw it relaying since 2026-12-04 10:15:30 UTC",
                 "Close the proxy ports (1080)", "anti-trojan scanner", "abuse@beispiel-netz.example", "Mit freundlichen Grüßen",
                 "Dana Levi Beispiel Netz GmbH abuse desk")) {
             assertTrue(text.contains(expected), "the notice lacks \"" + expected + "\": " + text);
