@@ -249,6 +249,15 @@ class CaseReportTest {
         String plain = tool("pdftotext", same.toString(), "-").replaceAll("\\s+", " ");
         assertTrue(plain.contains("Host Ports 127.0.0.1 every port"), plain.substring(0, 1500));
         assertTrue(plain.contains("Scope 127.0.0.1, every port Canary"), "no change, no remark");
+
+        Case widened = ws.createCase(NewCase.of("Scope widened", "127.0.0.1", "127.0.0.1:1080,3128", "", "high", List.of()));
+        ProbeReport r = run(0);
+        ProbeEvidence.keep(ws, widened.id(), new ProbeReport(r.host(), r.started(), r.elapsed(), r.findings(),
+                Scope.parse("127.0.0.1:1080")), "Proxyscope's canary on 127.0.0.1:45000");
+        Path one = tmp.resolve("one.pdf");
+        CaseReport.export(ws, widened.id(), sections, ExportRequest.to(one), Progress.NONE);
+        assertTrue(tool("pdftotext", one.toString(), "-").replaceAll("\\s+", " ")
+                .contains("Scope 127.0.0.1, port 1080 (the case's scope has changed since)"), "one port, in the singular");
     }
 
     @Test

@@ -144,7 +144,8 @@ public final class ProbeFindingsSection implements ReportSection {
         }
         Scope then = Scope.parse(run.scope());
         return String.join("; ", then.entries().stream().map(e -> e.host() + (e.ports().equals(PortRanges.ALL) ? ", every port"
-                : ", ports " + e.ports())).toList()) + (run.scope().equals(now.toString()) ? "" : " (the case's scope has changed since)");
+                : (e.ports().list().size() == 1 ? ", port " : ", ports ") + e.ports())).toList())
+                + (run.scope().equals(now.toString()) ? "" : " (the case's scope has changed since)");
     }
 
     private static Optional<String> explanation(Verdict v) {
