@@ -3,6 +3,7 @@ package org.proxyscope.dnsbl;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.PortUnreachableException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Clock;
@@ -138,6 +139,9 @@ public final class DnsblChecker {
                 Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
                 if (cause instanceof SocketTimeoutException || cause instanceof TimeoutException) {
                     return failed(DnsblAnswer.Outcome.NO_ANSWER, "no answer within " + timeout.toMillis() + " ms");
+                }
+                if (cause instanceof PortUnreachableException) { // the ICMP reply to a query sent where nothing listens
+                    return failed(DnsblAnswer.Outcome.FAILED, "the resolver refused: nothing answers DNS at its address and port");
                 }
                 return failed(DnsblAnswer.Outcome.FAILED, "the resolver could not be asked: "
                         + (cause instanceof IOException && cause.getMessage() != null ? cause.getMessage() : cause.toString()));
