@@ -75,7 +75,20 @@ public final class CaptureRecords {
                 PRIMARY KEY (case_id, evidence_no, position),
                 FOREIGN KEY (case_id, evidence_no) REFERENCES capture_imports(case_id, evidence_no))""")),
             // why each session's outcome is what it is (imports kept before give none)
-            new Migration(2, List.of("ALTER TABLE capture_sessions ADD COLUMN evidence TEXT NOT NULL DEFAULT ''"))));
+            new Migration(2, List.of("ALTER TABLE capture_sessions ADD COLUMN evidence TEXT NOT NULL DEFAULT ''")),
+            // what the report says of a listing besides its sessions: the sockets on proxy ports, the lines left out
+            // (imports kept before keep neither)
+            new Migration(3, List.of("ALTER TABLE capture_imports ADD COLUMN left_out TEXT NOT NULL DEFAULT ''", """
+                    CREATE TABLE capture_listening (
+                        case_id     TEXT NOT NULL,
+                        evidence_no INTEGER NOT NULL,
+                        position    INTEGER NOT NULL,
+                        address     TEXT NOT NULL,
+                        port        INTEGER NOT NULL,
+                        service     TEXT NOT NULL,
+                        process     TEXT NOT NULL,
+                        PRIMARY KEY (case_id, evidence_no, position),
+                        FOREIGN KEY (case_id, evidence_no) REFERENCES capture_imports(case_id, evidence_no))"""))));
 
     private final WorkspaceStore store;
 
@@ -159,7 +172,7 @@ public final class CaptureRecords {
         Connection c = tx.connection();
         try (PreparedStatement s = c.prepareStatement("INSERT INTO capture_imports (case_id, evidence_no, analysis_no, imported_at,"
                 + " analyst, file_name, format, sha256, packets, bytes, flows, tcp_flows, udp_flows, first_packet_ns, last_packet_ns,"
-                + " problem) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " problem, left_out) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setString(1, tx.caseId().toString());
             s.setInt(2, capture.number());
             s.setNull(3, Types.INTEGER); // attached once it is kept
@@ -176,7 +189,25 @@ public final class CaptureRecords {
             s.setLong(14, r.firstNanos());
             s.setLong(15, r.lastNanos());
             s.setString(16, r.problem().orElse(null));
+            s.setString(17, r.leftOut().orElse(""));
             s.executeUpdate();
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO capture_listening (case_id, evidence_no, position, address, port,"
+                + " service, process) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            int position = 0;
+            for (ListeningSocket l : r.listening()) {
+                if (l.proxyPort()) { // the others say nothing about proxies; a listing may hold hundreds
+                    s.setString(1, tx.caseId().toString());
+                    s.setInt(2, capture.number());
+                    s.setInt(3, ++position);
+                    s.setString(4, l.address());
+                    s.setInt(5, l.port());
+                    s.setString(6, l.service());
+                    s.setString(7, l.process());
+                    s.addBatch();
+                }
+            }
+            s.executeBatch();
         }
         try (PreparedStatement s = c.prepareStatement("INSERT INTO capture_sessions (case_id, evidence_no, position, flow_no,"
                 + " started_ns, client_host, client_port, proxy_host, proxy_port, protocol, destination, outcome, code, carries_smtp,"
@@ -350,9 +381,20 @@ public final class CaptureRecords {
                     }
                 }
             }
+            Map<Integer, List<ListeningSocket>> listening = new LinkedHashMap<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT evidence_no, address, port, service, process"
+                    + " FROM capture_listening WHERE case_id = ? ORDER BY evidence_no, position")) {
+                s.setString(1, id.toString());
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        listening.computeIfAbsent(r.getInt(1), n -> new ArrayList<>())
+                                .add(new ListeningSocket(r.getString(2), r.getInt(3), r.getString(4), r.getString(5)));
+                    }
+                }
+            }
             List<KeptCapture> imports = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("SELECT evidence_no, analysis_no, imported_at, analyst, file_name, format,"
-                    + " sha256, packets, bytes, flows, tcp_flows, udp_flows, first_packet_ns, last_packet_ns, problem"
+                    + " sha256, packets, bytes, flows, tcp_flows, udp_flows, first_packet_ns, last_packet_ns, problem, left_out"
                     + " FROM capture_imports WHERE case_id = ? ORDER BY imported_at, evidence_no")) {
                 s.setString(1, id.toString());
                 try (ResultSet r = s.executeQuery()) {
@@ -362,8 +404,8 @@ public final class CaptureRecords {
                         OptionalInt analysis = r.wasNull() ? OptionalInt.empty() : OptionalInt.of(analysisNo);
                         imports.add(new KeptCapture(evidence, analysis, Instant.parse(r.getString(3)), r.getString(4), r.getString(5),
                                 r.getString(6), r.getString(7), r.getLong(8), r.getLong(9), r.getInt(10), r.getLong(11), r.getLong(12),
-                                r.getLong(13), r.getLong(14), Optional.ofNullable(r.getString(15)),
-                                sessions.getOrDefault(evidence, List.of())));
+                                r.getLong(13), r.getLong(14), Optional.ofNullable(r.getString(15)), r.getString(16),
+                                listening.getOrDefault(evidence, List.of()), sessions.getOrDefault(evidence, List.of())));
                     }
                 }
             }

@@ -15,13 +15,16 @@ import org.proxyscope.core.model.AddressText;
  * @param analysis   the number of the evidence holding the import's JSON analysis
  * @param firstNanos time of the first packet (epoch nanoseconds), 0 when the file has none (a netstat listing)
  * @param problem    where the file broke its format, when it did; the counts cover what came before
+ * @param leftOut    what the import left out and why ({@link CaptureReport#leftOut()}), or ""
+ * @param listening  the sockets on proxy ports that accepted connections (a listing's LISTEN lines)
  * @param sessions   in the order the import found them
  */
 public record KeptCapture(int evidence, OptionalInt analysis, Instant imported, String analyst, String fileName, String format,
         String sha256, long packets, long bytes, int flows, long tcpFlows, long udpFlows, long firstNanos, long lastNanos,
-        Optional<String> problem, List<Session> sessions) {
+        Optional<String> problem, String leftOut, List<ListeningSocket> listening, List<Session> sessions) {
 
     public KeptCapture {
+        listening = List.copyOf(listening);
         sessions = List.copyOf(sessions);
     }
 

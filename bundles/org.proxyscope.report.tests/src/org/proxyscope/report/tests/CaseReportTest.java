@@ -336,6 +336,44 @@ class CaseReportTest {
         return CaptureEvidence.keep(ws, c.id(), capture, new CaptureImporter(CaptureImporter.DEFAULT_REASSEMBLY_LIMIT), Progress.NONE).report();
     }
 
+    /**
+     * The customer's netstat listing, made on the PC behind the router: its sockets on proxy ports are the report's
+     * finding (the report once said only "No proxy session was found"), with what the listing lost. They make
+     * the capture's standing inconclusive, not proof: the notice stays refused.
+     */
+    @Test
+    void aNetstatListingsProxyPortsAndWhatItLeftOutAreInTheReport() throws Exception {
+        Path listing = Files.writeString(tmp.resolve("netstat-ano.txt"), """
+
+                Active Connections
+
+                  Proto  Local Address          Foreign Address        State           PID
+                  TCP    0.0.0.0:135            0.0.0.0:0              LISTENING       904
+                  TCP    0.0.0.0:8080           0.0.0.0:0              LISTENING       3120
+                 [wupdate.exe]
+                  TCP    0.0.0.0:socks          DESKTOP-4711:0         LISTENING       3120
+                  TCP    [::]:1080              [::]:0                 LISTENING       3120
+                """);
+        Case c = ws.createCase(NewCase.of("Customer's listing", "203.0.113.50", "", "KUNDE-4711", "high", List.of()));
+        importInto(c, listing);
+        setUpDesk();
+        Path pdf = tmp.resolve("listing.pdf");
+        CaseReport.export(ws, c.id(), sections, ExportRequest.to(pdf), Progress.NONE);
+        String text = tool("pdftotext", pdf.toString(), "-").replaceAll("\\s+", " ");
+        for (String expected : List.of("Proxy ports are open on the host (1080, 8080), but the captured traffic shows no session"
+                + " relayed through it.", "The listing netstat-ano.txt (evidence #1) holds no proxy session. It shows 2 sockets of the host listening on proxy"
+                        + " ports: 0.0.0.0:8080 (wupdate.exe), [::]:1080 (PID 3120).",
+                "Format netstat listing", "Left out 1 socket line left out: they name hosts or services",
+                "Listening on proxy ports Socket Service Process 0.0.0.0:8080 not told wupdate.exe [::]:1080 not told PID 3120",
+                "No proxy session was found in this listing.")) {
+            assertTrue(text.contains(expected), "the report lacks \"" + expected + "\": " + text.substring(0, Math.min(text.length(), 3000)));
+        }
+        assertFalse(text.contains("0.0.0.0:135"), "a port where proxies are not found is no finding");
+        ReportException noProof = assertThrows(ReportException.class,
+                () -> CustomerNotice.export(ws, c.id(), sections, tmp.resolve("listing-notice.pdf"), false));
+        assertTrue(noProof.getMessage().contains("a notice would accuse them without proof"), noProof.getMessage());
+    }
+
     /** Real traffic through the test proxies, recorded by tcpdump: the report says since when the host relays. */
     @Test
     void aRecordedCaptureGivesSessionsByOutcomeChartsAndSinceWhen() throws Exception {

@@ -15,8 +15,10 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
+import org.proxyscope.capture.CaptureFormat;
 import org.proxyscope.capture.CaptureRecords;
 import org.proxyscope.capture.KeptCapture;
+import org.proxyscope.capture.ListeningSocket;
 import org.proxyscope.capture.ProxySession.Outcome;
 import org.proxyscope.capture.SessionTimeline;
 import org.proxyscope.core.WorkspaceException;
@@ -71,7 +73,8 @@ public final class CaptureFindingsSection implements ReportSection {
         if (captures.isEmpty()) {
             return Optional.empty();
         }
-        Predicate<KeptCapture.Session> throughTheHost = throughTheHost(context.subject());
+        Predicate<String> theHost = theHost(context.subject());
+        Set<Integer> openPorts = new TreeSet<>();
         List<String> summary = new ArrayList<>();
         List<Contribution.Exposure> exposed = new ArrayList<>();
         List<KeptCapture.Session> relayed = new ArrayList<>();
@@ -80,6 +83,9 @@ public final class CaptureFindingsSection implements ReportSection {
         List<Integer> proof = new ArrayList<>();
         boolean claimed = false;
         for (KeptCapture c : captures) {
+            boolean listing = c.format().equals(CaptureFormat.NETSTAT.word());
+            // a listing is made on the machine under investigation: its sessions are the host's, whatever its address
+            Predicate<KeptCapture.Session> throughTheHost = listing ? session -> true : session -> theHost.test(session.proxyHost());
             List<KeptCapture.Session> established = new ArrayList<>();
             List<KeptCapture.Session> others = new ArrayList<>();
             for (KeptCapture.Session s : c.sessions()) {
@@ -100,7 +106,11 @@ public final class CaptureFindingsSection implements ReportSection {
                     exposed.add(e);
                 }
             }
-            summary.add(sessionsOf(c, established, others));
+            List<ListeningSocket> listeners = listenersOfTheHost(c, theHost);
+            listeners.forEach(l -> openPorts.add(l.port()));
+            summary.add(sessionsOf(c, established, others) + (listeners.isEmpty() ? "" : " It shows " + listeners.size()
+                    + (listeners.size() == 1 ? " socket" : " sockets") + " of the host listening on proxy ports: " + listening(listeners)
+                    + "."));
         }
         if (!relayed.isEmpty()) {
             String ports = exposed.isEmpty() ? "" : " on " + String.join(", ", exposed.stream()
@@ -108,6 +118,12 @@ public final class CaptureFindingsSection implements ReportSection {
             return Optional.of(new Contribution(Contribution.Standing.RELAYS, "Captured traffic shows " + relayed.size()
                     + " sessions relayed through the host" + ports + ", since " + utc(first(relayed)) + ".", summary, exposed,
                     Optional.of(instant(first(relayed))), Optional.of(instant(last(relayed))), proof));
+        }
+        if (!openPorts.isEmpty()) {
+            // a port open on the host is reason to look, not proof: a firewall may keep it from the Internet
+            return Optional.of(new Contribution(Contribution.Standing.INCONCLUSIVE, "Proxy ports are open on the host ("
+                    + String.join(", ", openPorts.stream().map(String::valueOf).toList()) + "), but the captured traffic shows no"
+                    + " session relayed through it.", summary, List.of(), Optional.empty(), Optional.empty(), List.of()));
         }
         if (elsewhere > 0) {
             // relaying by another address proves nothing against this customer; behind a router, the PC's own
@@ -125,8 +141,12 @@ public final class CaptureFindingsSection implements ReportSection {
 
     /** The sentence on one capture: its sessions, those relayed through the host, and those through other hosts. */
     private static String sessionsOf(KeptCapture c, List<KeptCapture.Session> established, List<KeptCapture.Session> others) {
-        StringBuilder text = new StringBuilder("The capture " + c.fileName() + " (evidence #" + c.evidence() + ") holds "
-                + c.sessions().size() + (c.sessions().size() == 1 ? " proxy session; " : " proxy sessions; "));
+        String what = (c.format().equals(CaptureFormat.NETSTAT.word()) ? "The listing " : "The capture ") + c.fileName()
+                + " (evidence #" + c.evidence() + ") holds ";
+        if (c.sessions().isEmpty()) {
+            return what + "no proxy session.";
+        }
+        StringBuilder text = new StringBuilder(what + c.sessions().size() + (c.sessions().size() == 1 ? " proxy session; " : " proxy sessions; "));
         String hosts = others.isEmpty() ? "" : " relayed through other hosts ("
                 + some(new TreeSet<>(others.stream().map(KeptCapture.Session::proxyHost).toList())) + ").";
         if (established.isEmpty()) {
@@ -153,21 +173,45 @@ public final class CaptureFindingsSection implements ReportSection {
     }
 
     /**
-     * Whether a session went through the case's host: its target or another address of its scope. A capture
-     * can hold other proxies' traffic too, which must not be laid at this customer's door. A case that names
-     * no address at all (its target a DNS name, never looked up) cannot tell, and every session counts.
+     * Whether an address is the case's host: its target or another address of its scope. A capture of a router's
+     * line shows the PC's address behind it as the proxy; naming that address in the scope makes it the host's. A
+     * case that names no address (a DNS name, never looked up) counts every address.
      */
-    private static Predicate<KeptCapture.Session> throughTheHost(Case subject) {
+    private static Predicate<String> theHost(Case subject) {
         Set<Host> hosts = new HashSet<>();
         if (subject.target().isAddress()) {
             hosts.add(subject.target());
         }
         subject.scope().entries().stream().map(ScopeEntry::host).filter(Host::isAddress).forEach(hosts::add);
         if (hosts.isEmpty()) {
-            return s -> true;
+            return address -> true;
         }
         Map<String, Boolean> known = new HashMap<>();
-        return s -> known.computeIfAbsent(s.proxyHost(), text -> hosts.contains(Host.parse(text)));
+        return address -> known.computeIfAbsent(address, text -> hosts.contains(Host.parse(text)));
+    }
+
+    /**
+     * The sockets on proxy ports that were the host's. A netstat listing is made on the machine under
+     * investigation, so all of its sockets are (0.0.0.0, or the PC's own address behind a router); in traffic,
+     * those of the host's addresses.
+     */
+    private static List<ListeningSocket> listenersOfTheHost(KeptCapture c, Predicate<String> theHost) {
+        if (c.format().equals(CaptureFormat.NETSTAT.word())) {
+            return c.listening();
+        }
+        return c.listening().stream().filter(l -> theHost.test(l.address().substring(0, l.address().lastIndexOf(':')))).toList();
+    }
+
+    /** The owning process as a listing names it: its program, or only its number (netstat -ano without -b). */
+    private static String process(ListeningSocket l) {
+        return l.process().chars().allMatch(Character::isDigit) ? "PID " + l.process() : l.process();
+    }
+
+    /** "0.0.0.0:8080 (wupdate.exe), [::]:1080": the first few, and how many more. */
+    private static String listening(List<ListeningSocket> sockets) {
+        List<String> named = sockets.stream().limit(5).map(l -> l.address() + (l.process().isEmpty() ? "" : " (" + process(l) + ")"))
+                .toList();
+        return String.join(", ", named) + (sockets.size() > named.size() ? " and " + (sockets.size() - named.size()) + " more" : "");
     }
 
     @Override
@@ -182,7 +226,8 @@ public final class CaptureFindingsSection implements ReportSection {
     private static void writeCapture(KeptCapture c, ReportWriter out) {
         out.heading("Evidence #" + c.evidence() + ": " + c.fileName());
         List<String[]> facts = new ArrayList<>();
-        facts.add(new String[] {"Format", c.format() + ", " + c.packets() + " packets, " + c.bytes() + " bytes"});
+        boolean listing = c.format().equals(CaptureFormat.NETSTAT.word());
+        facts.add(new String[] {"Format", listing ? "netstat listing" : c.format() + ", " + c.packets() + " packets, " + c.bytes() + " bytes"});
         facts.add(new String[] {"Flows", c.flows() + " (" + c.tcpFlows() + " TCP, " + c.udpFlows() + " UDP)"});
         if (c.firstNanos() > 0) {
             facts.add(new String[] {"Captured", ReportTime.span(instant(c.firstNanos()), instant(c.lastNanos()))});
@@ -191,9 +236,19 @@ public final class CaptureFindingsSection implements ReportSection {
         facts.add(new String[] {"Imported", utc(c.imported()) + " by " + c.analyst()
                 + c.analysis().stream().mapToObj(n -> ", analysis kept as evidence #" + n).findFirst().orElse("")});
         c.problem().ifPresent(p -> facts.add(new String[] {"Damaged", p + "; the findings cover what came before"}));
+        if (!c.leftOut().isEmpty()) {
+            facts.add(new String[] {"Left out", c.leftOut()});
+        }
         out.facts(facts);
+        if (!c.listening().isEmpty()) {
+            out.heading("Listening on proxy ports");
+            out.table(List.of("Socket", "Service", "Process"), new float[] {40, 30, 30}, c.listening().stream()
+                    .map(l -> new String[] {l.address(), l.service().isEmpty() ? "not told" : l.service(),
+                            l.process().isEmpty() ? (listing ? "not listed" : "not in traffic") : process(l)})
+                    .toList());
+        }
         if (c.sessions().isEmpty()) {
-            out.paragraph("No proxy session was found in this capture.");
+            out.paragraph(listing ? "No proxy session was found in this listing." : "No proxy session was found in this capture.");
             return;
         }
         List<KeptCapture.Session> established = c.sessions().stream().filter(s -> s.outcome() == Outcome.ESTABLISHED).toList();
