@@ -284,6 +284,23 @@ class CaseReportTest {
         assertTrue(headers >= 3, "the findings table spans pages and repeats its header: " + headers);
     }
 
+    /**
+     * The page count an export gives (the command line prints it, the evidence's source keeps it) is the file's,
+     * also when the last table ends at a page's foot: the space after it began a page that stays empty and is
+     * dropped, and a 3-page report was said to have 4. The custody log, the last table, grows by a row or two a
+     * round until its end has met the foot of a page.
+     */
+    @Test
+    void thePageCountSaidIsTheFilesEvenWhenTheLastPageEndsFull() throws Exception {
+        Case c = ws.createCase(NewCase.of("Pages", "192.0.2.7", "", "", "low", List.of()));
+        for (int round = 0; round < 24; round++) {
+            ws.record(c.id(), CustodyAction.CHECK_RUN, "round " + round);
+            Path pdf = tmp.resolve("pages-" + round + ".pdf");
+            CaseReport.Exported done = CaseReport.export(ws, c.id(), sections, ExportRequest.to(pdf), Progress.NONE);
+            assertEquals(field(tool("pdfinfo", pdf.toString()), "Pages"), Integer.toString(done.pages()), "round " + round);
+        }
+    }
+
     @Test
     void refusesWhatWouldLoseOrHalfWriteAFile() throws Exception {
         Case c = caseWithRun("Refusals", 0);

@@ -19,22 +19,25 @@ public final class NoticeTypesetter {
 
     /** Writes the letter to {@code out}; returns its page count. */
     public static int typeset(String letter, String header, String author, String title, OutputStream out) throws IOException {
-        try (PdfReport pdf = new PdfReport(out, new ReportFonts(), header, new PdfReport.Metadata(title, author, title,
-                "customer notice, open proxy", ProxyscopeVersion.current().toString()))) {
-            List<String> blocks = blocks(letter);
-            for (int i = 0; i < blocks.size(); i++) {
-                String block = blocks.get(i);
-                if (i == 0) {
-                    pdf.emphasis(block);
-                } else if (block.startsWith("- ")) {
-                    for (String item : block.split("\n")) {
-                        pdf.paragraph("•  " + (item.startsWith("- ") ? item.substring(2) : item).strip());
+        try {
+            PdfReport pdf = new PdfReport(out, new ReportFonts(), header, new PdfReport.Metadata(title, author, title,
+                    "customer notice, open proxy", ProxyscopeVersion.current().toString()));
+            try (pdf) {
+                List<String> blocks = blocks(letter);
+                for (int i = 0; i < blocks.size(); i++) {
+                    String block = blocks.get(i);
+                    if (i == 0) {
+                        pdf.emphasis(block);
+                    } else if (block.startsWith("- ")) {
+                        for (String item : block.split("\n")) {
+                            pdf.paragraph("•  " + (item.startsWith("- ") ? item.substring(2) : item).strip());
+                        }
+                    } else {
+                        pdf.paragraph(block);
                     }
-                } else {
-                    pdf.paragraph(block);
                 }
             }
-            return pdf.pages();
+            return pdf.pages(); // counted as the document closes
         } catch (DocumentException e) {
             throw new IOException("the PDF library refused the letter: " + e.getMessage(), e);
         }

@@ -42,6 +42,7 @@ final class PdfReport implements ReportWriter, AutoCloseable {
     private final Document document = new Document(PageSize.A4, 56, 56, 64, 60);
     private final PdfWriter writer;
     private final ReportFonts fonts;
+    private final Decorations decorations;
     private int anchors;
     private PdfOutline section;
 
@@ -50,7 +51,8 @@ final class PdfReport implements ReportWriter, AutoCloseable {
         this.fonts = fonts;
         writer = PdfWriter.getInstance(document, out);
         writer.setViewerPreferences(PdfWriter.PageModeUseOutlines);
-        writer.setPageEvent(new Decorations(fonts.sans, SafeText.of(header, false, fonts.sans::charExists)));
+        decorations = new Decorations(fonts.sans, SafeText.of(header, false, fonts.sans::charExists));
+        writer.setPageEvent(decorations);
         writer.setFullCompression();
         document.addTitle(SafeText.of(metadata.title(), false));
         document.addAuthor(SafeText.of(metadata.author(), false));
@@ -65,8 +67,16 @@ final class PdfReport implements ReportWriter, AutoCloseable {
     record Metadata(String title, String author, String subject, String keywords, String creator) {
     }
 
+    /**
+     * The page count, as the footers give it: known once the document is closed. While it is written, the writer's
+     * page number counts a page begun by content that ended at the foot of the one before, which stays empty and is
+     * dropped (a report said "4 pages" of a 3-page file).
+     */
     int pages() {
-        return writer.getPageNumber();
+        if (decorations.pages < 0) {
+            throw new IllegalStateException("the page count is known once the document is closed");
+        }
+        return decorations.pages;
     }
 
     // ---- the cover ----
@@ -268,6 +278,7 @@ final class PdfReport implements ReportWriter, AutoCloseable {
         private final BaseFont font;
         private final String header;
         private PdfTemplate total;
+        private int pages = -1;
 
         Decorations(BaseFont font, String header) {
             this.font = font;
@@ -304,7 +315,8 @@ final class PdfReport implements ReportWriter, AutoCloseable {
             total.beginText();
             total.setFontAndSize(font, 8);
             total.setColorFill(Color.GRAY);
-            total.showText(" " + (writer.getPageNumber() - 1)); // the writer has moved past the last page
+            pages = writer.getPageNumber() - 1; // the writer has moved past the last page
+            total.showText(" " + pages);
             total.endText();
         }
     }

@@ -33,22 +33,24 @@ public final class ReportTypesetter {
             throws IOException, WorkspaceException {
         progress.begin("Writing the report of " + context.subject().id(), sections.size() + 1L);
         Case c = context.subject();
-        try (PdfReport pdf = new PdfReport(out, new ReportFonts(), "Proxyscope case report " + c.id() + ": " + c.title(),
-                new PdfReport.Metadata("Case report " + c.id() + ": " + c.title(), context.workspace().analyst(),
-                        "Open proxy investigation of " + c.target(), String.join(", ", keywords(c)),
-                        ProxyscopeVersion.current().toString()))) {
-            cover(pdf, context);
-            progress.advance(1);
-            for (ReportSection s : sections) {
-                if (progress.cancelled()) {
-                    break;
-                }
-                pdf.section(s.title());
-                s.write(context, pdf);
+        try {
+            PdfReport pdf = new PdfReport(out, new ReportFonts(), "Proxyscope case report " + c.id() + ": " + c.title(),
+                    new PdfReport.Metadata("Case report " + c.id() + ": " + c.title(), context.workspace().analyst(),
+                            "Open proxy investigation of " + c.target(), String.join(", ", keywords(c)),
+                            ProxyscopeVersion.current().toString()));
+            try (pdf) {
+                cover(pdf, context);
                 progress.advance(1);
+                for (ReportSection s : sections) {
+                    if (progress.cancelled()) {
+                        break;
+                    }
+                    pdf.section(s.title());
+                    s.write(context, pdf);
+                    progress.advance(1);
+                }
             }
-            int pages = pdf.pages();
-            return pages;
+            return pdf.pages(); // counted as the document closes
         } catch (DocumentException e) {
             throw new IOException("the PDF library refused the document: " + e.getMessage(), e);
         }
