@@ -168,6 +168,31 @@ class NotesViewTest {
         assertEquals("Customer called.\nPC runs SOCKS on 1080.", part.editor().getText(), "the editor shows the restored text");
     }
 
+    /** A paragraph is one long line: a version is read whole, wrapped, as in the editor. */
+    @Test
+    void theHistoryShowsALongParagraphWrapped() throws Exception {
+        String paragraph = "Customer called about the blocklisting; ".repeat(12).strip();
+        Notes.of(ws).add(subject.id(), "Call", paragraph, List.of(), false);
+        NotesPart part = ContextInjectionFactory.make(NotesPart.class, context);
+        shell.setSize(640, 620);
+        shell.open();
+        part.table().setSelection(0);
+        part.table().notifyListeners(SWT.Selection, new Event());
+        int[] seen = new int[3];
+        display.asyncExec(() -> {
+            Shell dialog = shellTitled("History of Note 1, \"Call\"");
+            StyledText text = Widgets.find(dialog, StyledText.class, t -> true).get(0);
+            org.eclipse.swt.graphics.Point end = text.getLocationAtOffset(text.getCharCount());
+            seen[0] = end.x;
+            seen[1] = end.y - text.getLocationAtOffset(0).y;
+            seen[2] = text.getClientArea().width;
+            dialog.close();
+        });
+        Widgets.click(part.historyButton());
+        assertTrue(seen[1] > 0, "the paragraph's end is on a line below its start");
+        assertTrue(seen[0] <= seen[2], "and within sight: x " + seen[0] + " of " + seen[2]);
+    }
+
     private Shell shellTitled(String title) {
         for (Shell s : display.getShells()) {
             if (s.getText().equals(title)) {

@@ -79,7 +79,8 @@ final class NoteHistoryDialog extends Dialog {
         GridLayoutFactory.fillDefaults().applyTo(right);
         caption = new Label(right, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(caption);
-        text = new StyledText(right, SWT.MULTI | SWT.READ_ONLY | SWT.BORDER | SWT.V_SCROLL | SWT.H_SCROLL);
+        // wrapped as in the editor: a note's paragraph is one long line, which ran out of sight to the right
+        text = new StyledText(right, SWT.MULTI | SWT.READ_ONLY | SWT.BORDER | SWT.V_SCROLL | SWT.WRAP);
         text.setFont(JFaceResources.getTextFont());
         GridDataFactory.fillDefaults().grab(true, true).applyTo(text);
         sash.setWeights(45, 55);
