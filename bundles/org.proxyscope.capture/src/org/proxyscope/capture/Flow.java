@@ -53,6 +53,8 @@ public final class Flow {
     int hash;
     Service service = Service.UNKNOWN;
     String detail = "";
+    /** The state a netstat listing gave the connection ("established", "time_wait"); empty for traffic. */
+    String listedState = "";
     /** Reassembled beginnings of each direction, until the flow is analysed. */
     StreamBuffer clientStream;
     StreamBuffer serverStream;
@@ -216,8 +218,14 @@ public final class Flow {
         return (tcpState & RESET) != 0 || (tcpState & (CLIENT_FIN | SERVER_FIN)) == (CLIENT_FIN | SERVER_FIN);
     }
 
-    /** The TCP state in a few words: "handshake only", "open", "closed", "reset", "no handshake seen". */
+    /**
+     * The TCP state in a few words: "handshake only", "open", "closed", "reset", "no handshake seen"; for a
+     * connection a netstat listing named, the state it gave (no packet was seen, so no handshake either).
+     */
     public String state() {
+        if (!listedState.isEmpty()) {
+            return listedState;
+        }
         if (transport == Transport.UDP) {
             return "";
         }

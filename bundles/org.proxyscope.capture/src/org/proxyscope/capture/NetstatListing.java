@@ -168,7 +168,8 @@ final class NetstatListing {
             boolean inbound = listeningPorts.contains(local.port());
             Flow flow = new Flow(connections.size() + 1, l.udp ? Flow.Transport.UDP : Flow.Transport.TCP,
                     inbound ? remote : local, inbound ? local : remote, 0);
-            flow.detail = l.state.toLowerCase(Locale.ROOT) + (l.process.isEmpty() ? "" : ", " + l.process);
+            flow.listedState = l.state.toLowerCase(Locale.ROOT);
+            flow.detail = l.process;
             connections.add(flow);
         }
     }

@@ -104,6 +104,9 @@ class NetstatImportTest {
         assertTrue(report.listening().get(1).proxyPort());
         assertEquals(1, report.flowCount());
         assertEquals("203.0.113.9:25", report.flows().get(0).server().toString());
+        // the listing's state goes in the State column, where traffic's "no handshake seen" would mislead
+        assertEquals("established", report.flows().get(0).state());
+        assertEquals("3120", report.flows().get(0).detail());
     }
 
     /**
