@@ -237,16 +237,12 @@ class CaseReportTest {
     void eachRunNamesTheScopeItWasCheckedAgainstAfterTheScopeChanges() throws Exception {
         Case c = caseWithRun("Scope changed after the run", 0);
         ws.editCase(c.id(), NewCase.of(c.title(), "127.0.0.1", "10.0.0.1:25,1080", "KUNDE-4711", "high", List.of("socks")));
-        Path pdf = tmp.resolve("scope.pdf");
-        CaseReport.export(ws, c.id(), sections, ExportRequest.to(pdf), Progress.NONE);
-        String text = tool("pdftotext", pdf.toString(), "-").replaceAll("\\s+", " ");
+        String text = reportText(c, "scope.pdf");
         assertTrue(text.contains("Host Ports 10.0.0.1 25,1080"), "the scope as it stands now: " + text.substring(0, 1500));
         assertTrue(text.contains("Scope 127.0.0.1, every port (the case's scope has changed since)"), "the run's scope, then");
 
         Case unchanged = caseWithRun("Scope as it was", 0);
-        Path same = tmp.resolve("same.pdf");
-        CaseReport.export(ws, unchanged.id(), sections, ExportRequest.to(same), Progress.NONE);
-        String plain = tool("pdftotext", same.toString(), "-").replaceAll("\\s+", " ");
+        String plain = reportText(unchanged, "same.pdf");
         assertTrue(plain.contains("Host Ports 127.0.0.1 every port"), plain.substring(0, 1500));
         assertTrue(plain.contains("Scope 127.0.0.1, every port Canary"), "no change, no remark");
 
@@ -254,10 +250,8 @@ class CaseReportTest {
         ProbeReport r = run(0);
         ProbeEvidence.keep(ws, widened.id(), new ProbeReport(r.host(), r.started(), r.elapsed(), r.findings(),
                 Scope.parse("127.0.0.1:1080")), "Proxyscope's canary on 127.0.0.1:45000");
-        Path one = tmp.resolve("one.pdf");
-        CaseReport.export(ws, widened.id(), sections, ExportRequest.to(one), Progress.NONE);
-        assertTrue(tool("pdftotext", one.toString(), "-").replaceAll("\\s+", " ")
-                .contains("Scope 127.0.0.1, port 1080 (the case's scope has changed since)"), "one port, in the singular");
+        assertTrue(reportText(widened, "one.pdf").contains("Scope 127.0.0.1, port 1080 (the case's scope has changed since)"),
+                "one port, in the singular");
     }
 
     @Test
@@ -349,6 +343,13 @@ class CaseReportTest {
         assertEquals(again.evidence().sha256(), ws.evidence(c.id()).get(ws.evidence(c.id()).size() - 1).sha256());
     }
 
+    /** Exports the case's report to {@code name} and gives its text, each run of white space as one space. */
+    private String reportText(Case c, String name) throws Exception {
+        Path pdf = tmp.resolve(name);
+        CaseReport.export(ws, c.id(), sections, ExportRequest.to(pdf), Progress.NONE);
+        return tool("pdftotext", pdf.toString(), "-").replaceAll("\\s+", " ");
+    }
+
     private CaptureReport importInto(Case c, Path capture) throws Exception {
         return CaptureEvidence.keep(ws, c.id(), capture, new CaptureImporter(CaptureImporter.DEFAULT_REASSEMBLY_LIMIT), Progress.NONE).report();
     }
@@ -374,9 +375,7 @@ class CaseReportTest {
         Case c = ws.createCase(NewCase.of("Customer's listing", "203.0.113.50", "", "KUNDE-4711", "high", List.of()));
         importInto(c, listing);
         setUpDesk();
-        Path pdf = tmp.resolve("listing.pdf");
-        CaseReport.export(ws, c.id(), sections, ExportRequest.to(pdf), Progress.NONE);
-        String text = tool("pdftotext", pdf.toString(), "-").replaceAll("\\s+", " ");
+        String text = reportText(c, "listing.pdf");
         for (String expected : List.of("Proxy ports are open on the host (1080, 8080), but the captured traffic shows no session"
                 + " relayed through it.", "The listing netstat-ano.txt (evidence #1) holds no proxy session. It shows 2 sockets of the host listening on proxy"
                         + " ports: 0.0.0.0:8080 (wupdate.exe), [::]:1080 (PID 3120).",
@@ -456,9 +455,7 @@ class CaseReportTest {
         Case c = ws.createCase(NewCase.of("Wrong line", "198.51.100.77", "198.51.100.77", "KUNDE-4711", "high", List.of()));
         importInto(c, capture);
         setUpDesk();
-        Path pdf = tmp.resolve("other.pdf");
-        CaseReport.export(ws, c.id(), sections, ExportRequest.to(pdf), Progress.NONE);
-        String text = tool("pdftotext", pdf.toString(), "-").replaceAll("\\s+", " ");
+        String text = reportText(c, "other.pdf");
         assertTrue(text.matches(".*Captured traffic shows \\d+ sessions relayed through other hosts \\(192\\.0\\.2\\.7\\), none through"
                 + " 198\\.51\\.100\\.77 or the other hosts of its scope\\..*"), text.substring(0, 1500));
         assertFalse(text.contains("relayed through the host"), "no claim that the customer's host relayed");
@@ -469,9 +466,7 @@ class CaseReportTest {
         assertTrue(noProof.getMessage().contains("a notice would accuse them without proof"), noProof.getMessage());
 
         ws.editCase(c.id(), NewCase.of("Wrong line", "198.51.100.77", "198.51.100.77,192.0.2.7", "KUNDE-4711", "high", List.of()));
-        Path scoped = tmp.resolve("scoped.pdf");
-        CaseReport.export(ws, c.id(), sections, ExportRequest.to(scoped), Progress.NONE);
-        assertTrue(tool("pdftotext", scoped.toString(), "-").replaceAll("\\s+", " ").matches(".*Captured traffic shows \\d+ sessions"
+        assertTrue(reportText(c, "scoped.pdf").matches(".*Captured traffic shows \\d+ sessions"
                 + " relayed through the host on .*"), "the scope's address counts as the host's");
     }
 
