@@ -293,7 +293,7 @@ public final class CaptureJson {
         for (ListeningSocket l : r.listening()) {
             if (l.proxyPort()) {
                 s.append(String.format(Locale.ROOT, "  listening on a proxy port: %s%s%s%n", l.address(),
-                        l.service().isEmpty() ? "" : " (" + l.service() + ")", l.process().isEmpty() ? "" : ", " + l.process()));
+                        l.service().isEmpty() ? "" : " (" + l.service() + ")", l.owner().isEmpty() ? "" : ", " + l.owner()));
             }
         }
         return s.toString();

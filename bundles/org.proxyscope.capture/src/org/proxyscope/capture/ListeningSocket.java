@@ -11,6 +11,11 @@ import org.proxyscope.core.model.ProxyPorts;
  */
 public record ListeningSocket(String address, int port, String service, String process) {
 
+    /** The owning process in words: its program, or "PID 3120" when a listing gave only its number; "" when none. */
+    public String owner() {
+        return !process.isEmpty() && process.chars().allMatch(Character::isDigit) ? "PID " + process : process;
+    }
+
     /** True when the port is one where proxies and relays are usually found. */
     public boolean proxyPort() {
         return ProxyPorts.known(port);

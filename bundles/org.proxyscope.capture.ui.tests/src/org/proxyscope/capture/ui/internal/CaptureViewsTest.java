@@ -106,6 +106,26 @@ class CaptureViewsTest {
         assertEquals(org.eclipse.core.runtime.IStatus.WARNING, job.getResult().getSeverity(), job.getResult().getMessage());
     }
 
+    /** A listing's socket on a proxy port names its owner as evidence (it once stood under "Mail through it"). */
+    @Test
+    void aListedProxyPortNamesItsOwnerAsEvidence() throws Exception {
+        Path listing = java.nio.file.Files.writeString(tmp.resolve("netstat-ano.txt"), """
+                  Proto  Local Address          Foreign Address        State           PID
+                  TCP    0.0.0.0:8080           0.0.0.0:0              LISTENING       3120
+                 [wupdate.exe]
+                  TCP    [::]:1080              [::]:0                 LISTENING       3120
+                """);
+        FlowsPart flows = part(FlowsPart.class);
+        ImportCaptureJob job = flows.start(listing);
+        job.join();
+        FindingsPart findings = part(FindingsPart.class);
+        findings.show(job.report());
+        assertEquals(2, findings.rows());
+        Table table = Widgets.find(findings.shell(), Table.class, t -> true).get(0);
+        assertEquals(List.of("owned by wupdate.exe", "owned by PID 3120"), List.of(findings.evidence(0), findings.evidence(1)));
+        assertEquals(List.of("", ""), List.of(table.getItem(0).getText(7), table.getItem(1).getText(7)), "no mail through a listing");
+    }
+
     @Test
     void importingIntoTheSelectedCaseFillsTheFlowsAndKeepsEvidence() throws Exception {
         Case subject = ws.createCase(NewCase.of("Relaying PC", "127.0.0.1", "", "", "high", List.of()));

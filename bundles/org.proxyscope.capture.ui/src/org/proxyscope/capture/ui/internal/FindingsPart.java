@@ -96,7 +96,9 @@ public final class FindingsPart {
     private String[] texts(int index) {
         if (index >= rows.size()) {
             ListeningSocket l = listening.get(index - rows.size());
-            return new String[] { "listening", l.service(), "", l.address(), "", ProxyPorts.usual(l.port()) + " port", "", l.process(), "" };
+            // the owner is evidence of what listens there; it once stood under "Mail through it"
+            return new String[] { "listening", l.service(), "", l.address(), "", ProxyPorts.usual(l.port()) + " port",
+                    l.owner().isEmpty() ? "" : "owned by " + l.owner(), "", "" };
         }
         ProxySession s = rows.get(index);
         return new String[] { s.outcome().word(), s.protocol(), s.client().toString(), s.proxy().toString(), s.destination(), s.code(),

@@ -202,14 +202,9 @@ public final class CaptureFindingsSection implements ReportSection {
         return c.listening().stream().filter(l -> theHost.test(l.address().substring(0, l.address().lastIndexOf(':')))).toList();
     }
 
-    /** The owning process as a listing names it: its program, or only its number (netstat -ano without -b). */
-    private static String process(ListeningSocket l) {
-        return l.process().chars().allMatch(Character::isDigit) ? "PID " + l.process() : l.process();
-    }
-
     /** "0.0.0.0:8080 (wupdate.exe), [::]:1080": the first few, and how many more. */
     private static String listening(List<ListeningSocket> sockets) {
-        List<String> named = sockets.stream().limit(5).map(l -> l.address() + (l.process().isEmpty() ? "" : " (" + process(l) + ")"))
+        List<String> named = sockets.stream().limit(5).map(l -> l.address() + (l.owner().isEmpty() ? "" : " (" + l.owner() + ")"))
                 .toList();
         return String.join(", ", named) + (sockets.size() > named.size() ? " and " + (sockets.size() - named.size()) + " more" : "");
     }
@@ -244,7 +239,7 @@ public final class CaptureFindingsSection implements ReportSection {
             out.heading("Listening on proxy ports");
             out.table(List.of("Socket", "Service", "Process"), new float[] {40, 30, 30}, c.listening().stream()
                     .map(l -> new String[] {l.address(), l.service().isEmpty() ? "not told" : l.service(),
-                            l.process().isEmpty() ? (listing ? "not listed" : "not in traffic") : process(l)})
+                            l.owner().isEmpty() ? (listing ? "not listed" : "not in traffic") : l.owner()})
                     .toList());
         }
         if (c.sessions().isEmpty()) {
