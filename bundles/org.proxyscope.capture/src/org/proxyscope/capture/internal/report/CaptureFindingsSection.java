@@ -74,6 +74,7 @@ public final class CaptureFindingsSection implements ReportSection {
             return Optional.empty();
         }
         Predicate<String> theHost = theHost(context.subject());
+        Predicate<KeptCapture.Session> throughTheHost = session -> theHost.test(session.proxyHost());
         Set<Integer> openPorts = new TreeSet<>();
         List<String> summary = new ArrayList<>();
         List<Contribution.Exposure> exposed = new ArrayList<>();
@@ -83,9 +84,6 @@ public final class CaptureFindingsSection implements ReportSection {
         List<Integer> proof = new ArrayList<>();
         boolean claimed = false;
         for (KeptCapture c : captures) {
-            boolean listing = c.format().equals(CaptureFormat.NETSTAT.word());
-            // a listing is made on the machine under investigation: its sessions are the host's, whatever its address
-            Predicate<KeptCapture.Session> throughTheHost = listing ? session -> true : session -> theHost.test(session.proxyHost());
             List<KeptCapture.Session> established = new ArrayList<>();
             List<KeptCapture.Session> others = new ArrayList<>();
             for (KeptCapture.Session s : c.sessions()) {
