@@ -28,6 +28,11 @@ public record KeptCapture(int evidence, OptionalInt analysis, Instant imported, 
         sessions = List.copyOf(sessions);
     }
 
+    /** Whether the file is a netstat listing: sockets and connections as a machine listed them, no traffic. */
+    public boolean listing() {
+        return format.equals(CaptureFormat.NETSTAT.word());
+    }
+
     /**
      * A proxy session as kept: who used which proxy for what, how it ended, and the mail it carried.
      *

@@ -2,6 +2,7 @@ package org.proxyscope.capture.internal.report;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,7 +16,6 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
-import org.proxyscope.capture.CaptureFormat;
 import org.proxyscope.capture.CaptureRecords;
 import org.proxyscope.capture.KeptCapture;
 import org.proxyscope.capture.ListeningSocket;
@@ -139,7 +139,7 @@ public final class CaptureFindingsSection implements ReportSection {
 
     /** The sentence on one capture: its sessions, those relayed through the host, and those through other hosts. */
     private static String sessionsOf(KeptCapture c, List<KeptCapture.Session> established, List<KeptCapture.Session> others) {
-        String what = (c.format().equals(CaptureFormat.NETSTAT.word()) ? "The listing " : "The capture ") + c.fileName()
+        String what = (c.listing() ? "The listing " : "The capture ") + c.fileName()
                 + " (evidence #" + c.evidence() + ") holds ";
         if (c.sessions().isEmpty()) {
             return what + "no proxy session.";
@@ -165,7 +165,7 @@ public final class CaptureFindingsSection implements ReportSection {
     }
 
     /** The first few of {@code names}, and how many more: a capture of a whole network can hold hundreds of proxies. */
-    private static String some(Set<String> names) {
+    private static String some(Collection<String> names) {
         List<String> first = names.stream().limit(5).toList();
         return String.join(", ", first) + (names.size() > first.size() ? " and " + (names.size() - first.size()) + " more" : "");
     }
@@ -194,7 +194,7 @@ public final class CaptureFindingsSection implements ReportSection {
      * those of the host's addresses.
      */
     private static List<ListeningSocket> listenersOfTheHost(KeptCapture c, Predicate<String> theHost) {
-        if (c.format().equals(CaptureFormat.NETSTAT.word())) {
+        if (c.listing()) {
             return c.listening();
         }
         return c.listening().stream().filter(l -> theHost.test(l.address().substring(0, l.address().lastIndexOf(':')))).toList();
@@ -202,9 +202,7 @@ public final class CaptureFindingsSection implements ReportSection {
 
     /** "0.0.0.0:8080 (wupdate.exe), [::]:1080": the first few, and how many more. */
     private static String listening(List<ListeningSocket> sockets) {
-        List<String> named = sockets.stream().limit(5).map(l -> l.address() + (l.owner().isEmpty() ? "" : " (" + l.owner() + ")"))
-                .toList();
-        return String.join(", ", named) + (sockets.size() > named.size() ? " and " + (sockets.size() - named.size()) + " more" : "");
+        return some(sockets.stream().map(l -> l.address() + (l.owner().isEmpty() ? "" : " (" + l.owner() + ")")).toList());
     }
 
     @Override
@@ -219,7 +217,7 @@ public final class CaptureFindingsSection implements ReportSection {
     private static void writeCapture(KeptCapture c, ReportWriter out) {
         out.heading("Evidence #" + c.evidence() + ": " + c.fileName());
         List<String[]> facts = new ArrayList<>();
-        boolean listing = c.format().equals(CaptureFormat.NETSTAT.word());
+        boolean listing = c.listing();
         facts.add(new String[] {"Format", listing ? "netstat listing" : c.format() + ", " + c.packets() + " packets, " + c.bytes() + " bytes"});
         facts.add(new String[] {"Flows", c.flows() + " (" + c.tcpFlows() + " TCP, " + c.udpFlows() + " UDP)"});
         if (c.firstNanos() > 0) {
