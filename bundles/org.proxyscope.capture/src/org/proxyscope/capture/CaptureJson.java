@@ -115,6 +115,17 @@ public final class CaptureJson {
         }
     }
 
+    /** A listing's addresses of a socket's use, named only where the listing shows some. */
+    private static void addresses(JsonStreamWriter o, String name, List<String> addresses) throws IOException {
+        if (!addresses.isEmpty()) {
+            o.name(name).beginArray();
+            for (String a : addresses) {
+                o.value(a);
+            }
+            o.endArray();
+        }
+    }
+
     /** The end of the sessions' array, the listening sockets, and the opening of the hosts' array. */
     private static void afterSessions(CaptureReport r, JsonStreamWriter o) throws IOException {
         o.endArray();
@@ -128,6 +139,8 @@ public final class CaptureJson {
             if (!l.process().isEmpty()) {
                 o.name("process").value(l.process());
             }
+            addresses(o, "clients", l.clients());
+            addresses(o, "mail_servers", l.mailServers());
             o.endObject();
         }
         o.endArray();
@@ -292,8 +305,9 @@ public final class CaptureJson {
         }
         for (ListeningSocket l : r.listening()) {
             if (l.proxyPort()) {
-                s.append(String.format(Locale.ROOT, "  listening on a proxy port: %s%s%s%n", l.address(),
-                        l.service().isEmpty() ? "" : " (" + l.service() + ")", l.owner().isEmpty() ? "" : ", " + l.owner()));
+                s.append(String.format(Locale.ROOT, "  listening on a proxy port: %s%s%s%s%n", l.address(),
+                        l.service().isEmpty() ? "" : " (" + l.service() + ")", l.owner().isEmpty() ? "" : ", " + l.owner(),
+                        l.use().isEmpty() ? "" : "; " + l.use()));
             }
         }
         return s.toString();

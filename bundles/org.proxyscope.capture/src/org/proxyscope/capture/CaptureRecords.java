@@ -88,7 +88,11 @@ public final class CaptureRecords {
                         service     TEXT NOT NULL,
                         process     TEXT NOT NULL,
                         PRIMARY KEY (case_id, evidence_no, position),
-                        FOREIGN KEY (case_id, evidence_no) REFERENCES capture_imports(case_id, evidence_no))"""))));
+                        FOREIGN KEY (case_id, evidence_no) REFERENCES capture_imports(case_id, evidence_no))""")),
+            // what a listing shows of each socket's use: the other hosts connected to it, and the mail servers its
+            // process connects to, space-separated (sockets kept before show neither)
+            new Migration(4, List.of("ALTER TABLE capture_listening ADD COLUMN clients TEXT NOT NULL DEFAULT ''",
+                    "ALTER TABLE capture_listening ADD COLUMN mail_servers TEXT NOT NULL DEFAULT ''"))));
 
     private final WorkspaceStore store;
 
@@ -193,7 +197,7 @@ public final class CaptureRecords {
             s.executeUpdate();
         }
         try (PreparedStatement s = c.prepareStatement("INSERT INTO capture_listening (case_id, evidence_no, position, address, port,"
-                + " service, process) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                + " service, process, clients, mail_servers) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int position = 0;
             for (ListeningSocket l : r.listening()) {
                 if (l.proxyPort()) { // the others say nothing about proxies; a listing may hold hundreds
@@ -204,6 +208,8 @@ public final class CaptureRecords {
                     s.setInt(5, l.port());
                     s.setString(6, l.service());
                     s.setString(7, l.process());
+                    s.setString(8, String.join(" ", l.clients()));
+                    s.setString(9, String.join(" ", l.mailServers()));
                     s.addBatch();
                 }
             }
@@ -368,6 +374,10 @@ public final class CaptureRecords {
         s.addBatch();
     }
 
+    private static List<String> addresses(String spaced) {
+        return spaced.isEmpty() ? List.of() : List.of(spaced.split(" "));
+    }
+
     /** The case's imports, oldest first, each with its sessions. */
     public List<KeptCapture> list(CaseId id) throws WorkspaceException {
         return store.read("read the capture imports of " + id, c -> {
@@ -382,13 +392,14 @@ public final class CaptureRecords {
                 }
             }
             Map<Integer, List<ListeningSocket>> listening = new LinkedHashMap<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT evidence_no, address, port, service, process"
+            try (PreparedStatement s = c.prepareStatement("SELECT evidence_no, address, port, service, process, clients, mail_servers"
                     + " FROM capture_listening WHERE case_id = ? ORDER BY evidence_no, position")) {
                 s.setString(1, id.toString());
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
                         listening.computeIfAbsent(r.getInt(1), n -> new ArrayList<>())
-                                .add(new ListeningSocket(r.getString(2), r.getInt(3), r.getString(4), r.getString(5)));
+                                .add(new ListeningSocket(r.getString(2), r.getInt(3), r.getString(4), r.getString(5),
+                                        addresses(r.getString(6)), addresses(r.getString(7))));
                     }
                 }
             }

@@ -6,9 +6,12 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.proxyscope.core.model.AddressText;
 
@@ -18,6 +21,9 @@ import org.proxyscope.core.model.AddressText;
  * inbound when their local port listens.
  */
 final class NetstatListing {
+
+    /** The process number in ss's "users:(("analogx",pid=77,fd=3))" or netstat's "812/svchost32". */
+    private static final Pattern PID = Pattern.compile("pid=(\\d+)|^(\\d+)/");
 
     private static final Set<String> SS_STATES = Set.of("LISTEN", "ESTAB", "SYN-SENT", "SYN-RECV", "FIN-WAIT-1",
             "FIN-WAIT-2", "TIME-WAIT", "CLOSE-WAIT", "LAST-ACK", "CLOSING", "CLOSED", "UNCONN");
@@ -151,10 +157,10 @@ final class NetstatListing {
         Set<Integer> listeningPorts = new java.util.HashSet<>();
         for (Line l : lines) {
             if (l.listening()) {
-                listening.add(new ListeningSocket(l.local, port(l.local), l.udp ? "udp" : "", l.process));
                 listeningPorts.add(port(l.local));
             }
         }
+        List<Connection> listed = new ArrayList<>();
         for (Line l : lines) {
             if (l.listening()) {
                 continue;
@@ -171,7 +177,66 @@ final class NetstatListing {
             flow.listedState = l.state.toLowerCase(Locale.ROOT);
             flow.detail = l.process;
             connections.add(flow);
+            listed.add(new Connection(l, local, remote));
         }
+        for (Line l : lines) {
+            if (l.listening()) {
+                listening.add(l.udp ? new ListeningSocket(l.local, port(l.local), "udp", l.process)
+                        : new ListeningSocket(l.local, port(l.local), "", l.process, clients(l, listed), mailServers(l, listed)));
+            }
+        }
+    }
+
+    /** A connection line with its two ends read. */
+    private record Connection(Line line, Endpoint local, Endpoint remote) {
+
+        /** Whether the far end is another host: the machine's connections to itself are its own business. */
+        boolean toAnotherHost() {
+            return !line.udp && !remote.address().isLoopbackAddress() && !remote.address().isAnyLocalAddress();
+        }
+    }
+
+    /** The other hosts connected to a listening socket: on its port and address, by its process when both are named. */
+    private static List<String> clients(Line listener, List<Connection> listed) {
+        Endpoint bound = endpoint(listener.local);
+        Set<String> hosts = new LinkedHashSet<>();
+        for (Connection c : listed) {
+            if (bound != null && c.toAnotherHost() && c.local.port() == bound.port()
+                    && (bound.address().isAnyLocalAddress() || bound.address().equals(c.local.address()))
+                    && (listener.process.isEmpty() || c.line.process.isEmpty() || sameProcess(listener, c.line))) {
+                hosts.add(c.remote.host());
+            }
+        }
+        return List.copyOf(hosts);
+    }
+
+    /**
+     * The other hosts whose port 25 the listening socket's process connects to. Only a listing that names processes
+     * can say that the proxy and the mail are one program's; without names, nothing is paired.
+     */
+    private static List<String> mailServers(Line listener, List<Connection> listed) {
+        Set<String> hosts = new LinkedHashSet<>();
+        if (!listener.process.isEmpty()) {
+            for (Connection c : listed) {
+                if (c.toAnotherHost() && c.remote.port() == 25 && sameProcess(listener, c.line)) {
+                    hosts.add(c.remote.host());
+                }
+            }
+        }
+        return List.copyOf(hosts);
+    }
+
+    /**
+     * Whether two lines name the same process: by its number where the listing gives one ("812/svchost32" in netstat,
+     * "pid=77" in ss, whose entries also name each socket's descriptor), else by its program (Windows' -b).
+     */
+    private static boolean sameProcess(Line a, Line b) {
+        return !a.process.isEmpty() && processKey(a.process).equals(processKey(b.process));
+    }
+
+    private static String processKey(String process) {
+        Matcher pid = PID.matcher(process);
+        return pid.find() ? pid.group(1) != null ? pid.group(1) : pid.group(2) : process;
     }
 
     private static Endpoint endpoint(String text) {

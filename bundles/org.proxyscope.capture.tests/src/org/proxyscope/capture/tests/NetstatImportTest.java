@@ -70,6 +70,66 @@ class NetstatImportTest {
         assertEquals(25, report.flows().get(1).server().port());
         assertEquals(25, report.flows().get(2).server().port());
         assertEquals(java.util.Optional.empty(), report.leftOut(), "headings and unix sockets are no socket lines left out");
+        // the SOCKS port's process holds a client from outside and connects to port 25 of two others: the proxy's mail
+        assertEquals(List.of("198.51.100.7"), report.listening().get(0).clients());
+        assertEquals(List.of("203.0.113.25", "203.0.113.26"), report.listening().get(0).mailServers());
+        assertEquals(List.of(), report.listening().get(2).mailServers(), "squid made none of that mail");
+        assertTrue(CaptureJson.summary(report, "netstat-linux.txt").contains("listening on a proxy port: 0.0.0.0:1080, 812/svchost32;"
+                + " connected from 198.51.100.7; its process connects to port 25 of 203.0.113.25, 203.0.113.26\n"),
+                CaptureJson.summary(report, "netstat-linux.txt"));
+    }
+
+    /**
+     * Which connections are a proxy's use and its mail: only other hosts (the PC's own browser through a local proxy
+     * is not), on the socket's port and address, and by the same process. ss names a socket's descriptor beside its
+     * process, so the process is matched by its number.
+     */
+    @Test
+    void aSocketsClientsAndMailAreTheOtherHostsOfItsOwnProcess() throws Exception {
+        CaptureReport report = read("ss-tanp.txt", """
+                State  Recv-Q Send-Q Local Address:Port  Peer Address:Port Process
+                LISTEN 0      128          0.0.0.0:3128       0.0.0.0:*     users:(("sysproxy",pid=77,fd=3))
+                LISTEN 0      128        127.0.0.1:8118       0.0.0.0:*     users:(("privoxy",pid=90,fd=4))
+                LISTEN 0      100       192.0.2.10:25         0.0.0.0:*     users:(("exim4",pid=55,fd=3))
+                ESTAB  0      0         192.0.2.10:3128  198.51.100.9:41000 users:(("sysproxy",pid=77,fd=9))
+                ESTAB  0      0          127.0.0.1:3128     127.0.0.1:41002 users:(("sysproxy",pid=77,fd=10))
+                ESTAB  0      0         192.0.2.10:3128   198.51.100.9:41004 users:(("sysproxy",pid=77,fd=11))
+                ESTAB  0      0         192.0.2.10:3128   198.51.100.3:41006 users:(("sysproxy",pid=77,fd=12))
+                SYN-SENT 0    1         192.0.2.10:50000  203.0.113.25:25  users:(("sysproxy",pid=77,fd=13))
+                ESTAB  0      0         192.0.2.10:50002  203.0.113.26:25  users:(("exim4",pid=55,fd=7))
+                ESTAB  0      0         127.0.0.1:8118     127.0.0.1:41010 users:(("privoxy",pid=90,fd=5))
+                ESTAB  0      0         192.0.2.10:25     198.51.100.9:41020 users:(("exim4",pid=55,fd=8))
+                """);
+        ListeningSocket squidLike = report.listening().get(0);
+        assertEquals(List.of("198.51.100.9", "198.51.100.3"), squidLike.clients(), "other hosts, each once, in the listing's order");
+        assertEquals(List.of("203.0.113.25"), squidLike.mailServers(), "the MTA's own delivery is not the proxy's");
+        ListeningSocket privoxy = report.listening().get(1);
+        assertTrue(privoxy.loopbackOnly());
+        assertEquals(List.of(), privoxy.clients(), "the machine's own use of a local proxy is nobody else's");
+        assertFalse(squidLike.loopbackOnly());
+        ListeningSocket mta = report.listening().get(2);
+        assertEquals(List.of("198.51.100.9"), mta.clients());
+        assertEquals(List.of("203.0.113.26"), mta.mailServers());
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        CaptureJson.write(report, new org.proxyscope.cli.JsonStreamWriter(out));
+        String json = out.toString(java.nio.charset.StandardCharsets.UTF_8).replaceAll("\\s+", "");
+        assertTrue(json.contains("\"socket\":\"0.0.0.0:3128\",\"port\":3128,\"service\":\"\",\"proxy_port\":true,\"process\":"
+                + "\"users:((\\\"sysproxy\\\",pid=77,fd=3))\",\"clients\":[\"198.51.100.9\",\"198.51.100.3\"],"
+                + "\"mail_servers\":[\"203.0.113.25\"]}"), json);
+    }
+
+    /** netstat -an names no processes: a socket's clients are still its own, but nothing can pair the mail with it. */
+    @Test
+    void withoutProcessesTheMailIsNobodysInParticular() throws Exception {
+        CaptureReport report = read("netstat-an.txt", """
+                  Proto  Local Address          Foreign Address        State
+                  TCP    0.0.0.0:1080           0.0.0.0:0              LISTENING
+                  TCP    192.168.1.5:1080       203.0.113.9:51235      ESTABLISHED
+                  TCP    192.168.1.5:49712      198.51.100.25:25       ESTABLISHED
+                """);
+        assertEquals(List.of("203.0.113.9"), report.listening().get(0).clients());
+        assertEquals(List.of(), report.listening().get(0).mailServers());
+        assertEquals("connected from 203.0.113.9", report.listening().get(0).use());
     }
 
     @Test

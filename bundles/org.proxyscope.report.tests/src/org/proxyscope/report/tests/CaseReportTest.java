@@ -390,6 +390,39 @@ class CaseReportTest {
         assertTrue(noProof.getMessage().contains("a notice would accuse them without proof"), noProof.getMessage());
     }
 
+    /**
+     * A listing where the program on the proxy port holds a connection from outside and connects to port 25 of mail
+     * servers: the report names that pattern and what proves it, and stays inconclusive, as a moment's connections are
+     * no session seen relayed. A proxy bound to loopback serves the PC alone and is no open port of the host.
+     */
+    @Test
+    void aListedProxyWithOutsideClientsAndMailIsThePatternOfARelayNotItsProof() throws Exception {
+        Path listing = Files.writeString(tmp.resolve("netstat-ano.txt"), """
+                  Proto  Local Address          Foreign Address        State           PID
+                  TCP    0.0.0.0:8080           0.0.0.0:0              LISTENING       3120
+                  TCP    127.0.0.1:3128         0.0.0.0:0              LISTENING       2200
+                  TCP    192.168.1.5:8080       203.0.113.9:51235      ESTABLISHED     3120
+                  TCP    192.168.1.5:49712      198.51.100.25:25       ESTABLISHED     3120
+                  TCP    192.168.1.5:49714      198.51.100.26:25       SYN_SENT        3120
+                  TCP    127.0.0.1:3128         127.0.0.1:50100        ESTABLISHED     2200
+                """);
+        Case c = ws.createCase(NewCase.of("Customer's listing", "203.0.113.50", "", "KUNDE-4711", "high", List.of()));
+        importInto(c, listing);
+        setUpDesk();
+        String text = reportText(c, "pattern.pdf");
+        for (String expected : List.of("Proxy ports are open on the host (8080), but the captured traffic shows no session relayed"
+                + " through it. The listing shows 0.0.0.0:8080 (PID 3120) connected from 203.0.113.9; its process connects to port"
+                + " 25 of 198.51.100.25, 198.51.100.26: the pattern of a proxy relaying mail, which a probe with the canary or a"
+                + " capture of the host's traffic can prove.",
+                "It shows 1 socket of the host listening on proxy ports: 0.0.0.0:8080 (PID 3120).",
+                "Socket Service Process In use 0.0.0.0:8080 not told PID 3120 connected from 203.0.113.9; its process connects to"
+                        + " port 25 of 198.51.100.25, 198.51.100.26 127.0.0.1:3128 not told PID 2200 reachable from this machine alone")) {
+            assertTrue(text.contains(expected), "the report lacks \"" + expected + "\": " + text.substring(0, Math.min(text.length(), 3000)));
+        }
+        assertThrows(ReportException.class, () -> CustomerNotice.export(ws, c.id(), sections, tmp.resolve("pattern-notice.pdf"), false),
+                "the pattern is no proof to accuse the customer with");
+    }
+
     /** Real traffic through the test proxies, recorded by tcpdump: the report says since when the host relays. */
     @Test
     void aRecordedCaptureGivesSessionsByOutcomeChartsAndSinceWhen() throws Exception {

@@ -114,6 +114,8 @@ class CaptureViewsTest {
                   TCP    0.0.0.0:8080           0.0.0.0:0              LISTENING       3120
                  [wupdate.exe]
                   TCP    [::]:1080              [::]:0                 LISTENING       3120
+                  TCP    [2001:db8::5]:1080     [2001:db8::9]:51235    ESTABLISHED     3120
+                  TCP    192.168.1.5:49712      198.51.100.25:25       ESTABLISHED     3120
                 """);
         FlowsPart flows = part(FlowsPart.class);
         ImportCaptureJob job = flows.start(listing);
@@ -122,7 +124,9 @@ class CaptureViewsTest {
         findings.show(job.report());
         assertEquals(2, findings.rows());
         Table table = Widgets.find(findings.shell(), Table.class, t -> true).get(0);
-        assertEquals(List.of("owned by wupdate.exe", "owned by PID 3120"), List.of(findings.evidence(0), findings.evidence(1)));
+        // the -b line names the program of the first socket alone; the second, its clients and its mail go by the PID
+        assertEquals(List.of("owned by wupdate.exe", "owned by PID 3120; connected from 2001:db8::9; its process connects to port 25"
+                + " of 198.51.100.25"), List.of(findings.evidence(0), findings.evidence(1)));
         assertEquals(List.of("", ""), List.of(table.getItem(0).getText(7), table.getItem(1).getText(7)), "no mail through a listing");
     }
 

@@ -98,12 +98,18 @@ public final class FindingsPart {
             ListeningSocket l = listening.get(index - rows.size());
             // the owner is evidence of what listens there; it once stood under "Mail through it"
             return new String[] { "listening", l.service(), "", l.address(), "", ProxyPorts.usual(l.port()) + " port",
-                    l.owner().isEmpty() ? "" : "owned by " + l.owner(), "", "" };
+                    evidence(l), "", "" };
         }
         ProxySession s = rows.get(index);
         return new String[] { s.outcome().word(), s.protocol(), s.client().toString(), s.proxy().toString(), s.destination(), s.code(),
                 s.evidence(), s.carriesSmtp() ? s.smtpMessages() + " message(s) to " + s.smtpRecipients() + " recipient(s)" : "",
                 String.valueOf(s.flow().number()) };
+    }
+
+    /** "owned by wupdate.exe; connected from 203.0.113.9; its process connects to port 25 of 198.51.100.25" */
+    private static String evidence(ListeningSocket l) {
+        String owner = l.owner().isEmpty() ? "" : "owned by " + l.owner();
+        return owner.isEmpty() || l.use().isEmpty() ? owner + l.use() : owner + "; " + l.use();
     }
 
     /** A flow chosen elsewhere (the Flows view, a search result): its session's row is selected, if it has one. */

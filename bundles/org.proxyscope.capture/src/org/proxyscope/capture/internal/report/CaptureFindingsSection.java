@@ -22,6 +22,7 @@ import org.proxyscope.capture.ListeningSocket;
 import org.proxyscope.capture.ProxySession.Outcome;
 import org.proxyscope.capture.SessionTimeline;
 import org.proxyscope.core.WorkspaceException;
+import org.proxyscope.core.model.AddressText;
 import org.proxyscope.core.model.Case;
 import org.proxyscope.core.model.Host;
 import org.proxyscope.core.model.ScopeEntry;
@@ -76,6 +77,7 @@ public final class CaptureFindingsSection implements ReportSection {
         Predicate<String> theHost = theHost(context.subject());
         Predicate<KeptCapture.Session> throughTheHost = session -> theHost.test(session.proxyHost());
         Set<Integer> openPorts = new TreeSet<>();
+        List<ListeningSocket> inUse = new ArrayList<>();
         List<String> summary = new ArrayList<>();
         List<Contribution.Exposure> exposed = new ArrayList<>();
         List<KeptCapture.Session> relayed = new ArrayList<>();
@@ -106,6 +108,7 @@ public final class CaptureFindingsSection implements ReportSection {
             }
             List<ListeningSocket> listeners = listenersOfTheHost(c, theHost);
             listeners.forEach(l -> openPorts.add(l.port()));
+            listeners.stream().filter(l -> !l.use().isEmpty()).forEach(inUse::add);
             summary.add(sessionsOf(c, established, others) + (listeners.isEmpty() ? "" : " It shows " + listeners.size()
                     + (listeners.size() == 1 ? " socket" : " sockets") + " of the host listening on proxy ports: " + listening(listeners)
                     + "."));
@@ -121,13 +124,13 @@ public final class CaptureFindingsSection implements ReportSection {
             // a port open on the host is reason to look, not proof: a firewall may keep it from the Internet
             return Optional.of(new Contribution(Contribution.Standing.INCONCLUSIVE, "Proxy ports are open on the host ("
                     + String.join(", ", openPorts.stream().map(String::valueOf).toList()) + "), but the captured traffic shows no"
-                    + " session relayed through it.", summary, List.of(), Optional.empty(), Optional.empty(), List.of()));
+                    + " session relayed through it." + inUse(inUse), summary, List.of(), Optional.empty(), Optional.empty(), List.of()));
         }
         if (elsewhere > 0) {
             // relaying by another address proves nothing against this customer; behind a router, the PC's own
             // address is the proxy in the capture, and the analyst names it in the scope
             return Optional.of(new Contribution(Contribution.Standing.INCONCLUSIVE, "Captured traffic shows " + elsewhere
-                    + " sessions relayed through other hosts (" + some(otherProxies) + "), none through "
+                    + " sessions relayed through other hosts (" + AddressText.firstFew(otherProxies) + "), none through "
                     + context.subject().target() + " or the other hosts of its scope.", summary, List.of(), Optional.empty(),
                     Optional.empty(), List.of()));
         }
@@ -146,7 +149,7 @@ public final class CaptureFindingsSection implements ReportSection {
         }
         StringBuilder text = new StringBuilder(what + c.sessions().size() + (c.sessions().size() == 1 ? " proxy session; " : " proxy sessions; "));
         String hosts = others.isEmpty() ? "" : " relayed through other hosts ("
-                + some(new TreeSet<>(others.stream().map(KeptCapture.Session::proxyHost).toList())) + ").";
+                + AddressText.firstFew(new TreeSet<>(others.stream().map(KeptCapture.Session::proxyHost).toList())) + ").";
         if (established.isEmpty()) {
             return text.append("none was relayed to its destination").append(others.isEmpty() ? "." : " through the case's host; "
                     + others.size() + were(others.size()) + hosts).toString();
@@ -164,11 +167,6 @@ public final class CaptureFindingsSection implements ReportSection {
         return n == 1 ? " was" : " were";
     }
 
-    /** The first few of {@code names}, and how many more: a capture of a whole network can hold hundreds of proxies. */
-    private static String some(Collection<String> names) {
-        List<String> first = names.stream().limit(5).toList();
-        return String.join(", ", first) + (names.size() > first.size() ? " and " + (names.size() - first.size()) + " more" : "");
-    }
 
     /**
      * Whether an address is the case's host: its target or another address of its scope. A capture of a router's
@@ -195,14 +193,35 @@ public final class CaptureFindingsSection implements ReportSection {
      */
     private static List<ListeningSocket> listenersOfTheHost(KeptCapture c, Predicate<String> theHost) {
         if (c.listing()) {
-            return c.listening();
+            // one bound to loopback serves the machine alone (a local filtering proxy, say), never another host
+            return c.listening().stream().filter(l -> !l.loopbackOnly()).toList();
         }
         return c.listening().stream().filter(l -> theHost.test(l.address().substring(0, l.address().lastIndexOf(':')))).toList();
     }
 
+    /**
+     * What listings show of those sockets' use: the other hosts connected to them, and the mail servers their process
+     * connects to. Both together are how a trojan's proxy looks on the customer's PC, yet they are a moment's
+     * connections, not a session seen relayed: proof is the canary's, or traffic's.
+     */
+    private static String inUse(List<ListeningSocket> sockets) {
+        if (sockets.isEmpty()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder(" The listing shows ");
+        for (int i = 0; i < sockets.size(); i++) {
+            ListeningSocket l = sockets.get(i);
+            text.append(i == 0 ? "" : i == sockets.size() - 1 ? ", and " : ", ").append(l.address())
+                    .append(l.owner().isEmpty() ? "" : " (" + l.owner() + ")").append(' ').append(l.use());
+        }
+        boolean relayPattern = sockets.stream().anyMatch(l -> !l.clients().isEmpty() && !l.mailServers().isEmpty());
+        return text.append(relayPattern ? ": the pattern of a proxy relaying mail, which a probe with the canary or a capture of"
+                + " the host's traffic can prove." : ".").toString();
+    }
+
     /** "0.0.0.0:8080 (wupdate.exe), [::]:1080": the first few, and how many more. */
     private static String listening(List<ListeningSocket> sockets) {
-        return some(sockets.stream().map(l -> l.address() + (l.owner().isEmpty() ? "" : " (" + l.owner() + ")")).toList());
+        return AddressText.firstFew(sockets.stream().map(l -> l.address() + (l.owner().isEmpty() ? "" : " (" + l.owner() + ")")).toList());
     }
 
     @Override
@@ -233,9 +252,18 @@ public final class CaptureFindingsSection implements ReportSection {
         out.facts(facts);
         if (!c.listening().isEmpty()) {
             out.heading("Listening on proxy ports");
-            out.table(List.of("Socket", "Service", "Process"), new float[] {40, 30, 30}, c.listening().stream()
-                    .map(l -> new String[] {l.address(), l.service().isEmpty() ? "not told" : l.service(),
-                            l.owner().isEmpty() ? (listing ? "not listed" : "not in traffic") : l.owner()})
+            List<String> columns = new ArrayList<>(List.of("Socket", "Service", "Process"));
+            boolean used = c.listening().stream().anyMatch(l -> !l.use().isEmpty() || l.loopbackOnly());
+            if (used) {
+                columns.add("In use");
+            }
+            out.table(columns, used ? new float[] {22, 13, 20, 45} : new float[] {40, 30, 30}, c.listening().stream()
+                    .map(l -> {
+                        String[] row = {l.address(), l.service().isEmpty() ? "not told" : l.service(),
+                                l.owner().isEmpty() ? (listing ? "not listed" : "not in traffic") : l.owner(),
+                                l.loopbackOnly() ? "reachable from this machine alone" : l.use()};
+                        return used ? row : java.util.Arrays.copyOf(row, 3);
+                    })
                     .toList());
         }
         if (c.sessions().isEmpty()) {
