@@ -3,6 +3,7 @@ package org.proxyscope.capture;
 import java.util.List;
 
 import org.proxyscope.core.model.AddressText;
+import org.proxyscope.core.model.Phrases;
 import org.proxyscope.core.model.ProxyPorts;
 
 /**
@@ -49,8 +50,8 @@ public record ListeningSocket(String address, int port, String service, String p
      * 198.51.100.25 and 2 more", or "" when it shows none.
      */
     public String use() {
-        String from = clients.isEmpty() ? "" : "connected from " + AddressText.firstFew(clients);
-        String mail = mailServers.isEmpty() ? "" : "its process connects to port 25 of " + AddressText.firstFew(mailServers);
+        String from = clients.isEmpty() ? "" : "connected from " + Phrases.firstFew(clients);
+        String mail = mailServers.isEmpty() ? "" : "its process connects to port 25 of " + Phrases.firstFew(mailServers);
         return from.isEmpty() || mail.isEmpty() ? from + mail : from + "; " + mail;
     }
 }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import org.proxyscope.core.model.Phrases;
+
 /**
  * The host's verdict and the line that leads a run's results: what relays, proven how, or what left doubt,
  * or which ports answered without relaying. One place for a fresh run and a kept one alike.
@@ -84,9 +86,7 @@ public final class HostSummary {
         List<String> parts = new ArrayList<>();
         ports(findings, which).forEach((port, found) -> {
             List<String> names = found.stream().map(f -> protocolName(f.protocol())).distinct().toList();
-            String protocols = names.size() == 1 ? names.get(0)
-                    : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
-            parts.add(protocols + " on " + port + service(found) + said);
+            parts.add(Phrases.and(names) + " on " + port + service(found) + said);
         });
         return String.join("; ", parts);
     }

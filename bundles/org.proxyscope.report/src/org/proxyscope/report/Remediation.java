@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.proxyscope.core.model.Phrases;
+
 /**
  * What the customer must do about an open proxy, in the abuse desk's words: the report's remediation and the
  * customer notice say the same, naming only the ports actually found.
@@ -44,7 +46,7 @@ public final class Remediation {
         Map<Integer, Set<String>> kinds = new TreeMap<>();
         contributions.stream().flatMap(c -> c.exposed().stream())
                 .forEach(e -> kinds.computeIfAbsent(e.port(), p -> new LinkedHashSet<>()).add(kind(e.protocol())));
-        return sentence(kinds.entrySet().stream().map(k -> sentence(List.copyOf(k.getValue())) + " on port " + k.getKey()).toList());
+        return Phrases.and(kinds.entrySet().stream().map(k -> Phrases.and(List.copyOf(k.getValue())) + " on port " + k.getKey()).toList());
     }
 
     private static String kind(String protocol) {
@@ -62,15 +64,9 @@ public final class Remediation {
         };
     }
 
-    /** "a", "a and b", "a, b and c". */
-    private static String sentence(List<String> parts) {
-        return parts.size() <= 1 ? String.join("", parts)
-                : String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
-    }
-
     /** "socks5 on port 1080 and http-connect on port 8080": the services found, as a sentence names them. */
     public static String found(List<Contribution> contributions) {
-        return sentence(contributions.stream().flatMap(c -> c.exposed().stream()).map(e -> e.protocol() + " on port " + e.port())
+        return Phrases.and(contributions.stream().flatMap(c -> c.exposed().stream()).map(e -> e.protocol() + " on port " + e.port())
                 .distinct().toList());
     }
 }

@@ -75,7 +75,7 @@ class NetstatImportTest {
         assertEquals(List.of("203.0.113.25", "203.0.113.26"), report.listening().get(0).mailServers());
         assertEquals(List.of(), report.listening().get(2).mailServers(), "squid made none of that mail");
         assertTrue(CaptureJson.summary(report, "netstat-linux.txt").contains("listening on a proxy port: 0.0.0.0:1080, 812/svchost32;"
-                + " connected from 198.51.100.7; its process connects to port 25 of 203.0.113.25, 203.0.113.26\n"),
+                + " connected from 198.51.100.7; its process connects to port 25 of 203.0.113.25 and 203.0.113.26\n"),
                 CaptureJson.summary(report, "netstat-linux.txt"));
     }
 

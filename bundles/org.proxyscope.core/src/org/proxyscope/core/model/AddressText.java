@@ -4,8 +4,6 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
-import java.util.Collection;
-import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -44,15 +42,6 @@ public final class AddressText {
         String java = address.getHostAddress();
         int scope = java.indexOf('%');
         return scope < 0 ? compress(groups) : compress(groups) + java.substring(scope);
-    }
-
-    /**
-     * "192.0.2.7, 192.0.2.8 and 3 more": the first five of {@code addresses} (or sockets), and how many more. A capture
-     * of a whole network can hold hundreds of proxies, a listing hundreds of connections.
-     */
-    public static String firstFew(Collection<String> addresses) {
-        List<String> first = addresses.stream().limit(5).toList();
-        return String.join(", ", first) + (addresses.size() > first.size() ? " and " + (addresses.size() - first.size()) + " more" : "");
     }
 
     /** {@code 192.0.2.1:25}, {@code [2001:db8::1]:25}: a host with a port, an IPv6 literal in brackets. */

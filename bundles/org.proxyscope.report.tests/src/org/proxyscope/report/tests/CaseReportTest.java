@@ -378,7 +378,7 @@ class CaseReportTest {
         String text = reportText(c, "listing.pdf");
         for (String expected : List.of("Proxy ports are open on the host (1080, 8080), but the captured traffic shows no session"
                 + " relayed through it.", "The listing netstat-ano.txt (evidence #1) holds no proxy session. It shows 2 sockets of the host listening on proxy"
-                        + " ports: 0.0.0.0:8080 (wupdate.exe), [::]:1080 (PID 3120).",
+                        + " ports: 0.0.0.0:8080 (wupdate.exe) and [::]:1080 (PID 3120).",
                 "Format netstat listing", "Left out 1 socket line left out: they name hosts or services",
                 "Listening on proxy ports Socket Service Process 0.0.0.0:8080 not told wupdate.exe [::]:1080 not told PID 3120",
                 "No proxy session was found in this listing.")) {
@@ -401,6 +401,7 @@ class CaseReportTest {
                   Proto  Local Address          Foreign Address        State           PID
                   TCP    0.0.0.0:8080           0.0.0.0:0              LISTENING       3120
                   TCP    127.0.0.1:3128         0.0.0.0:0              LISTENING       2200
+                  TCP    [::]:1080              [::]:0                 LISTENING       3120
                   TCP    192.168.1.5:8080       203.0.113.9:51235      ESTABLISHED     3120
                   TCP    192.168.1.5:49712      198.51.100.25:25       ESTABLISHED     3120
                   TCP    192.168.1.5:49714      198.51.100.26:25       SYN_SENT        3120
@@ -410,13 +411,14 @@ class CaseReportTest {
         importInto(c, listing);
         setUpDesk();
         String text = reportText(c, "pattern.pdf");
-        for (String expected : List.of("Proxy ports are open on the host (8080), but the captured traffic shows no session relayed"
-                + " through it. The listing shows 0.0.0.0:8080 (PID 3120) connected from 203.0.113.9; its process connects to port"
-                + " 25 of 198.51.100.25, 198.51.100.26: the pattern of a proxy relaying mail, which a probe with the canary or a"
-                + " capture of the host's traffic can prove.",
-                "It shows 1 socket of the host listening on proxy ports: 0.0.0.0:8080 (PID 3120).",
+        for (String expected : List.of("Proxy ports are open on the host (1080, 8080), but the captured traffic shows no session relayed"
+                + " through it. The listing shows PID 3120, listening on proxy ports 8080 and 1080, holding connections from"
+                + " 203.0.113.9 and connecting to port 25 of 198.51.100.25 and 198.51.100.26: the pattern of a proxy relaying mail,"
+                + " which a probe with the canary or a capture of the host's traffic can prove.",
+                "It shows 2 sockets of the host listening on proxy ports: 0.0.0.0:8080 (PID 3120) and [::]:1080 (PID 3120).",
                 "Socket Service Process In use 0.0.0.0:8080 not told PID 3120 connected from 203.0.113.9; its process connects to"
-                        + " port 25 of 198.51.100.25, 198.51.100.26 127.0.0.1:3128 not told PID 2200 reachable from this machine alone")) {
+                        + " port 25 of 198.51.100.25 and 198.51.100.26 127.0.0.1:3128 not told PID 2200 reachable from this machine"
+                        + " alone [::]:1080 not told PID 3120 its process connects to port 25 of 198.51.100.25 and 198.51.100.26")) {
             assertTrue(text.contains(expected), "the report lacks \"" + expected + "\": " + text.substring(0, Math.min(text.length(), 3000)));
         }
         assertThrows(ReportException.class, () -> CustomerNotice.export(ws, c.id(), sections, tmp.resolve("pattern-notice.pdf"), false),

@@ -22,7 +22,7 @@ import org.proxyscope.capture.ListeningSocket;
 import org.proxyscope.capture.ProxySession.Outcome;
 import org.proxyscope.capture.SessionTimeline;
 import org.proxyscope.core.WorkspaceException;
-import org.proxyscope.core.model.AddressText;
+import org.proxyscope.core.model.Phrases;
 import org.proxyscope.core.model.Case;
 import org.proxyscope.core.model.Host;
 import org.proxyscope.core.model.ScopeEntry;
@@ -130,7 +130,7 @@ public final class CaptureFindingsSection implements ReportSection {
             // relaying by another address proves nothing against this customer; behind a router, the PC's own
             // address is the proxy in the capture, and the analyst names it in the scope
             return Optional.of(new Contribution(Contribution.Standing.INCONCLUSIVE, "Captured traffic shows " + elsewhere
-                    + " sessions relayed through other hosts (" + AddressText.firstFew(otherProxies) + "), none through "
+                    + " sessions relayed through other hosts (" + Phrases.firstFew(otherProxies) + "), none through "
                     + context.subject().target() + " or the other hosts of its scope.", summary, List.of(), Optional.empty(),
                     Optional.empty(), List.of()));
         }
@@ -149,7 +149,7 @@ public final class CaptureFindingsSection implements ReportSection {
         }
         StringBuilder text = new StringBuilder(what + c.sessions().size() + (c.sessions().size() == 1 ? " proxy session; " : " proxy sessions; "));
         String hosts = others.isEmpty() ? "" : " relayed through other hosts ("
-                + AddressText.firstFew(new TreeSet<>(others.stream().map(KeptCapture.Session::proxyHost).toList())) + ").";
+                + Phrases.firstFew(new TreeSet<>(others.stream().map(KeptCapture.Session::proxyHost).toList())) + ").";
         if (established.isEmpty()) {
             return text.append("none was relayed to its destination").append(others.isEmpty() ? "." : " through the case's host; "
                     + others.size() + were(others.size()) + hosts).toString();
@@ -208,20 +208,39 @@ public final class CaptureFindingsSection implements ReportSection {
         if (sockets.isEmpty()) {
             return "";
         }
-        StringBuilder text = new StringBuilder(" The listing shows ");
-        for (int i = 0; i < sockets.size(); i++) {
-            ListeningSocket l = sockets.get(i);
-            text.append(i == 0 ? "" : i == sockets.size() - 1 ? ", and " : ", ").append(l.address())
-                    .append(l.owner().isEmpty() ? "" : " (" + l.owner() + ")").append(' ').append(l.use());
+        // by process: one program on 8080 and 1080 is one finding, with the same mail servers
+        Map<String, List<ListeningSocket>> byOwner = new LinkedHashMap<>();
+        sockets.forEach(l -> byOwner.computeIfAbsent(l.owner().isEmpty() ? l.address() : l.owner(), k -> new ArrayList<>()).add(l));
+        List<String> findings = new ArrayList<>();
+        boolean relayPattern = false;
+        for (List<ListeningSocket> owned : byOwner.values()) {
+            ListeningSocket first = owned.get(0);
+            Set<String> clients = new java.util.LinkedHashSet<>();
+            Set<String> mail = new java.util.LinkedHashSet<>();
+            owned.forEach(l -> {
+                clients.addAll(l.clients());
+                mail.addAll(l.mailServers());
+            });
+            List<String> ports = owned.stream().map(l -> String.valueOf(l.port())).distinct().toList();
+            String who = first.owner().isEmpty() ? "the socket " + first.address()
+                    : first.owner() + ", listening on proxy " + (ports.size() == 1 ? "port " : "ports ") + Phrases.and(ports) + ",";
+            List<String> use = new ArrayList<>();
+            if (!clients.isEmpty()) {
+                use.add("holding connections from " + Phrases.firstFew(clients));
+            }
+            if (!mail.isEmpty()) {
+                use.add("connecting to port 25 of " + Phrases.firstFew(mail));
+            }
+            findings.add(who + " " + String.join(" and ", use));
+            relayPattern |= !clients.isEmpty() && !mail.isEmpty();
         }
-        boolean relayPattern = sockets.stream().anyMatch(l -> !l.clients().isEmpty() && !l.mailServers().isEmpty());
-        return text.append(relayPattern ? ": the pattern of a proxy relaying mail, which a probe with the canary or a capture of"
-                + " the host's traffic can prove." : ".").toString();
+        return " The listing shows " + String.join("; ", findings) + (relayPattern ? ": the pattern of a proxy relaying mail, which a"
+                + " probe with the canary or a capture of the host's traffic can prove." : ".");
     }
 
     /** "0.0.0.0:8080 (wupdate.exe), [::]:1080": the first few, and how many more. */
     private static String listening(List<ListeningSocket> sockets) {
-        return AddressText.firstFew(sockets.stream().map(l -> l.address() + (l.owner().isEmpty() ? "" : " (" + l.owner() + ")")).toList());
+        return Phrases.firstFew(sockets.stream().map(l -> l.address() + (l.owner().isEmpty() ? "" : " (" + l.owner() + ")")).toList());
     }
 
     @Override
