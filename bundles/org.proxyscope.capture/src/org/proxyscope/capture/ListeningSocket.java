@@ -47,11 +47,20 @@ public record ListeningSocket(String address, int port, String service, String p
 
     /**
      * What a listing shows of its use, in words: "connected from 203.0.113.9; its process connects to port 25 of
-     * 198.51.100.25 and 2 more", or "" when it shows none.
+     * 198.51.100.25 and 198.51.100.26", "reachable from this machine alone" for a socket bound to loopback, or "" when
+     * it shows nothing.
      */
     public String use() {
-        String from = clients.isEmpty() ? "" : "connected from " + Phrases.firstFew(clients);
-        String mail = mailServers.isEmpty() ? "" : "its process connects to port 25 of " + Phrases.firstFew(mailServers);
-        return from.isEmpty() || mail.isEmpty() ? from + mail : from + "; " + mail;
+        List<String> use = new java.util.ArrayList<>();
+        if (loopbackOnly()) {
+            use.add("reachable from this machine alone");
+        }
+        if (!clients.isEmpty()) {
+            use.add("connected from " + Phrases.firstFew(clients));
+        }
+        if (!mailServers.isEmpty()) {
+            use.add("its process connects to port 25 of " + Phrases.firstFew(mailServers));
+        }
+        return String.join("; ", use);
     }
 }

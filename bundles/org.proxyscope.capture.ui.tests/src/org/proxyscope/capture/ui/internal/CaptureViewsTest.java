@@ -114,6 +114,7 @@ class CaptureViewsTest {
                   TCP    0.0.0.0:8080           0.0.0.0:0              LISTENING       3120
                  [wupdate.exe]
                   TCP    [::]:1080              [::]:0                 LISTENING       3120
+                  TCP    127.0.0.1:3128         0.0.0.0:0              LISTENING       2200
                   TCP    [2001:db8::5]:1080     [2001:db8::9]:51235    ESTABLISHED     3120
                   TCP    192.168.1.5:49712      198.51.100.25:25       ESTABLISHED     3120
                 """);
@@ -122,12 +123,14 @@ class CaptureViewsTest {
         job.join();
         FindingsPart findings = part(FindingsPart.class);
         findings.show(job.report());
-        assertEquals(2, findings.rows());
+        assertEquals(3, findings.rows());
         Table table = Widgets.find(findings.shell(), Table.class, t -> true).get(0);
         // the -b line names the program of the first socket alone; the second, its clients and its mail go by the PID
         assertEquals(List.of("owned by wupdate.exe", "owned by PID 3120; connected from 2001:db8::9; its process connects to port 25"
-                + " of 198.51.100.25"), List.of(findings.evidence(0), findings.evidence(1)));
-        assertEquals(List.of("", ""), List.of(table.getItem(0).getText(7), table.getItem(1).getText(7)), "no mail through a listing");
+                + " of 198.51.100.25", "owned by PID 2200; reachable from this machine alone"),
+                List.of(findings.evidence(0), findings.evidence(1), findings.evidence(2)));
+        assertEquals(List.of("", "", ""), List.of(table.getItem(0).getText(7), table.getItem(1).getText(7), table.getItem(2).getText(7)),
+                "no mail through a listing");
     }
 
     @Test

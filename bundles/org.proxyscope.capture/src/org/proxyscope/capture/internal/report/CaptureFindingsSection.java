@@ -272,7 +272,7 @@ public final class CaptureFindingsSection implements ReportSection {
         if (!c.listening().isEmpty()) {
             out.heading("Listening on proxy ports");
             List<String> columns = new ArrayList<>(List.of("Socket", "Service", "Process"));
-            boolean used = c.listening().stream().anyMatch(l -> !l.use().isEmpty() || l.loopbackOnly());
+            boolean used = c.listening().stream().anyMatch(l -> !l.use().isEmpty());
             if (used) {
                 columns.add("In use");
             }
@@ -280,7 +280,7 @@ public final class CaptureFindingsSection implements ReportSection {
                     .map(l -> {
                         String[] row = {l.address(), l.service().isEmpty() ? "not told" : l.service(),
                                 l.owner().isEmpty() ? (listing ? "not listed" : "not in traffic") : l.owner(),
-                                l.loopbackOnly() ? "reachable from this machine alone" : l.use()};
+                                l.use()};
                         return used ? row : java.util.Arrays.copyOf(row, 3);
                     })
                     .toList());
