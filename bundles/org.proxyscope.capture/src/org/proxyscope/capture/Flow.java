@@ -199,7 +199,9 @@ public final class Flow {
 
     /** True when the server answered the handshake or sent data: something listened there. */
     public boolean serverAnswered() {
-        return (tcpState & SYN_ACK) != 0 || serverPayload > 0 || transport == Transport.UDP && serverPackets > 0;
+        return (tcpState & SYN_ACK) != 0 || serverPayload > 0 || transport == Transport.UDP && serverPackets > 0
+                // a listed connection past its SYN: the server accepted it
+                || transport == Transport.TCP && !listedState.isEmpty() && !listedState.equals("syn_sent") && !listedState.equals("syn-sent");
     }
 
     /** Whether the packet belongs to this flow's 5-tuple, in either direction. */

@@ -74,6 +74,11 @@ class NetstatImportTest {
         assertEquals(List.of("198.51.100.7"), report.listening().get(0).clients());
         assertEquals(List.of("203.0.113.25", "203.0.113.26"), report.listening().get(0).mailServers());
         assertEquals(List.of(), report.listening().get(2).mailServers(), "squid made none of that mail");
+        // the Host Inventory's "Listening on": what accepted a listed connection; a SYN still unanswered is not that
+        java.util.Map<String, List<Integer>> listeningOn = new java.util.LinkedHashMap<>();
+        report.hosts().forEach(h -> listeningOn.put(h.address(), h.listening()));
+        assertEquals(java.util.Map.of("192.0.2.10", List.of(1080), "198.51.100.7", List.of(), "203.0.113.25", List.of(25),
+                "203.0.113.26", List.of()), listeningOn);
         assertTrue(CaptureJson.summary(report, "netstat-linux.txt").contains("listening on a proxy port: 0.0.0.0:1080, 812/svchost32;"
                 + " connected from 198.51.100.7; its process connects to port 25 of 203.0.113.25 and 203.0.113.26\n"),
                 CaptureJson.summary(report, "netstat-linux.txt"));
