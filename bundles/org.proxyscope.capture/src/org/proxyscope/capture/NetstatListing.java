@@ -177,7 +177,7 @@ final class NetstatListing {
             flow.listedState = l.state.toLowerCase(Locale.ROOT);
             flow.detail = l.process;
             connections.add(flow);
-            listed.add(new Connection(l, local, remote));
+            listed.add(new Connection(l, local, remote, processKey(l.process)));
         }
         for (Line l : lines) {
             if (l.listening()) {
@@ -187,8 +187,8 @@ final class NetstatListing {
         }
     }
 
-    /** A connection line with its two ends read. */
-    private record Connection(Line line, Endpoint local, Endpoint remote) {
+    /** A connection line with its two ends read, and its process as {@link #processKey} gives it. */
+    private record Connection(Line line, Endpoint local, Endpoint remote, String process) {
 
         /** Whether the far end is another host: the machine's connections to itself are its own business. */
         boolean toAnotherHost() {
@@ -199,11 +199,12 @@ final class NetstatListing {
     /** The other hosts connected to a listening socket: on its port and address, by its process when both are named. */
     private static List<String> clients(Line listener, List<Connection> listed) {
         Endpoint bound = endpoint(listener.local);
+        String process = processKey(listener.process);
         Set<String> hosts = new LinkedHashSet<>();
         for (Connection c : listed) {
             if (bound != null && c.toAnotherHost() && c.local.port() == bound.port()
                     && (bound.address().isAnyLocalAddress() || bound.address().equals(c.local.address()))
-                    && (listener.process.isEmpty() || c.line.process.isEmpty() || sameProcess(listener, c.line))) {
+                    && (process.isEmpty() || c.process.isEmpty() || process.equals(c.process))) {
                 hosts.add(c.remote.host());
             }
         }
@@ -215,10 +216,11 @@ final class NetstatListing {
      * can say that the proxy and the mail are one program's; without names, nothing is paired.
      */
     private static List<String> mailServers(Line listener, List<Connection> listed) {
+        String process = processKey(listener.process);
         Set<String> hosts = new LinkedHashSet<>();
-        if (!listener.process.isEmpty()) {
+        if (!process.isEmpty()) {
             for (Connection c : listed) {
-                if (c.toAnotherHost() && c.remote.port() == 25 && sameProcess(listener, c.line)) {
+                if (c.toAnotherHost() && c.remote.port() == 25 && process.equals(c.process)) {
                     hosts.add(c.remote.host());
                 }
             }
@@ -227,13 +229,10 @@ final class NetstatListing {
     }
 
     /**
-     * Whether two lines name the same process: by its number where the listing gives one ("812/svchost32" in netstat,
-     * "pid=77" in ss, whose entries also name each socket's descriptor), else by its program (Windows' -b).
+     * What names a line's process, so that two lines of one process compare equal: its number where the listing gives
+     * one ("812/svchost32" in netstat, "pid=77" in ss, whose entries also name each socket's descriptor), else its
+     * program (Windows' -b) or its bare number (-o); "" when the listing names none.
      */
-    private static boolean sameProcess(Line a, Line b) {
-        return !a.process.isEmpty() && processKey(a.process).equals(processKey(b.process));
-    }
-
     private static String processKey(String process) {
         Matcher pid = PID.matcher(process);
         return pid.find() ? pid.group(1) != null ? pid.group(1) : pid.group(2) : process;
