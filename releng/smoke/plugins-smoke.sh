@@ -179,6 +179,7 @@ if mapped_window "$pid" "Proxyscope - $out/ws-ui"; then
     shot with-dnsbl 2
     keys "$mapped" ctrl+q
     exited "$pid" 30 || fail "Ctrl+Q exits the workbench"
+    expect "with no SLF4J warnings on its error stream (dnsjava's logging stays quiet)" bash -c "! grep -q 'SLF4J' '$out/workbench.log'"
 else
     fail "the workbench starts with the plug-in installed" "see $out/workbench.log"
 fi
