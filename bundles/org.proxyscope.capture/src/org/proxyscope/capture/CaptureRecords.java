@@ -22,6 +22,7 @@ import org.proxyscope.core.WorkspaceException;
 import org.proxyscope.core.model.CaseId;
 import org.proxyscope.core.model.CustodyAction;
 import org.proxyscope.core.model.Evidence;
+import org.proxyscope.core.model.ProxyPorts;
 import org.proxyscope.core.store.CaseTransaction;
 import org.proxyscope.core.store.Migration;
 import org.proxyscope.core.store.SearchBatch;
@@ -145,6 +146,9 @@ public final class CaptureRecords {
         store.write(id, "keep the import of evidence #" + capture.number() + " in " + id, tx -> {
             insert(tx, capture, report);
             tx.index("session", prepared.entries.join(() -> new SQLException("interrupted while the sessions' search entries were made")));
+            if (report.format() == CaptureFormat.NETSTAT) {
+                tx.index(SOCKET, socketEntries(capture, report));
+            }
             tx.custody(CustodyAction.CAPTURE_IMPORTED, "evidence #" + capture.number() + " (" + report.format().word() + ", "
                     + report.packets() + " packets, " + report.flowCount() + " flows, " + report.sessions().size()
                     + " proxy sessions" + (report.partial() ? ", partial: " + report.problem().get() : "") + ")");
@@ -251,6 +255,41 @@ public final class CaptureRecords {
             entries.add(e.entry(capture, growing.get(e.key).part)); // the group's last entry tells how many it has
         }
         return entries;
+    }
+
+    /** The search's kind for a listing's socket on a proxy port; its ref is "evidence/position", as the case keeps it. */
+    public static final String SOCKET = "socket";
+
+    /**
+     * A listing's sockets on proxy ports as the search holds them, each with its process and every address of its
+     * use: an analyst looks for the client that used one customer's proxy, or the trojan's program, in every case.
+     * Traffic's listening sockets are not indexed: a capture of a whole line answers on port 80 from thousands of web
+     * servers, and its sessions name the proxies.
+     */
+    private static List<SearchEntry> socketEntries(Evidence capture, CaptureReport r) {
+        List<SearchEntry> entries = new ArrayList<>();
+        for (ListeningSocket l : r.listening()) {
+            if (l.proxyPort()) {
+                StringBuilder body = new StringBuilder(capture.originalName()).append("; ").append(ProxyPorts.usual(l.port()))
+                        .append(" port ").append(l.port());
+                if (!l.owner().isEmpty()) {
+                    body.append("; owned by ").append(l.owner());
+                }
+                words(body, "; connected from", l.clients());
+                words(body, "; its process connects to port 25 of", l.mailServers());
+                entries.add(new SearchEntry(capture.number() + "/" + (entries.size() + 1), l.address() + " listening"
+                        + (l.owner().isEmpty() ? "" : ", " + l.owner()), body.toString()));
+            }
+        }
+        return entries;
+    }
+
+    /** Every address, each a word of its own: the search finds the sixth as well as the first. */
+    private static void words(StringBuilder body, String said, List<String> addresses) {
+        if (!addresses.isEmpty()) {
+            body.append(said);
+            addresses.forEach(a -> body.append(' ').append(a));
+        }
     }
 
     /** What the sessions of one search entry share. */

@@ -12,18 +12,19 @@ import org.proxyscope.core.model.CaseId;
  * leads to it. The views that show a kind read {@link ProxyscopeModel#REVEAL} and select what it names when it
  * is theirs; one created only by the perspective switch reads it when it opens.
  *
- * @param kind what it is, in the search index's words: {@code note}, {@code finding}, {@code session},
+ * @param kind what it is, in the search index's words: {@code note}, {@code finding}, {@code session}, {@code socket},
  *             {@code evidence}, {@code custody}, {@code case}, or a kind of a plug-in's own
- * @param ref  which one within the case: a note or evidence number, "run/position", "evidence/flow"
+ * @param ref  which one within the case: a note or evidence number, "run/position", "evidence/flow",
+ *             "evidence/position"
  */
 public record Reveal(CaseId caseId, String kind, String ref) {
 
-    /** The perspective that shows this kind: notes in Reporting, findings in Probing, sessions in Capture. */
+    /** The perspective that shows this kind: notes in Reporting, findings in Probing, sessions and listed sockets in Capture. */
     public String perspective() {
         return switch (kind) {
             case "note" -> ProxyscopeModel.PERSPECTIVE_REPORTING;
             case "finding" -> ProxyscopeModel.PERSPECTIVE_PROBING;
-            case "session" -> ProxyscopeModel.PERSPECTIVE_CAPTURE;
+            case "session", "socket" -> ProxyscopeModel.PERSPECTIVE_CAPTURE;
             default -> ProxyscopeModel.PERSPECTIVE_TRIAGE;
         };
     }

@@ -3,10 +3,11 @@ package org.proxyscope.core.model;
 /**
  * One place a workspace search found its words.
  *
- * @param kind    what was found: {@code case}, {@code evidence}, {@code note}, {@code finding}, {@code session}, or a
- *                kind a plug-in indexes
+ * @param kind    what was found: {@code case}, {@code evidence}, {@code note}, {@code finding}, {@code session},
+ *                {@code socket} (a netstat listing's socket on a proxy port), or a kind a plug-in indexes
  * @param ref     which one within the case, in the kind's own terms: an evidence or note number, "run/position"
- *                of a probe finding, "evidence/flow" of a capture session; empty for the case itself
+ *                of a probe finding, "evidence/flow" of a capture session, "evidence/position" of a listed socket;
+ *                empty for the case itself
  * @param title   a name for it
  * @param snippet the matching text around the words, the matches between « and »
  */
@@ -25,6 +26,7 @@ public record SearchHit(CaseId caseId, String kind, String ref, String title, St
             case "note" -> "note " + ref;
             case "finding" -> "probe finding " + ref;
             case "session" -> "capture session " + ref;
+            case "socket" -> "listed socket " + ref;
             default -> kind + " " + ref;
         };
     }

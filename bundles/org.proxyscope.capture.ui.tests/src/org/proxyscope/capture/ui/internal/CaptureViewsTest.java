@@ -214,6 +214,44 @@ class CaptureViewsTest {
         assertEquals(relayed, flows.selected());
     }
 
+    /**
+     * The address of a client that used the customer's proxy, seen only in their netstat listing, is found by the
+     * workspace search (it once found nothing), and so is the program; the result opens the listing at that client's
+     * connection.
+     */
+    @Test
+    void aListedClientIsFoundBySearchAndItsResultSelectsItsConnection() throws Exception {
+        Path listing = java.nio.file.Files.writeString(tmp.resolve("netstat-ano.txt"), """
+                  Proto  Local Address          Foreign Address        State           PID
+                  TCP    0.0.0.0:1080           0.0.0.0:0              LISTENING       3120
+                  TCP    0.0.0.0:8080           0.0.0.0:0              LISTENING       3120
+                  TCP    192.168.1.5:49712      198.51.100.25:25       ESTABLISHED     3120
+                  TCP    192.168.1.5:8080       203.0.113.7:51230      ESTABLISHED     3120
+                  TCP    192.168.1.5:8080       203.0.113.9:51235      ESTABLISHED     3120
+                """);
+        Case subject = ws.createCase(NewCase.of("Customer's listing", "203.0.113.50", "", "", "high", List.of()));
+        org.proxyscope.capture.CaptureEvidence.keep(ws, subject.id(), listing, new org.proxyscope.capture.CaptureImporter(),
+                org.proxyscope.core.Progress.NONE);
+        List<org.proxyscope.core.model.SearchHit> hits = ws.searchEverything("203.0.113.9", java.util.Optional.empty(), 10);
+        assertEquals(List.of("listed socket 1/2: 0.0.0.0:8080 listening, PID 3120"),
+                hits.stream().map(h -> h.place() + ": " + h.title()).toList());
+        assertEquals(2, ws.searchEverything("3120", java.util.Optional.of(subject.id()), 10).stream()
+                .filter(h -> h.kind().equals("socket")).count(), "the program's two sockets");
+        assertEquals(2, ws.searchEverything("198.51.100.25", java.util.Optional.empty(), 10).stream()
+                .filter(h -> h.kind().equals("socket")).count(), "the mail server the program reached, with each of its sockets");
+
+        FlowsPart flows = ContextInjectionFactory.make(FlowsPart.class, context);
+        context.set(ProxyscopeModel.SELECTED_CASE, subject.id());
+        ImportCaptureJob job = flows.openCapture(subject.id());
+        job.join();
+        flows.show(job.report());
+        org.proxyscope.core.model.SearchHit hit = hits.get(0);
+        context.set(ProxyscopeModel.REVEAL, new org.proxyscope.app.ui.Reveal(hit.caseId(), hit.kind(), hit.ref()));
+        assertEquals("203.0.113.7:51230", flows.selected().client().toString(), "the socket's first client's connection");
+        assertEquals(org.proxyscope.app.ui.ProxyscopeModel.PERSPECTIVE_CAPTURE,
+                new org.proxyscope.app.ui.Reveal(hit.caseId(), hit.kind(), hit.ref()).perspective());
+    }
+
     @Test
     void findingsHostsAndTheFollowedStream() throws Exception {
         CaptureReport report = new org.proxyscope.capture.CaptureImporter().read(capture, org.proxyscope.core.Progress.NONE);

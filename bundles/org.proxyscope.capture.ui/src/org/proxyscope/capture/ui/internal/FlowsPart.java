@@ -31,9 +31,11 @@ import org.proxyscope.app.ui.Reveal;
 import org.proxyscope.app.ui.Tables;
 import org.proxyscope.app.ui.UtcTime;
 import org.proxyscope.capture.CaptureEvidence;
+import org.proxyscope.capture.CaptureRecords;
 import org.proxyscope.capture.CaptureReport;
 import org.proxyscope.capture.Flow;
 import org.proxyscope.capture.FlowFilter;
+import org.proxyscope.capture.ListeningSocket;
 import org.proxyscope.core.Workspace;
 import org.proxyscope.core.WorkspaceException;
 import org.proxyscope.core.model.CaseId;
@@ -167,11 +169,14 @@ public final class FlowsPart {
         }
     }
 
-    /** A search result or timeline entry naming a capture session ("evidence/flow"): its capture is read and the flow selected. */
+    /**
+     * A search result or timeline entry naming a capture session ("evidence/flow") or a listing's socket
+     * ("evidence/position"): its capture is read and the flow selected, for a socket its first client's connection.
+     */
     @Inject
     @Optional
     void reveal(@Optional @Named(ProxyscopeModel.REVEAL) Reveal reveal) {
-        if (reveal == null || !reveal.kind().equals("session")) {
+        if (reveal == null || !reveal.kind().equals("session") && !reveal.kind().equals(CaptureRecords.SOCKET)) {
             return;
         }
         wanted = reveal;
@@ -193,12 +198,24 @@ public final class FlowsPart {
             return;
         }
         wanted = null;
-        report.flows().stream().filter(f -> f.number() == r.second()).findFirst().ifPresent(f -> {
+        report.flows().stream().filter(r.kind().equals(CaptureRecords.SOCKET) ? clientOf(r.second()) : f -> f.number() == r.second())
+                .findFirst().ifPresent(f -> {
             reveal(f);
             if (broker != null) {
                 broker.post(CaptureEvents.FLOW_SELECTED, f); // Proxy Findings and Follow Stream follow
             }
         });
+    }
+
+    /** The connections to the listing's {@code position}th socket on a proxy port, as the case numbers them from 1. */
+    private java.util.function.Predicate<Flow> clientOf(int position) {
+        List<ListeningSocket> sockets = report.listening().stream().filter(ListeningSocket::proxyPort).toList();
+        if (position < 1 || position > sockets.size()) {
+            return f -> false;
+        }
+        ListeningSocket l = sockets.get(position - 1);
+        // a listed connection to a listening port is oriented with that socket as its server
+        return f -> f.server().port() == l.port() && l.clients().contains(f.client().host());
     }
 
     /**
