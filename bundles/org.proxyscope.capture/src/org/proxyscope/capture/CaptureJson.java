@@ -279,9 +279,15 @@ public final class CaptureJson {
      */
     public static String summary(CaptureReport r, String name) {
         StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "%s: %s, %d packets, %d flows (%d TCP, %d UDP), %d bytes, %d ms%n",
-                name, r.format().word(), r.packets(), r.flowCount(), r.tcpFlows(), r.udpFlows(), r.bytes(),
-                r.elapsed().toMillis()));
+        if (r.format() == CaptureFormat.NETSTAT) { // sockets as a machine listed them: no packets, no bytes
+            s.append(String.format(Locale.ROOT, "%s: netstat listing, %s (%d TCP, %d UDP), %s, %d ms%n", name,
+                    plural(r.flowCount(), "connection"), r.tcpFlows(), r.udpFlows(), plural(r.listening().size(), "listening socket"),
+                    r.elapsed().toMillis()));
+        } else {
+            s.append(String.format(Locale.ROOT, "%s: %s, %d packets, %d flows (%d TCP, %d UDP), %d bytes, %d ms%n",
+                    name, r.format().word(), r.packets(), r.flowCount(), r.tcpFlows(), r.udpFlows(), r.bytes(),
+                    r.elapsed().toMillis()));
+        }
         s.append("  sha256 ").append(r.sha256()).append('\n');
         r.problem().ifPresent(p -> s.append("  PARTIAL: ").append(p).append('\n'));
         r.leftOut().ifPresent(p -> s.append("  LEFT OUT: ").append(p).append('\n'));

@@ -149,9 +149,13 @@ public final class CaptureRecords {
             if (report.format() == CaptureFormat.NETSTAT) {
                 tx.index(SOCKET, socketEntries(capture, report));
             }
-            tx.custody(CustodyAction.CAPTURE_IMPORTED, "evidence #" + capture.number() + " (" + report.format().word() + ", "
-                    + report.packets() + " packets, " + report.flowCount() + " flows, " + report.sessions().size()
-                    + " proxy sessions" + (report.partial() ? ", partial: " + report.problem().get() : "") + ")");
+            tx.custody(CustodyAction.CAPTURE_IMPORTED, "evidence #" + capture.number() + " (" + (report.format() == CaptureFormat.NETSTAT
+                    ? "netstat listing, " + CaptureJson.plural(report.flowCount(), "connection") + ", "
+                            + CaptureJson.plural(report.listening().stream().filter(ListeningSocket::proxyPort).count(), "socket")
+                            + " on proxy ports"
+                    : report.format().word() + ", " + report.packets() + " packets, " + report.flowCount() + " flows, "
+                            + report.sessions().size() + " proxy sessions") + (report.partial() ? ", partial: " + report.problem().get() : "")
+                    + ")");
             return null;
         });
     }

@@ -79,6 +79,8 @@ class NetstatImportTest {
         report.hosts().forEach(h -> listeningOn.put(h.address(), h.listening()));
         assertEquals(java.util.Map.of("192.0.2.10", List.of(1080), "198.51.100.7", List.of(), "203.0.113.25", List.of(25),
                 "203.0.113.26", List.of()), listeningOn);
+        assertTrue(CaptureJson.summary(report, "netstat-linux.txt").startsWith("netstat-linux.txt: netstat listing, 3 connections"
+                + " (3 TCP, 0 UDP), 4 listening sockets, "), "a listing has no packets or bytes to count");
         assertTrue(CaptureJson.summary(report, "netstat-linux.txt").contains("listening on a proxy port: 0.0.0.0:1080, 812/svchost32;"
                 + " connected from 198.51.100.7; its process connects to port 25 of 203.0.113.25 and 203.0.113.26\n"),
                 CaptureJson.summary(report, "netstat-linux.txt"));

@@ -232,6 +232,9 @@ class CaptureViewsTest {
         Case subject = ws.createCase(NewCase.of("Customer's listing", "203.0.113.50", "", "", "high", List.of()));
         org.proxyscope.capture.CaptureEvidence.keep(ws, subject.id(), listing, new org.proxyscope.capture.CaptureImporter(),
                 org.proxyscope.core.Progress.NONE);
+        List<org.proxyscope.core.model.CustodyEntry> custody = ws.custody(subject.id());
+        assertTrue(custody.stream().anyMatch(e -> e.action() == CustodyAction.CAPTURE_IMPORTED
+                && e.details().equals("evidence #1 (netstat listing, 3 connections, 2 sockets on proxy ports)")), custody::toString);
         List<org.proxyscope.core.model.SearchHit> hits = ws.searchEverything("203.0.113.9", java.util.Optional.empty(), 10);
         assertEquals(List.of("listed socket 1/2: 0.0.0.0:8080 listening, PID 3120"),
                 hits.stream().map(h -> h.place() + ": " + h.title()).toList());
