@@ -12,6 +12,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -777,6 +778,47 @@ public final class Workspace implements AutoCloseable {
         return evidence(id).stream().filter(x -> x.number() == number).findFirst().orElseThrow();
     }
 
+    /**
+     * Hands a copy of an evidence file over: copied out of the store to {@code to} (a file, or a folder to hold it
+     * under its original name), checked against its recorded SHA-256 as it is copied, and made read-only. The custody
+     * log records who exported it, where to and why, as a hand-over of evidence must be. An existing file is never
+     * replaced; a copy whose hash does not match, or that cannot be recorded, is removed again.
+     *
+     * @return the exported file
+     */
+    public Path exportEvidence(CaseId id, int number, Path to, String reason, Progress progress) throws WorkspaceException {
+        String why = requireReason(reason, "exporting evidence");
+        Evidence e = evidence(id).stream().filter(x -> x.number() == number).findFirst()
+                .orElseThrow(() -> new WorkspaceException(id + " has no evidence #" + number));
+        if (e.isPurged()) {
+            throw new WorkspaceException("Evidence #" + number + " of " + id + " was purged on " + e.purged().get()
+                    + "; only its record and hash are left. Nothing was exported.");
+        }
+        Path target = (Files.isDirectory(to) ? to.resolve(e.originalName()) : to).toAbsolutePath().normalize();
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            throw new WorkspaceException(target + " exists; an export never replaces a file. Nothing was exported.");
+        }
+        List<Path> made = new ArrayList<>();
+        progress.begin("Exporting evidence #" + number + " of " + id, e.size());
+        boolean done = false;
+        try {
+            copyVerified(e, target, made, progress, "exported");
+            Instant now = clock.instant();
+            database.transaction("record the export of evidence #" + number + " of " + id, c -> {
+                cases.findForWrite(c, id).orElseThrow(() -> new UnknownCaseException(id, folder));
+                cases.appendCustody(c, id, now, analyst, CustodyAction.EVIDENCE_EXPORTED, "#" + number + " " + e.originalName()
+                        + ", sha256 " + e.sha256() + " (verified), to " + target + ": " + why);
+                return null;
+            });
+            done = true;
+            return target;
+        } finally {
+            if (!done) {
+                made.forEach(Workspace::deleteQuietly);
+            }
+        }
+    }
+
     // ---- copying ----
 
     /** What a copy of the workspace carried: cases, database rows, search entries and evidence files. */
@@ -820,11 +862,21 @@ public final class Workspace implements AutoCloseable {
     }
 
     private void copyEvidenceFile(Evidence e, Path to, List<Path> made, Progress progress) throws WorkspaceException {
+        if (Files.exists(to)) {
+            return; // the same name is the same hash: a shared folder that holds it already
+        }
+        copyVerified(e, to, made, progress, "copied");
+    }
+
+    /**
+     * Copies an evidence file out of the store to {@code to}, hashed as it is copied, read-only, or not at all: a hash
+     * other than the recorded one, a cancel or an I/O error leaves nothing at {@code to} ("Nothing was {@code done}").
+     * What it wrote goes into {@code made}, for the caller to remove should a later step fail.
+     */
+    private void copyVerified(Evidence e, Path to, List<Path> made, Progress progress, String done) throws WorkspaceException {
         Path from = storedFile(e);
+        String nothing = " Nothing was " + done + ".";
         try {
-            if (Files.exists(to)) {
-                return; // the same name is the same hash: a shared folder that holds it already
-            }
             Files.createDirectories(to.getParent());
             Path incoming = TempPaths.file(to.getParent(), INCOMING + ProcessHandle.current().pid() + "-", "");
             made.add(incoming);
@@ -835,21 +887,21 @@ public final class Workspace implements AutoCloseable {
                     HashingChannel copying = new HashingChannel(in, from, out)) {
                 readToEnd(copying, progress);
                 if (progress.cancelled()) {
-                    throw new WorkspaceException("The copy was cancelled. Nothing was copied.");
+                    throw new WorkspaceException("The copy was cancelled." + nothing);
                 }
                 actual = copying.sha256();
                 out.force(true);
             }
             if (!actual.equals(e.sha256())) {
                 throw new WorkspaceException("Evidence #" + e.number() + " of " + e.caseId() + " (" + from + ") no longer has its recorded"
-                        + " SHA-256 " + e.sha256() + " but " + actual + "; run case verify on it. Nothing was copied.");
+                        + " SHA-256 " + e.sha256() + " but " + actual + "; run case verify on it." + nothing);
             }
             Files.move(incoming, to, StandardCopyOption.ATOMIC_MOVE);
             made.set(made.size() - 1, to);
             Files.setPosixFilePermissions(to, PosixFilePermissions.fromString("r--r--r--"));
         } catch (IOException io) {
             throw new WorkspaceException("Cannot copy evidence #" + e.number() + " of " + e.caseId() + " to " + to + ": " + describe(io)
-                    + ". Nothing was copied.", io);
+                    + "." + nothing, io);
         }
     }
 

@@ -182,6 +182,29 @@ class WorkspaceCommandsTest {
         assertTrue(err.startsWith(id + " is NOT intact (1 problem):\n") && err.contains("entry 1 (case-created"), err);
     }
 
+    /** evidence export: a verified copy where --to says, logged with its reason; the arguments it needs are named. */
+    @Test
+    void evidenceExportHandsOverAVerifiedCopy() throws Exception {
+        String id = newCase();
+        Path file = Files.writeString(tmp.resolve("netstat.txt"), "TCP 0.0.0.0:1080 0.0.0.0:0 LISTENING\n");
+        assertEquals(ExitCode.OK, run("evidence", "add", id, file.toString()));
+        Path to = tmp.resolve("handed-over.txt");
+        assertEquals(ExitCode.USAGE, run("evidence", "export", id, "1", "--to", to.toString()));
+        assertTrue(err.contains("--reason"), err);
+        assertEquals(ExitCode.USAGE, run("evidence", "export", id, "first", "--to", to.toString(), "--reason", "x"));
+        assertTrue(err.contains("\"first\" is not an evidence number"), err);
+        assertEquals(ExitCode.OK, run("evidence", "export", id, "#1", "--to", to.toString(), "--reason", "for the customer's IT"));
+        assertTrue(out.startsWith(id + " evidence #1 exported to " + to.toAbsolutePath() + " (sha256 "), out);
+        assertEquals(Files.readString(file), Files.readString(to));
+        assertEquals(ExitCode.OK, run("case", "show", id, "--json"));
+        JsonObject last = JsonParser.parseString(out).getAsJsonObject().getAsJsonArray("custody").get(2).getAsJsonObject();
+        assertEquals("evidence-exported", last.get("action").getAsString());
+        assertEquals(ExitCode.FAILURE, run("evidence", "export", id, "1", "--to", to.toString(), "--reason", "again"));
+        assertTrue(err.contains("exists; an export never replaces a file"), err);
+        assertEquals(ExitCode.FAILURE, run("evidence", "export", id, "2", "--to", tmp.toString(), "--reason", "x"));
+        assertTrue(err.contains(id + " has no evidence #2"), err);
+    }
+
     @Test
     void editChangesTheCaseAndPurgeNeedsConfirmation() throws Exception {
         String id = newCase();

@@ -379,6 +379,53 @@ class WorkspaceTest {
         assertThrows(WorkspaceException.class, () -> ws.purgeEvidence(c.id(), 9, "no such"));
     }
 
+    /**
+     * Handing evidence over: a verified, read-only copy where the analyst says, with the hand-over in the custody log;
+     * never over an existing file, never of a purged file, and never a copy that no longer matches its hash.
+     */
+    @Test
+    void anExportIsAVerifiedCopyAndACustodyEntry() throws Exception {
+        Case c = newCase("Open proxy", "192.0.2.7");
+        Evidence e = ws.addEvidence(c.id(), Files.writeString(tmp.resolve("line.pcap"), "captured bytes"), "", Progress.NONE);
+        Path out = Files.createDirectories(tmp.resolve("for-the-police"));
+        assertThrows(WorkspaceException.class, () -> ws.exportEvidence(c.id(), e.number(), out, " ", Progress.NONE));
+        Path exported = ws.exportEvidence(c.id(), e.number(), out, "requested by the police, file 2026/4711", Progress.NONE);
+        assertEquals(out.resolve("line.pcap").toAbsolutePath(), exported, "into a folder under its original name");
+        assertEquals("captured bytes", Files.readString(exported));
+        assertEquals("r--r--r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(exported)));
+        CustodyEntry logged = ws.custody(c.id()).get(ws.custody(c.id()).size() - 1);
+        assertEquals(CustodyAction.EVIDENCE_EXPORTED, logged.action());
+        assertEquals("#1 line.pcap, sha256 " + e.sha256() + " (verified), to " + exported + ": requested by the police, file 2026/4711",
+                logged.details());
+        assertTrue(ws.verify(c.id(), Progress.NONE).intact());
+
+        int entries = ws.custody(c.id()).size();
+        WorkspaceException again = assertThrows(WorkspaceException.class,
+                () -> ws.exportEvidence(c.id(), e.number(), out, "once more", Progress.NONE));
+        assertTrue(again.getMessage().endsWith("exists; an export never replaces a file. Nothing was exported."), again.getMessage());
+
+        // a stored copy altered behind the workspace's back is not handed over as if it were the evidence
+        Path stored = ws.storedFile(e);
+        Files.setPosixFilePermissions(stored, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        Files.writeString(stored, "altered bytes");
+        Path named = tmp.resolve("altered.pcap");
+        WorkspaceException altered = assertThrows(WorkspaceException.class,
+                () -> ws.exportEvidence(c.id(), e.number(), named, "to the police", Progress.NONE));
+        assertTrue(altered.getMessage().contains("no longer has its recorded SHA-256 " + e.sha256()) && altered.getMessage()
+                .endsWith("run case verify on it. Nothing was exported."), altered.getMessage());
+        assertFalse(Files.exists(named));
+        try (var left = Files.list(tmp)) {
+            assertEquals(List.of(), left.filter(p -> p.getFileName().toString().startsWith(".incoming-")).toList());
+        }
+        assertEquals(entries, ws.custody(c.id()).size(), "a refused export is no hand-over");
+
+        Evidence other = ws.addEvidence(c.id(), Files.writeString(tmp.resolve("mail.eml"), "customer mail"), "", Progress.NONE);
+        ws.purgeEvidence(c.id(), other.number(), "unrelated customer mail");
+        WorkspaceException purged = assertThrows(WorkspaceException.class,
+                () -> ws.exportEvidence(c.id(), other.number(), out, "to the police", Progress.NONE));
+        assertTrue(purged.getMessage().contains("was purged on"), purged.getMessage());
+    }
+
     private void assertNoStrayFiles(CaseId id) throws Exception {
         Path folder = tmp.resolve("ws/.proxyscope/evidence").resolve(id.toString());
         try (var files = Files.list(folder)) {

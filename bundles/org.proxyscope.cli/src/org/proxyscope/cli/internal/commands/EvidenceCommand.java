@@ -18,7 +18,7 @@ import org.proxyscope.core.Workspace;
 import org.proxyscope.core.model.CaseId;
 import org.proxyscope.core.model.Evidence;
 
-/** {@code proxyscope evidence add|list}: files kept, hashed and read-only, as a case's evidence. */
+/** {@code proxyscope evidence add|list|export|purge}: files kept, hashed and read-only, as a case's evidence. */
 public final class EvidenceCommand implements Command {
 
     @Override
@@ -28,7 +28,7 @@ public final class EvidenceCommand implements Command {
 
     @Override
     public String summary() {
-        return "add a file to a case as evidence, or list a case's evidence";
+        return "add a file to a case as evidence, list a case's evidence, export a verified copy, purge a file";
     }
 
     @Override
@@ -37,6 +37,9 @@ public final class EvidenceCommand implements Command {
                 ACTION ... %s
                   add ID FILE [--source TEXT]     copy FILE into the case, hashed (SHA-256) and read-only
                   list ID [--json]
+                  export ID NUMBER --to PATH --reason TEXT
+                                                  hand a copy over: checked against its SHA-256, read-only, in the
+                                                  custody log with where to and why; PATH a new file or a folder
                   purge ID NUMBER --reason TEXT --confirm
                                                   delete the stored file for good; its record and hash stay""".formatted(WorkspaceArguments.USAGE);
     }
@@ -44,12 +47,13 @@ public final class EvidenceCommand implements Command {
     @Override
     public int run(List<String> args, CommandContext io) throws Exception {
         if (args.isEmpty()) {
-            throw new UsageException("missing ACTION (add, list or purge)");
+            throw new UsageException("missing ACTION (add, list, export or purge)");
         }
         List<String> rest = args.subList(1, args.size());
         return switch (args.get(0)) {
             case "add" -> add(rest, io);
             case "list" -> list(rest, io);
+            case "export" -> export(rest, io);
             case "purge" -> purge(rest, io);
             default -> throw new UsageException("unknown action '" + args.get(0) + "'");
         };
@@ -66,16 +70,36 @@ public final class EvidenceCommand implements Command {
         return ExitCode.OK;
     }
 
+    private int export(List<String> raw, CommandContext io) throws Exception {
+        Arguments args = Arguments.parse(raw, WorkspaceArguments.with(Set.of("--to", "--reason")), Set.of());
+        List<String> words = args.positional("ID", "NUMBER");
+        CaseId id = WorkspaceArguments.caseId(words.get(0));
+        int number = number(words.get(1));
+        Path to = Path.of(args.required("--to"));
+        String reason = args.required("--reason");
+        try (Workspace ws = WorkspaceArguments.open(args)) {
+            Path exported = ws.exportEvidence(id, number, to, reason, Progress.NONE);
+            Evidence e = ws.evidence(id).stream().filter(x -> x.number() == number).findFirst().orElseThrow();
+            io.out().printf("%s evidence #%d exported to %s (sha256 %s, verified); the custody log records it%n", id, number,
+                    exported, e.sha256());
+        }
+        return ExitCode.OK;
+    }
+
+    /** An evidence number as the analyst writes it: "3" or "#3". */
+    private static int number(String word) throws UsageException {
+        try {
+            return Integer.parseInt(word.replaceFirst("^#", ""));
+        } catch (NumberFormatException e) {
+            throw new UsageException("\"" + word + "\" is not an evidence number");
+        }
+    }
+
     private int purge(List<String> raw, CommandContext io) throws Exception {
         Arguments args = Arguments.parse(raw, WorkspaceArguments.with(Set.of("--reason")), Set.of("--confirm"));
         List<String> words = args.positional("ID", "NUMBER");
         CaseId id = WorkspaceArguments.caseId(words.get(0));
-        int number;
-        try {
-            number = Integer.parseInt(words.get(1).replaceFirst("^#", ""));
-        } catch (NumberFormatException e) {
-            throw new UsageException("\"" + words.get(1) + "\" is not an evidence number");
-        }
+        int number = number(words.get(1));
         String reason = args.required("--reason");
         if (!args.flag("--confirm")) {
             throw new UsageException("purging deletes the evidence file for good; add --confirm to do it");
