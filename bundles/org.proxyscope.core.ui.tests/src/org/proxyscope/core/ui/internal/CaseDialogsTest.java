@@ -153,6 +153,56 @@ class CaseDialogsTest {
         assertTrue(evidence.getClientArea().height > 10 * evidence.getItemHeight(), "the table takes the room there is");
     }
 
+    /**
+     * Export Evidence in the Case Overview: for a file the case still holds, a reason required, and the copy where the
+     * analyst said, with the hand-over in the custody log; a path already taken is said in the dialog, which stays.
+     */
+    @Test
+    void exportEvidenceHandsOverAVerifiedCopyAndLogsIt() throws Exception {
+        Case c = ws.createCase(NewCase.of("Open SOCKS proxy", "192.0.2.7", "192.0.2.7:1080", "CUST-9", "high", List.of()));
+        ws.addEvidence(c.id(), Files.writeString(tmp.resolve("netstat.txt"), "TCP 0.0.0.0:1080 LISTENING"), "", Progress.NONE);
+        ws.addEvidence(c.id(), Files.writeString(tmp.resolve("mail.eml"), "unrelated"), "", Progress.NONE);
+        ws.purgeEvidence(c.id(), 2, "unrelated customer mail");
+        Shell shell = Widgets.partShell(display);
+        CaseOverviewPart overview = new CaseOverviewPart();
+        overview.workspace = ws;
+        overview.createControls(shell);
+        shell.open();
+        overview.show(c.id());
+        Table evidence = one(shell, Table.class, t -> true);
+        org.eclipse.swt.widgets.Button export = button(shell, "E&xport Evidence...");
+        assertFalse(export.isEnabled(), "nothing selected");
+        evidence.setSelection(1);
+        evidence.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+        assertFalse(export.isEnabled(), "a purged file has nothing to hand over");
+        evidence.setSelection(0);
+        evidence.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+        assertTrue(export.isEnabled());
+
+        ExportEvidenceDialog dialog = new ExportEvidenceDialog(shell, ws, ws.evidence(c.id()).get(0));
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        Shell asked = dialog.getShell();
+        Text to = field(asked, "a new file, or a folder to hold it under its own name");
+        assertEquals(Path.of(System.getProperty("user.home"), "netstat.txt").toString(), to.getText(), "the home folder at first");
+        Path taken = Files.writeString(tmp.resolve("taken.txt"), "someone else's file");
+        to.setText(taken.toString());
+        assertFalse(button(asked, "&Export").isEnabled(), "no reason yet");
+        field(asked, "e.g. requested by the police, their file 2026/4711").setText("for the customer's IT");
+        click(button(asked, "&Export"));
+        assertTrue(Widgets.visibleText(asked).contains("exists; an export never replaces a file"), Widgets.visibleText(asked));
+        assertEquals("someone else's file", Files.readString(taken));
+        Path folder = Files.createDirectories(tmp.resolve("handed-over"));
+        to.setText(folder.toString());
+        click(button(asked, "&Export"));
+        assertTrue(asked.isDisposed(), "done");
+        assertEquals(folder.resolve("netstat.txt").toAbsolutePath(), dialog.exported());
+        assertEquals("TCP 0.0.0.0:1080 LISTENING", Files.readString(dialog.exported()));
+        CustodyEntry last = ws.custody(c.id()).get(ws.custody(c.id()).size() - 1);
+        assertEquals(org.proxyscope.core.model.CustodyAction.EVIDENCE_EXPORTED, last.action());
+        assertTrue(last.details().endsWith(" (verified), to " + dialog.exported() + ": for the customer's IT"), last.details());
+    }
+
     @Test
     void overviewShowsTheSelectedCase() throws Exception {
         Case c = ws.createCase(NewCase.of("Open SOCKS proxy", "192.0.2.7", "192.0.2.7:1080", "CUST-9", "high", List.of("socks")));

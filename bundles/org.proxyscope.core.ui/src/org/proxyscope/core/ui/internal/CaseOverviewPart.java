@@ -37,7 +37,8 @@ import org.proxyscope.core.model.Evidence;
 
 /**
  * The selected case at a glance: its properties and authorised scope (Edit changes them), its status (Change
- * Status moves it), and its evidence (Purge removes a file deliberately, keeping its record).
+ * Status moves it), and its evidence (Export hands a verified copy over; Purge removes a file deliberately, keeping
+ * its record).
  */
 public final class CaseOverviewPart {
 
@@ -54,6 +55,7 @@ public final class CaseOverviewPart {
     private final Map<String, Text> values = new LinkedHashMap<>();
     private Button changeStatus;
     private Button edit;
+    private Button export;
     private Button purge;
     private Table evidence;
     private Case shown;
@@ -118,12 +120,24 @@ public final class CaseOverviewPart {
         // its columns scroll within it: only its height counts towards the overview's least size
         GridDataFactory.fillDefaults().span(4, 1).grab(true, true)
                 .hint(300, evidence.getHeaderHeight() + EVIDENCE_ROWS * evidence.getItemHeight()).applyTo(evidence);
-        purge = new Button(form, SWT.PUSH);
+        Composite evidenceActions = new Composite(form, SWT.NONE);
+        GridLayoutFactory.fillDefaults().numColumns(2).applyTo(evidenceActions);
+        GridDataFactory.fillDefaults().span(4, 1).applyTo(evidenceActions);
+        export = new Button(evidenceActions, SWT.PUSH);
+        export.setText("E&xport Evidence...");
+        export.setToolTipText("Hand a copy of the selected evidence file over, checked against its SHA-256; the custody log"
+                + " records where it went and why");
+        export.setEnabled(false);
+        purge = new Button(evidenceActions, SWT.PUSH);
         purge.setText("&Purge Evidence...");
         purge.setToolTipText("Delete the selected evidence file for good; its record, hash and custody entries stay");
         purge.setEnabled(false);
-        GridDataFactory.swtDefaults().span(4, 1).applyTo(purge);
-        evidence.addListener(SWT.Selection, e -> purge.setEnabled(selectedEvidence() != null));
+        evidence.addListener(SWT.Selection, e -> {
+            Evidence chosen = selectedEvidence();
+            export.setEnabled(chosen != null && !chosen.isPurged());
+            purge.setEnabled(chosen != null && !chosen.isPurged());
+        });
+        export.addListener(SWT.Selection, e -> exportSelected());
         purge.addListener(SWT.Selection, e -> purgeSelected());
         scroller.setMinSize(form.computeSize(SWT.DEFAULT, SWT.DEFAULT));
     }
@@ -144,6 +158,13 @@ public final class CaseOverviewPart {
     private Evidence selectedEvidence() {
         int row = evidence.getSelectionIndex();
         return row < 0 ? null : (Evidence) evidence.getItem(row).getData();
+    }
+
+    private void exportSelected() {
+        Evidence chosen = selectedEvidence();
+        if (chosen != null && !chosen.isPurged() && new ExportEvidenceDialog(body.getShell(), workspace, chosen).open() == Window.OK) {
+            changed();
+        }
     }
 
     private void purgeSelected() {
@@ -206,6 +227,7 @@ public final class CaseOverviewPart {
             values.get("Updated").setText(UtcTime.seconds(shown.updated()));
             changeStatus.setEnabled(true);
             edit.setEnabled(true);
+            export.setEnabled(false);
             purge.setEnabled(false);
             evidence.removeAll();
             for (Evidence e : workspace.evidence(id)) {
