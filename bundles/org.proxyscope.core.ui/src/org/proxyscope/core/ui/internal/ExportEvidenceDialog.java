@@ -51,6 +51,11 @@ public final class ExportEvidenceDialog extends TitleAreaDialog {
         Composite body = new Composite(area, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(body);
         GridLayoutFactory.swtDefaults().numColumns(3).margins(10, 10).applyTo(body);
+        // the reason first: it is what the analyst must write, and the first field takes the focus
+        new Label(body, SWT.NONE).setText("&Reason:");
+        reason = new Text(body, SWT.BORDER | SWT.MULTI | SWT.WRAP);
+        reason.setMessage("e.g. requested by the police, their file 2026/4711");
+        GridDataFactory.fillDefaults().span(2, 1).grab(true, true).hint(380, 70).applyTo(reason);
         new Label(body, SWT.NONE).setText("&To:");
         to = new Text(body, SWT.BORDER);
         to.setText(Path.of(System.getProperty("user.home"), chosen.originalName()).toString());
@@ -67,10 +72,6 @@ public final class ExportEvidenceDialog extends TitleAreaDialog {
                 to.setText(path);
             }
         });
-        new Label(body, SWT.NONE).setText("&Reason:");
-        reason = new Text(body, SWT.BORDER | SWT.MULTI | SWT.WRAP);
-        reason.setMessage("e.g. requested by the police, their file 2026/4711");
-        GridDataFactory.fillDefaults().span(2, 1).grab(true, true).hint(380, 70).applyTo(reason);
         to.addModifyListener(e -> enableOk());
         reason.addModifyListener(e -> enableOk());
         return area;
