@@ -1,5 +1,7 @@
 package org.proxyscope.capture;
 
+import java.net.InetAddress;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.proxyscope.core.model.AddressText;
@@ -42,7 +44,7 @@ public record ListeningSocket(String address, int port, String service, String p
     /** True when it is bound to a loopback address, so that no other host can reach it (a local proxy, say). */
     public boolean loopbackOnly() {
         return AddressText.hostPort(address).flatMap(h -> AddressText.literal(h.host()))
-                .map(java.net.InetAddress::isLoopbackAddress).orElse(false);
+                .map(InetAddress::isLoopbackAddress).orElse(false);
     }
 
     /**
@@ -51,7 +53,7 @@ public record ListeningSocket(String address, int port, String service, String p
      * it shows nothing.
      */
     public String use() {
-        List<String> use = new java.util.ArrayList<>();
+        List<String> use = new ArrayList<>();
         if (loopbackOnly()) {
             use.add("reachable from this machine alone");
         }

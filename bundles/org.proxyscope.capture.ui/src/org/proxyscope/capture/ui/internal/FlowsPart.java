@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
@@ -208,7 +209,7 @@ public final class FlowsPart {
     }
 
     /** The connections to the listing's {@code position}th socket on a proxy port, as the case numbers them from 1. */
-    private java.util.function.Predicate<Flow> clientOf(int position) {
+    private Predicate<Flow> clientOf(int position) {
         List<ListeningSocket> sockets = report.listening().stream().filter(ListeningSocket::proxyPort).toList();
         if (position < 1 || position > sockets.size()) {
             return f -> false;

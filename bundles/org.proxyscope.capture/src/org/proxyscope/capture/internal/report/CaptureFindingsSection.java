@@ -2,11 +2,12 @@ package org.proxyscope.capture.internal.report;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,9 +23,9 @@ import org.proxyscope.capture.ListeningSocket;
 import org.proxyscope.capture.ProxySession.Outcome;
 import org.proxyscope.capture.SessionTimeline;
 import org.proxyscope.core.WorkspaceException;
-import org.proxyscope.core.model.Phrases;
 import org.proxyscope.core.model.Case;
 import org.proxyscope.core.model.Host;
+import org.proxyscope.core.model.Phrases;
 import org.proxyscope.core.model.ScopeEntry;
 import org.proxyscope.report.BarChart;
 import org.proxyscope.report.Contribution;
@@ -167,7 +168,6 @@ public final class CaptureFindingsSection implements ReportSection {
         return n == 1 ? " was" : " were";
     }
 
-
     /**
      * Whether an address is the case's host: its target or another address of its scope. A capture of a router's
      * line shows the PC's address behind it as the proxy; naming that address in the scope makes it the host's. A
@@ -215,8 +215,8 @@ public final class CaptureFindingsSection implements ReportSection {
         boolean relayPattern = false;
         for (List<ListeningSocket> owned : byOwner.values()) {
             ListeningSocket first = owned.get(0);
-            Set<String> clients = new java.util.LinkedHashSet<>();
-            Set<String> mail = new java.util.LinkedHashSet<>();
+            Set<String> clients = new LinkedHashSet<>();
+            Set<String> mail = new LinkedHashSet<>();
             owned.forEach(l -> {
                 clients.addAll(l.clients());
                 mail.addAll(l.mailServers());
@@ -238,7 +238,7 @@ public final class CaptureFindingsSection implements ReportSection {
                 + " probe with the canary or a capture of the host's traffic can prove." : ".");
     }
 
-    /** "0.0.0.0:8080 (wupdate.exe), [::]:1080": the first few, and how many more. */
+    /** "0.0.0.0:8080 (wupdate.exe) and [::]:1080": the first few, and how many more. */
     private static String listening(List<ListeningSocket> sockets) {
         return Phrases.firstFew(sockets.stream().map(l -> l.address() + (l.owner().isEmpty() ? "" : " (" + l.owner() + ")")).toList());
     }
@@ -281,7 +281,7 @@ public final class CaptureFindingsSection implements ReportSection {
                         String[] row = {l.address(), l.service().isEmpty() ? "not told" : l.service(),
                                 l.owner().isEmpty() ? (listing ? "not listed" : "not in traffic") : l.owner(),
                                 l.use()};
-                        return used ? row : java.util.Arrays.copyOf(row, 3);
+                        return used ? row : Arrays.copyOf(row, 3);
                     })
                     .toList());
         }
