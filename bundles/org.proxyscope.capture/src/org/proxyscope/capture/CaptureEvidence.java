@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 import org.proxyscope.cli.JsonStreamWriter;
 import org.proxyscope.core.Background;
 import org.proxyscope.core.Progress;
+import org.proxyscope.core.ProxyscopeVersion;
 import org.proxyscope.core.Workspace;
 import org.proxyscope.core.WorkspaceException;
 import org.proxyscope.core.model.CaseId;
@@ -43,6 +45,46 @@ public final class CaptureEvidence {
      * @param analysis the evidence holding the analysis's JSON, as {@link CaptureJson#write} writes it
      */
     public record Kept(CaptureReport report, Evidence capture, Evidence analysis) {
+    }
+
+    /**
+     * Analyses a capture the case imported again, from its stored copy, with this version of Proxyscope: what it finds
+     * replaces what the case kept of the import (its sessions, listening sockets and search entries), and a new
+     * analysis is kept as evidence beside the one before. The custody log says what each analysis found. A stored copy
+     * that no longer matches its recorded SHA-256 is not analysed, and nothing changes.
+     */
+    public static Kept analyseAgain(Workspace workspace, CaseId id, int number, CaptureImporter importer, Progress progress)
+            throws WorkspaceException, IOException, CaptureFormatException {
+        long started = System.nanoTime();
+        Evidence capture = workspace.evidence(id).stream().filter(e -> e.number() == number).findFirst()
+                .orElseThrow(() -> new WorkspaceException(id + " has no evidence #" + number));
+        if (!capture.source().startsWith(SOURCE_PREFIX)) {
+            throw new WorkspaceException("Evidence #" + number + " of " + id + " (" + capture.originalName() + ") is no capture the case"
+                    + " imported; import a capture or listing with import --case.");
+        }
+        if (capture.isPurged()) {
+            throw new WorkspaceException("Evidence #" + number + " of " + id + " was purged on " + capture.purged().get()
+                    + "; there is no file left to analyse.");
+        }
+        Path stored = workspace.storedFile(capture);
+        CaptureReport read = importer.read(stored, progress);
+        if (!read.sha256().equals(capture.sha256())) {
+            throw new WorkspaceException("Evidence #" + number + " of " + id + " (" + stored + ") no longer has its recorded SHA-256 "
+                    + capture.sha256() + " but " + read.sha256() + "; run case verify on it. Nothing was changed.");
+        }
+        CaptureReport report = read.of(stored, capture.sha256(), started);
+        CaptureRecords records = CaptureRecords.of(workspace);
+        CaptureRecords.Prepared sessions = records.prepare(capture, report);
+        try (Workspace.StagedEvidence json = workspace.stageEvidence(id, capture.originalName() + ".analysis.json",
+                out -> CaptureJson.write(report, new JsonStreamWriter(out)))) {
+            // the same analysis, byte for byte, as one the case keeps (the same version, or nothing it changed): that one serves
+            Optional<Evidence> same = workspace.evidence(id).stream()
+                    .filter(e -> !e.isPurged() && e.sha256().equals(json.sha256())).findFirst();
+            records.replace(id, sessions, ProxyscopeVersion.current().toString());
+            Evidence kept = same.isPresent() ? same.get() : workspace.addEvidence(json, "analysis of evidence #" + number + ", again");
+            records.attachAnalysis(id, capture, kept);
+            return new Kept(report, capture, kept);
+        }
     }
 
     public static Kept keep(Workspace workspace, CaseId id, Path file, CaptureImporter importer, Progress progress)

@@ -23,6 +23,7 @@ import org.proxyscope.core.model.CaseId;
 import org.proxyscope.core.model.CustodyAction;
 import org.proxyscope.core.model.Evidence;
 import org.proxyscope.core.model.ProxyPorts;
+import org.proxyscope.core.model.SearchHit;
 import org.proxyscope.core.store.CaseTransaction;
 import org.proxyscope.core.store.Migration;
 import org.proxyscope.core.store.SearchBatch;
@@ -95,15 +96,17 @@ public final class CaptureRecords {
             new Migration(4, List.of("ALTER TABLE capture_listening ADD COLUMN clients TEXT NOT NULL DEFAULT ''",
                     "ALTER TABLE capture_listening ADD COLUMN mail_servers TEXT NOT NULL DEFAULT ''"))));
 
+    private final Workspace workspace;
     private final WorkspaceStore store;
 
-    private CaptureRecords(WorkspaceStore store) {
+    private CaptureRecords(Workspace workspace, WorkspaceStore store) {
+        this.workspace = workspace;
         this.store = store;
     }
 
     /** The capture imports of {@code workspace}; creates their tables on first use. */
     public static CaptureRecords of(Workspace workspace) throws WorkspaceException {
-        return new CaptureRecords(workspace.store(SCHEMA));
+        return new CaptureRecords(workspace, workspace.store(SCHEMA));
     }
 
     /**
@@ -158,6 +161,50 @@ public final class CaptureRecords {
                     + ")");
             return null;
         });
+    }
+
+    /**
+     * Replaces what the case keeps of an import of {@code capture} with a new analysis of the same stored file: its
+     * counts, sessions, listening sockets and search entries, in one transaction with the custody entry that says what
+     * the analysis before had found. The analysis before stays as evidence; its custody entries stay as they were.
+     */
+    public void replace(CaseId id, Prepared prepared, String by) throws WorkspaceException {
+        Evidence capture = prepared.capture;
+        CaptureReport report = prepared.report;
+        KeptCapture before = list(id).stream().filter(k -> k.evidence() == capture.number()).findFirst()
+                .orElseThrow(() -> new WorkspaceException("Evidence #" + capture.number() + " of " + id + " is no capture the case imported"));
+        String refs = capture.number() + "/";
+        List<SearchHit> stale = new ArrayList<>(workspace.indexedRecords(id, "session", refs, Integer.MAX_VALUE));
+        stale.addAll(workspace.indexedRecords(id, SOCKET, refs, Integer.MAX_VALUE));
+        store.write(id, "keep the new analysis of evidence #" + capture.number() + " in " + id, tx -> {
+            for (String table : List.of("capture_sessions", "capture_listening", "capture_imports")) {
+                try (PreparedStatement s = tx.connection().prepareStatement("DELETE FROM " + table + " WHERE case_id = ? AND evidence_no = ?")) {
+                    s.setString(1, tx.caseId().toString());
+                    s.setInt(2, capture.number());
+                    s.executeUpdate();
+                }
+            }
+            for (SearchHit h : stale) {
+                tx.unindex(h.kind(), h.ref());
+            }
+            insert(tx, capture, report);
+            tx.index("session", prepared.entries.join(() -> new SQLException("interrupted while the sessions' search entries were made")));
+            if (report.format() == CaptureFormat.NETSTAT) {
+                tx.index(SOCKET, socketEntries(capture, report));
+            }
+            tx.custody(CustodyAction.CAPTURE_REANALYSED, "evidence #" + capture.number() + " by " + by + ": " + found(report.sessions().size(),
+                    report.sessions().stream().filter(x -> x.outcome() == ProxySession.Outcome.ESTABLISHED).count(), report.listening().stream()
+                            .filter(ListeningSocket::proxyPort).count()) + "; the analysis before found " + found(before.sessions().size(),
+                            before.sessions().stream().filter(x -> x.outcome() == ProxySession.Outcome.ESTABLISHED).count(),
+                            before.listening().size()));
+            return null;
+        });
+    }
+
+    /** "12 proxy sessions, 3 established, 1 socket on a proxy port" */
+    private static String found(int sessions, long established, long listening) {
+        return CaptureJson.plural(sessions, "proxy session") + ", " + established + " established, "
+                + (listening == 1 ? "1 socket on a proxy port" : listening + " sockets on proxy ports");
     }
 
     /** Names the evidence holding the JSON analysis of the import of {@code capture}. */

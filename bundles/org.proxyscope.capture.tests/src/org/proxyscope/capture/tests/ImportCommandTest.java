@@ -19,11 +19,18 @@ import com.google.gson.JsonParser;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.proxyscope.capture.CaptureEvidence;
+import org.proxyscope.capture.CaptureImporter;
+import org.proxyscope.capture.CaptureRecords;
+import org.proxyscope.capture.KeptCapture;
+import org.proxyscope.capture.ListeningSocket;
 import org.proxyscope.capture.internal.cli.ImportCommand;
 import org.proxyscope.cli.CommandContext;
 import org.proxyscope.cli.ExitCode;
 import org.proxyscope.cli.UsageException;
+import org.proxyscope.core.Progress;
 import org.proxyscope.core.Workspace;
+import org.proxyscope.core.WorkspaceException;
 import org.proxyscope.core.model.Case;
 import org.proxyscope.core.model.CustodyAction;
 import org.proxyscope.core.model.Evidence;
@@ -49,6 +56,65 @@ class ImportCommandTest {
         try (Workspace ws = Workspace.open(tmp.resolve("ws"), "alice")) {
             return ws.createCase(NewCase.of("Relaying PC", "127.0.0.1", "", "", "high", List.of()));
         }
+    }
+
+    /**
+     * import --case ID --evidence N: a capture the case imported with an older version (here, one that kept no listening
+     * sockets) is analysed again from its stored copy. What it finds replaces what the case kept, its search entries
+     * are not doubled, a new analysis is kept beside the old one, and the custody log says what each analysis found.
+     */
+    @Test
+    void aCaptureTheCaseKeepsIsAnalysedAgainWithThisVersion() throws Exception {
+        Path listing = Files.writeString(tmp.resolve("netstat-ano.txt"), """
+                  Proto  Local Address          Foreign Address        State           PID
+                  TCP    0.0.0.0:1080           0.0.0.0:0              LISTENING       3120
+                  TCP    0.0.0.0:8080           0.0.0.0:0              LISTENING       3120
+                  TCP    192.168.1.5:8080       203.0.113.9:51235      ESTABLISHED     3120
+                  TCP    192.168.1.5:49712      198.51.100.25:25       ESTABLISHED     3120
+                """);
+        Case c = relayingPc();
+        String id = c.id().toString();
+        assertEquals(ExitCode.OK, run(listing.toString(), "--case", id));
+        int custody;
+        try (Workspace ws = Workspace.open(tmp.resolve("ws"), "alice")) {
+            org.proxyscope.capture.OlderImports.withoutListeningSockets(ws, c.id());
+            assertEquals(List.of(), CaptureRecords.of(ws).list(c.id()).get(0).listening());
+            custody = ws.custody(c.id()).size();
+        }
+        out.reset();
+        assertEquals(ExitCode.OK, run("--case", id, "--evidence", "#1"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("netstat-ano.txt: netstat listing, 2 connections"),
+                out.toString(StandardCharsets.UTF_8));
+        try (Workspace ws = Workspace.open(tmp.resolve("ws"), "alice")) {
+            KeptCapture kept = CaptureRecords.of(ws).list(c.id()).get(0);
+            assertEquals(List.of("0.0.0.0:1080", "0.0.0.0:8080"), kept.listening().stream().map(ListeningSocket::address).toList());
+            assertEquals(List.of("203.0.113.9"), kept.listening().get(1).clients());
+            assertEquals(java.util.OptionalInt.of(3), kept.analysis(), "a new analysis, kept beside the one before (#2)");
+            assertEquals("analysis of evidence #1, again", ws.evidence(c.id()).get(2).source());
+            List<org.proxyscope.core.model.CustodyEntry> log = ws.custody(c.id());
+            org.proxyscope.core.model.CustodyEntry again = log.stream().filter(e -> e.action() == CustodyAction.CAPTURE_REANALYSED)
+                    .findFirst().orElseThrow();
+            assertTrue(again.details().startsWith("evidence #1 by Proxyscope "), again.details());
+            assertTrue(again.details().endsWith(": 0 proxy sessions, 0 established, 2 sockets on proxy ports; the analysis before found"
+                    + " 0 proxy sessions, 0 established, 0 sockets on proxy ports"), again.details());
+            assertEquals(custody + 2, log.size(), "the new analysis's evidence and the analysis itself");
+            assertEquals(1, ws.searchEverything("203.0.113.9", java.util.Optional.of(c.id()), 10).size(), "one entry, not two");
+
+            // what cannot be analysed again says why, and changes nothing
+            WorkspaceException notCapture = assertThrows(WorkspaceException.class,
+                    () -> CaptureEvidence.analyseAgain(ws, c.id(), 2, new CaptureImporter(), Progress.NONE));
+            assertTrue(notCapture.getMessage().contains("is no capture the case imported"), notCapture.getMessage());
+            Path stored = ws.storedFile(ws.evidence(c.id()).get(0));
+            Files.setPosixFilePermissions(stored, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            Files.writeString(stored, "  TCP    0.0.0.0:3128    0.0.0.0:0    LISTENING    1\n");
+            WorkspaceException altered = assertThrows(WorkspaceException.class,
+                    () -> CaptureEvidence.analyseAgain(ws, c.id(), 1, new CaptureImporter(), Progress.NONE));
+            assertTrue(altered.getMessage().endsWith("run case verify on it. Nothing was changed."), altered.getMessage());
+            assertEquals(log.size(), ws.custody(c.id()).size());
+            assertEquals(2, CaptureRecords.of(ws).list(c.id()).get(0).listening().size());
+        }
+        UsageException noCase = assertThrows(UsageException.class, () -> run("--evidence", "1"));
+        assertTrue(noCase.getMessage().contains("add --case ID"), noCase.getMessage());
     }
 
     @Test

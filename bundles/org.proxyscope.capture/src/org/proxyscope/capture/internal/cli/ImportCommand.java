@@ -41,8 +41,10 @@ public final class ImportCommand implements Command {
     @Override
     public String usage() {
         return """
-                FILE [--case ID] [--json] [--reassembly-bytes N] %s
+                (FILE [--case ID] | --case ID --evidence N) [--json] [--reassembly-bytes N] %s
                   --case ID             keep FILE and the analysis as the case's evidence
+                  --evidence N          analyse the case's capture evidence #N again with this version: what it
+                                        finds replaces the case's sessions of it; the custody log keeps both
                   --json                print one JSON object
                   --reassembly-bytes    bytes of each TCP direction analysed, default %d""".formatted(WorkspaceArguments.USAGE,
                 CaptureImporter.DEFAULT_REASSEMBLY_LIMIT);
@@ -50,7 +52,11 @@ public final class ImportCommand implements Command {
 
     @Override
     public int run(List<String> raw, CommandContext io) throws Exception {
-        Arguments args = Arguments.parse(raw, WorkspaceArguments.with(Set.of("--case", "--reassembly-bytes")), Set.of("--json"));
+        Arguments args = Arguments.parse(raw, WorkspaceArguments.with(Set.of("--case", "--evidence", "--reassembly-bytes")),
+                Set.of("--json"));
+        if (args.option("--evidence").isPresent()) {
+            return analyseAgain(args, io);
+        }
         Path file = Path.of(args.positional("FILE").get(0));
         if (!Files.isRegularFile(file)) {
             throw new UsageException(Files.isDirectory(file) ? file + " is a folder; name the capture or listing file"
@@ -75,6 +81,37 @@ public final class ImportCommand implements Command {
             io.err().println("proxyscope import: " + e.getMessage());
             return ExitCode.FAILURE;
         }
+        return print(args, io, report, keptJson, file);
+    }
+
+    /** import --case ID --evidence N: the case's capture analysed again, from its stored copy. */
+    private int analyseAgain(Arguments args, CommandContext io) throws Exception {
+        args.positional();
+        CaseId id = WorkspaceArguments.caseId(args.option("--case")
+                .orElseThrow(() -> new UsageException("--evidence names a capture of a case: add --case ID")));
+        String typed = args.option("--evidence").get();
+        int number;
+        try {
+            number = Integer.parseInt(typed.replaceFirst("^#", ""));
+        } catch (NumberFormatException e) {
+            throw new UsageException("\"" + typed + "\" is not an evidence number");
+        }
+        CaptureImporter importer = new CaptureImporter(reassemblyBytes(args.option("--reassembly-bytes")));
+        try (Workspace ws = WorkspaceArguments.open(args)) {
+            ws.get(id);
+            CaptureEvidence.Kept kept;
+            try {
+                kept = CaptureEvidence.analyseAgain(ws, id, number, importer, Progress.NONE);
+            } catch (CaptureFormatException e) {
+                io.err().println("proxyscope import: " + e.getMessage());
+                return ExitCode.FAILURE;
+            }
+            return print(args, io, kept.report(), ws.storedFile(kept.analysis()), Path.of(kept.capture().originalName()));
+        }
+    }
+
+    /** The import's summary or JSON; exit 1 when the file was damaged, said on stderr with {@code file}'s path. */
+    private static int print(Arguments args, CommandContext io, CaptureReport report, Path keptJson, Path file) throws Exception {
         boolean utf8 = io.out().charset().equals(StandardCharsets.UTF_8);
         if (args.flag("--json") && keptJson != null && utf8) {
             // the analysis the case keeps, byte for byte: written once (a dense capture's is 45 MB, 0.3 s to write)

@@ -262,7 +262,8 @@ public final class CaptureFindingsSection implements ReportSection {
             facts.add(new String[] {"Captured", ReportTime.span(instant(c.firstNanos()), instant(c.lastNanos()))});
         }
         facts.add(new String[] {"SHA-256", c.sha256()});
-        facts.add(new String[] {"Imported", utc(c.imported()) + " by " + c.analyst()
+        // the analysis in force: the import's, or a later one of the same stored file (the custody log has each)
+        facts.add(new String[] {"Analysed", utc(c.imported()) + " by " + c.analyst()
                 + c.analysis().stream().mapToObj(n -> ", analysis kept as evidence #" + n).findFirst().orElse("")});
         c.problem().ifPresent(p -> facts.add(new String[] {"Damaged", p + "; the findings cover what came before"}));
         if (!c.leftOut().isEmpty()) {
