@@ -1,6 +1,7 @@
 package org.proxyscope.capture.ui.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -251,6 +252,20 @@ class CaptureViewsTest {
         org.proxyscope.core.model.SearchHit hit = hits.get(0);
         context.set(ProxyscopeModel.REVEAL, new org.proxyscope.app.ui.Reveal(hit.caseId(), hit.kind(), hit.ref()));
         assertEquals("203.0.113.7:51230", flows.selected().client().toString(), "the socket's first client's connection");
+
+        // Analyse Again: the case's capture shown, analysed again from its stored copy and kept, the custody log says so
+        org.eclipse.swt.widgets.Button again = Widgets.find(shell, org.eclipse.swt.widgets.Button.class,
+                b -> b.getText().equals("Analyse Again")).get(0);
+        assertTrue(again.isEnabled(), "a case's capture is shown");
+        ImportCaptureJob analysed = flows.analyseAgain();
+        analysed.join();
+        assertTrue(analysed.getResult().isOK(), analysed.getResult().getMessage());
+        flows.show(analysed.report());
+        assertEquals("3 of 3 flows in netstat-ano.txt (" + subject.id() + " evidence #1)", flows.status());
+        assertTrue(ws.custody(subject.id()).stream().anyMatch(e -> e.action() == CustodyAction.CAPTURE_REANALYSED),
+                "the custody log records the analysis");
+        flows.show(new org.proxyscope.capture.CaptureImporter().read(listing, org.proxyscope.core.Progress.NONE));
+        assertFalse(again.isEnabled(), "a file read outside any case has nothing kept to analyse again");
         assertEquals(org.proxyscope.app.ui.ProxyscopeModel.PERSPECTIVE_CAPTURE,
                 new org.proxyscope.app.ui.Reveal(hit.caseId(), hit.kind(), hit.ref()).perspective());
     }

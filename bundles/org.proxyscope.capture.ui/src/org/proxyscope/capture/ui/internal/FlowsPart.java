@@ -82,6 +82,7 @@ public final class FlowsPart {
     /** What the shown file's reading broke off at or left out, in a line of its own under the filter; hidden when nothing. */
     private Label notice;
     private Table table;
+    private Button again;
     private CaptureReport report;
     /** The case whose evidence the shown capture is, if any, and how the status line names it. */
     private CaseId shownCase;
@@ -96,11 +97,17 @@ public final class FlowsPart {
 
     @PostConstruct
     void createControls(Composite parent) {
-        parent.setLayout(new GridLayout(3, false));
+        parent.setLayout(new GridLayout(4, false));
         Button open = new Button(parent, SWT.PUSH);
         open.setText("Import Capture…");
         open.setToolTipText("Read a pcap, pcapng, netstat or ss file; with a case selected it becomes the case's evidence");
         open.addListener(SWT.Selection, e -> chooseAndImport());
+        again = new Button(parent, SWT.PUSH);
+        again.setText("Analyse Again");
+        again.setToolTipText("Analyse the case's capture shown here again from its stored copy, with this version of Proxyscope:"
+                + " what it finds replaces the case's sessions of it; the custody log keeps both analyses");
+        again.setEnabled(false);
+        again.addListener(SWT.Selection, e -> analyseAgain());
         filter = new Text(parent, SWT.BORDER | SWT.SEARCH | SWT.ICON_CANCEL);
         filter.setMessage("Filter, e.g. port 1080 and socks");
         filter.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
@@ -116,13 +123,13 @@ public final class FlowsPart {
         status.setLayoutData(statusData);
         status.setText("No capture read yet");
         notice = new Label(parent, SWT.WRAP);
-        GridData noticeData = new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1);
+        GridData noticeData = new GridData(SWT.FILL, SWT.CENTER, true, false, 4, 1);
         noticeData.exclude = true;
         notice.setLayoutData(noticeData);
         notice.setVisible(false);
         table = new Table(parent, SWT.VIRTUAL | SWT.FULL_SELECTION | SWT.BORDER);
         table.setHeaderVisible(true);
-        table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
+        table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 4, 1));
         for (Column c : COLUMNS) {
             TableColumn column = new TableColumn(table, c.title().equals("Packets") || c.title().equals("Bytes") ? SWT.RIGHT : SWT.LEFT);
             column.setText(c.title());
@@ -306,7 +313,25 @@ public final class FlowsPart {
     void show(CaptureReport imported) {
         report = imported;
         shownName = nameOf(imported);
+        again.setEnabled(shownCase != null);
         refresh();
+    }
+
+    /** Analyses the case's capture shown here again; the views fill with what it finds when the Job ends. */
+    ImportCaptureJob analyseAgain() {
+        if (shownCase == null || workspace == null) {
+            return null;
+        }
+        try {
+            Evidence capture = workspace.evidence(shownCase).stream().filter(e -> e.number() == shownEvidence).findFirst()
+                    .orElseThrow(() -> new WorkspaceException(shownCase + " no longer holds evidence #" + shownEvidence));
+            ImportCaptureJob job = ImportCaptureJob.analysingAgain(workspace, capture, broker);
+            job.schedule();
+            return job;
+        } catch (WorkspaceException e) {
+            status.setText(e.getMessage());
+            return null;
+        }
     }
 
     /** How the status line names a capture: as the case's evidence when it is one, else by its file name. */

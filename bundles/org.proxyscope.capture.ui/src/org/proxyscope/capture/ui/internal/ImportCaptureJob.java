@@ -18,7 +18,7 @@ import org.proxyscope.core.model.Evidence;
 
 /**
  * Reads a capture in the background with progress and Cancel: into the selected case when there is one, or again
- * from a case's stored evidence.
+ * from a case's stored evidence, to show it or to analyse it again with this version.
  */
 final class ImportCaptureJob extends Job {
 
@@ -26,15 +26,19 @@ final class ImportCaptureJob extends Job {
     private final Workspace workspace;
     private final CaseId caseId;
     private final String knownSha256;
+    /** The case's capture evidence to analyse again from its stored copy, or 0. */
+    private final int again;
     private final IEventBroker broker;
     private volatile CaptureReport report;
 
-    private ImportCaptureJob(String name, Path file, Workspace workspace, CaseId caseId, String knownSha256, IEventBroker broker) {
+    private ImportCaptureJob(String name, Path file, Workspace workspace, CaseId caseId, String knownSha256, int again,
+            IEventBroker broker) {
         super(name);
         this.file = file;
         this.workspace = workspace;
         this.caseId = caseId;
         this.knownSha256 = knownSha256;
+        this.again = again;
         this.broker = broker;
         setUser(true);
     }
@@ -42,7 +46,7 @@ final class ImportCaptureJob extends Job {
     /** Reads {@code file}, and keeps it as evidence of {@code caseId} when that is not null. */
     static ImportCaptureJob importing(Path file, Workspace workspace, CaseId caseId, IEventBroker broker) {
         return new ImportCaptureJob(caseId == null ? "Reading " + file.getFileName() : "Importing " + file.getFileName() + " into " + caseId,
-                file, workspace, caseId, null, broker);
+                file, workspace, caseId, null, 0, broker);
     }
 
     /**
@@ -51,7 +55,13 @@ final class ImportCaptureJob extends Job {
      */
     static ImportCaptureJob rereading(Path stored, Evidence evidence, IEventBroker broker) {
         return new ImportCaptureJob("Reading " + evidence.originalName() + " (" + evidence.caseId() + " evidence #" + evidence.number() + ")",
-                stored, null, null, evidence.sha256(), broker);
+                stored, null, null, evidence.sha256(), 0, broker);
+    }
+
+    /** Analyses a case's capture again from its stored copy, with this version, and keeps what it finds (see {@link CaptureEvidence#analyseAgain}). */
+    static ImportCaptureJob analysingAgain(Workspace workspace, Evidence evidence, IEventBroker broker) {
+        return new ImportCaptureJob("Analysing " + evidence.originalName() + " (" + evidence.caseId() + " evidence #" + evidence.number()
+                + ") again", workspace.storedFile(evidence), workspace, evidence.caseId(), evidence.sha256(), evidence.number(), broker);
     }
 
     @Override
@@ -59,7 +69,8 @@ final class ImportCaptureJob extends Job {
         MonitorProgress progress = new MonitorProgress(monitor);
         try {
             CaptureImporter importer = new CaptureImporter();
-            report = caseId == null || workspace == null ? importer.read(file, knownSha256, progress)
+            report = again > 0 ? CaptureEvidence.analyseAgain(workspace, caseId, again, importer, progress).report()
+                    : caseId == null || workspace == null ? importer.read(file, knownSha256, progress)
                     : CaptureEvidence.keep(workspace, caseId, file, importer, progress).report();
             if (monitor.isCanceled()) {
                 return Status.CANCEL_STATUS;
