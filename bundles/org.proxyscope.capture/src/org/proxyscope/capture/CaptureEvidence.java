@@ -68,6 +68,9 @@ public final class CaptureEvidence {
         }
         Path stored = workspace.storedFile(capture);
         CaptureReport read = importer.read(stored, progress);
+        if (progress.cancelled()) {
+            throw new WorkspaceException("The analysis of evidence #" + number + " of " + id + " was cancelled. Nothing was changed.");
+        }
         if (!read.sha256().equals(capture.sha256())) {
             throw new WorkspaceException("Evidence #" + number + " of " + id + " (" + stored + ") no longer has its recorded SHA-256 "
                     + capture.sha256() + " but " + read.sha256() + "; run case verify on it. Nothing was changed.");

@@ -101,6 +101,23 @@ class ImportCommandTest {
             assertEquals(1, ws.searchEverything("203.0.113.9", java.util.Optional.of(c.id()), 10).size(), "one entry, not two");
 
             // what cannot be analysed again says why, and changes nothing
+            Progress cancelled = new Progress() {
+                @Override
+                public void begin(String task, long total) {
+                }
+
+                @Override
+                public void advance(long amount) {
+                }
+
+                @Override
+                public boolean cancelled() {
+                    return true;
+                }
+            };
+            WorkspaceException stopped = assertThrows(WorkspaceException.class,
+                    () -> CaptureEvidence.analyseAgain(ws, c.id(), 1, new CaptureImporter(), cancelled));
+            assertTrue(stopped.getMessage().endsWith("was cancelled. Nothing was changed."), stopped.getMessage());
             WorkspaceException notCapture = assertThrows(WorkspaceException.class,
                     () -> CaptureEvidence.analyseAgain(ws, c.id(), 2, new CaptureImporter(), Progress.NONE));
             assertTrue(notCapture.getMessage().contains("is no capture the case imported"), notCapture.getMessage());

@@ -86,6 +86,9 @@ final class ImportCaptureJob extends Job {
             }
             return report.leftOut().map(p -> Status.warning(file.getFileName() + ": " + p)).orElse(Status.OK_STATUS);
         } catch (Exception e) {
+            if (monitor.isCanceled()) {
+                return Status.CANCEL_STATUS; // what was cancelled left nothing to report
+            }
             return Status.error("Could not read " + file + ": " + e.getMessage(), e);
         } finally {
             monitor.done();
