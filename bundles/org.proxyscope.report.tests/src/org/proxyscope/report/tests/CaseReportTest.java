@@ -376,8 +376,8 @@ class CaseReportTest {
         importInto(c, listing);
         setUpDesk();
         String text = reportText(c, "listing.pdf");
-        for (String expected : List.of("Proxy ports are open on the host (1080, 8080), but the captured traffic shows no session"
-                + " relayed through it.", "The listing netstat-ano.txt (evidence #1) holds no proxy session. It shows 2 sockets of the host listening on proxy"
+        for (String expected : List.of("Proxy ports are open on the host (1080, 8080), but no capture shows a session relayed"
+                + " through it.", "The listing netstat-ano.txt (evidence #1) holds no proxy session. It shows 2 sockets of the host listening on proxy"
                         + " ports: 0.0.0.0:8080 (wupdate.exe) and [::]:1080 (PID 3120).",
                 "Format netstat listing", "Left out 1 socket line left out: they name hosts or services",
                 "Listening on proxy ports Socket Service Process 0.0.0.0:8080 not told wupdate.exe [::]:1080 not told PID 3120",
@@ -411,8 +411,8 @@ class CaseReportTest {
         importInto(c, listing);
         setUpDesk();
         String text = reportText(c, "pattern.pdf");
-        for (String expected : List.of("Proxy ports are open on the host (1080, 8080), but the captured traffic shows no session relayed"
-                + " through it. The listing shows PID 3120, listening on proxy ports 8080 and 1080, holding connections from"
+        for (String expected : List.of("Proxy ports are open on the host (1080, 8080), but no capture shows a session relayed through"
+                + " it. The listing shows PID 3120, listening on proxy ports 8080 and 1080, holding connections from"
                 + " 203.0.113.9 and connecting to port 25 of 198.51.100.25 and 198.51.100.26: the pattern of a proxy relaying mail,"
                 + " which a probe with the canary or a capture of the host's traffic can prove.",
                 "It shows 2 sockets of the host listening on proxy ports: 0.0.0.0:8080 (PID 3120) and [::]:1080 (PID 3120).",

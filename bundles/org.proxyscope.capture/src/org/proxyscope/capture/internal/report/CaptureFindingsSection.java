@@ -122,10 +122,11 @@ public final class CaptureFindingsSection implements ReportSection {
                     Optional.of(instant(first(relayed))), Optional.of(instant(last(relayed))), proof));
         }
         if (!openPorts.isEmpty()) {
-            // a port open on the host is reason to look, not proof: a firewall may keep it from the Internet
+            // a port open on the host is reason to look, not proof: a firewall may keep it from the Internet. "No capture",
+            // not "the captured traffic": the port may be known from a listing, which holds no traffic
             return Optional.of(new Contribution(Contribution.Standing.INCONCLUSIVE, "Proxy ports are open on the host ("
-                    + String.join(", ", openPorts.stream().map(String::valueOf).toList()) + "), but the captured traffic shows no"
-                    + " session relayed through it." + inUse(inUse), summary, List.of(), Optional.empty(), Optional.empty(), List.of()));
+                    + String.join(", ", openPorts.stream().map(String::valueOf).toList()) + "), but no capture shows a session relayed"
+                    + " through it." + inUse(inUse), summary, List.of(), Optional.empty(), Optional.empty(), List.of()));
         }
         if (elsewhere > 0) {
             // relaying by another address proves nothing against this customer; behind a router, the PC's own
