@@ -56,8 +56,7 @@ public final class CaptureEvidence {
     public static Kept analyseAgain(Workspace workspace, CaseId id, int number, CaptureImporter importer, Progress progress)
             throws WorkspaceException, IOException, CaptureFormatException {
         long started = System.nanoTime();
-        Evidence capture = workspace.evidence(id).stream().filter(e -> e.number() == number).findFirst()
-                .orElseThrow(() -> new WorkspaceException(id + " has no evidence #" + number));
+        Evidence capture = workspace.evidence(id, number);
         if (!capture.source().startsWith(SOURCE_PREFIX)) {
             throw new WorkspaceException("Evidence #" + number + " of " + id + " (" + capture.originalName() + ") is no capture the case"
                     + " imported; import a capture or listing with import --case.");

@@ -147,11 +147,7 @@ public final class CaptureRecords {
         Evidence capture = prepared.capture;
         CaptureReport report = prepared.report;
         store.write(id, "keep the import of evidence #" + capture.number() + " in " + id, tx -> {
-            insert(tx, capture, report);
-            tx.index("session", prepared.entries.join(() -> new SQLException("interrupted while the sessions' search entries were made")));
-            if (report.format() == CaptureFormat.NETSTAT) {
-                tx.index(SOCKET, socketEntries(capture, report));
-            }
+            keep(tx, prepared);
             tx.custody(CustodyAction.CAPTURE_IMPORTED, "evidence #" + capture.number() + " (" + (report.format() == CaptureFormat.NETSTAT
                     ? "netstat listing, " + CaptureJson.plural(report.flowCount(), "connection") + ", "
                             + CaptureJson.plural(report.listening().stream().filter(ListeningSocket::proxyPort).count(), "socket")
@@ -171,12 +167,11 @@ public final class CaptureRecords {
     public void replace(CaseId id, Prepared prepared, String by) throws WorkspaceException {
         Evidence capture = prepared.capture;
         CaptureReport report = prepared.report;
-        KeptCapture before = list(id).stream().filter(k -> k.evidence() == capture.number()).findFirst()
-                .orElseThrow(() -> new WorkspaceException("Evidence #" + capture.number() + " of " + id + " is no capture the case imported"));
         String refs = capture.number() + "/";
         List<SearchHit> stale = new ArrayList<>(workspace.indexedRecords(id, "session", refs, Integer.MAX_VALUE));
         stale.addAll(workspace.indexedRecords(id, SOCKET, refs, Integer.MAX_VALUE));
         store.write(id, "keep the new analysis of evidence #" + capture.number() + " in " + id, tx -> {
+            String before = foundBefore(tx, capture);
             for (String table : List.of("capture_sessions", "capture_listening", "capture_imports")) {
                 try (PreparedStatement s = tx.connection().prepareStatement("DELETE FROM " + table + " WHERE case_id = ? AND evidence_no = ?")) {
                     s.setString(1, tx.caseId().toString());
@@ -187,18 +182,42 @@ public final class CaptureRecords {
             for (SearchHit h : stale) {
                 tx.unindex(h.kind(), h.ref());
             }
-            insert(tx, capture, report);
-            tx.index("session", prepared.entries.join(() -> new SQLException("interrupted while the sessions' search entries were made")));
-            if (report.format() == CaptureFormat.NETSTAT) {
-                tx.index(SOCKET, socketEntries(capture, report));
-            }
+            keep(tx, prepared);
             tx.custody(CustodyAction.CAPTURE_REANALYSED, "evidence #" + capture.number() + " by " + by + ": " + found(report.sessions().size(),
                     report.sessions().stream().filter(x -> x.outcome() == ProxySession.Outcome.ESTABLISHED).count(), report.listening().stream()
-                            .filter(ListeningSocket::proxyPort).count()) + "; the analysis before found " + found(before.sessions().size(),
-                            before.sessions().stream().filter(x -> x.outcome() == ProxySession.Outcome.ESTABLISHED).count(),
-                            before.listening().size()));
+                            .filter(ListeningSocket::proxyPort).count()) + "; the analysis before found " + before);
             return null;
         });
+    }
+
+    /** An import's rows and search entries: what {@link #record} and {@link #replace} both keep. */
+    private static void keep(CaseTransaction tx, Prepared prepared) throws SQLException {
+        insert(tx, prepared.capture, prepared.report);
+        tx.index("session", prepared.entries.join(() -> new SQLException("interrupted while the sessions' search entries were made")));
+        if (prepared.report.format() == CaptureFormat.NETSTAT) {
+            tx.index(SOCKET, socketEntries(prepared.capture, prepared.report));
+        }
+    }
+
+    /** What the case keeps of the import of {@code capture}, counted in the database: a dense capture has 74,000 sessions. */
+    private static String foundBefore(CaseTransaction tx, Evidence capture) throws SQLException, WorkspaceException {
+        try (PreparedStatement s = tx.connection().prepareStatement("SELECT (SELECT COUNT(*) FROM capture_sessions WHERE case_id = ?"
+                + " AND evidence_no = ?), (SELECT COUNT(*) FROM capture_sessions WHERE case_id = ? AND evidence_no = ? AND outcome = ?),"
+                + " (SELECT COUNT(*) FROM capture_listening WHERE case_id = ? AND evidence_no = ?)"
+                + " FROM capture_imports WHERE case_id = ? AND evidence_no = ?")) {
+            String caseId = tx.caseId().toString();
+            for (int where : new int[] {1, 3, 6, 8}) { // each sub-query's and the import's own case and evidence
+                s.setString(where, caseId);
+                s.setInt(where + 1, capture.number());
+            }
+            s.setString(5, ProxySession.Outcome.ESTABLISHED.word());
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) {
+                    throw new WorkspaceException("Evidence #" + capture.number() + " of " + tx.caseId() + " is no capture the case imported");
+                }
+                return found(r.getInt(1), r.getLong(2), r.getLong(3));
+            }
+        }
     }
 
     /** "12 proxy sessions, 3 established, 1 socket on a proxy port" */

@@ -93,6 +93,15 @@ public final class WorkspaceArguments {
         }
     }
 
+    /** An evidence number as the analyst writes it: "3" or "#3". */
+    public static int evidenceNumber(String text) throws UsageException {
+        try {
+            return Integer.parseInt(text.replaceFirst("^#", ""));
+        } catch (NumberFormatException e) {
+            throw new UsageException("\"" + text + "\" is not an evidence number");
+        }
+    }
+
     public static Set<String> with(Set<String> more) {
         java.util.Set<String> all = new java.util.HashSet<>(VALUED);
         all.addAll(more);

@@ -507,6 +507,12 @@ public final class Workspace implements AutoCloseable {
         return database.read("list the evidence of " + id, c -> cases.evidence(c, id));
     }
 
+    /** The case's evidence #{@code number}, purged or not; an error naming both when the case has none such. */
+    public Evidence evidence(CaseId id, int number) throws WorkspaceException {
+        return evidence(id).stream().filter(e -> e.number() == number).findFirst()
+                .orElseThrow(() -> new WorkspaceException(id + " has no evidence #" + number));
+    }
+
     /** Where an evidence record's stored copy is. */
     public Path storedFile(Evidence evidence) {
         return folder.resolve(evidence.storedAs());
@@ -775,7 +781,7 @@ public final class Workspace implements AutoCloseable {
             throw new WorkspaceException("Evidence #" + number + " of " + id + " is recorded as purged, but its file "
                     + storedFile(target) + " could not be deleted: " + describe(e), e);
         }
-        return evidence(id).stream().filter(x -> x.number() == number).findFirst().orElseThrow();
+        return evidence(id, number);
     }
 
     /**
@@ -788,8 +794,7 @@ public final class Workspace implements AutoCloseable {
      */
     public Path exportEvidence(CaseId id, int number, Path to, String reason, Progress progress) throws WorkspaceException {
         String why = requireReason(reason, "exporting evidence");
-        Evidence e = evidence(id).stream().filter(x -> x.number() == number).findFirst()
-                .orElseThrow(() -> new WorkspaceException(id + " has no evidence #" + number));
+        Evidence e = evidence(id, number);
         if (e.isPurged()) {
             throw new WorkspaceException("Evidence #" + number + " of " + id + " was purged on " + e.purged().get()
                     + "; only its record and hash are left. Nothing was exported.");

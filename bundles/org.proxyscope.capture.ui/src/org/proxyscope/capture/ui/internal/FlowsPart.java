@@ -323,9 +323,7 @@ public final class FlowsPart {
             return null;
         }
         try {
-            Evidence capture = workspace.evidence(shownCase).stream().filter(e -> e.number() == shownEvidence).findFirst()
-                    .orElseThrow(() -> new WorkspaceException(shownCase + " no longer holds evidence #" + shownEvidence));
-            ImportCaptureJob job = ImportCaptureJob.analysingAgain(workspace, capture, broker);
+            ImportCaptureJob job = ImportCaptureJob.analysingAgain(workspace, workspace.evidence(shownCase, shownEvidence), broker);
             job.schedule();
             return job;
         } catch (WorkspaceException e) {

@@ -89,13 +89,7 @@ public final class ImportCommand implements Command {
         args.positional();
         CaseId id = WorkspaceArguments.caseId(args.option("--case")
                 .orElseThrow(() -> new UsageException("--evidence names a capture of a case: add --case ID")));
-        String typed = args.option("--evidence").get();
-        int number;
-        try {
-            number = Integer.parseInt(typed.replaceFirst("^#", ""));
-        } catch (NumberFormatException e) {
-            throw new UsageException("\"" + typed + "\" is not an evidence number");
-        }
+        int number = WorkspaceArguments.evidenceNumber(args.option("--evidence").get());
         CaptureImporter importer = new CaptureImporter(reassemblyBytes(args.option("--reassembly-bytes")));
         try (Workspace ws = WorkspaceArguments.open(args)) {
             ws.get(id);

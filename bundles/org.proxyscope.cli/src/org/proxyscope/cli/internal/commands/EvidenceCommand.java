@@ -74,32 +74,23 @@ public final class EvidenceCommand implements Command {
         Arguments args = Arguments.parse(raw, WorkspaceArguments.with(Set.of("--to", "--reason")), Set.of());
         List<String> words = args.positional("ID", "NUMBER");
         CaseId id = WorkspaceArguments.caseId(words.get(0));
-        int number = number(words.get(1));
+        int number = WorkspaceArguments.evidenceNumber(words.get(1));
         Path to = Path.of(args.required("--to"));
         String reason = args.required("--reason");
         try (Workspace ws = WorkspaceArguments.open(args)) {
             Path exported = ws.exportEvidence(id, number, to, reason, Progress.NONE);
-            Evidence e = ws.evidence(id).stream().filter(x -> x.number() == number).findFirst().orElseThrow();
+            Evidence e = ws.evidence(id, number);
             io.out().printf("%s evidence #%d exported to %s (sha256 %s, verified); the custody log records it%n", id, number,
                     exported, e.sha256());
         }
         return ExitCode.OK;
     }
 
-    /** An evidence number as the analyst writes it: "3" or "#3". */
-    private static int number(String word) throws UsageException {
-        try {
-            return Integer.parseInt(word.replaceFirst("^#", ""));
-        } catch (NumberFormatException e) {
-            throw new UsageException("\"" + word + "\" is not an evidence number");
-        }
-    }
-
     private int purge(List<String> raw, CommandContext io) throws Exception {
         Arguments args = Arguments.parse(raw, WorkspaceArguments.with(Set.of("--reason")), Set.of("--confirm"));
         List<String> words = args.positional("ID", "NUMBER");
         CaseId id = WorkspaceArguments.caseId(words.get(0));
-        int number = number(words.get(1));
+        int number = WorkspaceArguments.evidenceNumber(words.get(1));
         String reason = args.required("--reason");
         if (!args.flag("--confirm")) {
             throw new UsageException("purging deletes the evidence file for good; add --confirm to do it");
