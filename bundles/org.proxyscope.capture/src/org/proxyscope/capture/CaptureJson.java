@@ -309,12 +309,10 @@ public final class CaptureJson {
                     plural(g.clients.size(), "client"), g.firstFlow, g.mail == 0 ? ""
                             : "; " + g.mail + " carried SMTP: " + plural(g.messages, "message") + " to " + plural(g.recipients, "recipient")));
         }
-        for (ListeningSocket l : r.listening()) {
-            if (l.proxyPort()) {
-                s.append(String.format(Locale.ROOT, "  listening on a proxy port: %s%s%s%s%n", l.address(),
-                        l.service().isEmpty() ? "" : " (" + l.service() + ")", l.owner().isEmpty() ? "" : ", " + l.owner(),
-                        l.use().isEmpty() ? "" : "; " + l.use()));
-            }
+        for (ListeningSocket l : r.onProxyPorts()) {
+            s.append(String.format(Locale.ROOT, "  listening on a proxy port: %s%s%s%s%n", l.address(),
+                    l.service().isEmpty() ? "" : " (" + l.service() + ")", l.owner().isEmpty() ? "" : ", " + l.owner(),
+                    l.use().isEmpty() ? "" : "; " + l.use()));
         }
         return s.toString();
     }

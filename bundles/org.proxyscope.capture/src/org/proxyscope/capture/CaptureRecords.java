@@ -150,7 +150,7 @@ public final class CaptureRecords {
             keep(tx, prepared);
             tx.custody(CustodyAction.CAPTURE_IMPORTED, "evidence #" + capture.number() + " (" + (report.format() == CaptureFormat.NETSTAT
                     ? "netstat listing, " + CaptureJson.plural(report.flowCount(), "connection") + ", "
-                            + CaptureJson.plural(report.listening().stream().filter(ListeningSocket::proxyPort).count(), "socket")
+                            + CaptureJson.plural(report.onProxyPorts().size(), "socket")
                             + " on proxy ports"
                     : report.format().word() + ", " + report.packets() + " packets, " + report.flowCount() + " flows, "
                             + report.sessions().size() + " proxy sessions") + (report.partial() ? ", partial: " + report.problem().get() : "")
@@ -184,8 +184,8 @@ public final class CaptureRecords {
             }
             keep(tx, prepared);
             tx.custody(CustodyAction.CAPTURE_REANALYSED, "evidence #" + capture.number() + " by " + by + ": " + found(report.sessions().size(),
-                    report.sessions().stream().filter(x -> x.outcome() == ProxySession.Outcome.ESTABLISHED).count(), report.listening().stream()
-                            .filter(ListeningSocket::proxyPort).count()) + "; the analysis before found " + before);
+                    report.sessions().stream().filter(x -> x.outcome() == ProxySession.Outcome.ESTABLISHED).count(), report.onProxyPorts().size())
+                    + "; the analysis before found " + before);
             return null;
         });
     }
@@ -273,19 +273,17 @@ public final class CaptureRecords {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO capture_listening (case_id, evidence_no, position, address, port,"
                 + " service, process, clients, mail_servers) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int position = 0;
-            for (ListeningSocket l : r.listening()) {
-                if (l.proxyPort()) { // the others say nothing about proxies; a listing may hold hundreds
-                    s.setString(1, tx.caseId().toString());
-                    s.setInt(2, capture.number());
-                    s.setInt(3, ++position);
-                    s.setString(4, l.address());
-                    s.setInt(5, l.port());
-                    s.setString(6, l.service());
-                    s.setString(7, l.process());
-                    s.setString(8, String.join(" ", l.clients()));
-                    s.setString(9, String.join(" ", l.mailServers()));
-                    s.addBatch();
-                }
+            for (ListeningSocket l : r.onProxyPorts()) {
+                s.setString(1, tx.caseId().toString());
+                s.setInt(2, capture.number());
+                s.setInt(3, ++position);
+                s.setString(4, l.address());
+                s.setInt(5, l.port());
+                s.setString(6, l.service());
+                s.setString(7, l.process());
+                s.setString(8, String.join(" ", l.clients()));
+                s.setString(9, String.join(" ", l.mailServers()));
+                s.addBatch();
             }
             s.executeBatch();
         }
@@ -338,18 +336,16 @@ public final class CaptureRecords {
      */
     private static List<SearchEntry> socketEntries(Evidence capture, CaptureReport r) {
         List<SearchEntry> entries = new ArrayList<>();
-        for (ListeningSocket l : r.listening()) {
-            if (l.proxyPort()) {
-                StringBuilder body = new StringBuilder(capture.originalName()).append("; ").append(ProxyPorts.usual(l.port()))
-                        .append(" port ").append(l.port());
-                if (!l.owner().isEmpty()) {
-                    body.append("; owned by ").append(l.owner());
-                }
-                words(body, "; connected from", l.clients());
-                words(body, "; its process connects to port 25 of", l.mailServers());
-                entries.add(new SearchEntry(capture.number() + "/" + (entries.size() + 1), l.address() + " listening"
-                        + (l.owner().isEmpty() ? "" : ", " + l.owner()), body.toString()));
+        for (ListeningSocket l : r.onProxyPorts()) {
+            StringBuilder body = new StringBuilder(capture.originalName()).append("; ").append(ProxyPorts.usual(l.port()))
+                    .append(" port ").append(l.port());
+            if (!l.owner().isEmpty()) {
+                body.append("; owned by ").append(l.owner());
             }
+            words(body, "; connected from", l.clients());
+            words(body, "; its process connects to port 25 of", l.mailServers());
+            entries.add(new SearchEntry(capture.number() + "/" + (entries.size() + 1), l.address() + " listening"
+                    + (l.owner().isEmpty() ? "" : ", " + l.owner()), body.toString()));
         }
         return entries;
     }

@@ -60,6 +60,15 @@ public record CaptureReport(Path file, CaptureFormat format, String sha256, long
                 : CaptureJson.plural(malformedPackets, "malformed packet") + " left out of the flows");
     }
 
+    /**
+     * The listening sockets on ports where proxies and relays are usually found, in the order found: what the case keeps
+     * of them, numbered from 1 as a listed socket's search ref names it, and what the views and the summary show. The
+     * others say nothing about proxies, and a listing may hold hundreds.
+     */
+    public List<ListeningSocket> onProxyPorts() {
+        return listening.stream().filter(ListeningSocket::proxyPort).toList();
+    }
+
     /** True when the file broke off or broke its format, and only what came before was read. */
     public boolean partial() {
         return problem.isPresent();

@@ -67,7 +67,7 @@ public final class FindingsPart {
     @Optional
     void show(@UIEventTopic(CaptureEvents.IMPORTED) CaptureReport report) {
         sessions = report.sessions();
-        listening = report.listening().stream().filter(ListeningSocket::proxyPort).toList();
+        listening = report.onProxyPorts();
         fill();
     }
 

@@ -217,7 +217,7 @@ public final class FlowsPart {
 
     /** The connections to the listing's {@code position}th socket on a proxy port, as the case numbers them from 1. */
     private Predicate<Flow> clientOf(int position) {
-        List<ListeningSocket> sockets = report.listening().stream().filter(ListeningSocket::proxyPort).toList();
+        List<ListeningSocket> sockets = report.onProxyPorts();
         if (position < 1 || position > sockets.size()) {
             return f -> false;
         }
