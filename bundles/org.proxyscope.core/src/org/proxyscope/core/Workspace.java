@@ -939,10 +939,10 @@ public final class Workspace implements AutoCloseable {
                 problems.add("Custody log: entry " + entry.sequence() + " does not follow the entry before it"
                         + " (an entry was removed or altered)");
             }
-            String recomputed = CaseRepository.custodyHash(id, entry.sequence(), entry.at(), entry.analyst(), entry.action(),
+            String recomputed = CaseRepository.custodyHash(id, entry.sequence(), entry.at(), entry.analyst(), entry.actionWord(),
                     entry.details(), entry.previousHash());
             if (!recomputed.equals(entry.hash())) {
-                problems.add("Custody log: entry " + entry.sequence() + " (" + entry.action().word() + " at " + entry.at()
+                problems.add("Custody log: entry " + entry.sequence() + " (" + entry.actionWord() + " at " + entry.at()
                         + ") was altered after it was written");
             }
             previous = entry.hash();

@@ -28,7 +28,7 @@ public final class CaseTimeline {
         List<TimelineEntry> entries = new ArrayList<>();
         for (CustodyEntry e : workspace.custody(id)) {
             if (e.action() != CustodyAction.NOTE_EDITED) { // the notes stand for themselves below
-                entries.add(new TimelineEntry(e.at(), "custody", Integer.toString(e.sequence()), e.action().word() + ": " + e.details()));
+                entries.add(new TimelineEntry(e.at(), "custody", Integer.toString(e.sequence()), e.actionWord() + ": " + e.details()));
             }
         }
         for (Note n : Notes.of(workspace).list(id)) {

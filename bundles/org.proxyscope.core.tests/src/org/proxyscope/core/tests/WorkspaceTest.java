@@ -316,6 +316,32 @@ class WorkspaceTest {
     }
 
     @Test
+    void anEntryOfALaterVersionIsShownAndVerifiedAsItWasWritten() throws Exception {
+        Case c = newCase("Open proxy", "192.0.2.7");
+        ws.record(c.id(), CustodyAction.PROBE_RUN, "3 ports, verdict open-proxy");
+        String before = ws.custody(c.id()).get(1).hash();
+        String at = "2026-12-06T22:00:00Z";
+        // as a later version, sharing a team workspace with this one, writes an action this build does not know
+        String hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(String.join("\n",
+                c.id().toString(), "3", at, "zoe", "case-sealed", "sealed for court", before).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        tamper("INSERT INTO custody (case_id, seq, at, analyst, action, details, prev_hash, hash) VALUES ('" + c.id() + "', 3, '" + at
+                + "', 'zoe', 'case-sealed', 'sealed for court', '" + before + "', '" + hash + "')");
+        tamper("UPDATE cases SET custody_head = '" + hash + "' WHERE case_id = '" + c.id() + "'");
+
+        CustodyEntry later = ws.custody(c.id()).get(2);
+        assertEquals(CustodyAction.UNKNOWN, later.action());
+        assertEquals("case-sealed", later.actionWord(), "shown as it was written");
+        assertTrue(ws.verify(c.id(), Progress.NONE).intact(), "its hash covers the word it was written with");
+        ws.record(c.id(), CustodyAction.NOTE_EDITED, "note 1 written");
+        assertEquals(hash, ws.custody(c.id()).get(3).previousHash(), "this build goes on chaining after it");
+        assertThrows(IllegalArgumentException.class, () -> ws.record(c.id(), CustodyAction.UNKNOWN, "no name"));
+
+        tamper("UPDATE custody SET action = 'case-unsealed' WHERE seq = 3");
+        assertTrue(ws.verify(c.id(), Progress.NONE).problems().contains("Custody log: entry 3 (case-unsealed at " + at
+                + ") was altered after it was written"));
+    }
+
+    @Test
     void anotherProcessesChangesAreToldAndOurOwnAreNot() throws Exception {
         Case c = newCase("Watched", "192.0.2.7");
         java.util.concurrent.BlockingQueue<CaseId> told = new java.util.concurrent.LinkedBlockingQueue<>();

@@ -192,7 +192,7 @@ public final class BuiltInSections {
                     + " before it, so an entry altered, removed or inserted later breaks the chain.");
             List<String[]> rows = new ArrayList<>();
             for (CustodyEntry e : context.custody()) {
-                rows.add(new String[] {Integer.toString(e.sequence()), ReportTime.utc(e.at()), e.analyst(), e.action().word(),
+                rows.add(new String[] {Integer.toString(e.sequence()), ReportTime.utc(e.at()), e.analyst(), e.actionWord(),
                         e.details() + "\nSHA-256 " + e.hash()});
             }
             out.table(List.of("No.", "Time", "Analyst", "Action", "Details and entry hash"), new float[] {6, 17, 11, 13, 53}, rows);

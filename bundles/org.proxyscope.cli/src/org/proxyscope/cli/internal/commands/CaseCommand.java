@@ -145,7 +145,7 @@ public final class CaseCommand implements Command {
             }
             io.out().printf("%nCustody log (%d)%n", custody.size());
             for (CustodyEntry e : custody) {
-                io.out().printf("  %3d  %s  %-10s %-17s %s%n", e.sequence(), e.at(), e.analyst(), e.action().word(), e.details());
+                io.out().printf("  %3d  %s  %-10s %-17s %s%n", e.sequence(), e.at(), e.analyst(), e.actionWord(), e.details());
             }
         }
         return ExitCode.OK;

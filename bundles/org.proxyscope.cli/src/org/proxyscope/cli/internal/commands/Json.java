@@ -62,7 +62,7 @@ final class Json {
         o.addProperty("seq", e.sequence());
         o.addProperty("at", e.at().toString());
         o.addProperty("analyst", e.analyst());
-        o.addProperty("action", e.action().word());
+        o.addProperty("action", e.actionWord());
         o.addProperty("details", e.details());
         o.addProperty("hash", e.hash());
         return o;

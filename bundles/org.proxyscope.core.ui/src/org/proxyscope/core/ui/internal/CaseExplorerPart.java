@@ -130,7 +130,7 @@ public final class CaseExplorerPart {
             case CaseTree.CustodyFolder f -> "Custody log (" + f.items().size() + ")";
             case Evidence e -> "#" + e.number() + " " + e.originalName() + " (" + String.format("%,d", e.size()) + " bytes, "
                     + e.sha256().substring(0, 12) + "…)";
-            case CustodyEntry e -> e.sequence() + ". " + UtcTime.minutes(e.at()) + " " + e.action().word() + ": " + e.details();
+            case CustodyEntry e -> e.sequence() + ". " + UtcTime.minutes(e.at()) + " " + e.actionWord() + ": " + e.details();
             default -> String.valueOf(node);
         };
     }

@@ -62,7 +62,7 @@ public final class CustodyLogPart {
         try {
             for (CustodyEntry e : workspace.custody(id)) {
                 new TableItem(table, SWT.NONE).setText(new String[] {Integer.toString(e.sequence()), UtcTime.seconds(e.at()),
-                        e.analyst(), e.action().word(), e.details(), e.hash().substring(0, 16) + "…"});
+                        e.analyst(), e.actionWord(), e.details(), e.hash().substring(0, 16) + "…"});
             }
         } catch (WorkspaceException e) {
             new TableItem(table, SWT.NONE).setText(new String[] {"", "", "", "", e.getMessage(), ""});

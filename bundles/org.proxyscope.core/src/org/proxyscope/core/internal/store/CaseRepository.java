@@ -613,6 +613,9 @@ public final class CaseRepository {
     /** Appends an entry chained to the case's last one and moves the case's recorded head to it. */
     public CustodyEntry appendCustody(Connection c, CaseId id, Instant at, String analyst, CustodyAction action,
             String details) throws SQLException {
+        if (action == CustodyAction.UNKNOWN) {
+            throw new IllegalArgumentException("an action without a name of its own cannot be logged");
+        }
         int seq;
         String previous;
         // the case's row stays this transaction's until it commits: appends by analysts at the same moment follow
@@ -628,7 +631,7 @@ public final class CaseRepository {
                 previous = r.getString(2);
             }
         }
-        String hash = custodyHash(id, seq, at, analyst, action, details, previous);
+        String hash = custodyHash(id, seq, at, analyst, action.word(), details, previous);
         try (PreparedStatement s = c.prepareStatement("INSERT INTO custody (case_id, seq, at, analyst, action, details,"
                 + " prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setString(1, id.toString());
@@ -654,7 +657,7 @@ public final class CaseRepository {
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     out.add(new CustodyEntry(id, r.getInt(1), Instant.parse(r.getString(2)), r.getString(3),
-                            CustodyAction.parse(r.getString(4)), r.getString(5), r.getString(6), r.getString(7)));
+                            CustodyAction.parse(r.getString(4)), r.getString(4), r.getString(5), r.getString(6), r.getString(7)));
                 }
             }
         }
@@ -671,9 +674,9 @@ public final class CaseRepository {
     }
 
     /** SHA-256 over the entry's fields, one per line, ending with the previous entry's hash. */
-    public static String custodyHash(CaseId id, int seq, Instant at, String analyst, CustodyAction action, String details,
+    public static String custodyHash(CaseId id, int seq, Instant at, String analyst, String action, String details,
             String previousHash) {
-        String canonical = String.join("\n", id.toString(), Integer.toString(seq), at.toString(), analyst, action.word(),
+        String canonical = String.join("\n", id.toString(), Integer.toString(seq), at.toString(), analyst, action,
                 details, previousHash);
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
