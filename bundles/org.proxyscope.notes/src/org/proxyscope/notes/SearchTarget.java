@@ -13,7 +13,8 @@ import org.proxyscope.notes.internal.CaptureLinks;
 /**
  * Where a search result leads. A capture's search entry names the many sessions of one proxy, protocol and
  * outcome; opened after a search for one of their addresses, it leads to the first of them that address took
- * part in, not to the entry's first session.
+ * part in, not to the entry's first session. A listed socket's entry names its clients and mail servers; opened
+ * after a search for one of them, it leads to that host's connection ("evidence/position@address").
  */
 public final class SearchTarget {
 
@@ -25,13 +26,17 @@ public final class SearchTarget {
 
     /** The ref ({@link SearchHit#ref()} in its kind's terms) that opening {@code hit} should show. */
     public static String ref(Workspace workspace, SearchHit hit) throws WorkspaceException {
-        if (!hit.kind().equals("session")) {
+        boolean socket = hit.kind().equals("socket");
+        if (!socket && !hit.kind().equals("session")) {
             return hit.ref();
         }
         Matcher m = MARKED.matcher(hit.snippet());
         while (m.find()) {
             Optional<String> address = address(m.group(1));
             if (address.isPresent()) {
+                if (socket) {
+                    return hit.ref() + "@" + address.get();
+                }
                 Optional<String> session = CaptureLinks.sessionOf(workspace, hit.caseId(), hit.ref(), address.get());
                 if (session.isPresent()) {
                     return session.get();

@@ -15,7 +15,8 @@ import org.proxyscope.core.model.CaseId;
  * @param kind what it is, in the search index's words: {@code note}, {@code finding}, {@code session}, {@code socket},
  *             {@code evidence}, {@code custody}, {@code case}, or a kind of a plug-in's own
  * @param ref  which one within the case: a note or evidence number, "run/position", "evidence/flow",
- *             "evidence/position"
+ *             "evidence/position", or a listed socket's "evidence/position@address" at one of its clients or mail
+ *             servers
  */
 public record Reveal(CaseId caseId, String kind, String ref) {
 
@@ -36,7 +37,14 @@ public record Reveal(CaseId caseId, String kind, String ref) {
 
     /** The number after the slash of "run/position" or "evidence/flow"; -1 when there is none. */
     public int second() {
-        return ref.contains("/") ? number(ref.substring(ref.indexOf('/') + 1)) : -1;
+        int at = ref.indexOf('@');
+        return ref.contains("/") ? number(ref.substring(ref.indexOf('/') + 1, at < 0 ? ref.length() : at)) : -1;
+    }
+
+    /** The address after the "@" of "evidence/position@address": the host of a listed socket's to show. */
+    public java.util.Optional<String> address() {
+        int at = ref.indexOf('@');
+        return at < 0 ? java.util.Optional.empty() : java.util.Optional.of(ref.substring(at + 1));
     }
 
     private static int number(String text) {

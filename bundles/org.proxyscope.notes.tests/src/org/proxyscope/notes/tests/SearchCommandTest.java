@@ -96,4 +96,36 @@ class SearchCommandTest {
                 + session.proxyPort() + ", established: "), out);
         assertTrue(out.contains("«10.0.0.57»"), out);
     }
+
+    /** A listed socket's result names the client or mail server searched for, which the workbench opens at its connection. */
+    @Test
+    void aListedSocketsResultIsPlacedAtTheAddressSearchedFor() throws Exception {
+        Path listing = Files.writeString(tmp.resolve("netstat-ano.txt"), """
+                  Proto  Local Address          Foreign Address        State           PID
+                  TCP    0.0.0.0:1080           0.0.0.0:0              LISTENING       3120
+                  TCP    0.0.0.0:8080           0.0.0.0:0              LISTENING       3120
+                  TCP    192.168.1.5:49712      198.51.100.25:25       ESTABLISHED     3120
+                  TCP    192.168.1.5:8080       203.0.113.9:51235      ESTABLISHED     3120
+                """);
+        Case c;
+        try (Workspace ws = Workspace.open(tmp.resolve("ws"), "alice")) {
+            c = ws.createCase(NewCase.of("Customer's listing", "192.168.1.5", "", "", "high", List.of()));
+            CaptureEvidence.keep(ws, c.id(), listing, new CaptureImporter(), Progress.NONE);
+        }
+        assertEquals(ExitCode.OK, run("203.0.113.9", "--json"), err);
+        assertEquals(List.of("socket 1/2@203.0.113.9"), refs(out));
+        assertEquals(ExitCode.OK, run("198.51.100.25", "--json"), err);
+        assertEquals(List.of("socket 1/1@198.51.100.25", "socket 1/2@198.51.100.25"), refs(out).stream().sorted().toList());
+        assertEquals(ExitCode.OK, run("3120", "--json"), err);
+        assertEquals(List.of("socket 1/1", "socket 1/2"), refs(out).stream().sorted().toList(), "no address searched for");
+        assertEquals(ExitCode.OK, run("203.0.113.9"), err);
+        assertTrue(out.startsWith(c.id() + "  socket 1/2@203.0.113.9  0.0.0.0:8080 listening, PID 3120"), out);
+    }
+
+    private static List<String> refs(String json) {
+        List<String> refs = new ArrayList<>();
+        JsonParser.parseString(json).getAsJsonArray().forEach(h -> refs.add(h.getAsJsonObject().get("kind").getAsString() + " "
+                + h.getAsJsonObject().get("ref").getAsString()));
+        return refs;
+    }
 }

@@ -251,7 +251,14 @@ class CaptureViewsTest {
         flows.show(job.report());
         org.proxyscope.core.model.SearchHit hit = hits.get(0);
         context.set(ProxyscopeModel.REVEAL, new org.proxyscope.app.ui.Reveal(hit.caseId(), hit.kind(), hit.ref()));
-        assertEquals("203.0.113.7:51230", flows.selected().client().toString(), "the socket's first client's connection");
+        assertEquals("203.0.113.7:51230", flows.selected().client().toString(), "without an address, the socket's first client's connection");
+        // the search opens a socket's result at the address searched for ("1/2@203.0.113.9"): the client's or mail server's connection
+        context.set(ProxyscopeModel.REVEAL, new org.proxyscope.app.ui.Reveal(hit.caseId(), hit.kind(), hit.ref() + "@203.0.113.9"));
+        assertEquals("203.0.113.9:51235", flows.selected().client().toString(), "the client searched for");
+        context.set(ProxyscopeModel.REVEAL, new org.proxyscope.app.ui.Reveal(hit.caseId(), hit.kind(), "1/1@198.51.100.25"));
+        assertEquals("198.51.100.25:25", flows.selected().server().toString(), "the mail server searched for");
+        context.set(ProxyscopeModel.REVEAL, new org.proxyscope.app.ui.Reveal(hit.caseId(), hit.kind(), "1/2@192.0.2.99"));
+        assertEquals("203.0.113.7:51230", flows.selected().client().toString(), "an address the socket has no connection with");
 
         // Analyse Again: the case's capture shown, analysed again from its stored copy and kept, the custody log says so
         org.eclipse.swt.widgets.Button again = Widgets.find(shell, org.eclipse.swt.widgets.Button.class,

@@ -179,7 +179,8 @@ public final class FlowsPart {
 
     /**
      * A search result or timeline entry naming a capture session ("evidence/flow") or a listing's socket
-     * ("evidence/position"): its capture is read and the flow selected, for a socket its first client's connection.
+     * ("evidence/position", "evidence/position@address"): its capture is read and the flow selected; for a socket, the
+     * connection of the client or mail server named, else its first client's.
      */
     @Inject
     @Optional
@@ -206,8 +207,9 @@ public final class FlowsPart {
             return;
         }
         wanted = null;
-        report.flows().stream().filter(r.kind().equals(CaptureRecords.SOCKET) ? clientOf(r.second()) : f -> f.number() == r.second())
-                .findFirst().ifPresent(f -> {
+        Predicate<Flow> wantedFlow = r.kind().equals(CaptureRecords.SOCKET) ? socketFlow(r.second(), r.address())
+                : f -> f.number() == r.second();
+        report.flows().stream().filter(wantedFlow).findFirst().ifPresent(f -> {
             reveal(f);
             if (broker != null) {
                 broker.post(CaptureEvents.FLOW_SELECTED, f); // Proxy Findings and Follow Stream follow
@@ -215,15 +217,25 @@ public final class FlowsPart {
         });
     }
 
-    /** The connections to the listing's {@code position}th socket on a proxy port, as the case numbers them from 1. */
-    private Predicate<Flow> clientOf(int position) {
+    /**
+     * The connection to show of the listing's {@code position}th socket on a proxy port (as the case numbers them from
+     * 1): that of the client or mail server {@code address} names, else its first client's.
+     */
+    private Predicate<Flow> socketFlow(int position, java.util.Optional<String> address) {
         List<ListeningSocket> sockets = report.onProxyPorts();
         if (position < 1 || position > sockets.size()) {
             return f -> false;
         }
         ListeningSocket l = sockets.get(position - 1);
         // a listed connection to a listening port is oriented with that socket as its server
-        return f -> f.server().port() == l.port() && l.clients().contains(f.client().host());
+        Predicate<Flow> client = f -> f.server().port() == l.port() && l.clients().contains(f.client().host());
+        if (address.isEmpty()) {
+            return client;
+        }
+        String host = address.get();
+        Predicate<Flow> named = client.and(f -> f.client().host().equals(host))
+                .or(f -> f.server().port() == 25 && f.server().host().equals(host) && l.mailServers().contains(host));
+        return report.flows().stream().anyMatch(named) ? named : client;
     }
 
     /**
