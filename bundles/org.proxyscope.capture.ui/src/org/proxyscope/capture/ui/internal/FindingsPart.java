@@ -47,8 +47,9 @@ public final class FindingsPart {
         parent.setLayout(new FillLayout());
         table = new Table(parent, SWT.VIRTUAL | SWT.FULL_SELECTION | SWT.BORDER);
         table.setHeaderVisible(true);
-        String[][] columns = { { "Outcome", "100" }, { "Protocol", "100" }, { "Client", "170" }, { "Proxy", "170" },
-                { "Destination", "190" }, { "Answer", "150" }, { "Evidence", "420" }, { "Mail through it", "220" }, { "Flow", "60" } };
+        // the evidence for each outcome comes before the answer's code, so that the view shows it at its default width
+        String[][] columns = { { "Outcome", "100" }, { "Protocol", "100" }, { "Client", "150" }, { "Proxy", "150" },
+                { "Destination", "160" }, { "Evidence", "420" }, { "Answer", "130" }, { "Mail through it", "220" }, { "Flow", "60" } };
         Tables.addColumns(table, columns);
         Tables.sortByHeadings(table, this::fill);
         Tables.onDemand(table, this::texts);
@@ -80,11 +81,11 @@ public final class FindingsPart {
             case 2 -> Comparator.comparing(ProxySession::client);
             case 3 -> Comparator.comparing(ProxySession::proxy);
             case 4 -> Comparator.comparing(ProxySession::destination);
-            case 5 -> Comparator.comparing(ProxySession::code);
-            case 6 -> {
+            case 5 -> {
                 Map<ProxySession, String> texts = new IdentityHashMap<>(); // each sentence made once, not at each comparison
                 yield Comparator.comparing((ProxySession x) -> texts.computeIfAbsent(x, ProxySession::evidence));
             }
+            case 6 -> Comparator.comparing(ProxySession::code);
             case 7 -> Comparator.comparingInt(ProxySession::smtpMessages);
             default -> Comparator.comparingInt((ProxySession x) -> x.flow().number());
         };
@@ -97,12 +98,12 @@ public final class FindingsPart {
         if (index >= rows.size()) {
             ListeningSocket l = listening.get(index - rows.size());
             // the owner is evidence of what listens there; it once stood under "Mail through it"
-            return new String[] { "listening", l.service(), "", l.address(), "", ProxyPorts.usual(l.port()) + " port",
-                    evidence(l), "", "" };
+            return new String[] { "listening", l.service(), "", l.address(), "", evidence(l), ProxyPorts.usual(l.port()) + " port",
+                    "", "" };
         }
         ProxySession s = rows.get(index);
-        return new String[] { s.outcome().word(), s.protocol(), s.client().toString(), s.proxy().toString(), s.destination(), s.code(),
-                s.evidence(), s.carriesSmtp() ? s.smtpMessages() + " message(s) to " + s.smtpRecipients() + " recipient(s)" : "",
+        return new String[] { s.outcome().word(), s.protocol(), s.client().toString(), s.proxy().toString(), s.destination(),
+                s.evidence(), s.code(), s.carriesSmtp() ? s.smtpMessages() + " message(s) to " + s.smtpRecipients() + " recipient(s)" : "",
                 String.valueOf(s.flow().number()) };
     }
 
@@ -146,7 +147,7 @@ public final class FindingsPart {
 
     /** The Evidence column of row {@code index}. */
     String evidence(int index) {
-        return table.getItem(index).getText(6);
+        return table.getItem(index).getText(5);
     }
 
     org.eclipse.swt.widgets.Shell shell() {
