@@ -262,7 +262,7 @@ public final class Canary implements AutoCloseable {
             try (port; Socket client = port.accept(); InputStream in = client.getInputStream()) {
                 client.setSoTimeout(5000);
                 byte[] data = in.readNBytes(MAX_REQUEST);
-                arrived(token, client.getRemoteSocketAddress() + " (" + data.length + " bytes of data)");
+                arrived(token, AddressText.of((InetSocketAddress) client.getRemoteSocketAddress()) + " (" + data.length + " bytes of data)");
             } catch (IOException e) {
                 // closed before anything connected, or the sender vanished: the probe decides from arrivals
             } finally {
@@ -313,7 +313,7 @@ public final class Canary implements AutoCloseable {
             Matcher m = TOKEN.matcher(new String(request, 0, length, StandardCharsets.ISO_8859_1));
             if (m.find()) {
                 String token = m.group();
-                arrived(token, client.getRemoteSocketAddress().toString());
+                arrived(token, AddressText.of((InetSocketAddress) client.getRemoteSocketAddress()));
                 byte[] body = replyFor(token).getBytes(StandardCharsets.US_ASCII);
                 out.write(("HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\nContent-Length: " + body.length
                         + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));

@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -13,6 +14,8 @@ import java.util.Locale;
 import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.proxyscope.core.model.AddressText;
 
 /**
  * One SMTP session on the canary's mail listener. It takes mail for the canary domain only, never relays,
@@ -99,7 +102,7 @@ final class CanaryMailSession {
     }
 
     private void received(String message) {
-        String from = client.getRemoteSocketAddress() + " (mail to " + String.join(", ", recipients) + ")";
+        String from = AddressText.of((InetSocketAddress) client.getRemoteSocketAddress()) + " (mail to " + String.join(", ", recipients) + ")";
         Matcher m = token.matcher(String.join(" ", recipients) + "\n" + message);
         while (m.find()) {
             arrived.accept(m.group(), from);

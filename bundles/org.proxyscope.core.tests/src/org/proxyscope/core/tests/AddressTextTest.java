@@ -36,6 +36,12 @@ class AddressTextTest {
     }
 
     @Test
+    void writesAConnectionsEndWithoutJavasSlash() throws UnknownHostException {
+        assertEquals("127.0.0.1:40404", AddressText.of(new java.net.InetSocketAddress(InetAddress.getByName("127.0.0.1"), 40404)));
+        assertEquals("[::1]:40404", AddressText.of(new java.net.InetSocketAddress(InetAddress.getByName("::1"), 40404)));
+    }
+
+    @Test
     void writesAHostWithItsPort() {
         assertEquals("192.0.2.1:25", AddressText.withPort("192.0.2.1", 25));
         assertEquals("[2001:db8::1]:8080", AddressText.withPort("2001:db8::1", 8080));

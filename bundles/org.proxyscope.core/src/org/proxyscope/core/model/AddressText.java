@@ -2,6 +2,7 @@ package org.proxyscope.core.model;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.Optional;
@@ -42,6 +43,11 @@ public final class AddressText {
         String java = address.getHostAddress();
         int scope = java.indexOf('%');
         return scope < 0 ? compress(groups) : compress(groups) + java.substring(scope);
+    }
+
+    /** A connection's end as {@link #withPort} writes it, not as Java does ({@code /192.0.2.1:25}). */
+    public static String of(InetSocketAddress address) {
+        return withPort(of(address.getAddress()), address.getPort());
     }
 
     /** {@code 192.0.2.1:25}, {@code [2001:db8::1]:25}: a host with a port, an IPv6 literal in brackets. */

@@ -50,8 +50,8 @@ class ProbeRunsTest {
     private static ProbeReport report() {
         Instant arrived = Instant.parse("2026-12-04T10:15:30.123Z");
         Finding open = new Finding(1080, "socks5", Verdict.OPEN,
-                Optional.of(new CanaryProof("pxc-0123456789abcdef0123456789abcdef", "/127.0.0.1:40404", arrived,
-                        "the canary received the token from /127.0.0.1:40404")),
+                Optional.of(new CanaryProof("pxc-0123456789abcdef0123456789abcdef", "127.0.0.1:40404", arrived,
+                        "the canary received the token from 127.0.0.1:40404")),
                 "granted; the canary received the token", exchange("\u0005\u0001\u0000", new byte[] {5, 0})).withService("SOCKS proxy");
         byte[] junk = new byte[4096];
         for (int i = 0; i < junk.length; i++) {

@@ -98,7 +98,7 @@ class ProbeTest {
         String transcript = get.transcript().text();
         assertTrue(transcript.contains("> GET http://127.0.0.1:" + canary.address().getPort() + "/pxc-"), transcript);
         assertTrue(transcript.contains("< HTTP/1.1 200 OK"), transcript);
-        assertTrue(transcript.contains(": the canary received the token from /127.0.0.1:"), transcript);
+        assertTrue(transcript.contains(": the canary received the token from 127.0.0.1:"), transcript);
     }
 
     @Test

@@ -104,9 +104,9 @@ class CaseReportTest {
     private static ProbeReport run(int extraPorts) {
         List<Finding> findings = new ArrayList<>();
         findings.add(new Finding(1080, "socks5", Verdict.OPEN,
-                Optional.of(new CanaryProof("pxc-00112233445566778899aabbccddeeff", "/127.0.0.1:40404",
-                        Instant.parse("2026-12-04T10:15:30Z"), "the canary received the token from /127.0.0.1:40404")),
-                "granted; the canary received the token from /127.0.0.1:40404",
+                Optional.of(new CanaryProof("pxc-00112233445566778899aabbccddeeff", "127.0.0.1:40404",
+                        Instant.parse("2026-12-04T10:15:30Z"), "the canary received the token from 127.0.0.1:40404")),
+                "granted; the canary received the token from 127.0.0.1:40404",
                 exchange(new byte[] {5, 1, 0}, new byte[] {5, 0})));
         byte[] junk = new byte[4096];
         for (int i = 0; i < junk.length; i++) {
@@ -754,9 +754,9 @@ class CaseReportTest {
         List<Finding> findings = new ArrayList<>();
         for (int p = 0; p < 60; p++) {
             findings.add(new Finding(20000 + p, "socks5", Verdict.OPEN,
-                    Optional.of(new CanaryProof(String.format("pxc-%032x", p), "/127.0.0.1:40404", Instant.parse("2026-12-04T10:15:30Z"),
-                            "the canary received the token from /127.0.0.1:40404")),
-                    "granted; the canary received the token from /127.0.0.1:40404", exchange(new byte[] {5, 1, 0}, new byte[] {5, 0})));
+                    Optional.of(new CanaryProof(String.format("pxc-%032x", p), "127.0.0.1:40404", Instant.parse("2026-12-04T10:15:30Z"),
+                            "the canary received the token from 127.0.0.1:40404")),
+                    "granted; the canary received the token from 127.0.0.1:40404", exchange(new byte[] {5, 1, 0}, new byte[] {5, 0})));
         }
         Case c = ws.createCase(NewCase.of("Sixty ports", "127.0.0.1", "127.0.0.1", "KUNDE-4711", "high", List.of()));
         ProbeEvidence.keep(ws, c.id(), new ProbeReport("127.0.0.1", Instant.parse("2026-12-04T10:15:29Z"), Duration.ofMillis(900),

@@ -67,7 +67,7 @@ class ReportingViewsTest {
         t.received(new byte[] {5, 0}, 0, 2);
         ProbeEvidence.keep(ws, subject.id(), new ProbeReport("127.0.0.1", Instant.now(), Duration.ofMillis(300), List.of(
                 new Finding(1080, "socks5", Verdict.OPEN, Optional.of(new CanaryProof("pxc-00112233445566778899aabbccddeeff",
-                        "/127.0.0.1:40404", Instant.now(), "the canary received the token from /127.0.0.1:40404")),
+                        "127.0.0.1:40404", Instant.now(), "the canary received the token from 127.0.0.1:40404")),
                         "granted; the canary received the token", t)), Scope.parse("127.0.0.1")), "Proxyscope's canary on 127.0.0.1:45000");
         tracker = new ServiceTracker<>(FrameworkUtil.getBundle(ReportSections.class).getBundleContext(), ReportSections.class, null);
         tracker.open();
