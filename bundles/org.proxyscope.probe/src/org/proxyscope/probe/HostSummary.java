@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 import org.proxyscope.core.model.Phrases;
+import org.proxyscope.core.model.ProtocolNames;
 
 /**
  * The host's verdict and the line that leads a run's results: what relays, proven how, or what left doubt,
@@ -14,16 +15,7 @@ import org.proxyscope.core.model.Phrases;
  */
 public final class HostSummary {
 
-    private static final Map<String, String> NAMES = Map.of("http-connect", "HTTP CONNECT", "http-get", "HTTP GET",
-            "http-post", "HTTP POST", "socks4", "SOCKS4", "socks4a", "SOCKS4a", "socks5", "SOCKS5", "wingate",
-            "WinGate-style relay", "smtp-relay", "SMTP relay", "ftp-bounce", "FTP bounce");
-
     private HostSummary() {
-    }
-
-    /** A protocol as the analyst names it: {@code http-connect} is HTTP CONNECT; a plug-in's keeps its id. */
-    public static String protocolName(String protocol) {
-        return NAMES.getOrDefault(protocol, protocol);
     }
 
     /**
@@ -85,7 +77,7 @@ public final class HostSummary {
     private static String byPort(List<? extends PortFinding> findings, Predicate<PortFinding> which, String said) {
         List<String> parts = new ArrayList<>();
         ports(findings, which).forEach((port, found) -> {
-            List<String> names = found.stream().map(f -> protocolName(f.protocol())).distinct().toList();
+            List<String> names = found.stream().map(f -> ProtocolNames.of(f.protocol())).distinct().toList();
             parts.add(Phrases.and(names) + " on " + port + service(found) + said);
         });
         return String.join("; ", parts);

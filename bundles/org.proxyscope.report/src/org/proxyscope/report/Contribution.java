@@ -1,8 +1,17 @@
 package org.proxyscope.report;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+
+import org.proxyscope.core.model.Phrases;
+import org.proxyscope.core.model.PortRanges;
+import org.proxyscope.core.model.ProtocolNames;
 
 /**
  * What a section tells the rest of the report: the case's standing as its evidence shows it, sentences for
@@ -42,5 +51,23 @@ public record Contribution(Standing standing, String verdict, List<String> summa
      * @param protocol as the analyst names it: {@code socks5}, {@code http-connect}, {@code smtp-relay}, ...
      */
     public record Exposure(int port, String protocol) {
+
+        /**
+         * "SOCKS5 on port 1080; HTTP CONNECT and HTTP GET on ports 3128 and 8080-8081": the services, each port's
+         * protocols named together, ports with the same protocols together, in the order first named.
+         */
+        public static String describe(List<Exposure> exposures) {
+            Map<Integer, Set<String>> byPort = new LinkedHashMap<>();
+            exposures.forEach(e -> byPort.computeIfAbsent(e.port(), p -> new LinkedHashSet<>()).add(ProtocolNames.of(e.protocol())));
+            Map<String, List<Integer>> ports = new LinkedHashMap<>();
+            byPort.forEach((port, names) -> ports.computeIfAbsent(Phrases.and(List.copyOf(names)), n -> new ArrayList<>()).add(port));
+            List<String> parts = new ArrayList<>();
+            ports.forEach((names, numbers) -> {
+                List<String> ranges = PortRanges.of(numbers).ranges().stream()
+                        .map(r -> r[0] == r[1] ? Integer.toString(r[0]) : r[0] + "-" + r[1]).toList();
+                parts.add(names + (numbers.size() == 1 ? " on port " : " on ports ") + Phrases.and(ranges));
+            });
+            return String.join("; ", parts);
+        }
     }
 }

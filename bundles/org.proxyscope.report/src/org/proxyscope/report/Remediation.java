@@ -64,9 +64,8 @@ public final class Remediation {
         };
     }
 
-    /** "socks5 on port 1080 and http-connect on port 8080": the services found, as a sentence names them. */
+    /** "SOCKS5 on port 1080; HTTP CONNECT on port 8080": the services found, as a sentence names them. */
     public static String found(List<Contribution> contributions) {
-        return Phrases.and(contributions.stream().flatMap(c -> c.exposed().stream()).map(e -> e.protocol() + " on port " + e.port())
-                .distinct().toList());
+        return Contribution.Exposure.describe(contributions.stream().flatMap(c -> c.exposed().stream()).toList());
     }
 }

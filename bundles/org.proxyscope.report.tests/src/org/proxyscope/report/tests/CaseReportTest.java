@@ -175,8 +175,9 @@ class CaseReportTest {
         String text = tool("pdftotext", "-layout", pdf.toString(), "-");
         for (String expected : List.of(c.id().toString(), "Executive summary", "Scope and authorisation", "Probe findings",
                 "Remediation for the customer", "Custody log", "Appendix: probe transcripts", "KUNDE-4711", "Dana Levi",
-                "Open proxy: socks5 on port 1080 relayed for anyone, proven by Proxyscope's canary.",
+                "Open proxy: SOCKS5 on port 1080, relayed for anyone, proven by Proxyscope's canary.",
                 "pxc-00112233445566778899aabbccddeeff", "2026-12-04 10:15:30 UTC", "Unverified: the service answered as if it relayed",
+                "SOCKS5 on port 1080: relayed to the canary", "2026-12-04 10:15:30 UTC from 127.0.0.1:40404",
                 "1 port refused the connection: 81.", "Close the proxy ports (1080)", "anti-trojan scanner", "<U+202E><U+0007>",
                 "Page 1 of " + done.pages())) {
             assertTrue(text.contains(expected), "the report's text lacks \"" + expected + "\"; its page lines: "
@@ -274,7 +275,7 @@ class CaseReportTest {
         String text = tool("pdftotext", "-layout", pdf.toString(), "-");
         assertTrue(text.contains("20199"), "the last of the 200 findings is there");
         assertTrue(text.lines().anyMatch(l -> l.matches("\\s*20199\\s+socks4\\s.*")), "a five-digit port stays whole in its column");
-        long headers = text.lines().filter(l -> l.matches("\\s*Port\\s+Protocol\\s+Verdict\\s+Service\\s+Sent\\s+Reply.*")).count();
+        long headers = text.lines().filter(l -> l.matches("\\s*Port\\s+Protocol\\s+Verdict\\s+Service\\s+Detail\\s*")).count();
         assertTrue(headers >= 3, "the findings table spans pages and repeats its header: " + headers);
     }
 
@@ -502,7 +503,7 @@ class CaseReportTest {
 
         ws.editCase(c.id(), NewCase.of("Wrong line", "198.51.100.77", "198.51.100.77,192.0.2.7", "KUNDE-4711", "high", List.of()));
         assertTrue(reportText(c, "scoped.pdf").matches(".*Captured traffic shows \\d+ sessions"
-                + " relayed through the host on .*"), "the scope's address counts as the host's");
+                + " relayed through the host \\(SOCKS5 on port .*"), "the scope's address counts as the host's");
     }
 
     /** Ten thousand flows, thousands of proxy sessions and a run of two hundred findings still make a compact report. */
@@ -737,15 +738,15 @@ class CaseReportTest {
                 print(parts[0].get_content().splitlines()[0])
                 """, eml.toString());
         List<String> lines = parsed.lines().toList();
-        assertEquals("multipart/report feedback-report Open proxy at 127.0.0.1: socks5 on port 1080 (" + c.id() + ")"
+        assertEquals("multipart/report feedback-report Open proxy at 127.0.0.1: SOCKS5 on port 1080 (" + c.id() + ")"
                 + " abuse@beispiel-netz.example", lines.get(0), parsed);
         assertEquals("3 text/plain message/feedback-report text/rfc822-headers", lines.get(1), parsed);
         assertEquals("abuse 1 127.0.0.1 1 Proxyscope/" + org.proxyscope.core.ProxyscopeVersion.current().version(), lines.get(2), parsed);
-        assertTrue(lines.get(3).startsWith("The host 127.0.0.1 works as an open proxy: socks5 on port 1080."), parsed);
+        assertTrue(lines.get(3).startsWith("The host 127.0.0.1 works as an open proxy: SOCKS5 on port 1080."), parsed);
     }
 
     /**
-     * A host open on sixty ports: the complaint's subject and first paragraph name every one, and no line of the
+     * A host open on sixty ports, none next to another: the complaint's subject and first paragraph name every one, and no line of the
      * message passes 78 characters (the subject was once 1,300 characters on one line, past RFC 5322's 998). A
      * desk whose name holds a comma stays one sender.
      */
@@ -753,7 +754,7 @@ class CaseReportTest {
     void aLongComplaintIsFoldedAndParsesWhole() throws Exception {
         List<Finding> findings = new ArrayList<>();
         for (int p = 0; p < 60; p++) {
-            findings.add(new Finding(20000 + p, "socks5", Verdict.OPEN,
+            findings.add(new Finding(20000 + 2 * p, "socks5", Verdict.OPEN,
                     Optional.of(new CanaryProof(String.format("pxc-%032x", p), "127.0.0.1:40404", Instant.parse("2026-12-04T10:15:30Z"),
                             "the canary received the token from 127.0.0.1:40404")),
                     "granted; the canary received the token from 127.0.0.1:40404", exchange(new byte[] {5, 1, 0}, new byte[] {5, 0})));
@@ -776,10 +777,10 @@ class CaseReportTest {
                 print(text.split('\\n\\n')[0].replace('\\n', ' '))
                 """, eml.toString()).lines().toList();
         assertEquals("1 Beispiel Netz GmbH, Abuse Team abuse desk", parsed.get(0));
-        assertTrue(parsed.get(1).startsWith("Open proxy at 127.0.0.1: socks5 on port 20000, socks5 on port 20001, ")
-                && parsed.get(1).endsWith(" and socks5 on port 20059 (" + c.id() + ")"), parsed.get(1));
-        assertTrue(parsed.get(2).startsWith("The host 127.0.0.1 works as an open proxy: socks5 on port 20000, socks5 on port 20001, ")
-                && parsed.get(2).contains(" and socks5 on port 20059. It relays for anyone"), parsed.get(2));
+        assertTrue(parsed.get(1).startsWith("Open proxy at 127.0.0.1: SOCKS5 on ports 20000, 20002, ")
+                && parsed.get(1).endsWith(", 20116 and 20118 (" + c.id() + ")"), parsed.get(1));
+        assertTrue(parsed.get(2).startsWith("The host 127.0.0.1 works as an open proxy: SOCKS5 on ports 20000, 20002, ")
+                && parsed.get(2).contains(", 20116 and 20118. It relays for anyone"), parsed.get(2));
 
         // a name that is not plain ASCII goes as encoded words of at most 75 characters; with a comma, whole
         for (String name : List.of("Netzbetreiber Süd-Württemberg Überlandwerke GmbH", "Netz Süd GmbH, Abuse")) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.proxyscope.core.WorkspaceException;
 import org.proxyscope.core.model.PortRanges;
+import org.proxyscope.core.model.ProtocolNames;
 import org.proxyscope.core.model.Scope;
 import org.proxyscope.probe.CanaryProof;
 import org.proxyscope.probe.ProbeRun;
@@ -19,12 +20,12 @@ import org.proxyscope.report.ReportTime;
 import org.proxyscope.report.ReportWriter;
 
 /**
- * The report's probe findings: every run the case keeps, per port and protocol what was sent, what came
- * back, the canary's proof and the verdict, with inconclusive verdicts explained.
+ * The report's probe findings: every run the case keeps, per port and protocol the verdict and what answered,
+ * with inconclusive verdicts explained, then for each relay what was sent, what came back and the canary's proof.
  */
 public final class ProbeFindingsSection implements ReportSection {
 
-    /** How much of a sent or received excerpt a table cell shows; the appendix has the whole transcript. */
+    /** How much of a sent or received excerpt a proof shows; the appendix has the whole transcript. */
     private static final int CELL = 240;
 
     @Override
@@ -62,12 +63,12 @@ public final class ProbeFindingsSection implements ReportSection {
         List<Contribution.Exposure> exposed = new ArrayList<>();
         List<String> summary = new ArrayList<>();
         for (ProbeRun run : runs) {
-            List<String> proven = new ArrayList<>();
+            List<Contribution.Exposure> proven = new ArrayList<>();
             for (ProbeRun.Recorded f : run.findings()) {
                 if (f.verdict() == Verdict.OPEN) {
                     open.add(f);
-                    proven.add(f.protocol() + " on port " + f.port());
                     Contribution.Exposure e = new Contribution.Exposure(f.port(), f.protocol());
+                    proven.add(e);
                     if (!exposed.contains(e)) {
                         exposed.add(e);
                     }
@@ -76,7 +77,7 @@ public final class ProbeFindingsSection implements ReportSection {
             summary.add("Probe run " + run.number() + " (" + utc(run.started()) + ", " + run.analyst() + ") tested "
                     + run.findings().stream().map(ProbeRun.Recorded::port).distinct().count() + " ports of " + run.host() + ": "
                     + switch (run.verdict()) {
-                        case "open-proxy" -> "it relayed for anyone, proven by the canary: " + String.join(", ", proven) + ".";
+                        case "open-proxy" -> "it relayed for anyone, proven by the canary: " + Contribution.Exposure.describe(proven) + ".";
                         case "inconclusive" -> "a service claimed to relay or did not answer clearly, but nothing was proven.";
                         default -> "no port relayed.";
                     });
@@ -84,9 +85,8 @@ public final class ProbeFindingsSection implements ReportSection {
         Optional<Instant> first = open.stream().flatMap(f -> f.proof().stream()).map(CanaryProof::at).min(Instant::compareTo);
         Optional<Instant> last = open.stream().flatMap(f -> f.proof().stream()).map(CanaryProof::at).max(Instant::compareTo);
         if (!open.isEmpty()) {
-            return Optional.of(new Contribution(Contribution.Standing.RELAYS, "Open proxy: " + String.join(", ",
-                    exposed.stream().map(e -> e.protocol() + " on port " + e.port()).toList())
-                    + " relayed for anyone, proven by Proxyscope's canary.", summary, exposed, first, last,
+            return Optional.of(new Contribution(Contribution.Standing.RELAYS, "Open proxy: " + Contribution.Exposure.describe(exposed)
+                    + ", relayed for anyone, proven by Proxyscope's canary.", summary, exposed, first, last,
                     open.stream().flatMap(f -> f.evidence().stream().boxed()).distinct().toList()));
         }
         boolean doubt = runs.stream().anyMatch(r -> r.verdict().equals("inconclusive"));
@@ -109,14 +109,12 @@ public final class ProbeFindingsSection implements ReportSection {
             List<String[]> rows = new ArrayList<>();
             List<String> explained = new ArrayList<>();
             for (ProbeRun.Recorded f : run.answered()) {
-                rows.add(new String[] {Integer.toString(f.port()), f.protocol(), f.verdict().word(), f.service(), cut(f.sent()), cut(f.reply()),
-                        f.proof().map(p -> "token " + p.token() + "\nfrom " + p.from() + "\nat " + utc(p.at())).orElse("none"),
+                rows.add(new String[] {Integer.toString(f.port()), f.protocol(), f.verdict().word(), f.service(),
                         f.detail() + (f.evidence().isPresent() ? "\ntranscript: evidence #" + f.evidence().getAsInt() : "")});
                 explanation(f.verdict()).filter(e -> !explained.contains(e)).ifPresent(explained::add);
             }
             if (!rows.isEmpty()) {
-                out.table(List.of("Port", "Protocol", "Verdict", "Service", "Sent", "Reply", "Canary proof", "Detail"),
-                        new float[] {8, 10, 10, 10, 15, 15, 15, 17}, rows); // a port's five digits on one line
+                out.table(List.of("Port", "Protocol", "Verdict", "Service", "Detail"), new float[] {8, 12, 12, 16, 52}, rows);
             }
             List<Integer> refused = run.refusedPorts();
             if (!refused.isEmpty()) {
@@ -131,6 +129,31 @@ public final class ProbeFindingsSection implements ReportSection {
             for (String e : explained) {
                 out.paragraph(e);
             }
+            proofs(run, out);
+        }
+    }
+
+    /**
+     * What each relay of the run carried to the canary and what came back: the exchange, cut, beside the token's
+     * arrival. The table above keeps to one line of detail per finding, as raw bytes in its narrow cells made a row
+     * a dozen lines high; the appendix has every transcript whole.
+     */
+    private static void proofs(ProbeRun run, ReportWriter out) {
+        for (ProbeRun.Recorded f : run.answered()) {
+            if (f.verdict() != Verdict.OPEN) {
+                continue;
+            }
+            out.emphasis(ProtocolNames.of(f.protocol()) + " on port " + f.port() + (f.service().isEmpty() ? "" : " (" + f.service() + ")")
+                    + ": relayed to the canary");
+            List<String[]> facts = new ArrayList<>();
+            facts.add(new String[] {"Sent", cut(f.sent())});
+            facts.add(new String[] {"Reply", cut(f.reply())});
+            f.proof().ifPresent(p -> {
+                facts.add(new String[] {"Canary token", p.token()});
+                facts.add(new String[] {"Received", utc(p.at()) + " from " + p.from()});
+            });
+            f.evidence().ifPresent(n -> facts.add(new String[] {"Transcript", "evidence #" + n}));
+            out.facts(facts);
         }
     }
 
