@@ -313,4 +313,40 @@ class NotesTest {
                         io(new ByteArrayOutputStream())));
         assertEquals("--kind: there is no kind mail; the kinds are custody, finding, session and note", kind.getMessage());
     }
+
+    /**
+     * A port that answered as one service was tried with every protocol: its "not a proxy" findings are one entry of
+     * the timeline, beside each finding that says more (a relay, a refusal), and refused ports are left out.
+     */
+    @Test
+    void theTimelineFoldsAPortsNotAProxyFindings() throws Exception {
+        try (Workspace ws = Workspace.open(tmp.resolve("ws"), "alice")) {
+            Case c = newCase(ws);
+            java.time.Instant started = java.time.Instant.parse("2026-12-04T10:15:29Z");
+            java.time.Instant proven = java.time.Instant.parse("2026-12-04T10:15:30Z");
+            List<org.proxyscope.probe.Finding> findings = new ArrayList<>();
+            for (String protocol : List.of("http-connect", "socks4", "socks5")) {
+                findings.add(new org.proxyscope.probe.Finding(25, protocol, org.proxyscope.probe.Verdict.NOT_A_PROXY,
+                        "an SMTP server (Exim 4.96) answered", new org.proxyscope.probe.Transcript()).withService("Exim 4.96"));
+            }
+            findings.add(new org.proxyscope.probe.Finding(25, "smtp-relay", org.proxyscope.probe.Verdict.DENIED, "550 relay not permitted",
+                    new org.proxyscope.probe.Transcript()).withService("Exim 4.96"));
+            findings.add(new org.proxyscope.probe.Finding(1080, "http-connect", org.proxyscope.probe.Verdict.NOT_A_PROXY,
+                    "the reply to CONNECT is not HTTP: bytes 05 ff", new org.proxyscope.probe.Transcript()));
+            findings.add(new org.proxyscope.probe.Finding(1080, "socks5", org.proxyscope.probe.Verdict.OPEN,
+                    Optional.of(new org.proxyscope.probe.CanaryProof("pxc-00112233445566778899aabbccddeeff", "127.0.0.1:40404", proven,
+                            "the canary received the token from 127.0.0.1:40404")), "granted", new org.proxyscope.probe.Transcript()));
+            findings.add(new org.proxyscope.probe.Finding(81, "tcp", org.proxyscope.probe.Verdict.NO_SERVICE, "connection refused",
+                    new org.proxyscope.probe.Transcript()));
+            org.proxyscope.probe.ProbeEvidence.keep(ws, c.id(), new org.proxyscope.probe.ProbeReport("127.0.0.1", started,
+                    java.time.Duration.ofMillis(900), findings, org.proxyscope.core.model.Scope.parse("127.0.0.1")), "Proxyscope's canary");
+
+            List<String> shown = org.proxyscope.notes.CaseTimeline.of(ws, c.id()).stream().filter(e -> e.kind().equals("finding"))
+                    .map(e -> e.ref() + " " + e.text()).toList();
+            assertEquals(List.of("1/4 smtp-relay on 127.0.0.1:25: denied (550 relay not permitted)",
+                    "1/1 http-connect, socks4 and socks5 on 127.0.0.1:25: not-a-proxy (Exim 4.96 answered)",
+                    "1/5 http-connect on 127.0.0.1:1080: not-a-proxy (the reply to CONNECT is not HTTP: bytes 05 ff)",
+                    "1/6 socks5 on 127.0.0.1:1080: open (granted)"), shown);
+        }
+    }
 }
