@@ -349,4 +349,37 @@ class NotesTest {
                     "1/6 socks5 on 127.0.0.1:1080: open (granted)"), shown);
         }
     }
+
+    /**
+     * Files added one after another, each within a minute of the one before, are one timeline entry (a probe run adds a
+     * transcript per finding); a file added later, or after another action, stands alone. The custody log keeps each.
+     */
+    @Test
+    void theTimelineFoldsEvidenceAddedTogether() throws Exception {
+        try (Workspace ws = Workspace.open(tmp.resolve("ws"), "alice")) {
+            Case c = newCase(ws);
+            for (String name : List.of("a.txt", "b.txt")) {
+                ws.addEvidence(c.id(), Files.writeString(tmp.resolve(name), name), "customer PC", Progress.NONE);
+            }
+            ws.changeStatus(c.id(), org.proxyscope.core.model.CaseStatus.INVESTIGATING, "the customer sent files");
+            ws.addEvidence(c.id(), Files.writeString(tmp.resolve("c.txt"), "c"), "customer PC", Progress.NONE);
+            ws.addEvidence(c.id(), Files.writeString(tmp.resolve("d.txt"), "d"), "", Progress.NONE);
+        }
+        // as if d.txt had come two minutes after c.txt
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + tmp.resolve("ws/.proxyscope/workspace.db"));
+                java.sql.Statement s = db.createStatement()) {
+            s.executeUpdate("UPDATE custody SET at = strftime('%Y-%m-%dT%H:%M:%SZ', at, '+2 minutes') WHERE seq = 6");
+        }
+        try (Workspace ws = Workspace.open(tmp.resolve("ws"), "alice")) {
+            Case c = ws.cases(false).get(0);
+            List<String> custody = org.proxyscope.notes.CaseTimeline.of(ws, c.id()).stream().filter(e -> e.kind().equals("custody"))
+                    .map(e -> e.ref() + " " + e.text().replaceAll("sha256 [0-9a-f]{64}", "sha256 H")).toList();
+            assertEquals(6, ws.custody(c.id()).size(), "the custody log keeps each");
+            assertEquals(List.of("1 " + ws.custody(c.id()).get(0).actionWord() + ": " + ws.custody(c.id()).get(0).details(),
+                    "2 evidence-added: 2 files, #1 to #2, source: customer PC (custody entries 2 to 3)",
+                    "4 status-changed: " + ws.custody(c.id()).get(3).details(),
+                    "5 evidence-added: #3 c.txt, 1 bytes, sha256 H, source: customer PC",
+                    "6 evidence-added: #4 d.txt, 1 bytes, sha256 H"), custody);
+        }
+    }
 }
