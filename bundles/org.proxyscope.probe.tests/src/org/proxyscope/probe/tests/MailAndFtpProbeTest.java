@@ -12,6 +12,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -122,16 +124,29 @@ class MailAndFtpProbeTest {
     /** Runs one after another listen on the same mail port (25 in real use): a closed canary must free it. */
     @Test
     void theSmtpCanaryPortIsFreeAgainOnceTheCanaryIsClosed() throws Exception {
-        int port;
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = probe.getLocalPort();
-        }
+        int port = freePortBelowTheEphemeralRange();
         for (int run = 0; run < 50; run++) {
             try (Canary c = Canary.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
                     .listenForMail(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), "canary.test")) {
                 assertEquals("canary.test", c.mailDomain().orElseThrow());
             }
         }
+    }
+
+    /**
+     * A free port below the kernel's range for outgoing connections: a port from that range, once let go, may become
+     * the local end of any connection the tests open (it failed a run once), like port 25 never does.
+     */
+    private static int freePortBelowTheEphemeralRange() throws IOException {
+        int low = Integer.parseInt(Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).strip().split("\\s+")[0]);
+        for (int port = low - 1; port > low - 2000; port--) {
+            try (ServerSocket free = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                return port;
+            } catch (IOException taken) {
+                // the test servers listen on ports of their own; the next one down
+            }
+        }
+        throw new IOException("no free port below " + low);
     }
 
     @Test
