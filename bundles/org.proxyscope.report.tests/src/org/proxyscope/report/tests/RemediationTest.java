@@ -33,6 +33,8 @@ class RemediationTest {
         assertEquals("SOCKS5 on ports 1080-1082 and 1090; HTTP CONNECT on ports 3128 and 8080", Remediation.found(List.of(relaying(
                 new Contribution.Exposure(1082, "socks5"), new Contribution.Exposure(1080, "socks5"), new Contribution.Exposure(3128, "http-connect"),
                 new Contribution.Exposure(1081, "socks5"), new Contribution.Exposure(8080, "http-connect"), new Contribution.Exposure(1090, "socks5")))));
+        assertEquals("HTTP forwarding and HTTP CONNECT on port 3128", Remediation.found(List.of(relaying(
+                new Contribution.Exposure(3128, "http-forward"), new Contribution.Exposure(3128, "http-connect")))), "a capture's protocols");
         assertEquals("a WinGate proxy and a SOCKS proxy on port 1080",
                 Remediation.forCustomer(List.of(relaying(new Contribution.Exposure(1080, "wingate"), new Contribution.Exposure(1080, "socks5")))));
         assertEquals("", Remediation.forCustomer(List.of()));
