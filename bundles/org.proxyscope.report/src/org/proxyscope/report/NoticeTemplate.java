@@ -100,12 +100,20 @@ public final class NoticeTemplate {
         }
     }
 
-    /** The template with every field replaced by its value. */
+    /**
+     * The template with every field replaced by its value. An empty value takes the space before it along, so that
+     * "Dear customer {{customer}}," of a case without a customer reference reads "Dear customer,".
+     */
     public static String fill(String template, Map<String, String> values) {
         Matcher m = FIELD.matcher(template);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(values.getOrDefault(m.group(1), m.group())));
+            String value = values.getOrDefault(m.group(1), m.group());
+            m.appendReplacement(out, "");
+            if (value.isEmpty() && !out.isEmpty() && out.charAt(out.length() - 1) == ' ') {
+                out.setLength(out.length() - 1);
+            }
+            out.append(value);
         }
         m.appendTail(out);
         return out.toString();

@@ -713,6 +713,12 @@ class CaseReportTest {
 
         ReportException field = assertThrows(ReportException.class, () -> NoticeTemplate.write(ws, "Dear {{custmer}}"));
         assertTrue(field.getMessage().startsWith("The notice template uses {{custmer}}, which is not a field"), field.getMessage());
+        Case unnamed = ws.createCase(NewCase.of("No customer reference", "127.0.0.1", "127.0.0.1", "", "high", List.of()));
+        ProbeEvidence.keep(ws, unnamed.id(), run(0), "Proxyscope's canary on 127.0.0.1:45000");
+        CustomerNotice.export(ws, unnamed.id(), sections, tmp.resolve("unnamed.pdf"), false);
+        String greeting = tool("pdftotext", "-layout", tmp.resolve("unnamed.pdf").toString(), "-").lines()
+                .filter(l -> l.contains("Dear customer")).findFirst().orElseThrow().strip();
+        assertEquals("Dear customer,", greeting, "a case without a customer reference leaves no gap");
         Case empty = ws.createCase(NewCase.of("No evidence", "192.0.2.9", "", "", "low", List.of()));
         ReportException noProof = assertThrows(ReportException.class,
                 () -> CustomerNotice.export(ws, empty.id(), sections, tmp.resolve("n2.pdf"), false));
