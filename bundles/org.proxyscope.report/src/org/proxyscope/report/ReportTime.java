@@ -16,7 +16,10 @@ public final class ReportTime {
         return SECONDS.format(t);
     }
 
+    /** "2026-12-04 10:15:30 UTC to 2026-12-05 09:00:00 UTC", or the one time when both read the same to the second. */
     public static String span(Instant from, Instant to) {
-        return utc(from) + " to " + utc(to);
+        String first = utc(from);
+        String last = utc(to);
+        return first.equals(last) ? first : first + " to " + last;
     }
 }

@@ -184,6 +184,7 @@ class CaseReportTest {
                     + text.lines().filter(l -> l.contains("Page ")).limit(3).toList());
         }
         assertFalse(text.contains("port 3128 relayed"), "only the ports actually found relaying are named");
+        assertTrue(text.lines().anyMatch(l -> l.matches("Relaying seen\\s+2026-12-04 10:15:30 UTC\\s*")), "one proof, one time, not a span");
         assertTrue(text.contains("Offener SOCKS-Proxy bei"), "Unicode titles are typeset");
         assertTrue(text.contains("כהן") || text.contains("ןהכ"), "Hebrew survives as text: " + text.substring(0, 600));
         for (CustodyEntry e : before) {
@@ -749,6 +750,7 @@ class CaseReportTest {
         assertEquals("3 text/plain message/feedback-report text/rfc822-headers", lines.get(1), parsed);
         assertEquals("abuse 1 127.0.0.1 1 Proxyscope/" + org.proxyscope.core.ProxyscopeVersion.current().version(), lines.get(2), parsed);
         assertTrue(lines.get(3).startsWith("The host 127.0.0.1 works as an open proxy: SOCKS5 on port 1080."), parsed);
+        assertTrue(Files.readString(eml).contains("Relaying was seen at 2026-12-04 10:15:30 UTC."), "one proof, one time");
     }
 
     /**
