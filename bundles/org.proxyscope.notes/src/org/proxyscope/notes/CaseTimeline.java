@@ -62,8 +62,9 @@ public final class CaseTimeline {
     }
 
     /**
-     * Evidence added one file after another, each within a minute of the one before, as one entry: a probe run keeps a transcript per finding, 27 custody
-     * entries for three ports that answered, which buried the rest of the timeline. The custody log keeps each.
+     * Evidence added one file after another, each within a minute of the one before, as one entry: a probe run keeps
+     * a transcript per finding, 27 custody entries for three ports that answered, which buried the rest of the
+     * timeline. The custody log keeps each.
      */
     private static void addedTogether(List<CustodyEntry> added, List<TimelineEntry> entries) {
         if (added.size() == 1) {

@@ -262,7 +262,8 @@ public final class Canary implements AutoCloseable {
             try (port; Socket client = port.accept(); InputStream in = client.getInputStream()) {
                 client.setSoTimeout(5000);
                 byte[] data = in.readNBytes(MAX_REQUEST);
-                arrived(token, AddressText.of((InetSocketAddress) client.getRemoteSocketAddress()) + " (" + data.length + " bytes of data)");
+                arrived(token, AddressText.of((InetSocketAddress) client.getRemoteSocketAddress()) + " (" + data.length
+                        + " bytes of data)");
             } catch (IOException e) {
                 // closed before anything connected, or the sender vanished: the probe decides from arrivals
             } finally {

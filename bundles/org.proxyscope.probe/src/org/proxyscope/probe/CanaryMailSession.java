@@ -102,7 +102,8 @@ final class CanaryMailSession {
     }
 
     private void received(String message) {
-        String from = AddressText.of((InetSocketAddress) client.getRemoteSocketAddress()) + " (mail to " + String.join(", ", recipients) + ")";
+        String from = AddressText.of((InetSocketAddress) client.getRemoteSocketAddress()) + " (mail to " + String.join(", ", recipients)
+                + ")";
         Matcher m = token.matcher(String.join(" ", recipients) + "\n" + message);
         while (m.find()) {
             arrived.accept(m.group(), from);

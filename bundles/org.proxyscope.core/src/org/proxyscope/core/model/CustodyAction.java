@@ -1,6 +1,8 @@
 package org.proxyscope.core.model;
 
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The kinds of action recorded in a case's custody log. {@code CHECK_RUN} is a plug-in's check that asks others
@@ -19,11 +21,17 @@ public enum CustodyAction {
 
     /** The action {@code word} names, or {@link #UNKNOWN}: one unknown entry must not hide the rest of the log. */
     public static CustodyAction parse(String word) {
+        CustodyAction a = BY_WORD.get(word);
+        return a == null ? UNKNOWN : a;
+    }
+
+    private static final Map<String, CustodyAction> BY_WORD = new HashMap<>();
+
+    static {
         for (CustodyAction a : values()) {
-            if (a != UNKNOWN && a.word().equals(word)) {
-                return a;
+            if (a != UNKNOWN) {
+                BY_WORD.put(a.word(), a);
             }
         }
-        return UNKNOWN;
     }
 }

@@ -26,7 +26,7 @@ import org.proxyscope.report.ReportWriter;
 public final class ProbeFindingsSection implements ReportSection {
 
     /** How much of a sent or received excerpt a proof shows; the appendix has the whole transcript. */
-    private static final int CELL = 240;
+    private static final int EXCERPT = 240;
 
     @Override
     public String id() {
@@ -190,7 +190,7 @@ public final class ProbeFindingsSection implements ReportSection {
         if (excerpt.isEmpty()) {
             return "nothing";
         }
-        return excerpt.length() <= CELL ? excerpt : excerpt.substring(0, CELL) + " ...";
+        return excerpt.length() <= EXCERPT ? excerpt : excerpt.substring(0, EXCERPT) + " ...";
     }
 
     static String utc(Instant t) {
