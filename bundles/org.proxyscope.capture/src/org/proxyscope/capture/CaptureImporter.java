@@ -342,22 +342,24 @@ public final class CaptureImporter {
     private static final Service[] SERVICES = Service.values();
 
     /**
-     * The roles a host can have, bit by bit: a host keeps a mask, and hosts with the same roles share one sorted
-     * set of their names. A capture dense in proxy sessions has tens of thousands of client hosts, and a set of
-     * roles each was work for the collector as the import ended.
+     * The roles a host can have, bit by bit, in the order a host's roles are named: what it did as a proxy first, then
+     * what it did through one, then its other services. A host keeps a mask, and hosts with the same roles share one
+     * set of their names. A capture dense in proxy sessions has tens of thousands of client hosts, and a set of roles
+     * each was work for the collector as the import ended.
      */
-    private static final List<String> ROLES = List.of("mail server", "mail client", "web server", "TLS server", HostRecord.PROXY,
-            HostRecord.CLAIMS_TO_RELAY, HostRecord.REFUSING_PROXY, "proxy client", "mail sender through a proxy", "web client", "TLS client");
-    private static final int MAIL_SERVER = 1;
-    private static final int MAIL_CLIENT = 1 << 1;
-    private static final int WEB_SERVER = 1 << 2;
-    private static final int TLS_SERVER = 1 << 3;
-    private static final int PROXY = 1 << 4;
-    private static final int CLAIMS_TO_RELAY = 1 << 5;
-    private static final int REFUSING_PROXY = 1 << 6;
-    private static final int PROXY_CLIENT = 1 << 7;
-    private static final int MAIL_SENDER_THROUGH_PROXY = 1 << 8;
-    private static final int WEB_CLIENT = 1 << 9;
+    private static final List<String> ROLES = List.of(HostRecord.PROXY, HostRecord.CLAIMS_TO_RELAY, HostRecord.REFUSING_PROXY,
+            "mail sender through a proxy", "proxy client", "mail server", "mail client", "web server", "web client", "TLS server",
+            "TLS client");
+    private static final int PROXY = 1;
+    private static final int CLAIMS_TO_RELAY = 1 << 1;
+    private static final int REFUSING_PROXY = 1 << 2;
+    private static final int MAIL_SENDER_THROUGH_PROXY = 1 << 3;
+    private static final int PROXY_CLIENT = 1 << 4;
+    private static final int MAIL_SERVER = 1 << 5;
+    private static final int MAIL_CLIENT = 1 << 6;
+    private static final int WEB_SERVER = 1 << 7;
+    private static final int WEB_CLIENT = 1 << 8;
+    private static final int TLS_SERVER = 1 << 9;
     private static final int TLS_CLIENT = 1 << 10;
 
     /** What the capture shows of one host; one look-up per flow end instead of one per map. */
@@ -382,7 +384,7 @@ public final class CaptureImporter {
         }
 
         private static Set<String> roleNames(int mask) {
-            TreeSet<String> names = new TreeSet<>();
+            Set<String> names = new java.util.LinkedHashSet<>();
             for (int bit = 0; bit < ROLES.size(); bit++) {
                 if ((mask & 1 << bit) != 0) {
                     names.add(ROLES.get(bit));

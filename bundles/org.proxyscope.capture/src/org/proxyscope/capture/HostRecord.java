@@ -7,7 +7,8 @@ import java.util.Set;
  * What the capture says about one host.
  *
  * @param names     names the capture itself gave it (pcapng name resolution), never looked up
- * @param roles     such as "proxy", "proxy client", "mail server", "mail client", "web server", "web client"
+ * @param roles     such as "proxy", "proxy client", "mail server", "mail client", "web server", "web client": what it
+ *                  did as a proxy first, then what it did through one, then its other services
  * @param listening ports on which it answered
  */
 public record HostRecord(String address, Set<String> names, Set<String> roles, List<Integer> listening, int flowsAsClient,

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.proxyscope.capture.CaptureImporter;
 import org.proxyscope.capture.CaptureReport;
 import org.proxyscope.capture.Flow;
+import org.proxyscope.capture.HostRecord;
 import org.proxyscope.capture.ProxySession;
 import org.proxyscope.capture.ProxySession.Outcome;
 import org.proxyscope.core.Progress;
@@ -114,7 +115,9 @@ class RecordedCaptureTest {
         assertTrue(report.listening().stream().anyMatch(l -> l.port() == socksOpen && l.service().equals("socks5")));
         assertTrue(report.flows().stream().anyMatch(f -> f.service().word().equals("smtp") && f.server().port() == relay),
                 "the direct SMTP connection is recognised by its content");
-        assertTrue(report.hosts().stream().anyMatch(h -> h.address().equals("127.0.0.1") && h.roles().contains("proxy")));
+        HostRecord proxy = report.hosts().stream().filter(h -> h.address().equals("127.0.0.1")).findFirst().orElseThrow();
+        assertEquals(HostRecord.PROXY, proxy.roles().iterator().next(), "a host that relayed is named a proxy first, whatever else it"
+                + " claimed or did: " + proxy.roles());
         // a host that only fetched a page straight from the web server is a web client, and nothing more
         assertEquals(java.util.Set.of("web client"), report.hosts().stream().filter(h -> h.address().equals("127.0.0.3"))
                 .findFirst().orElseThrow().roles());
