@@ -99,9 +99,8 @@ public final class Complaints {
                     + " abuse desk. Probe the host or import a capture first.");
         }
         DeskSettings desk = DeskSettings.required(workspace);
-        Instant first = context.contributions().stream().flatMap(x -> x.firstSeen().stream()).min(Instant::compareTo)
-                .orElse(context.generated());
-        Instant last = context.contributions().stream().flatMap(x -> x.lastSeen().stream()).max(Instant::compareTo).orElse(first);
+        Instant first = context.firstSeen().orElse(context.generated());
+        Instant last = context.lastSeen().orElse(first);
         return new Subject(context, desk, first, last);
     }
 

@@ -42,7 +42,12 @@ public record Contribution(Standing standing, String verdict, List<String> summa
         /** Something claimed to relay, but proof is missing. */
         INCONCLUSIVE,
         /** The host relayed: proven by the canary, or seen relaying in captured traffic. */
-        RELAYS
+        RELAYS;
+
+        /** "no-relay", "inconclusive", "relays": as the command line and its JSON say it. */
+        public String word() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
     }
 
     /**

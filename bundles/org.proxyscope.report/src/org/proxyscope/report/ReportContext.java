@@ -3,6 +3,7 @@ package org.proxyscope.report;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.proxyscope.core.Workspace;
@@ -63,5 +64,25 @@ public record ReportContext(Workspace workspace, Case subject, List<Evidence> ev
     /** The strongest standing any section's evidence supports. */
     public Contribution.Standing standing() {
         return contributions.stream().map(Contribution::standing).max(Enum::compareTo).orElse(Contribution.Standing.NO_RELAY);
+    }
+
+    /** The verdict in one line, from the strongest standing the evidence supports: the report's cover says it. */
+    public String verdict() {
+        Contribution.Standing standing = standing();
+        List<String> lines = contributions.stream().filter(x -> x.standing() == standing).map(Contribution::verdict).toList();
+        if (lines.isEmpty()) {
+            return "No probe run or capture analysis is kept in this case yet: no verdict.";
+        }
+        return String.join(" ", lines);
+    }
+
+    /** The earliest relaying any section's evidence shows. */
+    public Optional<Instant> firstSeen() {
+        return contributions.stream().flatMap(x -> x.firstSeen().stream()).min(Instant::compareTo);
+    }
+
+    /** The latest relaying any section's evidence shows. */
+    public Optional<Instant> lastSeen() {
+        return contributions.stream().flatMap(x -> x.lastSeen().stream()).max(Instant::compareTo);
     }
 }

@@ -678,6 +678,39 @@ class CaseReportTest {
         ws = Workspace.open(tmp.resolve("ws"), "Dana Levi"); // for close()
     }
 
+    /**
+     * What a desk's script asks of many cases at once: each case's standing and verdict as the report's cover says it,
+     * since when it relays and what to close, with nothing written to the cases.
+     */
+    @Test
+    void theVerdictCommandSaysEachCasesStandingWithoutWritingAnything() throws Exception {
+        Case relaying = caseWithRun("Relaying", 0);
+        Case empty = ws.createCase(NewCase.of("Nothing yet", "192.0.2.9", "", "", "low", List.of()));
+        int custodyBefore = ws.custody(relaying.id()).size();
+        ws.close();
+        String folder = tmp.resolve("ws").toString();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        org.proxyscope.cli.CommandContext io = new org.proxyscope.cli.CommandContext(new java.io.PrintStream(out, true, StandardCharsets.UTF_8),
+                new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true));
+        org.proxyscope.report.internal.cli.VerdictCommand command = new org.proxyscope.report.internal.cli.VerdictCommand();
+        assertEquals(0, command.run(List.of(relaying.id().toString(), empty.id().toString(), "--workspace", folder), io));
+        assertEquals(List.of(relaying.id() + "  relays       Open proxy: SOCKS5 on port 1080, relayed for anyone, proven by Proxyscope's"
+                + " canary. Relaying seen: 2026-12-04 10:15:30 UTC; ports to close: 1080.",
+                empty.id() + "  no-relay     No probe run or capture analysis is kept in this case yet: no verdict."),
+                out.toString(StandardCharsets.UTF_8).lines().toList());
+
+        out.reset();
+        assertEquals(0, command.run(List.of(relaying.id().toString(), "--json", "--workspace", folder), io));
+        com.google.gson.JsonObject json = com.google.gson.JsonParser.parseString(out.toString(StandardCharsets.UTF_8)).getAsJsonArray()
+                .get(0).getAsJsonObject();
+        assertEquals("relays", json.get("standing").getAsString());
+        assertEquals("2026-12-04T10:15:30Z", json.get("relaying_first").getAsString());
+        assertEquals("[{\"port\":1080,\"protocol\":\"socks5\"}]", json.get("exposed").toString());
+        assertThrows(org.proxyscope.cli.UsageException.class, () -> command.run(List.of("--workspace", folder), io), "no case named");
+        ws = Workspace.open(tmp.resolve("ws"), "Dana Levi"); // for close()
+        assertEquals(custodyBefore, ws.custody(relaying.id()).size(), "asking writes nothing to the case");
+    }
+
     private void setUpDesk() throws Exception {
         new DeskSettings("Beispiel Netz GmbH", "abuse@beispiel-netz.example", "beispiel-netz.example", 10).write(ws);
     }

@@ -62,20 +62,9 @@ public final class ReportTypesetter {
         return k;
     }
 
-    /** The verdict in one line, from the strongest standing the evidence supports. */
-    static String verdict(ReportContext context) {
-        Contribution.Standing standing = context.standing();
-        List<String> lines = context.contributions().stream().filter(x -> x.standing() == standing).map(Contribution::verdict)
-                .toList();
-        if (lines.isEmpty()) {
-            return "No probe run or capture analysis is kept in this case yet: no verdict.";
-        }
-        return String.join(" ", lines);
-    }
-
     private static void cover(PdfReport pdf, ReportContext context) {
         Case c = context.subject();
-        pdf.coverTitle("Open proxy investigation  ·  case report " + c.id(), c.title(), verdict(context),
+        pdf.coverTitle("Open proxy investigation  ·  case report " + c.id(), c.title(), context.verdict(),
                 context.standing() == Contribution.Standing.RELAYS);
         List<String[]> facts = new ArrayList<>();
         facts.add(new String[] {"Case", c.id() + " (" + c.status().label() + ", severity " + c.severity().word() + ")"});
@@ -83,8 +72,8 @@ public final class ReportTypesetter {
         facts.add(new String[] {"Customer", c.customer().orElse("not recorded")});
         facts.add(new String[] {"Analyst", c.analyst()});
         facts.add(new String[] {"Investigation", ReportTime.span(c.created(), lastAction(context).orElse(c.created()))});
-        Optional<Instant> first = context.contributions().stream().flatMap(x -> x.firstSeen().stream()).min(Instant::compareTo);
-        Optional<Instant> last = context.contributions().stream().flatMap(x -> x.lastSeen().stream()).max(Instant::compareTo);
+        Optional<Instant> first = context.firstSeen();
+        Optional<Instant> last = context.lastSeen();
         if (first.isPresent()) {
             facts.add(new String[] {"Relaying seen", ReportTime.span(first.get(), last.orElse(first.get()))});
         }
