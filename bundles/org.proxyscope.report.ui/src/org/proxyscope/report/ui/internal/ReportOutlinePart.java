@@ -111,10 +111,12 @@ public final class ReportOutlinePart {
         }
         try {
             current = workspace.get(id);
-            subject.setText(current.id() + "  " + current.title() + "\nTarget " + current.target() + ", status " + current.status().label());
             // asked as the export asks: every section's contribution first, so the remediation knows what was found
-            List<String> withContent = CaseReport.gather(workspace, id, catalog, Set.of()).sections().stream().map(ReportSection::id)
-                    .toList();
+            CaseReport.Gathered gathered = CaseReport.gather(workspace, id, catalog, Set.of());
+            List<String> withContent = gathered.sections().stream().map(ReportSection::id).toList();
+            // the cover's verdict, so that what the report will say is read before it is made
+            subject.setText(current.id() + "  " + current.title() + "\nTarget " + current.target() + ", status " + current.status().label()
+                    + "\nVerdict (" + gathered.context().standing().word() + "): " + gathered.context().verdict());
             table.removeAll();
             for (ReportSection s : catalog.sections()) {
                 TableItem row = new TableItem(table, SWT.NONE);
@@ -211,6 +213,10 @@ public final class ReportOutlinePart {
 
     String statusText() {
         return status.getText();
+    }
+
+    String subjectText() {
+        return subject.getText();
     }
 
     List<String> rows() {
