@@ -64,8 +64,7 @@ public final class CustomerNotice {
         }
         DeskSettings desk = DeskSettings.required(workspace);
         Case c = context.subject();
-        Instant since = context.contributions().stream().flatMap(x -> x.firstSeen().stream()).min(Instant::compareTo)
-                .orElse(context.generated());
+        Instant since = context.firstSeen().orElse(context.generated());
         Map<String, String> values = new HashMap<>();
         values.put("isp", desk.name());
         values.put("contact", desk.contact());
