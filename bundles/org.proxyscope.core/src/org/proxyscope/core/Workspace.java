@@ -808,13 +808,8 @@ public final class Workspace implements AutoCloseable {
         boolean done = false;
         try {
             copyVerified(e, target, made, progress, "exported");
-            Instant now = clock.instant();
-            database.transaction("record the export of evidence #" + number + " of " + id, c -> {
-                cases.findForWrite(c, id).orElseThrow(() -> new UnknownCaseException(id, folder));
-                cases.appendCustody(c, id, now, analyst, CustodyAction.EVIDENCE_EXPORTED, "#" + number + " " + e.originalName()
-                        + ", sha256 " + e.sha256() + " (verified), to " + target + ": " + why);
-                return null;
-            });
+            record(id, CustodyAction.EVIDENCE_EXPORTED, "#" + number + " " + e.originalName() + ", sha256 " + e.sha256()
+                    + " (verified), to " + target + ": " + why);
             done = true;
             return target;
         } finally {
