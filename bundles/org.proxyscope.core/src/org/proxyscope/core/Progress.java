@@ -2,28 +2,25 @@ package org.proxyscope.core;
 
 /**
  * How long work reports progress and learns that the analyst cancelled it. The workbench adapts an
- * Eclipse progress monitor to it; the command line passes {@link #NONE}.
+ * Eclipse progress monitor to it; the command line passes {@link #NONE}. Reporting is optional: what only
+ * cancels, or is never cancelled, says so in {@link #cancelled} alone.
  */
 public interface Progress {
 
     Progress NONE = new Progress() {
-        @Override
-        public void begin(String task, long total) {
-        }
-
-        @Override
-        public void advance(long amount) {
-        }
-
         @Override
         public boolean cancelled() {
             return false;
         }
     };
 
-    void begin(String task, long total);
+    /** The work begins: {@code total} units of it (bytes, mostly). Nothing to report by default. */
+    default void begin(String task, long total) {
+    }
 
-    void advance(long amount);
+    /** {@code amount} more units are done. Nothing to report by default. */
+    default void advance(long amount) {
+    }
 
     boolean cancelled();
 }

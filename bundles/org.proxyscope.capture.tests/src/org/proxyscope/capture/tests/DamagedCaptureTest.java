@@ -80,10 +80,6 @@ class DamagedCaptureTest {
         java.util.concurrent.atomic.AtomicLong read = new java.util.concurrent.atomic.AtomicLong();
         Progress cancelAfterFirstRead = new Progress() {
             @Override
-            public void begin(String task, long total) {
-            }
-
-            @Override
             public void advance(long amount) {
                 read.addAndGet(amount);
             }

@@ -101,20 +101,7 @@ class ImportCommandTest {
             assertEquals(1, ws.searchEverything("203.0.113.9", java.util.Optional.of(c.id()), 10).size(), "one entry, not two");
 
             // what cannot be analysed again says why, and changes nothing
-            Progress cancelled = new Progress() {
-                @Override
-                public void begin(String task, long total) {
-                }
-
-                @Override
-                public void advance(long amount) {
-                }
-
-                @Override
-                public boolean cancelled() {
-                    return true;
-                }
-            };
+            Progress cancelled = () -> true;
             WorkspaceException stopped = assertThrows(WorkspaceException.class,
                     () -> CaptureEvidence.analyseAgain(ws, c.id(), 1, new CaptureImporter(), cancelled));
             assertTrue(stopped.getMessage().endsWith("was cancelled. Nothing was changed."), stopped.getMessage());

@@ -235,10 +235,6 @@ class WorkspaceTest {
             long done;
 
             @Override
-            public void begin(String task, long total) {
-            }
-
-            @Override
             public void advance(long amount) {
                 done += amount;
             }

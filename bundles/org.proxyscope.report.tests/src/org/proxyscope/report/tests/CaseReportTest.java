@@ -319,20 +319,8 @@ class CaseReportTest {
         }
 
         int custody = ws.custody(c.id()).size();
-        ReportException cancelled = assertThrows(ReportException.class, () -> CaseReport.export(ws, c.id(), sections, ExportRequest.to(tmp.resolve("cancelled.pdf")), new Progress() {
-                    @Override
-                    public void begin(String task, long total) {
-                    }
-
-                    @Override
-                    public void advance(long amount) {
-                    }
-
-                    @Override
-                    public boolean cancelled() {
-                        return true;
-                    }
-                }));
+        ReportException cancelled = assertThrows(ReportException.class, () -> CaseReport.export(ws, c.id(), sections, ExportRequest.to(tmp.resolve("cancelled.pdf")),
+                () -> true));
         assertTrue(cancelled.getMessage().contains("was cancelled; nothing was written"), cancelled.getMessage());
         assertFalse(Files.exists(tmp.resolve("cancelled.pdf")));
         try (var left = Files.list(tmp)) {
