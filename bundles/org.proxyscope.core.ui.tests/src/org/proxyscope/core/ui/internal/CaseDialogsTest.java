@@ -190,17 +190,58 @@ class CaseDialogsTest {
         assertFalse(button(asked, "&Export").isEnabled(), "no reason yet");
         field(asked, "e.g. requested by the police, their file 2026/4711").setText("for the customer's IT");
         click(button(asked, "&Export"));
-        assertTrue(Widgets.visibleText(asked).contains("exists; an export never replaces a file"), Widgets.visibleText(asked));
+        Widgets.spinUntil(display, () -> Widgets.visibleText(asked).contains("exists; an export never replaces a file"),
+                "the refusal said in the dialog");
+        assertTrue(button(asked, "&Export").isEnabled(), "the analyst can choose again");
         assertEquals("someone else's file", Files.readString(taken));
         Path folder = Files.createDirectories(tmp.resolve("handed-over"));
         to.setText(folder.toString());
         click(button(asked, "&Export"));
-        assertTrue(asked.isDisposed(), "done");
+        Widgets.spinUntil(display, asked::isDisposed, "the dialog closed once the copy was made");
         assertEquals(folder.resolve("netstat.txt").toAbsolutePath(), dialog.exported());
         assertEquals("TCP 0.0.0.0:1080 LISTENING", Files.readString(dialog.exported()));
         CustodyEntry last = ws.custody(c.id()).get(ws.custody(c.id()).size() - 1);
         assertEquals(org.proxyscope.core.model.CustodyAction.EVIDENCE_EXPORTED, last.action());
         assertTrue(last.details().endsWith(" (verified), to " + dialog.exported() + ": for the customer's IT"), last.details());
+    }
+
+    /**
+     * The copy runs in the background with its progress in the dialog; Cancel stops it, leaves nothing where it was
+     * going and nothing in the custody log, and the dialog stays to say so until Cancel is pressed again.
+     */
+    @Test
+    void exportEvidenceCanBeCancelledWhileItCopies() throws Exception {
+        Case c = ws.createCase(NewCase.of("Open SOCKS proxy", "192.0.2.7", "192.0.2.7:1080", "CUST-9", "high", List.of()));
+        Path big = tmp.resolve("line.pcap");
+        try (java.nio.channels.FileChannel out = java.nio.channels.FileChannel.open(big, java.nio.file.StandardOpenOption.CREATE_NEW,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            java.nio.ByteBuffer block = java.nio.ByteBuffer.wrap(new byte[1 << 20]);
+            for (int i = 0; i < 128; i++) {
+                out.write(block.clear());
+            }
+        }
+        ws.addEvidence(c.id(), big, "", Progress.NONE);
+        int logged = ws.custody(c.id()).size();
+        Path folder = Files.createDirectories(tmp.resolve("handed-over"));
+        ExportEvidenceDialog dialog = new ExportEvidenceDialog(Widgets.partShell(display), ws, ws.evidence(c.id()).get(0));
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        Shell asked = dialog.getShell();
+        field(asked, "a new file, or a folder to hold it under its own name").setText(folder.toString());
+        field(asked, "e.g. requested by the police, their file 2026/4711").setText("for the customer's IT");
+        click(button(asked, "&Export"));
+        assertFalse(button(asked, "&Export").isEnabled(), "one export at a time");
+        assertTrue(one(asked, org.eclipse.swt.widgets.ProgressBar.class, b -> true).isVisible(), "the copy's progress shows");
+        click(button(asked, IDialogConstants.CANCEL_LABEL));
+        Widgets.spinUntil(display, () -> Widgets.visibleText(asked).contains("cancelled. Nothing was exported."), "the cancel said");
+        assertFalse(asked.isDisposed(), "the dialog stays to say what happened");
+        try (var left = Files.list(folder)) {
+            assertEquals(List.of(), left.toList(), "no copy, whole or partial");
+        }
+        assertEquals(logged, ws.custody(c.id()).size(), "nothing handed over, nothing logged");
+        click(button(asked, IDialogConstants.CANCEL_LABEL));
+        assertTrue(asked.isDisposed());
+        assertEquals(org.eclipse.jface.window.Window.CANCEL, dialog.getReturnCode());
     }
 
     @Test

@@ -1,7 +1,14 @@
 package org.proxyscope.core.ui.internal;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
 
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.IJobChangeEvent;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.jface.layout.GridDataFactory;
@@ -10,10 +17,13 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.ProgressBar;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
+import org.proxyscope.app.ui.MonitorProgress;
 import org.proxyscope.core.Progress;
 import org.proxyscope.core.Workspace;
 import org.proxyscope.core.WorkspaceException;
@@ -21,7 +31,9 @@ import org.proxyscope.core.model.Evidence;
 
 /**
  * Hands a copy of one evidence file over: where to, and why, for the custody log. The copy is checked against the
- * recorded SHA-256 as it is made ({@link Workspace#exportEvidence}).
+ * recorded SHA-256 as it is made ({@link Workspace#exportEvidence}). The copy runs as a Job while the dialog shows its
+ * progress and stays open, so that Cancel stops it and a refusal (a file already there, a full disk) is said where the
+ * analyst can choose again; the window is never frozen by a big capture.
  */
 public final class ExportEvidenceDialog extends TitleAreaDialog {
 
@@ -29,6 +41,8 @@ public final class ExportEvidenceDialog extends TitleAreaDialog {
     private final Evidence chosen;
     private Text to;
     private Text reason;
+    private ProgressBar copied;
+    private Job running;
     private Path exported;
 
     public ExportEvidenceDialog(Shell parent, Workspace workspace, Evidence chosen) {
@@ -74,6 +88,10 @@ public final class ExportEvidenceDialog extends TitleAreaDialog {
         });
         to.addModifyListener(e -> enableOk());
         reason.addModifyListener(e -> enableOk());
+        copied = new ProgressBar(body, SWT.HORIZONTAL | SWT.SMOOTH);
+        copied.setMaximum(1000);
+        copied.setVisible(false);
+        GridDataFactory.fillDefaults().span(3, 1).applyTo(copied);
         return area;
     }
 
@@ -89,12 +107,115 @@ public final class ExportEvidenceDialog extends TitleAreaDialog {
 
     @Override
     protected void okPressed() {
+        Path target;
         try {
-            exported = workspace.exportEvidence(chosen.caseId(), chosen.number(), Path.of(to.getText().strip()), reason.getText(),
-                    Progress.NONE);
-            super.okPressed();
-        } catch (WorkspaceException | java.nio.file.InvalidPathException e) {
+            target = Path.of(to.getText().strip());
+        } catch (InvalidPathException e) {
             setErrorMessage(e.getMessage());
+            return;
+        }
+        String why = reason.getText();
+        Display display = getShell().getDisplay();
+        Copying progress = new Copying();
+        Job job = Job.create("Exporting evidence #" + chosen.number() + " of " + chosen.caseId(), monitor -> {
+            progress.monitor = new MonitorProgress(monitor);
+            try {
+                progress.exported = workspace.exportEvidence(chosen.caseId(), chosen.number(), target, why, progress);
+            } catch (WorkspaceException e) {
+                progress.failure = e.getMessage();
+            }
+            return Status.OK_STATUS;
+        });
+        job.addJobChangeListener(new JobChangeAdapter() {
+            @Override
+            public void done(IJobChangeEvent event) {
+                IStatus result = event.getResult();
+                String failure = progress.exported != null || progress.failure != null ? progress.failure
+                        // a job cancelled before it ran never called the export
+                        : result.matches(IStatus.CANCEL) ? "The export was cancelled. Nothing was exported."
+                        : "The export failed: " + result.getMessage() + ". See the error log.";
+                display.asyncExec(() -> finished(progress.exported, failure));
+            }
+        });
+        running = job;
+        setErrorMessage(null);
+        enableFields(false);
+        copied.setSelection(0);
+        copied.setVisible(true);
+        showProgress(job, progress);
+        job.schedule();
+    }
+
+    private void showProgress(Job job, Copying progress) {
+        if (running != job || copied.isDisposed()) {
+            return;
+        }
+        copied.setSelection((int) (progress.done.get() * copied.getMaximum() / progress.total));
+        copied.getDisplay().timerExec(100, () -> showProgress(job, progress));
+    }
+
+    private void finished(Path copy, String failure) {
+        running = null;
+        if (getShell() == null || getShell().isDisposed()) {
+            return;
+        }
+        if (copy != null) {
+            exported = copy;
+            super.okPressed();
+            return;
+        }
+        copied.setVisible(false);
+        enableFields(true);
+        setErrorMessage(failure);
+    }
+
+    private void enableFields(boolean enabled) {
+        to.setEnabled(enabled);
+        reason.setEnabled(enabled);
+        getButton(IDialogConstants.OK_ID).setEnabled(enabled);
+    }
+
+    /** While the copy runs, Cancel (the button, Escape or the window's close) stops it and the dialog stays to say so. */
+    @Override
+    protected void cancelPressed() {
+        if (running != null) {
+            running.cancel();
+        } else {
+            super.cancelPressed();
+        }
+    }
+
+    @Override
+    protected void handleShellCloseEvent() {
+        cancelPressed();
+    }
+
+    /**
+     * The Job's side of the export: bytes copied for the dialog's bar (and the status bar's, through the Job's monitor),
+     * the Cancel, and the outcome.
+     */
+    private static final class Copying implements Progress {
+        final AtomicLong done = new AtomicLong();
+        volatile long total = 1;
+        volatile Progress monitor;
+        volatile Path exported;
+        volatile String failure;
+
+        @Override
+        public void begin(String task, long bytes) {
+            total = Math.max(1, bytes);
+            monitor.begin(task, bytes);
+        }
+
+        @Override
+        public void advance(long bytes) {
+            done.addAndGet(bytes);
+            monitor.advance(bytes);
+        }
+
+        @Override
+        public boolean cancelled() {
+            return monitor.cancelled();
         }
     }
 
