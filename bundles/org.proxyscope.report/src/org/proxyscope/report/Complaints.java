@@ -127,9 +127,7 @@ public final class Complaints {
         List<String> text = new ArrayList<>();
         text.add("The host " + c.target() + " works as an open proxy: " + found + ". It relays for anyone, so spam and other abuse"
                 + " sent through it appears to come from this address.");
-        String first = ReportTime.utc(s.firstSeen());
-        String last = ReportTime.utc(s.lastSeen());
-        text.add(first.equals(last) ? "Relaying was seen at " + first + "." : "Relaying was seen from " + first + " to " + last + ".");
+        text.add(ReportTime.relayingSeen(s.firstSeen(), s.lastSeen()));
         s.relaying().forEach(x -> text.addAll(x.summary()));
         text.add("Our reference: " + c.id() + ". The evidence is kept, hashed and with its chain of custody, by the "
                 + s.desk().name() + " abuse desk (" + s.desk().contact() + ").");

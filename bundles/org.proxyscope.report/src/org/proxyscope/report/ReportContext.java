@@ -76,6 +76,16 @@ public record ReportContext(Workspace workspace, Case subject, List<Evidence> ev
         return String.join(" ", lines);
     }
 
+    /** The verdict, then when relaying was seen: how the summary, the Case Report view and {@code verdict} begin. */
+    public String verdictAndWhen() {
+        return verdict() + relayingSeen().map(seen -> " " + seen).orElse("");
+    }
+
+    /** When relaying was seen, as a sentence ("Relaying was seen from ... to ..."); empty when no evidence shows it. */
+    public Optional<String> relayingSeen() {
+        return firstSeen().map(first -> ReportTime.relayingSeen(first, lastSeen().orElse(first)));
+    }
+
     /** The earliest relaying any section's evidence shows. */
     public Optional<Instant> firstSeen() {
         return contributions.stream().flatMap(x -> x.firstSeen().stream()).min(Instant::compareTo);

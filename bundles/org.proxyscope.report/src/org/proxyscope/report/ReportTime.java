@@ -22,4 +22,10 @@ public final class ReportTime {
         String last = utc(to);
         return first.equals(last) ? first : first + " to " + last;
     }
+
+    /** "Relaying was seen from 2026-12-04 10:15:30 UTC to 2026-12-05 09:00:00 UTC.", or "at" the one time. */
+    public static String relayingSeen(Instant first, Instant last) {
+        String span = span(first, last);
+        return "Relaying was seen " + (span.contains(" to ") ? "from " : "at ") + span + ".";
+    }
 }

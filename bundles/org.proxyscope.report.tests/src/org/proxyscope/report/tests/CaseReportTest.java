@@ -185,6 +185,8 @@ class CaseReportTest {
         }
         assertFalse(text.contains("port 3128 relayed"), "only the ports actually found relaying are named");
         assertTrue(text.lines().anyMatch(l -> l.matches("Relaying seen\\s+2026-12-04 10:15:30 UTC\\s*")), "one proof, one time, not a span");
+        assertTrue(text.replaceAll("\\s+", " ").contains("proven by Proxyscope's canary. Relaying was seen at 2026-12-04 10:15:30 UTC."),
+                "the executive summary says when, once");
         assertTrue(text.contains("Offener SOCKS-Proxy bei"), "Unicode titles are typeset");
         assertTrue(text.contains("כהן") || text.contains("ןהכ"), "Hebrew survives as text: " + text.substring(0, 600));
         for (CustodyEntry e : before) {
@@ -452,7 +454,9 @@ class CaseReportTest {
         }
         long established = imported.sessions().stream().filter(s -> s.outcome() == ProxySession.Outcome.ESTABLISHED).count();
         assertEquals(done.pages(), render(pdf, "capture"));
-        assertTrue(text.contains("Captured traffic shows " + established + " sessions relayed through the host"), text.substring(0, 1500));
+        String flowing = text.replaceAll("\\s+", " ");
+        assertTrue(flowing.matches("(?s).*Captured traffic shows " + established + " sessions relayed through the host \\([^)]*\\)\\."
+                + " Relaying was seen from \\S+ \\S+ UTC to \\S+ \\S+ UTC\\..*"), "the verdict, then when, said once: " + flowing.substring(0, 1500));
     }
 
     /** A 64 MiB capture dense in proxy sessions, as the benchmark makes them. */
@@ -683,7 +687,7 @@ class CaseReportTest {
         org.proxyscope.report.internal.cli.VerdictCommand command = new org.proxyscope.report.internal.cli.VerdictCommand();
         assertEquals(0, command.run(List.of(relaying.id().toString(), empty.id().toString(), "--workspace", folder), io));
         assertEquals(List.of(relaying.id() + "  relays       Open proxy: SOCKS5 on port 1080, relayed for anyone, proven by Proxyscope's"
-                + " canary. Relaying seen: 2026-12-04 10:15:30 UTC; ports to close: 1080.",
+                + " canary. Relaying was seen at 2026-12-04 10:15:30 UTC. Ports to close: 1080.",
                 empty.id() + "  no-relay     No probe run or capture analysis is kept in this case yet: no verdict."),
                 out.toString(StandardCharsets.UTF_8).lines().toList());
 

@@ -73,7 +73,7 @@ public final class BuiltInSections {
         @Override
         public void write(ReportContext context, ReportWriter out) {
             Case c = context.subject();
-            out.emphasis(context.verdict());
+            out.emphasis(context.verdictAndWhen());
             out.paragraph("The customer line " + c.target() + (c.customer().isPresent() ? " (customer " + c.customer().get() + ")" : "")
                     + " was investigated as a suspected open proxy: a machine that relays other people's connections, and"
                     + " so their spam, under the customer's address. " + switch (context.standing()) {

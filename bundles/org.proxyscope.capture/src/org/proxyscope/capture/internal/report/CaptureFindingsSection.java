@@ -117,7 +117,7 @@ public final class CaptureFindingsSection implements ReportSection {
         if (!relayed.isEmpty()) {
             String ports = exposed.isEmpty() ? "" : " (" + Contribution.Exposure.describe(exposed) + ")";
             return Optional.of(new Contribution(Contribution.Standing.RELAYS, "Captured traffic shows " + relayed.size()
-                    + " sessions relayed through the host" + ports + ", since " + utc(first(relayed)) + ".", summary, exposed,
+                    + " sessions relayed through the host" + ports + ".", summary, exposed,
                     Optional.of(instant(first(relayed))), Optional.of(instant(last(relayed))), proof));
         }
         if (!openPorts.isEmpty()) {

@@ -90,8 +90,9 @@ class ReportingViewsTest {
         context.set(ProxyscopeModel.SELECTED_CASE, subject.id());
         ReportOutlinePart outline = ContextInjectionFactory.make(ReportOutlinePart.class, context);
         List<String> rows = outline.rows();
-        assertTrue(outline.subjectText().endsWith("\nVerdict (relays): Open proxy: SOCKS5 on port 1080, relayed for anyone, proven by"
-                + " Proxyscope's canary."), "the cover's verdict, read before the report is made: " + outline.subjectText());
+        assertTrue(outline.subjectText().matches("(?s).*\nVerdict \\(relays\\): Open proxy: SOCKS5 on port 1080, relayed for anyone, proven by"
+                + " Proxyscope's canary\\. Relaying was seen at \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC\\."),
+                "the cover's verdict and when, read before the report is made: " + outline.subjectText());
         assertTrue(rows.contains("[x] Probe findings: goes in"), rows.toString());
         assertTrue(rows.contains("[ ] Capture findings: left out: no capture was imported into this case"), rows.toString());
         assertTrue(rows.contains("[x] Remediation for the customer: goes in"), "the open SOCKS port is to be closed: " + rows);

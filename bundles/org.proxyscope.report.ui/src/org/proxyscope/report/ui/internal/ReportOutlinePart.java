@@ -116,7 +116,7 @@ public final class ReportOutlinePart {
             List<String> withContent = gathered.sections().stream().map(ReportSection::id).toList();
             // the cover's verdict, so that what the report will say is read before it is made
             subject.setText(current.id() + "  " + current.title() + "\nTarget " + current.target() + ", status " + current.status().label()
-                    + "\nVerdict (" + gathered.context().standing().word() + "): " + gathered.context().verdict());
+                    + "\nVerdict (" + gathered.context().standing().word() + "): " + gathered.context().verdictAndWhen());
             table.removeAll();
             for (ReportSection s : catalog.sections()) {
                 TableItem row = new TableItem(table, SWT.NONE);

@@ -19,7 +19,6 @@ import org.proxyscope.report.CaseReport;
 import org.proxyscope.report.Remediation;
 import org.proxyscope.report.ReportContext;
 import org.proxyscope.report.ReportSections;
-import org.proxyscope.report.ReportTime;
 
 /**
  * {@code proxyscope verdict ID... [--json]}: what each case's evidence shows, as its report's cover says it, without
@@ -57,7 +56,6 @@ public final class VerdictCommand implements Command {
         try (Workspace ws = WorkspaceArguments.open(args)) {
             for (CaseId id : ids) {
                 ReportContext c = CaseReport.gather(ws, id, ReportSections.current(), Set.of()).context();
-                String seen = c.firstSeen().map(first -> ReportTime.span(first, c.lastSeen().orElse(first))).orElse("");
                 if (args.flag("--json")) {
                     JsonObject o = new JsonObject();
                     o.addProperty("case", id.toString());
@@ -75,9 +73,9 @@ public final class VerdictCommand implements Command {
                     o.add("exposed", exposed);
                     all.add(o);
                 } else {
-                    io.out().printf("%s  %-12s %s%s%n", id, c.standing().word(), c.verdict(), seen.isEmpty() ? ""
-                            : " Relaying seen: " + seen + "; ports to close: " + String.join(", ", Remediation.ports(c.contributions())
-                                    .stream().map(String::valueOf).toList()) + ".");
+                    io.out().printf("%s  %-12s %s%s%n", id, c.standing().word(), c.verdictAndWhen(), c.relayingSeen().isEmpty() ? ""
+                            : " Ports to close: " + String.join(", ", Remediation.ports(c.contributions()).stream().map(String::valueOf).toList())
+                            + ".");
                 }
             }
         }
