@@ -231,6 +231,7 @@ class CaseDialogsTest {
         field(asked, "e.g. requested by the police, their file 2026/4711").setText("for the customer's IT");
         click(button(asked, "&Export"));
         assertFalse(button(asked, "&Export").isEnabled(), "one export at a time");
+        assertFalse(button(asked, "&Browse...").isEnabled(), "the destination is fixed while the copy runs");
         assertTrue(one(asked, org.eclipse.swt.widgets.ProgressBar.class, b -> true).isVisible(), "the copy's progress shows");
         click(button(asked, IDialogConstants.CANCEL_LABEL));
         Widgets.spinUntil(display, () -> Widgets.visibleText(asked).contains("cancelled. Nothing was exported."), "the cancel said");

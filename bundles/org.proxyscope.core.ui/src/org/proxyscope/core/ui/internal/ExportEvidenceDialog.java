@@ -41,6 +41,7 @@ public final class ExportEvidenceDialog extends TitleAreaDialog {
     private final Evidence chosen;
     private Text to;
     private Text reason;
+    private Button browse;
     private ProgressBar copied;
     private Job running;
     private Path exported;
@@ -75,7 +76,7 @@ public final class ExportEvidenceDialog extends TitleAreaDialog {
         to.setText(Path.of(System.getProperty("user.home"), chosen.originalName()).toString());
         to.setMessage("a new file, or a folder to hold it under its own name");
         GridDataFactory.fillDefaults().grab(true, false).hint(380, SWT.DEFAULT).applyTo(to);
-        Button browse = new Button(body, SWT.PUSH);
+        browse = new Button(body, SWT.PUSH);
         browse.setText("&Browse...");
         browse.addListener(SWT.Selection, e -> {
             FileDialog dialog = new FileDialog(getShell(), SWT.SAVE);
@@ -172,6 +173,7 @@ public final class ExportEvidenceDialog extends TitleAreaDialog {
     private void enableFields(boolean enabled) {
         to.setEnabled(enabled);
         reason.setEnabled(enabled);
+        browse.setEnabled(enabled);
         getButton(IDialogConstants.OK_ID).setEnabled(enabled);
     }
 
