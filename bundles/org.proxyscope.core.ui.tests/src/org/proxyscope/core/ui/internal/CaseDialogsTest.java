@@ -265,4 +265,27 @@ class CaseDialogsTest {
         log.show(c.id());
         assertEquals(1, log.rows());
     }
+
+    /** When the shown case changes, the Custody Log shows the entries just logged, at its end; a case chosen starts at the top. */
+    @Test
+    void custodyLogRevealsTheNewestEntriesWhenTheCaseChanges() throws Exception {
+        Case c = ws.createCase(NewCase.of("Open SOCKS proxy", "192.0.2.7", "192.0.2.7:1080", "CUST-9", "high", List.of()));
+        for (int i = 0; i < 30; i++) {
+            ws.addEvidence(c.id(), Files.writeString(tmp.resolve("transcript-" + i + ".txt"), "exchange " + i), "", Progress.NONE);
+        }
+        Shell shell = Widgets.partShell(display);
+        CustodyLogPart log = new CustodyLogPart();
+        log.workspace = ws;
+        log.createControls(shell);
+        shell.setSize(700, 200);
+        shell.open();
+        log.caseSelected(c.id());
+        Table table = one(shell, Table.class, t -> true);
+        assertEquals(0, table.getTopIndex(), "a case chosen is read from its opening");
+        ws.changeStatus(c.id(), CaseStatus.INVESTIGATING, "the probe run begins");
+        log.caseChanged(c.id());
+        assertEquals(32, log.rows());
+        Widgets.spinUntil(display, () -> table.getTopIndex() > 20, "the newest entries in view");
+        assertEquals("status-changed", table.getItem(31).getText(3));
+    }
 }

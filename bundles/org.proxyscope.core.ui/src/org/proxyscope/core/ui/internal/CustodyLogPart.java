@@ -23,7 +23,6 @@ import org.proxyscope.core.model.CustodyEntry;
 /** Every action on the selected case, oldest first, with UTC time, analyst and hash. */
 public final class CustodyLogPart {
 
-
     @Inject
     Workspace workspace;
 
@@ -50,6 +49,10 @@ public final class CustodyLogPart {
     void caseChanged(@UIEventTopic(CaseEvents.CHANGED) CaseId id) {
         if (id.equals(shown)) {
             show(id);
+            // what changed is at the end: the entries just logged, which the analyst wants to see
+            if (table.getItemCount() > 0) {
+                table.showItem(table.getItem(table.getItemCount() - 1));
+            }
         }
     }
 
