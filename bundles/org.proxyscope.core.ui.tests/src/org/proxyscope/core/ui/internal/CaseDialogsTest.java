@@ -266,6 +266,49 @@ class CaseDialogsTest {
         assertEquals(1, log.rows());
     }
 
+    /**
+     * The overview says what the case's evidence shows, in the words of its report's cover, read in the background
+     * from the report plug-in (here as in the product, through Declarative Services): a proven relay in red, with
+     * when it was seen; a case without a probe run or capture says it has no verdict yet.
+     */
+    @Test
+    void overviewSaysWhatTheEvidenceShows() throws Exception {
+        Case relaying = ws.createCase(NewCase.of("Open SOCKS proxy", "127.0.0.1", "127.0.0.1:1080", "CUST-9", "high", List.of()));
+        org.proxyscope.probe.Transcript t = new org.proxyscope.probe.Transcript();
+        t.sent(new byte[] {5, 1, 0}, 0, 3);
+        t.received(new byte[] {5, 0}, 0, 2);
+        java.time.Instant proven = java.time.Instant.parse("2026-12-04T10:15:30Z");
+        org.proxyscope.probe.ProbeEvidence.keep(ws, relaying.id(), new org.proxyscope.probe.ProbeReport("127.0.0.1", proven,
+                java.time.Duration.ofMillis(300), List.of(new org.proxyscope.probe.Finding(1080, "socks5", org.proxyscope.probe.Verdict.OPEN,
+                        java.util.Optional.of(new org.proxyscope.probe.CanaryProof("pxc-00112233445566778899aabbccddeeff", "127.0.0.1:40404",
+                                proven, "the canary received the token from 127.0.0.1:40404")),
+                        "granted; the canary received the token", t)), org.proxyscope.core.model.Scope.parse("127.0.0.1")),
+                "Proxyscope's canary on 127.0.0.1:45000");
+        Case untested = ws.createCase(NewCase.of("Complaint only", "192.0.2.9", "", "", "low", List.of()));
+        int logged = ws.custody(relaying.id()).size();
+        Shell shell = Widgets.partShell(display);
+        CaseOverviewPart overview = new CaseOverviewPart();
+        overview.workspace = ws;
+        overview.createControls(shell);
+        shell.setSize(900, 600);
+        shell.open();
+
+        overview.show(relaying.id());
+        Widgets.spinUntil(display, () -> !overview.verdict().startsWith("Reading"), "the verdict read");
+        assertEquals("Open proxy: SOCKS5 on port 1080, relayed for anyone, proven by Proxyscope's canary. Relaying was seen at"
+                + " 2026-12-04 10:15:30 UTC.", overview.verdict());
+        Text line = one(shell, Text.class, x -> x.getText().equals(overview.verdict()));
+        assertEquals(display.getSystemColor(SWT.COLOR_DARK_RED), line.getForeground(), "a proven relay stands out");
+        Widgets.screenshot(shell, "case-overview-verdict");
+
+        overview.show(untested.id());
+        Widgets.spinUntil(display, () -> !overview.verdict().startsWith("Reading") && !overview.verdict().startsWith("Open proxy"),
+                "the other case's verdict read");
+        assertEquals("No probe run or capture analysis is kept in this case yet: no verdict.", overview.verdict());
+        assertFalse(display.getSystemColor(SWT.COLOR_DARK_RED).equals(line.getForeground()));
+        assertEquals(logged, ws.custody(relaying.id()).size(), "reading the verdict writes nothing to the case");
+    }
+
     /** When the shown case changes, the Custody Log shows the entries just logged, at its end; a case chosen starts at the top. */
     @Test
     void custodyLogRevealsTheNewestEntriesWhenTheCaseChanges() throws Exception {

@@ -4,8 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 
+import org.eclipse.core.runtime.ServiceCaller;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.di.Focus;
@@ -20,8 +24,11 @@ import org.eclipse.jface.wizard.WizardDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
@@ -29,6 +36,9 @@ import org.eclipse.swt.widgets.Text;
 import org.proxyscope.app.ui.CaseEvents;
 import org.proxyscope.app.ui.Tables;
 import org.proxyscope.app.ui.UtcTime;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.proxyscope.core.CaseVerdicts;
 import org.proxyscope.core.Workspace;
 import org.proxyscope.core.WorkspaceException;
 import org.proxyscope.core.model.Case;
@@ -37,11 +47,10 @@ import org.proxyscope.core.model.Evidence;
 
 /**
  * The selected case at a glance: its properties and authorised scope (Edit changes them), its status (Change
- * Status moves it), and its evidence (Export hands a verified copy over; Purge removes a file deliberately, keeping
- * its record).
+ * Status moves it), what its evidence shows (from the report plug-in, where installed), and its evidence (Export hands
+ * a verified copy over; Purge removes a file deliberately, keeping its record).
  */
 public final class CaseOverviewPart {
-
 
     @Inject
     Workspace workspace;
@@ -53,6 +62,11 @@ public final class CaseOverviewPart {
     private Composite body;
     private Label heading;
     private final Map<String, Text> values = new LinkedHashMap<>();
+    private final ServiceCaller<CaseVerdicts> verdicts = new ServiceCaller<>(CaseOverviewPart.class, CaseVerdicts.class);
+    private Label verdictLabel;
+    private Text verdict;
+    /** Counts the verdicts asked for, so that only the latest answer is shown when cases are chosen quickly. */
+    private int verdictsAsked;
     private Button changeStatus;
     private Button edit;
     private Button export;
@@ -89,6 +103,14 @@ public final class CaseOverviewPart {
             field(form, left[row]);
             field(form, right[row]);
         }
+        verdictLabel = new Label(form, SWT.NONE);
+        verdictLabel.setText("Verdict:");
+        GridDataFactory.fillDefaults().applyTo(verdictLabel);
+        verdict = new Text(form, SWT.READ_ONLY | SWT.WRAP);
+        verdict.setBackground(form.getBackground()); // a text of many lines does not take the inherited background
+        // a narrow hint, so that the line wraps at the part's width instead of widening the overview
+        GridDataFactory.fillDefaults().span(3, 1).grab(true, false).hint(200, SWT.DEFAULT).applyTo(verdict);
+        showVerdictLine(false);
         Composite actions = new Composite(form, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(2).spacing(12, 0).applyTo(actions);
         GridDataFactory.fillDefaults().span(4, 1).indent(0, 4).applyTo(actions);
@@ -237,6 +259,7 @@ public final class CaseOverviewPart {
                         e.sha256(), UtcTime.seconds(e.added()),
                         e.isPurged() ? "purged " + UtcTime.seconds(e.purged().get()) + ": " + e.purgeReason() : e.source()});
             }
+            askVerdict(id);
         } catch (WorkspaceException e) {
             heading.setText(e.getMessage());
             changeStatus.setEnabled(false);
@@ -244,6 +267,61 @@ public final class CaseOverviewPart {
         }
         body.layout(true, true);
         scroller.setMinSize(body.computeSize(SWT.DEFAULT, SWT.DEFAULT));
+    }
+
+    /**
+     * Asks the report plug-in for the case's verdict, in the background: it reads the case's probe runs and capture
+     * sessions, which takes a while on a big capture. Without the plug-in, the line is left out.
+     */
+    private void askVerdict(CaseId id) {
+        BundleContext bundle = FrameworkUtil.getBundle(CaseOverviewPart.class).getBundleContext();
+        // a reference only: the report's classes load when a verdict is first read, not when the overview opens
+        boolean offered = bundle != null && bundle.getServiceReference(CaseVerdicts.class) != null;
+        showVerdictLine(offered);
+        if (!offered) {
+            return;
+        }
+        int asked = ++verdictsAsked;
+        verdict.setText("Reading what the case's evidence shows...");
+        verdict.setForeground(null);
+        Display display = verdict.getDisplay();
+        Job reading = Job.create("Reading the verdict of " + id, monitor -> {
+            CaseVerdicts.Verdict found = verdicts.current().map(v -> {
+                try {
+                    return v.of(workspace, id);
+                } catch (WorkspaceException e) {
+                    return new CaseVerdicts.Verdict(false, "Not read: " + e.getMessage());
+                }
+            }).orElse(new CaseVerdicts.Verdict(false, "Not read: the report plug-in is no longer installed."));
+            display.asyncExec(() -> {
+                if (asked == verdictsAsked && !verdict.isDisposed()) {
+                    verdict.setText(found.line());
+                    verdict.setForeground(found.relays() ? display.getSystemColor(SWT.COLOR_DARK_RED) : null);
+                    body.layout(true, true);
+                    scroller.setMinSize(body.computeSize(SWT.DEFAULT, SWT.DEFAULT));
+                }
+            });
+            return Status.OK_STATUS;
+        });
+        reading.setSystem(true);
+        reading.schedule();
+    }
+
+    private void showVerdictLine(boolean shown) {
+        for (Control c : new Control[] {verdictLabel, verdict}) {
+            c.setVisible(shown);
+            ((GridData) c.getLayoutData()).exclude = !shown;
+        }
+    }
+
+    @PreDestroy
+    void dispose() {
+        verdicts.unget();
+    }
+
+    /** The verdict line as shown; empty while the report plug-in is not installed. */
+    String verdict() {
+        return verdict.getVisible() ? verdict.getText() : "";
     }
 
     String value(String name) {
