@@ -134,7 +134,9 @@ public final class ExportEvidenceDialog extends TitleAreaDialog {
                 String failure = progress.exported != null || progress.failure != null ? progress.failure
                         // a job cancelled before it ran never called the export
                         : result.matches(IStatus.CANCEL) ? "The export was cancelled. Nothing was exported."
-                        : "The export failed: " + result.getMessage() + ". See the error log.";
+                        // the export removes what it wrote whatever stopped it
+                        : "The export failed: " + (result.getException() != null ? result.getException() : result.getMessage())
+                                + ". Nothing was exported.";
                 display.asyncExec(() -> finished(progress.exported, failure));
             }
         });
