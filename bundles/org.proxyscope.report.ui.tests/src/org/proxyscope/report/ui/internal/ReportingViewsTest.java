@@ -89,6 +89,9 @@ class ReportingViewsTest {
     void theOutlineShowsWhatGoesInAndTheExportIsKeptAndListed() throws Exception {
         context.set(ProxyscopeModel.SELECTED_CASE, subject.id());
         ReportOutlinePart outline = ContextInjectionFactory.make(ReportOutlinePart.class, context);
+        assertTrue(outline.subjectText().endsWith("\nVerdict: reading what the case's evidence shows..."), "the case at once: "
+                + outline.subjectText());
+        Widgets.spinUntil(display, () -> outline.subjectText().contains("\nVerdict ("), "what the report will contain, gathered");
         List<String> rows = outline.rows();
         assertTrue(outline.subjectText().matches("(?s).*\nVerdict \\(relays\\): Open proxy: SOCKS5 on port 1080, relayed for anyone, proven by"
                 + " Proxyscope's canary\\. Relaying was seen at \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC\\."),

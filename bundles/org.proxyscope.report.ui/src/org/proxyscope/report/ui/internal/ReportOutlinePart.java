@@ -10,6 +10,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.di.Focus;
@@ -21,6 +23,7 @@ import org.eclipse.jface.wizard.WizardDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
@@ -57,6 +60,8 @@ public final class ReportOutlinePart {
     private Case current;
     private CaseId selectedBeforeCreation;
     private final Set<String> omitted = new HashSet<>();
+    /** Counts the cases asked about, so that a slow answer for a case no longer selected is dropped. */
+    private int gatherings;
 
     @PostConstruct
     void createControls(Composite parent) {
@@ -105,37 +110,77 @@ public final class ReportOutlinePart {
         }
     }
 
+    /**
+     * Shows the case at once and what its report will contain when gathered: gathering asks every section for its
+     * contribution, which reads the case's probe runs and capture sessions (most of a second on a capture of 70,000
+     * sessions), so it runs in a Job and only the latest case's answer is shown.
+     */
     void select(CaseId id) {
         if (subject == null || subject.isDisposed()) {
             return;
         }
+        Case chosen;
         try {
-            current = workspace.get(id);
-            // asked as the export asks: every section's contribution first, so the remediation knows what was found
-            CaseReport.Gathered gathered = CaseReport.gather(workspace, id, catalog, Set.of());
-            List<String> withContent = gathered.sections().stream().map(ReportSection::id).toList();
-            // the cover's verdict, so that what the report will say is read before it is made
-            subject.setText(current.id() + "  " + current.title() + "\nTarget " + current.target() + ", status " + current.status().label()
-                    + "\nVerdict (" + gathered.context().standing().word() + "): " + gathered.context().verdictAndWhen());
-            table.removeAll();
-            for (ReportSection s : catalog.sections()) {
-                TableItem row = new TableItem(table, SWT.NONE);
-                row.setData(s);
-                boolean content = withContent.contains(s.id());
-                row.setText(new String[] {s.title(), content ? "goes in" : absent(s)});
-                row.setChecked(content && !omitted.contains(s.id()));
-                row.setGrayed(!content);
-                if (!content) {
-                    row.setForeground(table.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
-                } else if (omitted.contains(s.id())) {
-                    row.setText(1, "left out by you");
-                }
-            }
-            export.setEnabled(true);
+            chosen = workspace.get(id);
         } catch (WorkspaceException e) {
             subject.setText(e.getMessage());
             export.setEnabled(false);
+            subject.getParent().layout(true, true);
+            return;
         }
+        current = chosen;
+        int asked = ++gatherings;
+        String heading = chosen.id() + "  " + chosen.title() + "\nTarget " + chosen.target() + ", status " + chosen.status().label();
+        subject.setText(heading + "\nVerdict: reading what the case's evidence shows...");
+        export.setEnabled(false);
+        subject.getParent().layout(true, true);
+        Display display = subject.getDisplay();
+        Job gathering = Job.create("Reading what the report of " + id + " will contain", monitor -> {
+            CaseReport.Gathered gathered = null;
+            String failure = null;
+            try {
+                // asked as the export asks: every section's contribution first, so the remediation knows what was found
+                gathered = CaseReport.gather(workspace, id, catalog, Set.of());
+            } catch (WorkspaceException e) {
+                failure = e.getMessage();
+            }
+            CaseReport.Gathered answer = gathered;
+            String problem = failure;
+            display.asyncExec(() -> {
+                if (asked == gatherings && !subject.isDisposed()) {
+                    show(heading, answer, problem);
+                }
+            });
+            return Status.OK_STATUS;
+        });
+        gathering.setSystem(true);
+        gathering.schedule();
+    }
+
+    private void show(String heading, CaseReport.Gathered gathered, String failure) {
+        table.removeAll();
+        if (gathered == null) {
+            subject.setText(heading + "\n" + failure);
+            subject.getParent().layout(true, true);
+            return;
+        }
+        List<String> withContent = gathered.sections().stream().map(ReportSection::id).toList();
+        // the cover's verdict, so that what the report will say is read before it is made
+        subject.setText(heading + "\nVerdict (" + gathered.context().standing().word() + "): " + gathered.context().verdictAndWhen());
+        for (ReportSection s : catalog.sections()) {
+            TableItem row = new TableItem(table, SWT.NONE);
+            row.setData(s);
+            boolean content = withContent.contains(s.id());
+            row.setText(new String[] {s.title(), content ? "goes in" : absent(s)});
+            row.setChecked(content && !omitted.contains(s.id()));
+            row.setGrayed(!content);
+            if (!content) {
+                row.setForeground(table.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
+            } else if (omitted.contains(s.id())) {
+                row.setText(1, "left out by you");
+            }
+        }
+        export.setEnabled(true);
         subject.getParent().layout(true, true);
     }
 
