@@ -496,37 +496,98 @@ public final class CaptureRecords {
                     }
                 }
             }
-            Map<Integer, List<ListeningSocket>> listening = new LinkedHashMap<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT evidence_no, address, port, service, process, clients, mail_servers"
-                    + " FROM capture_listening WHERE case_id = ? ORDER BY evidence_no, position")) {
-                s.setString(1, id.toString());
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        listening.computeIfAbsent(r.getInt(1), n -> new ArrayList<>())
-                                .add(new ListeningSocket(r.getString(2), r.getInt(3), r.getString(4), r.getString(5),
-                                        addresses(r.getString(6)), addresses(r.getString(7))));
-                    }
-                }
-            }
-            List<KeptCapture> imports = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT evidence_no, analysis_no, imported_at, analyst, file_name, format,"
-                    + " sha256, packets, bytes, flows, tcp_flows, udp_flows, first_packet_ns, last_packet_ns, problem, left_out"
-                    + " FROM capture_imports WHERE case_id = ? ORDER BY imported_at, evidence_no")) {
-                s.setString(1, id.toString());
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        int evidence = r.getInt(1);
-                        int analysisNo = r.getInt(2);
-                        OptionalInt analysis = r.wasNull() ? OptionalInt.empty() : OptionalInt.of(analysisNo);
-                        imports.add(new KeptCapture(evidence, analysis, Instant.parse(r.getString(3)), r.getString(4), r.getString(5),
-                                r.getString(6), r.getString(7), r.getLong(8), r.getLong(9), r.getInt(10), r.getLong(11), r.getLong(12),
-                                r.getLong(13), r.getLong(14), Optional.ofNullable(r.getString(15)), r.getString(16),
-                                listening.getOrDefault(evidence, List.of()), sessions.getOrDefault(evidence, List.of())));
-                    }
-                }
-            }
-            return imports;
+            return imports(c, id, sessions);
         });
+    }
+
+    /**
+     * The sessions of one import that went through one proxy address and port by one protocol and ended alike,
+     * counted: what a verdict needs of them.
+     *
+     * @param firstNanos   when the earliest began (epoch nanoseconds), 0 when unknown
+     * @param smtpMessages the mail messages they carried, all told
+     */
+    public record SessionGroup(String proxyHost, int proxyPort, String protocol, ProxySession.Outcome outcome, int sessions,
+            long firstNanos, long lastNanos, int smtpMessages) {
+    }
+
+    /**
+     * An import as {@link #list} gives it but without its sessions ({@code capture.sessions()} is empty), which are
+     * counted in {@code groups} instead, in the order their first session was found.
+     */
+    public record Tally(KeptCapture capture, List<SessionGroup> groups) {
+
+        public Tally {
+            groups = List.copyOf(groups);
+        }
+
+        /** The sessions of the import, all told. */
+        public int sessions() {
+            return groups.stream().mapToInt(SessionGroup::sessions).sum();
+        }
+    }
+
+    /**
+     * The case's imports with their sessions counted by group, in the order {@link #list} gives them: what the case's
+     * verdict is made from. On a capture of 70,000 sessions this reads a few rows where {@link #list} reads every
+     * session.
+     */
+    public List<Tally> tallies(CaseId id) throws WorkspaceException {
+        return store.read("count the capture sessions of " + id, c -> {
+            Map<Integer, List<SessionGroup>> groups = new LinkedHashMap<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT evidence_no, proxy_host, proxy_port, protocol, outcome, COUNT(*),"
+                    + " MIN(started_ns), MAX(started_ns), SUM(smtp_messages), MIN(position) AS found FROM capture_sessions"
+                    + " WHERE case_id = ? GROUP BY evidence_no, proxy_host, proxy_port, protocol, outcome ORDER BY evidence_no, found")) {
+                s.setString(1, id.toString());
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        groups.computeIfAbsent(r.getInt(1), n -> new ArrayList<>()).add(new SessionGroup(r.getString(2), r.getInt(3),
+                                r.getString(4), outcome(r.getString(5)), r.getInt(6),
+                                r.getLong(7), r.getLong(8), r.getInt(9)));
+                    }
+                }
+            }
+            List<Tally> tallies = new ArrayList<>();
+            for (KeptCapture k : imports(c, id, Map.of())) {
+                tallies.add(new Tally(k, groups.getOrDefault(k.evidence(), List.of())));
+            }
+            return tallies;
+        });
+    }
+
+    /** The case's imports with their listening sockets, each with its sessions from {@code sessions}. */
+    private static List<KeptCapture> imports(Connection c, CaseId id, Map<Integer, List<KeptCapture.Session>> sessions)
+            throws SQLException {
+        Map<Integer, List<ListeningSocket>> listening = new LinkedHashMap<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT evidence_no, address, port, service, process, clients, mail_servers"
+                + " FROM capture_listening WHERE case_id = ? ORDER BY evidence_no, position")) {
+            s.setString(1, id.toString());
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    listening.computeIfAbsent(r.getInt(1), n -> new ArrayList<>())
+                            .add(new ListeningSocket(r.getString(2), r.getInt(3), r.getString(4), r.getString(5),
+                                    addresses(r.getString(6)), addresses(r.getString(7))));
+                }
+            }
+        }
+        List<KeptCapture> imports = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT evidence_no, analysis_no, imported_at, analyst, file_name, format,"
+                + " sha256, packets, bytes, flows, tcp_flows, udp_flows, first_packet_ns, last_packet_ns, problem, left_out"
+                + " FROM capture_imports WHERE case_id = ? ORDER BY imported_at, evidence_no")) {
+            s.setString(1, id.toString());
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    int evidence = r.getInt(1);
+                    int analysisNo = r.getInt(2);
+                    OptionalInt analysis = r.wasNull() ? OptionalInt.empty() : OptionalInt.of(analysisNo);
+                    imports.add(new KeptCapture(evidence, analysis, Instant.parse(r.getString(3)), r.getString(4), r.getString(5),
+                            r.getString(6), r.getString(7), r.getLong(8), r.getLong(9), r.getInt(10), r.getLong(11), r.getLong(12),
+                            r.getLong(13), r.getLong(14), Optional.ofNullable(r.getString(15)), r.getString(16),
+                            listening.getOrDefault(evidence, List.of()), sessions.getOrDefault(evidence, List.of())));
+                }
+            }
+        }
+        return imports;
     }
 
     /**
@@ -692,11 +753,15 @@ public final class CaptureRecords {
         }
     }
 
+    private static ProxySession.Outcome outcome(String word) {
+        return ProxySession.Outcome.valueOf(word.toUpperCase(java.util.Locale.ROOT));
+    }
+
     private static KeptCapture.Session session(ResultSet r) throws SQLException {
         int relayed = r.getInt(15);
         OptionalInt relayedFlow = r.wasNull() ? OptionalInt.empty() : OptionalInt.of(relayed); // wasNull speaks of the last read
         return new KeptCapture.Session(r.getInt(2), r.getLong(3), r.getString(4), r.getInt(5), r.getString(6), r.getInt(7),
-                r.getString(8), r.getString(9), ProxySession.Outcome.valueOf(r.getString(10).toUpperCase(java.util.Locale.ROOT)),
+                r.getString(8), r.getString(9), outcome(r.getString(10)),
                 r.getString(11), r.getString(16), r.getInt(12) != 0, r.getInt(13), r.getInt(14), relayedFlow);
     }
 }

@@ -168,6 +168,36 @@ class ImportCommandTest {
         }
     }
 
+    /**
+     * What a verdict reads of a kept import, its sessions counted by proxy, protocol and outcome in the database, says
+     * what the sessions themselves say: the same counts, first and last times and mail, in the order first found.
+     */
+    @Test
+    void theSessionsCountedAreTheSessionsKept() throws Exception {
+        Case c = relayingPc();
+        assertEquals(ExitCode.OK, run(Recorded.file("lo.pcap").toString(), "--case", c.id().toString()));
+        try (Workspace ws = Workspace.open(tmp.resolve("ws"), "alice")) {
+            KeptCapture kept = CaptureRecords.of(ws).list(c.id()).get(0);
+            java.util.Map<List<Object>, CaptureRecords.SessionGroup> expected = new java.util.LinkedHashMap<>();
+            for (KeptCapture.Session s : kept.sessions()) {
+                expected.merge(List.of(s.proxyHost(), s.proxyPort(), s.protocol(), s.outcome()), new CaptureRecords.SessionGroup(s.proxyHost(),
+                        s.proxyPort(), s.protocol(), s.outcome(), 1, s.startedNanos(), s.startedNanos(), s.smtpMessages()),
+                        (a, b) -> new CaptureRecords.SessionGroup(a.proxyHost(), a.proxyPort(), a.protocol(), a.outcome(),
+                                a.sessions() + b.sessions(), Math.min(a.firstNanos(), b.firstNanos()), Math.max(a.lastNanos(), b.lastNanos()),
+                                a.smtpMessages() + b.smtpMessages()));
+            }
+            assertTrue(expected.size() > 3 && expected.size() < kept.sessions().size(), "the capture's sessions fall into a few groups: "
+                    + expected.keySet());
+            List<CaptureRecords.Tally> tallies = CaptureRecords.of(ws).tallies(c.id());
+            assertEquals(1, tallies.size());
+            assertEquals(List.copyOf(expected.values()), tallies.get(0).groups());
+            assertEquals(kept.sessions().size(), tallies.get(0).sessions());
+            assertEquals(List.of(), tallies.get(0).capture().sessions(), "counted, not read");
+            assertEquals(kept.fileName() + kept.evidence() + kept.analysis() + kept.listening(), tallies.get(0).capture().fileName()
+                    + tallies.get(0).capture().evidence() + tallies.get(0).capture().analysis() + tallies.get(0).capture().listening());
+        }
+    }
+
     /** Into a case, --json prints the analysis the case keeps, byte for byte. */
     @Test
     void withACaseTheJsonPrintedIsTheAnalysisKept() throws Exception {

@@ -64,45 +64,52 @@ public final class CaptureFindingsSection implements ReportSection {
                 () -> CaptureRecords.of(context.workspace()).list(context.subject().id()));
     }
 
+    /** The imports with their sessions counted, not read: what {@link #hasContent} and {@link #contribute} need. */
+    private static List<CaptureRecords.Tally> tallies(ReportContext context) throws WorkspaceException {
+        return context.once("org.proxyscope.capture.tallies",
+                () -> CaptureRecords.of(context.workspace()).tallies(context.subject().id()));
+    }
+
     @Override
     public boolean hasContent(ReportContext context) throws WorkspaceException {
-        return !captures(context).isEmpty();
+        return !tallies(context).isEmpty();
     }
 
     @Override
     public Optional<Contribution> contribute(ReportContext context) throws WorkspaceException {
-        List<KeptCapture> captures = captures(context);
-        if (captures.isEmpty()) {
+        List<CaptureRecords.Tally> tallies = tallies(context);
+        if (tallies.isEmpty()) {
             return Optional.empty();
         }
         Predicate<String> theHost = theHost(context.subject());
-        Predicate<KeptCapture.Session> throughTheHost = session -> theHost.test(session.proxyHost());
         Set<Integer> openPorts = new TreeSet<>();
         List<ListeningSocket> inUse = new ArrayList<>();
         List<String> summary = new ArrayList<>();
         List<Contribution.Exposure> exposed = new ArrayList<>();
-        List<KeptCapture.Session> relayed = new ArrayList<>();
+        List<CaptureRecords.SessionGroup> relayed = new ArrayList<>();
         Set<String> otherProxies = new TreeSet<>();
         int elsewhere = 0;
         List<Integer> proof = new ArrayList<>();
         boolean claimed = false;
-        for (KeptCapture c : captures) {
-            List<KeptCapture.Session> established = new ArrayList<>();
-            List<KeptCapture.Session> others = new ArrayList<>();
-            for (KeptCapture.Session s : c.sessions()) {
-                if (s.outcome() == Outcome.ESTABLISHED) {
-                    (throughTheHost.test(s) ? established : others).add(s);
+        for (CaptureRecords.Tally t : tallies) {
+            KeptCapture c = t.capture();
+            List<CaptureRecords.SessionGroup> established = new ArrayList<>();
+            List<CaptureRecords.SessionGroup> others = new ArrayList<>();
+            for (CaptureRecords.SessionGroup g : t.groups()) {
+                if (g.outcome() == Outcome.ESTABLISHED) {
+                    (theHost.test(g.proxyHost()) ? established : others).add(g);
                 }
             }
             relayed.addAll(established);
-            elsewhere += others.size();
-            others.forEach(s -> otherProxies.add(s.proxyHost()));
+            elsewhere += count(others);
+            others.forEach(g -> otherProxies.add(g.proxyHost()));
             if (!established.isEmpty()) {
                 proof.add(c.evidence()); // the capture itself; complaints attach it when it is small enough
             }
-            claimed |= c.sessions().stream().anyMatch(s -> s.outcome() == Outcome.UNVERIFIED && throughTheHost.test(s));
-            for (KeptCapture.Session s : established) {
-                Contribution.Exposure e = new Contribution.Exposure(s.proxyPort(), s.protocol());
+            claimed |= t.groups().stream().anyMatch(g -> g.outcome() == Outcome.UNVERIFIED && theHost.test(g.proxyHost()));
+            // the groups come in the order their first session was found, as the ports are named
+            for (CaptureRecords.SessionGroup g : established) {
+                Contribution.Exposure e = new Contribution.Exposure(g.proxyPort(), g.protocol());
                 if (!exposed.contains(e)) {
                     exposed.add(e);
                 }
@@ -110,15 +117,15 @@ public final class CaptureFindingsSection implements ReportSection {
             List<ListeningSocket> listeners = listenersOfTheHost(c, theHost);
             listeners.forEach(l -> openPorts.add(l.port()));
             listeners.stream().filter(l -> !l.use().isEmpty()).forEach(inUse::add);
-            summary.add(sessionsOf(c, established, others) + (listeners.isEmpty() ? "" : " It shows " + listeners.size()
+            summary.add(sessionsOf(t, established, others) + (listeners.isEmpty() ? "" : " It shows " + listeners.size()
                     + (listeners.size() == 1 ? " socket" : " sockets") + " of the host listening on proxy ports: " + listening(listeners)
                     + "."));
         }
         if (!relayed.isEmpty()) {
             String ports = exposed.isEmpty() ? "" : " (" + Contribution.Exposure.describe(exposed) + ")";
-            return Optional.of(new Contribution(Contribution.Standing.RELAYS, "Captured traffic shows " + relayed.size()
+            return Optional.of(new Contribution(Contribution.Standing.RELAYS, "Captured traffic shows " + count(relayed)
                     + " sessions relayed through the host" + ports + ".", summary, exposed,
-                    Optional.of(instant(first(relayed))), Optional.of(instant(last(relayed))), proof));
+                    Optional.of(instant(firstOf(relayed))), Optional.of(instant(lastOf(relayed))), proof));
         }
         if (!openPorts.isEmpty()) {
             // a port open on the host is reason to look, not proof: a firewall may keep it from the Internet. "No capture",
@@ -142,26 +149,44 @@ public final class CaptureFindingsSection implements ReportSection {
     }
 
     /** The sentence on one capture: its sessions, those relayed through the host, and those through other hosts. */
-    private static String sessionsOf(KeptCapture c, List<KeptCapture.Session> established, List<KeptCapture.Session> others) {
+    private static String sessionsOf(CaptureRecords.Tally t, List<CaptureRecords.SessionGroup> established,
+            List<CaptureRecords.SessionGroup> others) {
+        KeptCapture c = t.capture();
         String what = (c.listing() ? "The listing " : "The capture ") + c.fileName()
                 + " (evidence #" + c.evidence() + ") holds ";
-        if (c.sessions().isEmpty()) {
+        int all = t.sessions();
+        if (all == 0) {
             return what + "no proxy session.";
         }
-        StringBuilder text = new StringBuilder(what + c.sessions().size() + (c.sessions().size() == 1 ? " proxy session; " : " proxy sessions; "));
+        StringBuilder text = new StringBuilder(what + all + (all == 1 ? " proxy session; " : " proxy sessions; "));
+        int elsewhere = count(others);
         String hosts = others.isEmpty() ? "" : " relayed through other hosts ("
-                + Phrases.firstFew(new TreeSet<>(others.stream().map(KeptCapture.Session::proxyHost).toList())) + ").";
+                + Phrases.firstFew(new TreeSet<>(others.stream().map(CaptureRecords.SessionGroup::proxyHost).toList())) + ").";
         if (established.isEmpty()) {
             return text.append("none was relayed to its destination").append(others.isEmpty() ? "." : " through the case's host; "
-                    + others.size() + were(others.size()) + hosts).toString();
+                    + elsewhere + were(elsewhere) + hosts).toString();
         }
-        text.append(established.size()).append(were(established.size())).append(" relayed to their destination")
+        int relayed = count(established);
+        text.append(relayed).append(were(relayed)).append(" relayed to their destination")
                 .append(others.isEmpty() ? "" : " through the case's host");
-        int messages = established.stream().mapToInt(KeptCapture.Session::smtpMessages).sum();
-        text.append(", the first at ").append(utc(first(established))).append(" and the last at ").append(utc(last(established)))
+        int messages = established.stream().mapToInt(CaptureRecords.SessionGroup::smtpMessages).sum();
+        text.append(", the first at ").append(utc(firstOf(established))).append(" and the last at ").append(utc(lastOf(established)))
                 .append(messages == 0 ? "." : ", carrying " + messages + (messages == 1 ? " mail message." : " mail messages."));
-        return others.isEmpty() ? text.toString() : text.append(' ').append(others.size()).append(" more").append(were(others.size()))
+        return others.isEmpty() ? text.toString() : text.append(' ').append(elsewhere).append(" more").append(were(elsewhere))
                 .append(hosts).toString();
+    }
+
+    private static int count(List<CaptureRecords.SessionGroup> groups) {
+        return groups.stream().mapToInt(CaptureRecords.SessionGroup::sessions).sum();
+    }
+
+    /** When the earliest of the groups' sessions began; sessions of unknown time (0) count as the others do. */
+    private static long firstOf(List<CaptureRecords.SessionGroup> groups) {
+        return groups.stream().mapToLong(CaptureRecords.SessionGroup::firstNanos).min().orElse(0);
+    }
+
+    private static long lastOf(List<CaptureRecords.SessionGroup> groups) {
+        return groups.stream().mapToLong(CaptureRecords.SessionGroup::lastNanos).max().orElse(0);
     }
 
     private static String were(int n) {
