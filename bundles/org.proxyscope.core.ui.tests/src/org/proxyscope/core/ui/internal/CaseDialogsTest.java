@@ -233,6 +233,7 @@ class CaseDialogsTest {
         assertFalse(button(asked, "&Export").isEnabled(), "one export at a time");
         assertFalse(button(asked, "&Browse...").isEnabled(), "the destination is fixed while the copy runs");
         assertTrue(one(asked, org.eclipse.swt.widgets.ProgressBar.class, b -> true).isVisible(), "the copy's progress shows");
+        assertTrue(Widgets.visibleText(asked).contains("Copying line.pcap and checking it against its SHA-256."), Widgets.visibleText(asked));
         click(button(asked, IDialogConstants.CANCEL_LABEL));
         Widgets.spinUntil(display, () -> Widgets.visibleText(asked).contains("cancelled. Nothing was exported."), "the cancel said");
         assertFalse(asked.isDisposed(), "the dialog stays to say what happened");

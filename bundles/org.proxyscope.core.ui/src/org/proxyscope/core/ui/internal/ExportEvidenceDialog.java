@@ -37,6 +37,8 @@ import org.proxyscope.core.model.Evidence;
  */
 public final class ExportEvidenceDialog extends TitleAreaDialog {
 
+    private static final String PURPOSE = "A read-only copy, checked against its SHA-256. Where it went and why go to the custody log.";
+
     private final Workspace workspace;
     private final Evidence chosen;
     private Text to;
@@ -62,7 +64,7 @@ public final class ExportEvidenceDialog extends TitleAreaDialog {
     protected Control createDialogArea(Composite parent) {
         Composite area = (Composite) super.createDialogArea(parent);
         setTitle("Export evidence #" + chosen.number() + " of " + chosen.caseId() + ": " + chosen.originalName());
-        setMessage("A read-only copy, checked against its SHA-256. Where it went and why go to the custody log.");
+        setMessage(PURPOSE);
         Composite body = new Composite(area, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(body);
         GridLayoutFactory.swtDefaults().numColumns(3).margins(10, 10).applyTo(body);
@@ -143,6 +145,8 @@ public final class ExportEvidenceDialog extends TitleAreaDialog {
         running = job;
         setErrorMessage(null);
         enableFields(false);
+        setMessage("Copying " + chosen.originalName() + " and checking it against its SHA-256. Cancel stops the copy and leaves"
+                + " nothing behind.");
         copied.setSelection(0);
         copied.setVisible(true);
         showProgress(job, progress);
@@ -169,6 +173,7 @@ public final class ExportEvidenceDialog extends TitleAreaDialog {
         }
         copied.setVisible(false);
         enableFields(true);
+        setMessage(PURPOSE);
         setErrorMessage(failure);
     }
 
