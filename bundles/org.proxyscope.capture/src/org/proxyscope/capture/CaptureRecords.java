@@ -653,43 +653,91 @@ public final class CaptureRecords {
         });
     }
 
+    /** A search result to place: the entry named after the session {@code ref}, found by searching {@code address}. */
+    public record Placing(CaseId caseId, String ref, String address) {
+    }
+
     /**
-     * The session a search result for {@code address} leads to, when the result is the search entry named after the
-     * session {@code ref}: the first session from there on of the same proxy, protocol and outcome (the entry's
-     * sessions) whose client or destination {@code address} (an IP address as text) is. Empty when none is.
+     * The session a search result for an address leads to: the first session from the entry's first on, of the same
+     * proxy, protocol and outcome (the entry's sessions), whose client or destination the address (an IP address as
+     * text) is; the entry's first session when the address is their proxy. Empty when none is, or the ref or the
+     * address is not one. One answer for each of {@code placings}, in their order: their entries' first sessions are
+     * looked up together, as the sessions have no index by flow and each look-up scans its capture's sessions.
      */
-    public Optional<String> sessionOf(CaseId id, String ref, String address) throws WorkspaceException {
-        int[] numbers = numbers(ref);
-        if (numbers == null || org.proxyscope.core.model.AddressText.literal(address).isEmpty()) {
-            return Optional.empty();
-        }
-        return store.read("find the session of " + address + " near " + ref + " of " + id, c -> {
-            // two statements: the entry's first session has no index by flow, and a join looked it up once a row
-            try (PreparedStatement entry = named(c, "position, proxy_host, proxy_port, protocol, outcome", id, numbers);
-                    ResultSet first = entry.executeQuery()) {
-                if (!first.next()) {
-                    return Optional.empty();
+    public List<Optional<String>> sessionsOf(List<Placing> placings) throws WorkspaceException {
+        return store.read("place " + placings.size() + " search results among the capture sessions", c -> {
+            // the entries' first sessions: one scan of each capture they are in
+            Map<Kept, Set<Integer>> flows = new LinkedHashMap<>();
+            for (Placing p : placings) {
+                int[] numbers = numbers(p.ref());
+                if (numbers != null) {
+                    flows.computeIfAbsent(new Kept(p.caseId(), numbers[0]), k -> new LinkedHashSet<>()).add(numbers[1]);
                 }
-                try (PreparedStatement s = c.prepareStatement("SELECT flow_no FROM capture_sessions WHERE case_id = ? AND evidence_no = ?"
-                        + " AND position >= ? AND proxy_host = ? AND proxy_port = ? AND protocol = ? AND outcome = ?"
-                        + " AND (client_host = ? OR destination = ? OR destination LIKE ? OR destination LIKE ?) ORDER BY position LIMIT 1")) {
-                    s.setString(1, id.toString());
-                    s.setInt(2, numbers[0]);
-                    s.setInt(3, first.getInt(1));
-                    s.setString(4, first.getString(2));
-                    s.setInt(5, first.getInt(3));
-                    s.setString(6, first.getString(4));
-                    s.setString(7, first.getString(5));
-                    s.setString(8, address);
-                    s.setString(9, address);
-                    s.setString(10, address + ":%"); // an address holds no % or _
-                    s.setString(11, "[" + address + "]:%");
+            }
+            Map<String, EntryStart> starts = new java.util.HashMap<>();
+            for (Map.Entry<Kept, Set<Integer>> capture : flows.entrySet()) {
+                String marks = String.join(", ", java.util.Collections.nCopies(capture.getValue().size(), "?"));
+                try (PreparedStatement s = c.prepareStatement("SELECT flow_no, position, proxy_host, proxy_port, protocol, outcome"
+                        + " FROM capture_sessions WHERE case_id = ? AND evidence_no = ? AND flow_no IN (" + marks + ") ORDER BY position")) {
+                    s.setString(1, capture.getKey().caseId().toString());
+                    s.setInt(2, capture.getKey().evidence());
+                    int i = 3;
+                    for (int flow : capture.getValue()) {
+                        s.setInt(i++, flow);
+                    }
                     try (ResultSet r = s.executeQuery()) {
-                        return r.next() ? Optional.of(numbers[0] + "/" + r.getInt(1)) : Optional.empty();
+                        while (r.next()) {
+                            starts.putIfAbsent(capture.getKey().caseId() + " " + capture.getKey().evidence() + "/" + r.getInt(1),
+                                    new EntryStart(r.getInt(2), r.getString(3), r.getInt(4), r.getString(5), r.getString(6)));
+                        }
                     }
                 }
             }
+            List<Optional<String>> placed = new ArrayList<>();
+            for (Placing p : placings) {
+                int[] numbers = numbers(p.ref());
+                EntryStart entry = numbers == null ? null : starts.get(p.caseId() + " " + numbers[0] + "/" + numbers[1]);
+                if (entry == null || org.proxyscope.core.model.AddressText.literal(p.address()).isEmpty()) {
+                    placed.add(Optional.empty());
+                } else if (entry.proxyHost().equalsIgnoreCase(p.address())) {
+                    // every session of the entry went through it; looking further would scan to the capture's end
+                    placed.add(Optional.of(numbers[0] + "/" + numbers[1]));
+                } else {
+                    placed.add(sessionOf(c, p, numbers[0], entry));
+                }
+            }
+            return placed;
         });
+    }
+
+    /** One capture a case keeps. */
+    private record Kept(CaseId caseId, int evidence) {
+    }
+
+    /** A search entry's first session: where the entry's sessions begin, and what they have in common. */
+    private record EntryStart(int position, String proxyHost, int proxyPort, String protocol, String outcome) {
+    }
+
+    /** The first session of {@code p.address()} among the entry's sessions, which begin at {@code entry}. */
+    private static Optional<String> sessionOf(Connection c, Placing p, int evidence, EntryStart entry) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT flow_no FROM capture_sessions WHERE case_id = ? AND evidence_no = ?"
+                + " AND position >= ? AND proxy_host = ? AND proxy_port = ? AND protocol = ? AND outcome = ?"
+                + " AND (client_host = ? OR destination = ? OR destination LIKE ? OR destination LIKE ?) ORDER BY position LIMIT 1")) {
+            s.setString(1, p.caseId().toString());
+            s.setInt(2, evidence);
+            s.setInt(3, entry.position());
+            s.setString(4, entry.proxyHost());
+            s.setInt(5, entry.proxyPort());
+            s.setString(6, entry.protocol());
+            s.setString(7, entry.outcome());
+            s.setString(8, p.address());
+            s.setString(9, p.address());
+            s.setString(10, p.address() + ":%"); // an address holds no % or _
+            s.setString(11, "[" + p.address() + "]:%");
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(evidence + "/" + r.getInt(1)) : Optional.empty();
+            }
+        }
     }
 
     private static final java.util.regex.Pattern REF = java.util.regex.Pattern.compile("([0-9]{1,9})/([0-9]{1,9})");

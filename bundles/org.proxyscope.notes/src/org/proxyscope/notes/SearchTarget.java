@@ -1,5 +1,7 @@
 package org.proxyscope.notes;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,24 +28,56 @@ public final class SearchTarget {
 
     /** The ref ({@link SearchHit#ref()} in its kind's terms) that opening {@code hit} should show. */
     public static String ref(Workspace workspace, SearchHit hit) throws WorkspaceException {
-        boolean socket = hit.kind().equals("socket");
-        if (!socket && !hit.kind().equals("session")) {
-            return hit.ref();
-        }
-        Matcher m = MARKED.matcher(hit.snippet());
-        while (m.find()) {
-            Optional<String> address = address(m.group(1));
-            if (address.isPresent()) {
+        return refs(workspace, List.of(hit)).get(0);
+    }
+
+    /**
+     * {@link #ref} of each of {@code hits}, in their order. The command line lists a ref for every result; a capture's
+     * results are placed together, which reads each capture's sessions once instead of once a result.
+     */
+    public static List<String> refs(Workspace workspace, List<SearchHit> hits) throws WorkspaceException {
+        String[] refs = new String[hits.size()];
+        List<CaptureLinks.Placing> placings = new ArrayList<>();
+        List<Integer> placingHit = new ArrayList<>();
+        for (int i = 0; i < hits.size(); i++) {
+            SearchHit hit = hits.get(i);
+            refs[i] = hit.ref();
+            boolean socket = hit.kind().equals("socket");
+            if (!socket && !hit.kind().equals("session")) {
+                continue;
+            }
+            for (String address : markedAddresses(hit)) {
                 if (socket) {
-                    return hit.ref() + "@" + address.get();
+                    refs[i] = hit.ref() + "@" + address;
+                    break;
                 }
-                Optional<String> session = CaptureLinks.sessionOf(workspace, hit.caseId(), hit.ref(), address.get());
-                if (session.isPresent()) {
-                    return session.get();
+                // each address marked is a candidate, in the snippet's order: the first with a session wins
+                placings.add(new CaptureLinks.Placing(hit.caseId(), hit.ref(), address));
+                placingHit.add(i);
+            }
+        }
+        if (!placings.isEmpty()) {
+            List<Optional<String>> sessions = CaptureLinks.sessionsOf(workspace, placings);
+            boolean[] placed = new boolean[hits.size()];
+            for (int k = 0; k < placings.size(); k++) {
+                int i = placingHit.get(k);
+                if (!placed[i] && sessions.get(k).isPresent()) {
+                    refs[i] = sessions.get(k).get();
+                    placed[i] = true;
                 }
             }
         }
-        return hit.ref();
+        return List.of(refs);
+    }
+
+    /** The IP addresses the search marked in the hit's snippet, in their order. */
+    private static List<String> markedAddresses(SearchHit hit) {
+        List<String> addresses = new ArrayList<>();
+        Matcher m = MARKED.matcher(hit.snippet());
+        while (m.find()) {
+            address(m.group(1)).ifPresent(addresses::add);
+        }
+        return addresses;
     }
 
     /**

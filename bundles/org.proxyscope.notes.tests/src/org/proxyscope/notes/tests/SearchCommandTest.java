@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -95,6 +96,16 @@ class SearchCommandTest {
         assertTrue(out.startsWith(c.id() + "  session 1/" + session.flow() + "  " + session.protocol() + " via " + session.proxyHost() + ":"
                 + session.proxyPort() + ", established: "), out);
         assertTrue(out.contains("«10.0.0.57»"), out);
+
+        // the proxy took part in every session of each result: each opens at its own first session
+        List<String> entries;
+        try (Workspace ws = Workspace.open(tmp.resolve("ws"), "alice")) {
+            entries = ws.searchEverything("192.0.2.7", Optional.empty(), 50).stream().filter(h -> h.kind().equals("session"))
+                    .map(h -> "session " + h.ref()).toList();
+        }
+        assertEquals(ExitCode.OK, run("192.0.2.7", "--json"), err);
+        assertTrue(entries.size() > 1, out);
+        assertEquals(entries, refs(out).stream().filter(r -> r.startsWith("session ")).toList());
     }
 
     /** A listed socket's result names the client or mail server searched for, which the workbench opens at its connection. */

@@ -28,13 +28,21 @@ public final class CaptureLinks {
         }
     }
 
-    /** The session of {@code address} among those of the search entry named after the session {@code ref}. */
-    public static Optional<String> sessionOf(Workspace workspace, CaseId id, String ref, String address) throws WorkspaceException {
+    /**
+     * For each of {@code placings} (case, the session {@code ref} a search entry is named after, an address searched
+     * for), the session of that address among the entry's sessions, when there is one.
+     */
+    public static List<Optional<String>> sessionsOf(Workspace workspace, List<Placing> placings) throws WorkspaceException {
         try {
-            return CaptureRecords.of(workspace).sessionOf(id, ref, address);
+            return CaptureRecords.of(workspace).sessionsOf(placings.stream()
+                    .map(p -> new CaptureRecords.Placing(p.caseId(), p.ref(), p.address())).toList());
         } catch (NoClassDefFoundError absent) {
-            return Optional.empty();
+            return placings.stream().map(p -> Optional.<String>empty()).toList();
         }
+    }
+
+    /** A search result to place: the entry named after the session {@code ref}, found by searching {@code address}. */
+    public record Placing(CaseId caseId, String ref, String address) {
     }
 
     /** Links to the kept sessions whose ref begins with {@code refPrefix}, in the order the case gained them. */

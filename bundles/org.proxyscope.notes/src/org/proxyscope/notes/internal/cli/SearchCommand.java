@@ -63,21 +63,24 @@ public final class SearchCommand implements Command {
         }
         try (Workspace ws = WorkspaceArguments.open(args)) {
             List<SearchHit> hits = ws.searchEverything(query, within, limit);
+            List<String> refs = SearchTarget.refs(ws, hits);
             if (args.flag("--json")) {
                 JsonArray all = new JsonArray();
-                for (SearchHit h : hits) {
+                for (int i = 0; i < hits.size(); i++) {
+                    SearchHit h = hits.get(i);
                     JsonObject o = new JsonObject();
                     o.addProperty("case", h.caseId().toString());
                     o.addProperty("kind", h.kind());
-                    o.addProperty("ref", SearchTarget.ref(ws, h));
+                    o.addProperty("ref", refs.get(i));
                     o.addProperty("title", h.title());
                     o.addProperty("snippet", h.snippet());
                     all.add(o);
                 }
                 io.out().println(JsonText.pretty(all));
             } else {
-                for (SearchHit h : hits) {
-                    String ref = SearchTarget.ref(ws, h);
+                for (int i = 0; i < hits.size(); i++) {
+                    SearchHit h = hits.get(i);
+                    String ref = refs.get(i);
                     io.out().printf("%s  %s%s  %s%n      %s%n", h.caseId(), h.kind(), ref.isEmpty() ? "" : " " + ref, h.title(),
                             h.snippet().replace('\n', ' '));
                 }
