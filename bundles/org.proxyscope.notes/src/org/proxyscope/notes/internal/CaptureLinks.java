@@ -41,7 +41,11 @@ public final class CaptureLinks {
         }
     }
 
-    /** A search result to place: the entry named after the session {@code ref}, found by searching {@code address}. */
+    /**
+     * A search result to place: the entry named after the session {@code ref}, found by searching {@code address}.
+     * The notes' own, not the capture plug-in's {@code CaptureRecords.Placing}: a caller must not touch that plug-in's
+     * classes, which may be absent.
+     */
     public record Placing(CaseId caseId, String ref, String address) {
     }
 
