@@ -62,7 +62,8 @@ public final class CaseOverviewPart {
     private Composite body;
     private Label heading;
     private final Map<String, Text> values = new LinkedHashMap<>();
-    private final ServiceCaller<CaseVerdicts> verdicts = new ServiceCaller<>(CaseOverviewPart.class, CaseVerdicts.class);
+    /** Made when a verdict is first asked for: the overview opens with the window, and nothing of it need load then. */
+    private ServiceCaller<CaseVerdicts> verdicts;
     private Label verdictLabel;
     private Text verdict;
     /** Counts the verdicts asked for, so that only the latest answer is shown when cases are chosen quickly. */
@@ -281,12 +282,16 @@ public final class CaseOverviewPart {
         if (!offered) {
             return;
         }
+        if (verdicts == null) {
+            verdicts = new ServiceCaller<>(CaseOverviewPart.class, CaseVerdicts.class);
+        }
+        ServiceCaller<CaseVerdicts> caller = verdicts;
         int asked = ++verdictsAsked;
         verdict.setText("Reading what the case's evidence shows...");
         verdict.setForeground(null);
         Display display = verdict.getDisplay();
         Job reading = Job.create("Reading the verdict of " + id, monitor -> {
-            CaseVerdicts.Verdict found = verdicts.current().map(v -> {
+            CaseVerdicts.Verdict found = caller.current().map(v -> {
                 try {
                     return v.of(workspace, id);
                 } catch (WorkspaceException e) {
@@ -316,7 +321,9 @@ public final class CaseOverviewPart {
 
     @PreDestroy
     void dispose() {
-        verdicts.unget();
+        if (verdicts != null) {
+            verdicts.unget();
+        }
     }
 
     /** The verdict line as shown; empty while the report plug-in is not installed. */
