@@ -310,6 +310,33 @@ class CaseDialogsTest {
         assertEquals(logged, ws.custody(relaying.id()).size(), "reading the verdict writes nothing to the case");
     }
 
+    /** A change to the shown case (here, evidence added) keeps the evidence chosen; another case starts with none. */
+    @Test
+    void aChangeToTheShownCaseKeepsTheChosenEvidence() throws Exception {
+        Case c = ws.createCase(NewCase.of("Open SOCKS proxy", "192.0.2.7", "192.0.2.7:1080", "CUST-9", "high", List.of()));
+        Case other = ws.createCase(NewCase.of("Another line", "192.0.2.9", "", "", "low", List.of()));
+        for (int i = 0; i < 3; i++) {
+            ws.addEvidence(c.id(), Files.writeString(tmp.resolve("capture-" + i + ".txt"), "capture " + i), "", Progress.NONE);
+        }
+        Shell shell = Widgets.partShell(display);
+        CaseOverviewPart overview = new CaseOverviewPart();
+        overview.workspace = ws;
+        overview.createControls(shell);
+        shell.open();
+        overview.show(c.id());
+        Table evidence = one(shell, Table.class, t -> true);
+        evidence.setSelection(1);
+        evidence.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+        ws.addEvidence(c.id(), Files.writeString(tmp.resolve("netstat.txt"), "TCP 0.0.0.0:1080 LISTENING"), "", Progress.NONE);
+        overview.caseChanged(c.id());
+        assertEquals(4, evidence.getItemCount());
+        assertEquals(1, evidence.getSelectionIndex(), "still on the file the analyst chose");
+        assertTrue(button(shell, "E&xport Evidence...").isEnabled());
+        overview.caseSelected(other.id());
+        assertEquals(-1, evidence.getSelectionIndex());
+        assertFalse(button(shell, "E&xport Evidence...").isEnabled());
+    }
+
     /** When the shown case changes, the Custody Log shows the entries just logged, at its end; a case chosen starts at the top. */
     @Test
     void custodyLogRevealsTheNewestEntriesWhenTheCaseChanges() throws Exception {

@@ -236,6 +236,10 @@ public final class CaseOverviewPart {
         if (body == null || body.isDisposed()) {
             return;
         }
+        // the same case shown again after a change (an export, a purge, evidence added): the analyst stays where they were
+        boolean again = shown != null && shown.id().equals(id);
+        Evidence selected = again ? selectedEvidence() : null;
+        int top = again ? evidence.getTopIndex() : 0;
         try {
             shown = workspace.get(id);
             heading.setText(shown.id() + "  " + shown.title());
@@ -259,7 +263,13 @@ public final class CaseOverviewPart {
                 row.setText(new String[] {Integer.toString(e.number()), e.originalName(), String.format("%,d", e.size()),
                         e.sha256(), UtcTime.seconds(e.added()),
                         e.isPurged() ? "purged " + UtcTime.seconds(e.purged().get()) + ": " + e.purgeReason() : e.source()});
+                if (selected != null && e.number() == selected.number()) {
+                    evidence.setSelection(evidence.getItemCount() - 1);
+                    export.setEnabled(!e.isPurged());
+                    purge.setEnabled(!e.isPurged());
+                }
             }
+            evidence.setTopIndex(Math.min(top, Math.max(0, evidence.getItemCount() - 1)));
             askVerdict(id);
         } catch (WorkspaceException e) {
             heading.setText(e.getMessage());
