@@ -76,7 +76,10 @@ public record ReportContext(Workspace workspace, Case subject, List<Evidence> ev
         return String.join(" ", lines);
     }
 
-    /** The verdict, then when relaying was seen: how the summary, the Case Report view and {@code verdict} begin. */
+    /**
+     * The verdict, then when relaying was seen: how the executive summary, the Case Report view, the Case Overview and
+     * the {@code verdict} command say it.
+     */
     public String verdictAndWhen() {
         return verdict() + relayingSeen().map(seen -> " " + seen).orElse("");
     }

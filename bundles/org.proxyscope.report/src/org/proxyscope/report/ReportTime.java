@@ -25,7 +25,8 @@ public final class ReportTime {
 
     /** "Relaying was seen from 2026-12-04 10:15:30 UTC to 2026-12-05 09:00:00 UTC.", or "at" the one time. */
     public static String relayingSeen(Instant first, Instant last) {
-        String span = span(first, last);
-        return "Relaying was seen " + (span.contains(" to ") ? "from " : "at ") + span + ".";
+        String from = utc(first);
+        String to = utc(last);
+        return from.equals(to) ? "Relaying was seen at " + from + "." : "Relaying was seen from " + from + " to " + to + ".";
     }
 }
