@@ -55,6 +55,14 @@ class CaseDialogsTest {
         ws.close();
     }
 
+    /** The Case Overview on the test's workspace, drawn in {@code shell}, as the workbench makes it. */
+    private CaseOverviewPart overview(Shell shell) {
+        CaseOverviewPart overview = new CaseOverviewPart();
+        overview.workspace = ws;
+        overview.createControls(shell);
+        return overview;
+    }
+
     private static Text field(Shell shell, String hint) {
         return one(shell, Text.class, t -> hint.equals(t.getMessage()));
     }
@@ -135,9 +143,7 @@ class CaseDialogsTest {
             ws.addEvidence(c.id(), Files.writeString(tmp.resolve(name), name), "", Progress.NONE);
         }
         Shell shell = Widgets.partShell(display);
-        CaseOverviewPart overview = new CaseOverviewPart();
-        overview.workspace = ws;
-        overview.createControls(shell);
+        CaseOverviewPart overview = overview(shell);
         shell.setSize(900, 300); // shorter than the case's details and its evidence together
         shell.open();
         overview.show(c.id());
@@ -164,9 +170,7 @@ class CaseDialogsTest {
         ws.addEvidence(c.id(), Files.writeString(tmp.resolve("mail.eml"), "unrelated"), "", Progress.NONE);
         ws.purgeEvidence(c.id(), 2, "unrelated customer mail");
         Shell shell = Widgets.partShell(display);
-        CaseOverviewPart overview = new CaseOverviewPart();
-        overview.workspace = ws;
-        overview.createControls(shell);
+        CaseOverviewPart overview = overview(shell);
         shell.open();
         overview.show(c.id());
         Table evidence = one(shell, Table.class, t -> true);
@@ -250,9 +254,7 @@ class CaseDialogsTest {
     void overviewShowsTheSelectedCase() throws Exception {
         Case c = ws.createCase(NewCase.of("Open SOCKS proxy", "192.0.2.7", "192.0.2.7:1080", "CUST-9", "high", List.of("socks")));
         Shell shell = Widgets.partShell(display);
-        CaseOverviewPart overview = new CaseOverviewPart();
-        overview.workspace = ws;
-        overview.createControls(shell);
+        CaseOverviewPart overview = overview(shell);
         overview.show(c.id());
         assertEquals("192.0.2.7:1080", overview.value("Authorised scope"));
         assertEquals("New", overview.value("Status"));
@@ -288,9 +290,7 @@ class CaseDialogsTest {
         Case untested = ws.createCase(NewCase.of("Complaint only", "192.0.2.9", "", "", "low", List.of()));
         int logged = ws.custody(relaying.id()).size();
         Shell shell = Widgets.partShell(display);
-        CaseOverviewPart overview = new CaseOverviewPart();
-        overview.workspace = ws;
-        overview.createControls(shell);
+        CaseOverviewPart overview = overview(shell);
         shell.setSize(900, 600);
         shell.open();
 
@@ -319,9 +319,7 @@ class CaseDialogsTest {
             ws.addEvidence(c.id(), Files.writeString(tmp.resolve("capture-" + i + ".txt"), "capture " + i), "", Progress.NONE);
         }
         Shell shell = Widgets.partShell(display);
-        CaseOverviewPart overview = new CaseOverviewPart();
-        overview.workspace = ws;
-        overview.createControls(shell);
+        CaseOverviewPart overview = overview(shell);
         shell.open();
         overview.show(c.id());
         Table evidence = one(shell, Table.class, t -> true);
