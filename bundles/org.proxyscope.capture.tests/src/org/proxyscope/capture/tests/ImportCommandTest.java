@@ -79,6 +79,9 @@ class ImportCommandTest {
         try (Workspace ws = Workspace.open(tmp.resolve("ws"), "alice")) {
             org.proxyscope.capture.OlderImports.withoutListeningSockets(ws, c.id());
             assertEquals(List.of(), CaptureRecords.of(ws).list(c.id()).get(0).listening());
+            // an older version's analysis differs from this one's; this one's may not (its JSON differs only in the
+            // milliseconds it took, which two analyses of a small listing can share, and then the one kept serves)
+            ws.purgeEvidence(c.id(), 2, "stands for an analysis by an older version");
             custody = ws.custody(c.id()).size();
         }
         out.reset();
