@@ -8,8 +8,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 
 import org.eclipse.core.runtime.ServiceCaller;
-import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.di.Focus;
@@ -28,7 +26,6 @@ import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
@@ -36,6 +33,7 @@ import org.eclipse.swt.widgets.Text;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.proxyscope.app.ui.CaseEvents;
+import org.proxyscope.app.ui.LatestAnswer;
 import org.proxyscope.app.ui.Tables;
 import org.proxyscope.app.ui.UtcTime;
 import org.proxyscope.core.CaseVerdicts;
@@ -66,8 +64,8 @@ public final class CaseOverviewPart {
     private ServiceCaller<CaseVerdicts> verdicts;
     private Label verdictLabel;
     private Text verdict;
-    /** Counts the verdicts asked for, so that only the latest answer is shown when cases are chosen quickly. */
-    private int verdictsAsked;
+    /** Only the latest case's verdict shows when cases are chosen quickly. */
+    private LatestAnswer<CaseVerdicts.Verdict> verdictAnswers;
     private Button changeStatus;
     private Button edit;
     private Button export;
@@ -294,32 +292,22 @@ public final class CaseOverviewPart {
         }
         if (verdicts == null) {
             verdicts = new ServiceCaller<>(CaseOverviewPart.class, CaseVerdicts.class);
+            verdictAnswers = new LatestAnswer<>(verdict);
         }
-        ServiceCaller<CaseVerdicts> caller = verdicts;
-        int asked = ++verdictsAsked;
         verdict.setText("Reading what the case's evidence shows...");
         verdict.setForeground(null);
-        Display display = verdict.getDisplay();
-        Job reading = Job.create("Reading the verdict of " + id, monitor -> {
-            CaseVerdicts.Verdict found = caller.current().map(v -> {
-                try {
-                    return v.of(workspace, id);
-                } catch (WorkspaceException e) {
-                    return new CaseVerdicts.Verdict(false, "Not read: " + e.getMessage());
-                }
-            }).orElse(new CaseVerdicts.Verdict(false, "Not read: the report plug-in is no longer installed."));
-            display.asyncExec(() -> {
-                if (asked == verdictsAsked && !verdict.isDisposed()) {
-                    verdict.setText(found.line());
-                    verdict.setForeground(found.relays() ? display.getSystemColor(SWT.COLOR_DARK_RED) : null);
-                    body.layout(true, true);
-                    scroller.setMinSize(body.computeSize(SWT.DEFAULT, SWT.DEFAULT));
-                }
-            });
-            return Status.OK_STATUS;
+        verdictAnswers.ask("Reading the verdict of " + id, () -> verdicts.current().map(v -> {
+            try {
+                return v.of(workspace, id);
+            } catch (WorkspaceException e) {
+                return new CaseVerdicts.Verdict(false, "Not read: " + e.getMessage());
+            }
+        }).orElse(new CaseVerdicts.Verdict(false, "Not read: the report plug-in is no longer installed.")), found -> {
+            verdict.setText(found.line());
+            verdict.setForeground(found.relays() ? verdict.getDisplay().getSystemColor(SWT.COLOR_DARK_RED) : null);
+            body.layout(true, true);
+            scroller.setMinSize(body.computeSize(SWT.DEFAULT, SWT.DEFAULT));
         });
-        reading.setSystem(true);
-        reading.schedule();
     }
 
     private void showVerdictLine(boolean shown) {

@@ -10,8 +10,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.di.Focus;
@@ -23,11 +21,11 @@ import org.eclipse.jface.wizard.WizardDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
 import org.proxyscope.app.ui.CaseEvents;
+import org.proxyscope.app.ui.LatestAnswer;
 import org.proxyscope.app.ui.ProxyscopeModel;
 import org.proxyscope.app.ui.Tables;
 import org.proxyscope.core.Workspace;
@@ -60,8 +58,8 @@ public final class ReportOutlinePart {
     private Case current;
     private CaseId selectedBeforeCreation;
     private final Set<String> omitted = new HashSet<>();
-    /** Counts the cases asked about, so that a slow answer for a case no longer selected is dropped. */
-    private int gatherings;
+    /** Only the latest case's answer shows: a slow one for a case no longer selected is dropped. */
+    private LatestAnswer<Gathering> answers;
 
     @PostConstruct
     void createControls(Composite parent) {
@@ -69,6 +67,7 @@ public final class ReportOutlinePart {
         subject = new Label(parent, SWT.WRAP);
         subject.setText("Select a case in the Triage perspective's Case Explorer.");
         GridDataFactory.fillDefaults().span(2, 1).grab(true, false).hint(300, SWT.DEFAULT).applyTo(subject);
+        answers = new LatestAnswer<>(subject);
         table = new Table(parent, SWT.CHECK | SWT.FULL_SELECTION | SWT.BORDER);
         table.setHeaderVisible(true);
         Tables.addColumns(table, new String[][] {{"Section", "260"}, {"In this case", "420"}});
@@ -129,38 +128,29 @@ public final class ReportOutlinePart {
             return;
         }
         current = chosen;
-        int asked = ++gatherings;
         String heading = chosen.id() + "  " + chosen.title() + "\nTarget " + chosen.target() + ", status " + chosen.status().label();
         subject.setText(heading + "\nVerdict: reading what the case's evidence shows...");
         export.setEnabled(false);
         subject.getParent().layout(true, true);
-        Display display = subject.getDisplay();
-        Job gathering = Job.create("Reading what the report of " + id + " will contain", monitor -> {
-            CaseReport.Gathered gathered = null;
-            String failure = null;
+        answers.ask("Reading what the report of " + id + " will contain", () -> {
             try {
                 // asked as the export asks: every section's contribution first, so the remediation knows what was found
-                gathered = CaseReport.gather(workspace, id, catalog, Set.of());
+                return new Gathering(CaseReport.gather(workspace, id, catalog, Set.of()), null);
             } catch (WorkspaceException e) {
-                failure = e.getMessage();
+                return new Gathering(null, e.getMessage());
             }
-            CaseReport.Gathered answer = gathered;
-            String problem = failure;
-            display.asyncExec(() -> {
-                if (asked == gatherings && !subject.isDisposed()) {
-                    show(heading, answer, problem);
-                }
-            });
-            return Status.OK_STATUS;
-        });
-        gathering.setSystem(true);
-        gathering.schedule();
+        }, answer -> show(heading, answer));
     }
 
-    private void show(String heading, CaseReport.Gathered gathered, String failure) {
+    /** What gathering a case's report gave: what it will contain, or why it could not be read. */
+    private record Gathering(CaseReport.Gathered gathered, String failure) {
+    }
+
+    private void show(String heading, Gathering answer) {
         table.removeAll();
+        CaseReport.Gathered gathered = answer.gathered();
         if (gathered == null) {
-            subject.setText(heading + "\n" + failure);
+            subject.setText(heading + "\n" + answer.failure());
             subject.getParent().layout(true, true);
             return;
         }
