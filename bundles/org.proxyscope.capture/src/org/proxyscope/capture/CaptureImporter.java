@@ -99,8 +99,7 @@ public final class CaptureImporter {
         }
         CaptureFormat format = recognise(head, headLength);
         if (format == null) {
-            throw new CaptureFormatException(0, file.getFileName() + " is no pcap, pcapng, netstat or ss file (it begins "
-                    + HexFormat.ofDelimiter(" ").formatHex(head, 0, Math.min(headLength, 8)) + ")");
+            throw unrecognised(file, head, headLength);
         }
         ReadableByteChannel source = new ProgressChannel(new ReplayChannel(ByteBuffer.wrap(head, 0, headLength), channel), progress);
         return format == CaptureFormat.NETSTAT ? readListing(file, source) : readPackets(file, format, source, size, progress);
@@ -154,6 +153,12 @@ public final class CaptureImporter {
                 hosts(flowsShown, sessions, table.names), table.malformed, table.fragments,
                 table.firstNanos == Long.MAX_VALUE ? 0 : table.firstNanos, table.lastNanos == Long.MIN_VALUE ? 0 : table.lastNanos,
                 Duration.ZERO, Optional.ofNullable(problem));
+    }
+
+    /** Why {@code file}, which begins with {@code head}, cannot be read: it is in no format this plug-in reads. */
+    static CaptureFormatException unrecognised(Path file, byte[] head, int length) {
+        return new CaptureFormatException(0, file.getFileName() + " is no pcap, pcapng, netstat or ss file (it begins "
+                + HexFormat.ofDelimiter(" ").formatHex(head, 0, Math.min(Math.max(length, 0), 8)) + ")");
     }
 
     /** The format the first bytes of a file show, or null when they show none. */

@@ -77,7 +77,10 @@ public final class FlowStream {
             channel.position(0);
             ByteSource source = new ByteSource(channel, 1 << 20);
             CaptureFormat format = CaptureImporter.recognise(head, n);
-            if (format == null || format == CaptureFormat.NETSTAT) {
+            if (format == null) {
+                throw CaptureImporter.unrecognised(file, head, n); // replaced since it was read
+            }
+            if (format == CaptureFormat.NETSTAT) {
                 return segments; // a listing has no payload to follow
             }
             try {

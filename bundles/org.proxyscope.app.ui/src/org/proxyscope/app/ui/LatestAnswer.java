@@ -24,8 +24,11 @@ public final class LatestAnswer<T> {
         this.view = view;
     }
 
-    /** Reads {@code read} in a Job called {@code task}, then hands the answer to {@code show} on the UI thread. */
-    public void ask(String task, Supplier<T> read, Consumer<T> show) {
+    /**
+     * Reads {@code read} in a Job called {@code task}, then hands the answer to {@code show} on the UI thread. Returns
+     * the Job, scheduled; it ends once the answer is handed over.
+     */
+    public Job ask(String task, Supplier<T> read, Consumer<T> show) {
         int question = ++asked;
         Display display = view.getDisplay();
         Job reading = Job.create(task, monitor -> {
@@ -39,5 +42,6 @@ public final class LatestAnswer<T> {
         });
         reading.setSystem(true);
         reading.schedule();
+        return reading;
     }
 }

@@ -374,6 +374,50 @@ class CaptureViewsTest {
     }
 
     /**
+     * Follow Stream shows the flow chosen last, however long the reads before it take; a capture that can no longer be
+     * read is named in the view with what went wrong.
+     */
+    @Test
+    void followStreamShowsTheLastChosenFlowAndSaysWhenItCannotBeRead() throws Exception {
+        CaptureReport report = new org.proxyscope.capture.CaptureImporter().read(capture, org.proxyscope.core.Progress.NONE);
+        ProxySession mail = report.sessions().stream().filter(ProxySession::carriesSmtp).findFirst().orElseThrow();
+        org.proxyscope.capture.Flow other = report.flows().stream().filter(f -> f.number() != mail.flow().number())
+                .findFirst().orElseThrow();
+        // a capture whose read takes until the test lets it go: since it was read, a named pipe, fed once the later
+        // flow shows; what the late read then finds (no capture) must not replace it
+        Path slow = java.nio.file.Files.copy(capture, tmp.resolve("slow.pcapng"));
+        FollowStreamPart stream = part(FollowStreamPart.class);
+        stream.imported(new org.proxyscope.capture.CaptureImporter().read(slow, org.proxyscope.core.Progress.NONE));
+        java.nio.file.Files.delete(slow);
+        assertEquals(0, new ProcessBuilder("mkfifo", slow.toString()).start().waitFor());
+        stream.follow(other);
+        org.eclipse.core.runtime.jobs.Job late = stream.reading();
+        stream.imported(report);
+        stream.follow(mail.flow());
+        stream.reading().join();
+        Widgets.spinUntil(display, () -> stream.streamText().contains("RCPT TO"), "the stream of the flow chosen last");
+        try (java.io.OutputStream feed = java.nio.file.Files.newOutputStream(slow)) {
+            feed.write(new byte[] { 1, 2, 3, 4 });
+        }
+        late.join();
+        while (display.readAndDispatch()) {
+            // what the late read handed over
+        }
+        assertTrue(stream.streamText().startsWith("Flow " + mail.flow().number() + ": tcp "), stream.streamText());
+
+        Path replaced = java.nio.file.Files.copy(capture, tmp.resolve("replaced.pcapng"));
+        CaptureReport before = new org.proxyscope.capture.CaptureImporter().read(replaced, org.proxyscope.core.Progress.NONE);
+        java.nio.file.Files.write(replaced, new byte[] { 1, 2, 3, 4 }); // overwritten since it was read
+        stream.imported(before);
+        stream.follow(other);
+        stream.reading().join();
+        Widgets.spinUntil(display, () -> stream.streamText().startsWith("Could not read"), "the failure");
+        assertEquals("Could not read flow " + other.number() + " from " + replaced
+                + ": replaced.pcapng is no pcap, pcapng, netstat or ss file (it begins 01 02 03 04) (at byte offset 0)",
+                stream.streamText());
+    }
+
+    /**
      * The timeline counts every timed session of the recording once, in round buckets; pointing at the
      * busiest bar names its time and counts, and a click announces that bucket's first session's flow, as
      * a click on a finding does.

@@ -1,5 +1,6 @@
 package org.proxyscope.capture.ui.internal;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HexFormat;
@@ -9,7 +10,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.UIEventTopic;
@@ -22,6 +22,8 @@ import org.eclipse.swt.custom.StyledText;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Composite;
+import org.proxyscope.app.ui.LatestAnswer;
+import org.proxyscope.capture.CaptureFormatException;
 import org.proxyscope.capture.CaptureReport;
 import org.proxyscope.capture.Flow;
 import org.proxyscope.capture.FlowStream;
@@ -39,7 +41,12 @@ public final class FollowStreamPart {
     private Color clientColour;
     private Color serverColour;
     private Path file;
-    private volatile Job reading;
+    private LatestAnswer<Stream> answers;
+    private Job reading;
+
+    /** A flow's segments as read, or why they could not be. */
+    private record Stream(Flow flow, List<FlowStream.Segment> segments, String failure) {
+    }
 
     @PostConstruct
     void createControls(Composite parent, @Optional @Named(CaptureEvents.SHOWN_REPORT) CaptureReport shown,
@@ -52,6 +59,7 @@ public final class FollowStreamPart {
         clientColour = parent.getDisplay().getSystemColor(SWT.COLOR_DARK_RED);
         serverColour = parent.getDisplay().getSystemColor(SWT.COLOR_DARK_BLUE);
         text.setText("Select a flow to follow its stream.");
+        answers = new LatestAnswer<>(text);
         if (shown != null) { // opened after the capture was read, perhaps after a flow was chosen
             imported(shown);
             if (chosen != null) {
@@ -82,27 +90,29 @@ public final class FollowStreamPart {
             return;
         }
         Path capture = file;
-        Job job = Job.create("Following flow " + flow.number(), monitor -> {
+        reading = answers.ask("Following flow " + flow.number(), () -> {
             try {
-                List<FlowStream.Segment> segments = FlowStream.read(capture, flow, LIMIT);
-                text.getDisplay().asyncExec(() -> show(flow, segments));
-                return Status.OK_STATUS;
-            } catch (Exception e) {
-                return Status.error("Could not read flow " + flow.number() + " from " + capture + ": " + e.getMessage(), e);
+                return new Stream(flow, FlowStream.read(capture, flow, LIMIT), null);
+            } catch (IOException | CaptureFormatException e) {
+                return new Stream(flow, List.of(), "Could not read flow " + flow.number() + " from " + capture + ": " + e.getMessage());
             }
-        });
-        reading = job;
-        job.schedule();
+        }, this::show);
     }
 
     Job reading() {
         return reading;
     }
 
-    private void show(Flow flow, List<FlowStream.Segment> segments) {
-        if (text.isDisposed()) {
+    private void show(Stream read) {
+        if (read.failure() != null) {
+            text.setText(read.failure());
+            text.setStyleRanges(new StyleRange[0]);
+            hex.setText(read.failure());
+            hex.setStyleRanges(new StyleRange[0]);
             return;
         }
+        Flow flow = read.flow();
+        List<FlowStream.Segment> segments = read.segments();
         StringBuilder plain = new StringBuilder();
         StringBuilder dump = new StringBuilder();
         List<StyleRange> textStyles = new java.util.ArrayList<>();
