@@ -85,7 +85,7 @@ class CaptureViewsTest {
 
     /** A host as the Host Inventory's row names it. */
     private static String row(HostRecord h) {
-        return h.address() + " " + String.join(", ", h.roles());
+        return h.address() + " " + (h.roles().isEmpty() ? "none recognised" : String.join(", ", h.roles()));
     }
 
     /** A listing made without -n (Windows' netstat -a) loses sockets: the view says how many and what to ask for. */
@@ -132,6 +132,11 @@ class CaptureViewsTest {
                 List.of(findings.evidence(0), findings.evidence(1), findings.evidence(2)));
         assertEquals(List.of("", "", ""), List.of(table.getItem(0).getText(7), table.getItem(1).getText(7), table.getItem(2).getText(7)),
                 "no mail through a listing");
+        // a listing shows no traffic a role could be known from; the Host Inventory says so rather than leave cells blank
+        HostsPart hosts = part(HostsPart.class);
+        hosts.show(job.report());
+        assertEquals(List.of("192.168.1.5 none recognised", "198.51.100.25 none recognised", "2001:db8::5 none recognised",
+                "2001:db8::9 none recognised"), IntStream.range(0, hosts.rows()).mapToObj(hosts::row).toList());
     }
 
     @Test

@@ -42,7 +42,7 @@ public final class HostsPart {
         Tables.sortByHeadings(table, this::fill);
         Tables.onDemand(table, i -> {
             HostRecord h = shown.get(i);
-            return new String[] { h.address(), String.join(", ", h.roles()), listening(h), String.join(", ", h.names()) };
+            return new String[] { h.address(), roles(h.roles()), listening(h), String.join(", ", h.names()) };
         });
         if (shownReport != null) {
             show(shownReport); // opened after the capture was read
@@ -54,6 +54,11 @@ public final class HostsPart {
     void show(@UIEventTopic(CaptureEvents.IMPORTED) CaptureReport report) {
         hosts = report.hosts();
         fill();
+    }
+
+    /** A blank cell would read as not yet filled: a host seen only in traffic no role is known for (UDP, say) says so. */
+    static String roles(Set<String> roles) {
+        return roles.isEmpty() ? "none recognised" : String.join(", ", roles);
     }
 
     private static String listening(HostRecord h) {
@@ -68,7 +73,7 @@ public final class HostsPart {
             case 1 -> {
                 // hosts with the same roles share one set: its text is made once, not at each of a big capture's comparisons
                 Map<Set<String>, String> texts = new IdentityHashMap<>();
-                yield Comparator.comparing((HostRecord h) -> texts.computeIfAbsent(h.roles(), r -> String.join(", ", r)));
+                yield Comparator.comparing((HostRecord h) -> texts.computeIfAbsent(h.roles(), HostsPart::roles));
             }
             case 2 -> Comparator.comparing((HostRecord h) -> h.listening().isEmpty() ? Integer.MAX_VALUE : h.listening().get(0));
             default -> Comparator.comparing((HostRecord h) -> String.join(", ", h.names()));
