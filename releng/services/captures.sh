@@ -84,6 +84,8 @@ tcpdump -i lo -U -s 0 -w "$dir/lo.pcap" 'tcp or udp' 2>"$dir/tcpdump-lo.log" &
 lo_dump=$!
 tcpdump -i any -U -s 0 -w "$dir/any.pcap" 'tcp or udp' 2>"$dir/tcpdump-any.log" &
 any_dump=$!
+# stopped on every way out: a run that failed half way once left both recording into the files the next run wrote
+pids+=("$lo_dump" "$any_dump")
 for log in "$dir/tcpdump-lo.log" "$dir/tcpdump-any.log"; do
     for _ in $(seq 100); do grep -q "listening on" "$log" && break; sleep 0.1; done
 done
