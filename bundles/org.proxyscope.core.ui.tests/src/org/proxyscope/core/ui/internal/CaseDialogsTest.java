@@ -20,6 +20,8 @@ import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.Tree;
+import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.swt.widgets.Text;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -147,7 +149,7 @@ class CaseDialogsTest {
         shell.setSize(900, 300); // shorter than the case's details and its evidence together
         shell.open();
         overview.show(c.id());
-        Table evidence = one(shell, Table.class, t -> true);
+        Tree evidence = one(shell, Tree.class, t -> true);
         assertEquals(3, evidence.getItemCount());
         assertTrue(evidence.getClientArea().height >= 4 * evidence.getItemHeight(),
                 "room for the three rows and more: " + evidence.getClientArea().height + " px, rows of " + evidence.getItemHeight());
@@ -173,13 +175,13 @@ class CaseDialogsTest {
         CaseOverviewPart overview = overview(shell);
         shell.open();
         overview.show(c.id());
-        Table evidence = one(shell, Table.class, t -> true);
+        Tree evidence = one(shell, Tree.class, t -> true);
         org.eclipse.swt.widgets.Button export = button(shell, "E&xport Evidence...");
         assertFalse(export.isEnabled(), "nothing selected");
-        evidence.setSelection(1);
+        evidence.setSelection(evidence.getItem(1));
         evidence.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
         assertFalse(export.isEnabled(), "a purged file has nothing to hand over");
-        evidence.setSelection(0);
+        evidence.setSelection(evidence.getItem(0));
         evidence.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
         assertTrue(export.isEnabled());
 
@@ -322,17 +324,60 @@ class CaseDialogsTest {
         CaseOverviewPart overview = overview(shell);
         shell.open();
         overview.show(c.id());
-        Table evidence = one(shell, Table.class, t -> true);
-        evidence.setSelection(1);
+        Tree evidence = one(shell, Tree.class, t -> true);
+        evidence.setSelection(evidence.getItem(1));
         evidence.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
         ws.addEvidence(c.id(), Files.writeString(tmp.resolve("netstat.txt"), "TCP 0.0.0.0:1080 LISTENING"), "", Progress.NONE);
         overview.caseChanged(c.id());
         assertEquals(4, evidence.getItemCount());
-        assertEquals(1, evidence.getSelectionIndex(), "still on the file the analyst chose");
+        assertEquals(List.of(evidence.getItem(1)), List.of(evidence.getSelection()), "still on the file the analyst chose");
         assertTrue(button(shell, "E&xport Evidence...").isEnabled());
         overview.caseSelected(other.id());
-        assertEquals(-1, evidence.getSelectionIndex());
+        assertEquals(0, evidence.getSelectionCount());
         assertFalse(button(shell, "E&xport Evidence...").isEnabled());
+    }
+
+    /**
+     * A probe run's transcripts show as one row that opens to them, so that the case's other evidence is not buried;
+     * a file chosen within stays chosen, its row open, when the case changes. A series gives nothing to export itself.
+     */
+    @Test
+    void aSeriesOfTranscriptsIsOneRowThatOpensToItsFiles() throws Exception {
+        Case c = ws.createCase(NewCase.of("Open SOCKS proxy", "192.0.2.7", "192.0.2.7:1080", "CUST-9", "high", List.of()));
+        ws.addEvidence(c.id(), Files.writeString(tmp.resolve("netstat.txt"), "TCP 0.0.0.0:1080 LISTENING"), "customer PC, by mail",
+                Progress.NONE);
+        for (String protocol : List.of("socks4", "socks5", "http-connect")) {
+            ws.addEvidence(c.id(), "192.0.2.7-1080-" + protocol + ".txt", "probe transcript, " + protocol + " on port 1080",
+                    out -> out.write(protocol.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        ws.addEvidence(c.id(), Files.writeString(tmp.resolve("capture.pcap"), "pcap"), "", Progress.NONE);
+        Shell shell = Widgets.partShell(display);
+        CaseOverviewPart overview = overview(shell);
+        shell.setSize(1100, 700);
+        shell.open();
+        overview.show(c.id());
+        Tree evidence = one(shell, Tree.class, t -> true);
+        assertEquals(List.of("1 netstat.txt 26", "2–4 probe transcript (3 files) 24", "5 capture.pcap 4"), java.util.Arrays.stream(evidence.getItems())
+                .map(r -> r.getText(0) + " " + r.getText(1) + " " + r.getText(2)).toList());
+        TreeItem series = evidence.getItem(1);
+        assertEquals("probe transcript", series.getText(5));
+        assertEquals(List.of("2", "3", "4"), java.util.Arrays.stream(series.getItems()).map(r -> r.getText(0)).toList());
+        org.eclipse.swt.widgets.Button export = button(shell, "E&xport Evidence...");
+        evidence.setSelection(series);
+        evidence.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+        assertFalse(export.isEnabled(), "a series is no file to hand over");
+        series.setExpanded(true);
+        evidence.setSelection(series.getItem(1));
+        evidence.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+        assertTrue(export.isEnabled());
+        org.proxyscope.app.ui.tests.support.Widgets.screenshot(shell, "case-overview-series");
+
+        ws.addEvidence(c.id(), Files.writeString(tmp.resolve("whois.txt"), "whois"), "", Progress.NONE);
+        overview.caseChanged(c.id());
+        TreeItem reopened = evidence.getItem(1);
+        assertTrue(reopened.getExpanded(), "the series is still open");
+        assertEquals(List.of(reopened.getItem(1)), List.of(evidence.getSelection()), "on the transcript the analyst chose");
+        assertEquals(4, evidence.getItemCount());
     }
 
     /** When the shown case changes, the Custody Log shows the entries just logged, at its end; a case chosen starts at the top. */

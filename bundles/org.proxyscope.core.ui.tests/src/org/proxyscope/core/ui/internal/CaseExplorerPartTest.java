@@ -118,12 +118,36 @@ class CaseExplorerPartTest {
         ws.addEvidence(socks.id(), Files.writeString(tmp.resolve("netstat.txt"), "LISTEN 1080"), "", org.proxyscope.core.Progress.NONE);
         part.refresh();
         Tree tree = one(shell, Tree.class, t -> true);
-        TreeItem item = tree.getItem(2);
-        item.setExpanded(true);
-        tree.notifyListeners(SWT.Expand, eventFor(item));
-        Widgets.spinUntil(display, () -> item.getItemCount() == 2 && !item.getItem(0).getText().isEmpty(), "children shown");
+        TreeItem item = opened(tree, tree.getItem(2));
+        assertEquals(2, item.getItemCount());
         assertEquals("Evidence (1)", item.getItem(0).getText());
         assertEquals("Custody log (2)", item.getItem(1).getText());
+    }
+
+    /** A probe run's transcripts are one node under Evidence, which opens to each. */
+    @Test
+    void aProbeRunsTranscriptsAreOneNodeUnderEvidence() throws Exception {
+        for (String protocol : List.of("socks4", "socks5")) {
+            ws.addEvidence(socks.id(), "192.0.2.7-1080-" + protocol + ".txt", "probe transcript, " + protocol + " on port 1080",
+                    out -> out.write(protocol.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        ws.addEvidence(socks.id(), Files.writeString(tmp.resolve("netstat.txt"), "LISTEN 1080"), "", org.proxyscope.core.Progress.NONE);
+        part.refresh();
+        Tree tree = one(shell, Tree.class, t -> true);
+        TreeItem evidence = opened(tree, opened(tree, tree.getItem(2)).getItem(0));
+        assertEquals(List.of("probe transcript: 2 files (#1–2, 12 bytes)", "#3 netstat.txt (11 bytes, " + ws.evidence(socks.id()).get(2)
+                .sha256().substring(0, 12) + "…)"), java.util.Arrays.stream(evidence.getItems()).map(TreeItem::getText).toList());
+        TreeItem series = opened(tree, evidence.getItem(0));
+        assertEquals(List.of("#1 192.0.2.7-1080-socks4.txt", "#2 192.0.2.7-1080-socks5.txt"),
+                java.util.Arrays.stream(series.getItems()).map(i -> i.getText().substring(0, i.getText().indexOf(" ("))).toList());
+    }
+
+    /** Opens {@code item} as a click on its arrow does, once its children are shown. */
+    private TreeItem opened(Tree tree, TreeItem item) {
+        item.setExpanded(true);
+        tree.notifyListeners(SWT.Expand, eventFor(item));
+        Widgets.spinUntil(display, () -> item.getItemCount() > 0 && !item.getItem(0).getText().isEmpty(), "children shown");
+        return item;
     }
 
     private static org.eclipse.swt.widgets.Event eventFor(TreeItem item) {

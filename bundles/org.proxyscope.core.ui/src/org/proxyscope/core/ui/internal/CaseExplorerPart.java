@@ -128,6 +128,8 @@ public final class CaseExplorerPart {
             case Case c -> c.id().toString();
             case CaseTree.EvidenceFolder f -> "Evidence (" + f.items().size() + ")";
             case CaseTree.CustodyFolder f -> "Custody log (" + f.items().size() + ")";
+            case EvidenceSeries series -> series.kind() + ": " + series.items().size() + " files (#" + series.range() + ", "
+                    + String.format("%,d", series.bytes()) + " bytes)";
             case Evidence e -> "#" + e.number() + " " + e.originalName() + " (" + String.format("%,d", e.size()) + " bytes, "
                     + e.sha256().substring(0, 12) + "…)";
             case CustodyEntry e -> e.sequence() + ". " + UtcTime.minutes(e.at()) + " " + e.actionWord() + ": " + e.details();
@@ -265,7 +267,8 @@ public final class CaseExplorerPart {
                 return switch (node) {
                     case Case c -> new Object[] {new CaseTree.EvidenceFolder(c, workspace.evidence(c.id())),
                             new CaseTree.CustodyFolder(c, workspace.custody(c.id()))};
-                    case CaseTree.EvidenceFolder f -> f.items().toArray();
+                    case CaseTree.EvidenceFolder f -> EvidenceSeries.fold(f.items()).toArray();
+                    case EvidenceSeries series -> series.items().toArray();
                     case CaseTree.CustodyFolder f -> f.items().toArray();
                     default -> new Object[0];
                 };
@@ -282,7 +285,7 @@ public final class CaseExplorerPart {
         @Override
         public boolean hasChildren(Object node) {
             return node instanceof Case || node instanceof CaseTree.EvidenceFolder f && !f.items().isEmpty()
-                    || node instanceof CaseTree.CustodyFolder c && !c.items().isEmpty();
+                    || node instanceof CaseTree.CustodyFolder c && !c.items().isEmpty() || node instanceof EvidenceSeries;
         }
     }
 }

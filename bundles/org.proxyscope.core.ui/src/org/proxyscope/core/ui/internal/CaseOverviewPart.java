@@ -1,7 +1,9 @@
 package org.proxyscope.core.ui.internal;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -27,14 +29,14 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
-import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
+import org.eclipse.swt.widgets.Tree;
+import org.eclipse.swt.widgets.TreeColumn;
+import org.eclipse.swt.widgets.TreeItem;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.proxyscope.app.ui.CaseEvents;
 import org.proxyscope.app.ui.LatestAnswer;
-import org.proxyscope.app.ui.Tables;
 import org.proxyscope.app.ui.UtcTime;
 import org.proxyscope.core.CaseVerdicts;
 import org.proxyscope.core.Workspace;
@@ -70,7 +72,8 @@ public final class CaseOverviewPart {
     private Button edit;
     private Button export;
     private Button purge;
-    private Table evidence;
+    /** The case's files, a series a plug-in added together (a probe run's transcripts) folded into one row. */
+    private Tree evidence;
     private Case shown;
 
     /** Rows of evidence the table has room for however short the part is: below that, the overview scrolls. */
@@ -134,10 +137,14 @@ public final class CaseOverviewPart {
         Label evidenceLabel = new Label(form, SWT.NONE);
         evidenceLabel.setText("Evidence (drop files on the case in the Case Explorer to add them):");
         GridDataFactory.fillDefaults().span(4, 1).indent(0, 8).applyTo(evidenceLabel);
-        evidence = new Table(form, SWT.BORDER | SWT.FULL_SELECTION);
+        evidence = new Tree(form, SWT.BORDER | SWT.FULL_SELECTION);
         evidence.setHeaderVisible(true);
-        Tables.addColumns(evidence, new String[][] {{"#", "40"}, {"File", "180"}, {"Bytes", "100"}, {"SHA-256", "440"}, {"Added", "170"},
-                {"Source", "160"}});
+        for (String[] c : new String[][] {{"#", "70"}, {"File", "180"}, {"Bytes", "100"}, {"SHA-256", "440"}, {"Added", "170"},
+                {"Source", "160"}}) {
+            TreeColumn column = new TreeColumn(evidence, SWT.NONE);
+            column.setText(c[0]);
+            column.setWidth(Integer.parseInt(c[1]));
+        }
         // its columns scroll within it: only its height counts towards the overview's least size
         GridDataFactory.fillDefaults().span(4, 1).grab(true, true)
                 .hint(300, evidence.getHeaderHeight() + EVIDENCE_ROWS * evidence.getItemHeight()).applyTo(evidence);
@@ -176,9 +183,10 @@ public final class CaseOverviewPart {
         values.put(name, value);
     }
 
+    /** The file chosen, or null when none is (or a series is: Export and Purge act on one file). */
     private Evidence selectedEvidence() {
-        int row = evidence.getSelectionIndex();
-        return row < 0 ? null : (Evidence) evidence.getItem(row).getData();
+        TreeItem[] rows = evidence.getSelection();
+        return rows.length == 1 && rows[0].getData() instanceof Evidence e ? e : null;
     }
 
     private void exportSelected() {
@@ -206,6 +214,53 @@ public final class CaseOverviewPart {
         } catch (WorkspaceException e) {
             MessageDialog.openError(body.getShell(), "Purge Evidence", e.getMessage());
         }
+    }
+
+    /** A file's row; chosen again, and its series opened, when it is the file chosen before. */
+    private void fill(TreeItem row, Evidence e, Evidence selected) {
+        row.setData(e);
+        row.setText(new String[] {Integer.toString(e.number()), e.originalName(), String.format("%,d", e.size()), e.sha256(),
+                UtcTime.seconds(e.added()), e.isPurged() ? "purged " + UtcTime.seconds(e.purged().get()) + ": " + e.purgeReason() : e.source()});
+        if (selected != null && e.number() == selected.number()) {
+            if (row.getParentItem() != null) {
+                row.getParentItem().setExpanded(true);
+            }
+            evidence.setSelection(row);
+            export.setEnabled(!e.isPurged());
+            purge.setEnabled(!e.isPurged());
+        }
+    }
+
+    /** The number of a row's file, or of a series' first. */
+    private static int firstNumber(TreeItem row) {
+        return row.getData() instanceof EvidenceSeries series ? series.first().number() : ((Evidence) row.getData()).number();
+    }
+
+    /** Scrolls the row of file {@code number} (or of the series it begins) to the top, if it is shown. */
+    private void scrollTo(int number) {
+        for (TreeItem row : evidence.getItems()) {
+            for (TreeItem candidate : row.getExpanded() ? row.getItems() : new TreeItem[0]) {
+                if (firstNumber(candidate) == number) {
+                    evidence.setTopItem(candidate);
+                    return;
+                }
+            }
+            if (firstNumber(row) == number) {
+                evidence.setTopItem(row);
+                return;
+            }
+        }
+    }
+
+    /** The series the analyst opened, by their first file's number. */
+    private Set<Integer> openedSeries() {
+        Set<Integer> opened = new HashSet<>();
+        for (TreeItem row : evidence.getItems()) {
+            if (row.getExpanded()) {
+                opened.add(firstNumber(row));
+            }
+        }
+        return opened;
     }
 
     private void changed() {
@@ -237,7 +292,8 @@ public final class CaseOverviewPart {
         // the same case shown again after a change (an export, a purge, evidence added): the analyst stays where they were
         boolean again = shown != null && shown.id().equals(id);
         Evidence selected = again ? selectedEvidence() : null;
-        int top = again ? evidence.getTopIndex() : 0;
+        int top = again && evidence.getTopItem() != null ? firstNumber(evidence.getTopItem()) : 0;
+        Set<Integer> opened = again ? openedSeries() : Set.of();
         try {
             shown = workspace.get(id);
             heading.setText(shown.id() + "  " + shown.title());
@@ -255,19 +311,21 @@ public final class CaseOverviewPart {
             export.setEnabled(false);
             purge.setEnabled(false);
             evidence.removeAll();
-            for (Evidence e : workspace.evidence(id)) {
-                TableItem row = new TableItem(evidence, SWT.NONE);
-                row.setData(e);
-                row.setText(new String[] {Integer.toString(e.number()), e.originalName(), String.format("%,d", e.size()),
-                        e.sha256(), UtcTime.seconds(e.added()),
-                        e.isPurged() ? "purged " + UtcTime.seconds(e.purged().get()) + ": " + e.purgeReason() : e.source()});
-                if (selected != null && e.number() == selected.number()) {
-                    evidence.setSelection(evidence.getItemCount() - 1);
-                    export.setEnabled(!e.isPurged());
-                    purge.setEnabled(!e.isPurged());
+            for (Object row : EvidenceSeries.fold(workspace.evidence(id))) {
+                TreeItem item = new TreeItem(evidence, SWT.NONE);
+                if (row instanceof EvidenceSeries series) {
+                    item.setData(series);
+                    item.setText(new String[] {series.range(), series.kind() + " (" + series.items().size() + " files)", String.format("%,d", series.bytes()), "",
+                            UtcTime.seconds(series.first().added()), series.kind()});
+                    for (Evidence e : series.items()) {
+                        fill(new TreeItem(item, SWT.NONE), e, selected);
+                    }
+                    item.setExpanded(opened.contains(series.first().number()));
+                } else {
+                    fill(item, (Evidence) row, selected);
                 }
             }
-            evidence.setTopIndex(Math.min(top, Math.max(0, evidence.getItemCount() - 1)));
+            scrollTo(top);
             askVerdict(id);
         } catch (WorkspaceException e) {
             heading.setText(e.getMessage());
