@@ -330,6 +330,19 @@ class CaseReportTest {
         }
         assertEquals(custody, ws.custody(c.id()).size(), "a failed export leaves the custody log as it was");
 
+        // --force replaces an earlier file, never a device, a pipe or a link (as root, a report once replaced /dev/full)
+        Path pipe = tmp.resolve("pipe.pdf");
+        assertEquals(0, new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor());
+        Path link = Files.createSymbolicLink(tmp.resolve("link.pdf"), existing);
+        for (Path special : List.of(pipe, link)) {
+            ReportException refused = assertThrows(ReportException.class, () -> CaseReport.export(ws, c.id(), sections,
+                    ExportRequest.to(special).overwriting(true), Progress.NONE));
+            assertEquals(special + (special.equals(link) ? " is a link" : " is a device or a pipe") + ", not a file; name a new file,"
+                    + " or a file to replace (--force)", refused.getMessage());
+        }
+        assertTrue(Files.isSymbolicLink(link) && !Files.isRegularFile(pipe));
+        assertEquals("the analyst's earlier report", Files.readString(existing));
+
         CaseReport.Exported again = CaseReport.export(ws, c.id(), sections, ExportRequest.to(existing).overwriting(true).omitting(Set.of()), Progress.NONE);
         assertTrue(Files.readString(existing, StandardCharsets.ISO_8859_1).startsWith("%PDF-"), "--force replaces it");
         assertEquals(again.evidence().sha256(), ws.evidence(c.id()).get(ws.evidence(c.id()).size() - 1).sha256());

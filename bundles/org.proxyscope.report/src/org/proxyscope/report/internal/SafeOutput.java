@@ -5,8 +5,10 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Optional;
 
 import org.proxyscope.core.TempPaths;
 import org.proxyscope.report.ReportException;
@@ -33,6 +35,10 @@ public final class SafeOutput {
         if (Files.isDirectory(target)) {
             throw new ReportException(target + " is a folder; name the file to write");
         }
+        Optional<String> special = notAFile(target);
+        if (special.isPresent()) {
+            throw new ReportException(special.get() + "; name a new file, or a file to replace (--force)");
+        }
         if (Files.exists(target) && !overwrite) {
             throw new ReportException(target + " exists already; choose another name or allow overwriting (--force)");
         }
@@ -44,6 +50,22 @@ public final class SafeOutput {
             throw new ReportException("The folder " + folder + " cannot be written to");
         }
         return target;
+    }
+
+    /**
+     * Why an export may never take the place of {@code target}: it is a device, a pipe or a link, which a file moved
+     * into place would replace (as root, with --force, a report once took the place of /dev/full). Empty when
+     * {@code target} is a plain file or is not there.
+     */
+    public static Optional<String> notAFile(Path target) {
+        if (Files.isSymbolicLink(target)) {
+            return Optional.of(target + " is a link, not a file");
+        }
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)
+                && !Files.isDirectory(target)) {
+            return Optional.of(target + " is a device or a pipe, not a file");
+        }
+        return Optional.empty();
     }
 
     /** Writes {@code target} (checked by {@link #check}) through {@code body}. */

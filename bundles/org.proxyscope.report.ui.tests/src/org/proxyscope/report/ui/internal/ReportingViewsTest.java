@@ -150,6 +150,12 @@ class ReportingViewsTest {
             assertFalse(finish.isEnabled());
             Widgets.click(Widgets.button(dialog.getShell(), "&Replace the file if it exists"));
             assertTrue(finish.isEnabled());
+            Path link = Files.createSymbolicLink(tmp.resolve("link.pdf"), existing);
+            file.setText(link.toString());
+            assertFalse(finish.isEnabled(), "Replace takes the place of a file, never of a link");
+            assertTrue(Widgets.visibleText(dialog.getShell()).contains(link + " is a link, not a file."),
+                    Widgets.visibleText(dialog.getShell()));
+            file.setText(existing.toString());
             key.setText(tmp.resolve("missing.p12").toString());
             assertFalse(finish.isEnabled(), "a key file that is not there");
             key.setText("");

@@ -17,6 +17,7 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.proxyscope.core.model.Case;
 import org.proxyscope.report.SigningKey;
+import org.proxyscope.report.internal.SafeOutput;
 
 /**
  * Where the report goes: the PDF's path (proposed in the home folder, named after the case), whether an
@@ -161,6 +162,8 @@ final class ExportReportWizard extends Wizard {
                     problem = "The folder " + out.getParent() + " does not exist.";
                 } else if (Files.isDirectory(out)) {
                     problem = out + " is a folder.";
+                } else if (SafeOutput.notAFile(out).isPresent()) {
+                    problem = SafeOutput.notAFile(out).get() + ".";
                 } else if (Files.exists(out) && !overwrite.getSelection()) {
                     problem = out.getFileName() + " exists already: choose another name, or tick Replace.";
                 } else if (!key.getText().isBlank() && !Files.isRegularFile(Path.of(key.getText().strip()))) {
@@ -170,6 +173,8 @@ final class ExportReportWizard extends Wizard {
                         Optional<Path> path = optional(companion);
                         if (path.isPresent() && (path.get().getParent() == null || !Files.isDirectory(path.get().getParent()))) {
                             problem = "The folder " + path.get().getParent() + " does not exist.";
+                        } else if (path.isPresent() && SafeOutput.notAFile(path.get()).isPresent()) {
+                            problem = SafeOutput.notAFile(path.get()).get() + ".";
                         } else if (path.isPresent() && Files.exists(path.get()) && !overwrite.getSelection()) {
                             problem = path.get().getFileName() + " exists already: choose another name, or tick Replace.";
                         }
