@@ -32,6 +32,9 @@ public record ProbeRequest(Host host, List<Integer> ports, List<String> protocol
      * @throws ProbeRefusedException naming the ports outside it
      */
     public void checkScope() throws ProbeRefusedException {
+        if (!scope.names(host)) {
+            throw new ProbeRefusedException("Not probing " + host + ": the host lies outside the authorised scope (" + scope + ")");
+        }
         List<Integer> outside = ports.stream().filter(p -> !scope.permits(host, p)).toList();
         if (!outside.isEmpty()) {
             throw new ProbeRefusedException("Not probing " + host + ": " + (outside.size() > 1 ? "ports " : "port ")

@@ -65,6 +65,11 @@ public record Scope(List<ScopeEntry> entries) {
         return entries.stream().anyMatch(e -> e.permits(host, port));
     }
 
+    /** Whether {@code host} is named in the scope at all, on whatever ports. */
+    public boolean names(Host host) {
+        return entries.stream().anyMatch(e -> e.host().equals(host));
+    }
+
     @Override
     public String toString() {
         return String.join(" ", entries.stream().map(ScopeEntry::toString).toList());

@@ -108,6 +108,9 @@ class ProbeCommandTest {
         UsageException outside = assertThrows(UsageException.class,
                 () -> run("127.0.0.1", "--case", c.id().toString(), "--ports", port + ",3128"));
         assertTrue(outside.getMessage().contains("port 3128 lies outside the authorised scope"), outside.getMessage());
+        UsageException otherHost = assertThrows(UsageException.class, () -> run("127.0.0.2", "--case", c.id().toString(), "--ports", port));
+        assertTrue(otherHost.getMessage().startsWith("Not probing 127.0.0.2: the host lies outside the authorised scope (127.0.0.1:" + port
+                + ")"), otherHost.getMessage());
         String out = run("127.0.0.1", "--case", c.id().toString(), "--ports", port, "--protocols", "socks5", "--json");
         assertTrue(out.contains("\"verdict\": \"open-proxy\""), out);
         assertTrue(out.contains("\"transcript\": \"" + c.id() + " evidence #1\""), out);
