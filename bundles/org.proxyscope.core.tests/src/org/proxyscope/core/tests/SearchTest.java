@@ -75,6 +75,34 @@ class SearchTest {
         }
     }
 
+    /**
+     * A word is found at a sentence's end and before a colon, and as the first part of a joined word: a program's file,
+     * a mailbox, an address with its port. An address never finds a longer one, nor a word one that merely begins alike.
+     */
+    @Test
+    void aWordIsFoundAtASentencesEndAndAsTheFirstPartOfAJoinedWord() throws Exception {
+        try (Workspace ws = open()) {
+            Case a = ws.createCase(NewCase.of("Trojan at the dentist", "192.0.2.7", "", "", "high", List.of()));
+            WorkspaceStore store = ws.store(NOTES);
+            store.write(a.id(), "notes", tx -> {
+                tx.index("note", "1", "Call", "The customer reinstalled the machine. Its trojan was wupdate.exe, listening on"
+                        + " 192.0.2.7:1080; its mail came from alice@victim.test. Status: closed");
+                tx.index("note", "2", "Neighbour", "Another line, 192.0.2.70, runs wupdater and a machinery of its own.");
+                return tx.custody(CustodyAction.NOTE_EDITED, "notes 1 and 2 created");
+            });
+            for (String typed : List.of("machine", "reinstalled machine", "\"reinstalled the machine\"", "wupdate", "wupdate.exe",
+                    "alice", "192.0.2.7:1080", "status", "closed")) {
+                assertEquals(List.of(a.id() + " note 1"), where(ws.searchEverything(typed, Optional.empty(), 20).stream()
+                        .filter(h -> h.kind().equals("note")).toList()), typed);
+            }
+            assertEquals(Set.of(a.id() + " case ", a.id() + " note 1"), Set.copyOf(where(ws.searchEverything("192.0.2.7", Optional.empty(), 20))),
+                    "192.0.2.7:1080 is the address, 192.0.2.70 another");
+            assertEquals(List.of(a.id() + " note 2"), where(ws.searchEverything("own", Optional.empty(), 20)));
+            SearchHit program = ws.searchEverything("wupdate", Optional.empty(), 20).get(0);
+            assertTrue(program.snippet().contains("«wupdate.exe"), program.snippet());
+        }
+    }
+
     @Test
     void anEditIsFoundAtOnceAndARolledBackOneNever() throws Exception {
         try (Workspace ws = open()) {

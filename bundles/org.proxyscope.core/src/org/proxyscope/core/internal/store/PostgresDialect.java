@@ -239,7 +239,8 @@ final class PostgresDialect implements Dialect {
         List<String> out = new ArrayList<>();
         for (SearchQuery.Part part : query) {
             out.add(switch (part) {
-                case SearchQuery.Word w -> orNothing(SearchText.phrase(w.text(), w.prefix()), w.text());
+                case SearchQuery.Word w -> orNothing(w.joinable() ? SearchText.joined(w.text(), SearchQuery.JOINERS)
+                        : SearchText.phrase(w.text(), w.prefix()), w.text());
                 case SearchQuery.Phrase p -> orNothing(SearchText.phrase(p.text(), false), p.text());
                 case SearchQuery.Operator o -> switch (o.word()) {
                     case "AND" -> "&";

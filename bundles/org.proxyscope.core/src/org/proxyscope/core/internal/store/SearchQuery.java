@@ -15,8 +15,21 @@ final class SearchQuery {
     sealed interface Part {
     }
 
+    /**
+     * The characters that join the parts of one word in the index ("wupdate.exe", "alice@victim.test",
+     * "192.0.2.7:1080"), and that SQLite's tokenizer keeps at a word's end ("reinstalled." ends a sentence): a whole
+     * word typed also finds the words it begins followed by one of them. Without it, the last word of every sentence
+     * of a note was out of a search's reach, and so was the program "wupdate" in "wupdate.exe".
+     */
+    static final String JOINERS = ".-:@_";
+
     /** A word; {@code prefix} when it ended with *. */
     record Word(String text, boolean prefix) implements Part {
+
+        /** Whether it also finds the words it begins, joined on ({@link #JOINERS}): a whole word of word characters. */
+        boolean joinable() {
+            return !prefix && text.chars().allMatch(c -> SearchText.isWordChar((char) c)) && text.chars().anyMatch(Character::isLetterOrDigit);
+        }
     }
 
     /** The words of a quoted phrase, in a row. */

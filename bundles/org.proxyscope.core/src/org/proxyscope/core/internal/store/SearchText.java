@@ -141,6 +141,23 @@ final class SearchText {
         return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'";
     }
 
+    /**
+     * A word typed whole as it is, or followed by one of {@code joiners} and more ("wupdate" finds "wupdate.exe"), as
+     * the local search takes it; {@code typed} holds word characters only. Empty when it is no word to search for.
+     */
+    static String joined(String typed, String joiners) {
+        List<String> words = words(typed);
+        if (words.size() != 1) {
+            return "";
+        }
+        String word = words.get(0);
+        StringBuilder any = new StringBuilder("(").append(quote(word));
+        for (char j : joiners.toCharArray()) {
+            any.append(" | ").append(quote(word + j)).append(":*");
+        }
+        return any.append(')').toString();
+    }
+
     /** The words of a phrase in a row ({@code <->}), the last one a prefix when asked; empty when it has none. */
     static String phrase(String text, boolean prefix) {
         List<String> words = words(text);

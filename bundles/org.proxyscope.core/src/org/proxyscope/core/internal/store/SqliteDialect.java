@@ -333,11 +333,26 @@ final class SqliteDialect implements Dialect {
     @Override
     public String matchExpression(List<SearchQuery.Part> query) {
         return query.stream().map(part -> switch (part) {
-            case SearchQuery.Word w -> "\"" + w.text() + "\"" + (w.prefix() ? "*" : "");
-            case SearchQuery.Phrase p -> "\"" + p.text() + "\"";
+            case SearchQuery.Word w -> w.joinable() ? joined(w.text(), SearchQuery.JOINERS) : "\"" + w.text() + "\"" + (w.prefix() ? "*" : "");
+            // as the team workspace's search takes a word's ending dots, dashes and colons off, phrases included
+            case SearchQuery.Phrase p -> SearchText.isWordChar(last(p.text())) ? joined(p.text(), ".-:") : "\"" + p.text() + "\"";
             case SearchQuery.Operator o -> o.word();
             case SearchQuery.Bracket b -> b.open() ? "(" : ")";
         }).collect(Collectors.joining(" "));
+    }
+
+    /** {@code text} as typed, or followed by one of {@code joiners} and more: "wupdate" finds "wupdate.exe" and "machine.". */
+    private static String joined(String text, String joiners) {
+        StringBuilder any = new StringBuilder("(\"").append(text).append('"');
+        for (char j : joiners.toCharArray()) {
+            any.append(" OR \"").append(text).append(j).append("\"*");
+        }
+        return any.append(')').toString();
+    }
+
+    private static char last(String text) {
+        String t = text.strip();
+        return t.isEmpty() ? ' ' : t.charAt(t.length() - 1);
     }
 
     @Override
