@@ -27,9 +27,9 @@ public record ProbeRequest(Host host, List<Integer> ports, List<String> protocol
 
     /**
      * The safety rule every run obeys before it sends anything, and what the Probe Launcher checks as the
-     * analyst types: every port lies within the authorised scope.
+     * analyst types: the host and every port lie within the authorised scope.
      *
-     * @throws ProbeRefusedException naming the ports outside it
+     * @throws ProbeRefusedException naming the host, when the scope does not name it, or the ports outside it
      */
     public void checkScope() throws ProbeRefusedException {
         if (!scope.names(host)) {

@@ -95,7 +95,8 @@ class SearchTest {
                 assertEquals(List.of(a.id() + " note 1"), where(ws.searchEverything(typed, Optional.empty(), 20).stream()
                         .filter(h -> h.kind().equals("note")).toList()), typed);
             }
-            assertEquals(Set.of(a.id() + " case ", a.id() + " note 1"), Set.copyOf(where(ws.searchEverything("192.0.2.7", Optional.empty(), 20))),
+            assertEquals(Set.of(a.id() + " case ", a.id() + " note 1"),
+                    Set.copyOf(where(ws.searchEverything("192.0.2.7", Optional.empty(), 20))),
                     "192.0.2.7:1080 is the address, 192.0.2.70 another");
             assertEquals(List.of(a.id() + " note 2"), where(ws.searchEverything("own", Optional.empty(), 20)));
             SearchHit program = ws.searchEverything("wupdate", Optional.empty(), 20).get(0);

@@ -357,8 +357,8 @@ class CaseDialogsTest {
         shell.open();
         overview.show(c.id());
         Tree evidence = one(shell, Tree.class, t -> true);
-        assertEquals(List.of("1 netstat.txt 26", "2–4 probe transcript (3 files) 24", "5 capture.pcap 4"), java.util.Arrays.stream(evidence.getItems())
-                .map(r -> r.getText(0) + " " + r.getText(1) + " " + r.getText(2)).toList());
+        assertEquals(List.of("1 netstat.txt 26", "2–4 probe transcript (3 files) 24", "5 capture.pcap 4"),
+                java.util.Arrays.stream(evidence.getItems()).map(r -> r.getText(0) + " " + r.getText(1) + " " + r.getText(2)).toList());
         TreeItem series = evidence.getItem(1);
         assertEquals("probe transcript", series.getText(5));
         assertEquals(List.of("2", "3", "4"), java.util.Arrays.stream(series.getItems()).map(r -> r.getText(0)).toList());

@@ -220,7 +220,8 @@ public final class CaseOverviewPart {
     private void fill(TreeItem row, Evidence e, Evidence selected) {
         row.setData(e);
         row.setText(new String[] {Integer.toString(e.number()), e.originalName(), String.format("%,d", e.size()), e.sha256(),
-                UtcTime.seconds(e.added()), e.isPurged() ? "purged " + UtcTime.seconds(e.purged().get()) + ": " + e.purgeReason() : e.source()});
+                UtcTime.seconds(e.added()),
+                e.isPurged() ? "purged " + UtcTime.seconds(e.purged().get()) + ": " + e.purgeReason() : e.source()});
         if (selected != null && e.number() == selected.number()) {
             if (row.getParentItem() != null) {
                 row.getParentItem().setExpanded(true);
@@ -315,8 +316,8 @@ public final class CaseOverviewPart {
                 TreeItem item = new TreeItem(evidence, SWT.NONE);
                 if (row instanceof EvidenceSeries series) {
                     item.setData(series);
-                    item.setText(new String[] {series.range(), series.kind() + " (" + series.items().size() + " files)", String.format("%,d", series.bytes()), "",
-                            UtcTime.seconds(series.first().added()), series.kind()});
+                    item.setText(new String[] {series.range(), series.kind() + " (" + series.items().size() + " files)",
+                            String.format("%,d", series.bytes()), "", UtcTime.seconds(series.first().added()), series.kind()});
                     for (Evidence e : series.items()) {
                         fill(new TreeItem(item, SWT.NONE), e, selected);
                     }

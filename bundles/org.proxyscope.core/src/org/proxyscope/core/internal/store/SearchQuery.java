@@ -28,7 +28,8 @@ final class SearchQuery {
 
         /** Whether it also finds the words it begins, joined on ({@link #JOINERS}): a whole word of word characters. */
         boolean joinable() {
-            return !prefix && text.chars().allMatch(c -> SearchText.isWordChar((char) c)) && text.chars().anyMatch(Character::isLetterOrDigit);
+            return !prefix && text.chars().allMatch(c -> SearchText.isWordChar((char) c))
+                    && text.chars().anyMatch(Character::isLetterOrDigit);
         }
     }
 

@@ -333,9 +333,11 @@ final class SqliteDialect implements Dialect {
     @Override
     public String matchExpression(List<SearchQuery.Part> query) {
         return query.stream().map(part -> switch (part) {
-            case SearchQuery.Word w -> w.joinable() ? joined(w.text(), SearchQuery.JOINERS) : "\"" + w.text() + "\"" + (w.prefix() ? "*" : "");
+            case SearchQuery.Word w -> w.joinable() ? joined(w.text(), SearchQuery.JOINERS)
+                    : "\"" + w.text() + "\"" + (w.prefix() ? "*" : "");
             // as the team workspace's search takes a word's ending dots, dashes and colons off, phrases included
-            case SearchQuery.Phrase p -> SearchText.isWordChar(last(p.text())) ? joined(p.text(), ".-:") : "\"" + p.text() + "\"";
+            case SearchQuery.Phrase p -> SearchText.isWordChar(last(p.text())) ? joined(p.text(), ".-:")
+                    : "\"" + p.text() + "\"";
             case SearchQuery.Operator o -> o.word();
             case SearchQuery.Bracket b -> b.open() ? "(" : ")";
         }).collect(Collectors.joining(" "));
