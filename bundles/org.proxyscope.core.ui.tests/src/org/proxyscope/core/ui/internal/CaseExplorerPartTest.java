@@ -140,6 +140,22 @@ class CaseExplorerPartTest {
         TreeItem series = opened(tree, evidence.getItem(0));
         assertEquals(List.of("#1 192.0.2.7-1080-socks4.txt", "#2 192.0.2.7-1080-socks5.txt"),
                 java.util.Arrays.stream(series.getItems()).map(i -> i.getText().substring(0, i.getText().indexOf(" ("))).toList());
+
+        // a file chosen under a case keeps that case the workbench's selected one, as the Case menu's actions need
+        org.eclipse.e4.ui.model.application.MApplication application =
+                org.eclipse.e4.ui.model.application.MApplicationFactory.INSTANCE.createApplication();
+        application.setContext(org.eclipse.e4.core.contexts.EclipseContextFactory.create());
+        part.application = application;
+        choose(tree, tree.getItem(0));
+        assertEquals(connect.id(), application.getContext().get(org.proxyscope.app.ui.ProxyscopeModel.SELECTED_CASE));
+        choose(tree, series.getItem(1));
+        assertEquals(socks.id(), application.getContext().get(org.proxyscope.app.ui.ProxyscopeModel.SELECTED_CASE));
+    }
+
+    /** Selects {@code item} as a click on it does. */
+    private static void choose(Tree tree, TreeItem item) {
+        tree.setSelection(item);
+        tree.notifyListeners(SWT.Selection, eventFor(item));
     }
 
     /** Opens {@code item} as a click on its arrow does, once its children are shown. */

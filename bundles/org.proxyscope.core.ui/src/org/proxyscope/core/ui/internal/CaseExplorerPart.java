@@ -19,9 +19,10 @@ import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
-import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.ITreeContentProvider;
+import org.eclipse.jface.viewers.ITreeSelection;
 import org.eclipse.jface.viewers.TreeViewer;
+import org.eclipse.jface.viewers.TreePath;
 import org.eclipse.jface.viewers.TreeViewerColumn;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.dnd.DND;
@@ -102,7 +103,7 @@ public final class CaseExplorerPart {
         column("Severity", 70, n -> n instanceof Case c ? c.severity().label() : "");
         column("Updated", 140, n -> n instanceof Case c ? UtcTime.minutes(c.updated()) : "");
         viewer.setContentProvider(new Content());
-        viewer.addSelectionChangedListener(e -> select(((IStructuredSelection) e.getSelection()).getFirstElement()));
+        viewer.addSelectionChangedListener(e -> select(chosenCase((ITreeSelection) e.getSelection())));
 
         filter.addModifyListener(e -> refresh());
         status.addListener(SWT.Selection, e -> refresh());
@@ -172,8 +173,16 @@ public final class CaseExplorerPart {
         return cases;
     }
 
-    private void select(Object node) {
-        Case chosen = node instanceof Case c ? c : node instanceof CaseTree t ? t.owner() : null;
+    /**
+     * The case a selected row belongs to: the top of its path, whatever lies under the case (its evidence, a file of
+     * it, its custody log). A file chosen under a case left no case selected, and the Case menu's actions off.
+     */
+    private static Case chosenCase(ITreeSelection chosen) {
+        TreePath[] paths = chosen.getPaths();
+        return paths.length > 0 && paths[0].getFirstSegment() instanceof Case c ? c : null;
+    }
+
+    private void select(Case chosen) {
         if (selection != null) {
             selection.setSelection(chosen);
         }
