@@ -150,6 +150,18 @@ class CaseExplorerPartTest {
         assertEquals(connect.id(), application.getContext().get(org.proxyscope.app.ui.ProxyscopeModel.SELECTED_CASE));
         choose(tree, series.getItem(1));
         assertEquals(socks.id(), application.getContext().get(org.proxyscope.app.ui.ProxyscopeModel.SELECTED_CASE));
+
+        // as the run goes on and the case changes, what the analyst opened stays open, and the file chosen stays chosen
+        ws.addEvidence(socks.id(), "192.0.2.7-1080-wingate.txt", "probe transcript, wingate on port 1080",
+                out -> out.write("wingate".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        ws.changeStatus(socks.id(), CaseStatus.INVESTIGATING, "probing");
+        part.refresh();
+        TreeItem caseRow = tree.getItem(2);
+        assertTrue(caseRow.getExpanded() && caseRow.getItem(0).getExpanded(), "the case and its Evidence stay open");
+        assertEquals(3, caseRow.getItem(0).getItemCount(), "the series, netstat.txt and the new transcript");
+        TreeItem kept = caseRow.getItem(0).getItem(0);
+        assertTrue(kept.getExpanded(), "the series stays open");
+        assertEquals(List.of(kept.getItem(1)), List.of(tree.getSelection()));
     }
 
     /** Selects {@code item} as a click on it does. */

@@ -19,6 +19,7 @@ import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.IElementComparer;
 import org.eclipse.jface.viewers.ITreeContentProvider;
 import org.eclipse.jface.viewers.ITreeSelection;
 import org.eclipse.jface.viewers.TreeViewer;
@@ -95,6 +96,7 @@ public final class CaseExplorerPart {
 
         viewer = new TreeViewer(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.MULTI);
         viewer.getTree().setHeaderVisible(true);
+        viewer.setComparer(SAME_ROW);
         GridDataFactory.fillDefaults().grab(true, true).span(2, 1).applyTo(viewer.getTree());
         column("Case", 150, this::firstColumn);
         column("Title", 220, n -> n instanceof Case c ? c.title() : "");
@@ -171,6 +173,35 @@ public final class CaseExplorerPart {
             cases.add((Case) item.getData());
         }
         return cases;
+    }
+
+    /**
+     * Rows are the same row after a refresh when they name the same thing: a case by its id, a folder by its case, a
+     * file by its number, a series by its first file. Compared as records, the Evidence node closed whenever a file
+     * was added (a probe run adds dozens), and a case whenever it changed.
+     */
+    private static final IElementComparer SAME_ROW = new IElementComparer() {
+        @Override
+        public boolean equals(Object a, Object b) {
+            return row(a).equals(row(b));
+        }
+
+        @Override
+        public int hashCode(Object element) {
+            return row(element).hashCode();
+        }
+    };
+
+    private static Object row(Object node) {
+        return switch (node) {
+            case Case c -> c.id();
+            case CaseTree.EvidenceFolder f -> List.of("evidence", f.owner().id());
+            case CaseTree.CustodyFolder f -> List.of("custody", f.owner().id());
+            case EvidenceSeries series -> List.of("series", series.first().caseId(), series.first().number());
+            case Evidence e -> List.of("file", e.caseId(), e.number());
+            case CustodyEntry e -> List.of("entry", e.caseId(), e.sequence());
+            default -> node;
+        };
     }
 
     /**
