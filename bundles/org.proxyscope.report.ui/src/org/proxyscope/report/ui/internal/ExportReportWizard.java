@@ -156,33 +156,43 @@ final class ExportReportWizard extends Wizard {
                 problem = "Name the PDF file to write.";
             } else {
                 Path out = Path.of(text).toAbsolutePath();
+                String place = placeProblem(out);
                 if (!text.toLowerCase(java.util.Locale.ROOT).endsWith(".pdf")) {
                     problem = "Name the file with the ending .pdf.";
-                } else if (out.getParent() == null || !Files.isDirectory(out.getParent())) {
-                    problem = "The folder " + out.getParent() + " does not exist.";
                 } else if (Files.isDirectory(out)) {
                     problem = out + " is a folder.";
-                } else if (SafeOutput.notAFile(out).isPresent()) {
-                    problem = SafeOutput.notAFile(out).get() + ".";
-                } else if (Files.exists(out) && !overwrite.getSelection()) {
-                    problem = out.getFileName() + " exists already: choose another name, or tick Replace.";
+                } else if (place != null) {
+                    problem = place;
                 } else if (!key.getText().isBlank() && !Files.isRegularFile(Path.of(key.getText().strip()))) {
                     problem = "There is no key file " + key.getText().strip() + ".";
                 } else {
                     for (Text companion : List.of(notice, arf, xarf)) {
                         Optional<Path> path = optional(companion);
-                        if (path.isPresent() && (path.get().getParent() == null || !Files.isDirectory(path.get().getParent()))) {
-                            problem = "The folder " + path.get().getParent() + " does not exist.";
-                        } else if (path.isPresent() && SafeOutput.notAFile(path.get()).isPresent()) {
-                            problem = SafeOutput.notAFile(path.get()).get() + ".";
-                        } else if (path.isPresent() && Files.exists(path.get()) && !overwrite.getSelection()) {
-                            problem = path.get().getFileName() + " exists already: choose another name, or tick Replace.";
+                        String there = path.isPresent() ? placeProblem(path.get()) : null;
+                        if (there != null) {
+                            problem = there;
                         }
                     }
                 }
             }
             setErrorMessage(problem);
             setPageComplete(problem == null);
+        }
+
+        /**
+         * What stops a file being written at {@code path}, the report's or a companion's: its folder is missing, a
+         * device or a link is there, or a file is and Replace is not ticked. Null when nothing does.
+         */
+        private String placeProblem(Path path) {
+            if (path.getParent() == null || !Files.isDirectory(path.getParent())) {
+                return "The folder " + path.getParent() + " does not exist.";
+            }
+            Optional<String> special = SafeOutput.notAFile(path);
+            if (special.isPresent()) {
+                return special.get() + ".";
+            }
+            return Files.exists(path) && !overwrite.getSelection()
+                    ? path.getFileName() + " exists already: choose another name, or tick Replace." : null;
         }
     }
 }
