@@ -59,6 +59,23 @@ class CaptureJsonTest {
         }
     }
 
+    /**
+     * The parts may begin where the sessions end: the second thread's part then closes their array, and writes the
+     * listening sockets before its hosts (1,000 sessions and 3,000 hosts make two parts of equal length).
+     */
+    @Test
+    void aPartMayBeginWhereTheSessionsEnd() throws Exception {
+        for (int more : new int[] {2_998, 2_999, 2_997}) {
+            CaptureReport report = report(1_000, more);
+            String one = json(report, false);
+            assertEquals(one, json(report, true), more + " more hosts");
+            JsonObject parsed = JsonParser.parseString(one).getAsJsonObject();
+            assertEquals(1_000, parsed.getAsJsonArray("proxy_sessions").size());
+            assertEquals(1, parsed.getAsJsonArray("listening").size());
+            assertEquals(more + 2, parsed.getAsJsonArray("hosts").size());
+        }
+    }
+
     @Test
     void aFewSessionsAreWrittenAsOneThreadWritesThem() throws Exception {
         CaptureReport report = report(3);

@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import org.proxyscope.cli.JsonStreamWriter;
 import org.proxyscope.core.Background;
@@ -27,62 +30,125 @@ public final class CaptureJson {
      */
     public static void write(CaptureReport r, JsonStreamWriter o) throws IOException {
         head(r, o);
-        sessions(o, r.sessions(), 0, r.sessions().size());
-        afterSessions(r, o);
-        hosts(o, r.hosts(), 0, r.hosts().size());
+        Items items = new Items(r);
+        items.write(o, 0, items.count(), new AddressTexts());
         o.endArray().endObject();
         o.flush();
     }
 
     /**
-     * Writes as {@link #write} does, on two threads: the end of it on a thread of its own (held in memory until the
-     * rest is written), for the command line, whose other core is idle by then. A capture dense in proxy sessions
-     * has tens of megabytes of them, and this was the last work of an import. The two parts are about the same size:
-     * the end holds the hosts, a third of a session's size each, and on a usual capture there are five times as many
-     * hosts as sessions. Cut after half the sessions, the end was half as large again as the rest (dense capture) or
-     * three times as large (usual one).
+     * Writes as {@link #write} does, on two threads, for the command line, whose other core is idle by then: a
+     * capture dense in proxy sessions has tens of megabytes of them, and this was the last work of an import. The
+     * sessions and hosts are written in parts of about {@link #PART} sessions' worth, every other part on a second
+     * thread into memory, appended here in turn. Parts rather than halves: the second half, held until the first
+     * was written, was 22 MB of new memory, and on a virtual machine the kernel's zeroing of each new page took half
+     * of that thread's time. A few parts' buffers are reused instead.
      */
     public static void writeOnTwoThreads(CaptureReport r, JsonStreamWriter o) throws IOException {
-        List<ProxySession> sessions = r.sessions();
-        List<HostRecord> hosts = r.hosts();
-        long half = (SESSION_SIZE * sessions.size() + hosts.size()) / 2;
-        if (half < SESSION_SIZE * SESSIONS_WORTH_A_THREAD) {
+        Items items = new Items(r);
+        int parts = (int) Math.min(items.count(), items.weight() / PART);
+        if (parts < 2) {
             write(r, o);
             return;
         }
-        // where the end begins: in the sessions, or else in the hosts (which then hold at least half, so some are
-        // left for the end); at least one item before it either way
-        int sessionsFirst = (int) Math.min(sessions.size(), Math.max(1, half / SESSION_SIZE));
-        int hostsFirst = sessionsFirst < sessions.size() ? 0 : (int) Math.max(1, half - SESSION_SIZE * sessions.size());
         head(r, o);
-        JsonStreamWriter end = o.branch(); // the hosts' array is as deep as the sessions' one
+        JsonStreamWriter inTheArray = o.branch(); // never written: every part begins as deep as the sessions' array
+        BlockingQueue<JsonStreamWriter> written = new ArrayBlockingQueue<>(2);
         Background<Void> second = Background.start("capture-json", () -> {
+            AddressTexts texts = new AddressTexts();
             try {
-                if (hostsFirst == 0) {
-                    sessions(end, sessions, sessionsFirst, sessions.size());
-                    afterSessions(r, end);
+                for (int part = 1; part < parts; part += 2) {
+                    JsonStreamWriter branch = inTheArray.branch();
+                    items.write(branch, items.start(part, parts), items.start(part + 1, parts), texts);
+                    written.put(branch);
                 }
-                hosts(end, hosts, hostsFirst, hosts.size());
-                end.endArray().endObject();
                 return null;
             } catch (IOException e) {
                 throw new UncheckedIOException(e); // a branch writes into memory
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null; // the writer here has stopped waiting
             }
         });
-        sessions(o, sessions, 0, sessionsFirst);
-        if (hostsFirst > 0) {
-            afterSessions(r, o);
-            hosts(o, hosts, 0, hostsFirst);
+        AddressTexts texts = new AddressTexts();
+        for (int part = 0; part < parts; part += 2) {
+            items.write(o, items.start(part, parts), items.start(part + 1, parts), texts);
+            if (part + 1 < parts) {
+                o.append(next(written, second));
+            }
         }
-        second.join(() -> new InterruptedIOException("interrupted while the analysis's JSON was written"));
-        o.append(end).flush();
+        o.endArray().endObject().flush();
+    }
+
+    /** The second thread's next part; what it threw, if it ended without one. */
+    private static JsonStreamWriter next(BlockingQueue<JsonStreamWriter> written, Background<Void> second) throws IOException {
+        try {
+            for (;;) {
+                JsonStreamWriter part = written.poll(10, TimeUnit.MILLISECONDS);
+                if (part != null) {
+                    return part;
+                }
+                if (second.isDone()) {
+                    second.join(() -> new InterruptedIOException("interrupted while the analysis's JSON was written"));
+                    part = written.poll(); // put just before it ended
+                    if (part == null) {
+                        throw new IllegalStateException("the second thread of the analysis's JSON ended a part short");
+                    }
+                    return part;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while the analysis's JSON was written");
+        }
     }
 
     /** How many hosts' JSON a session's is about as long as (480 bytes against 140-155, both captures of the benchmark). */
     private static final long SESSION_SIZE = 3;
 
-    /** Below this many sessions' worth in each part, a second thread costs more than it saves. */
-    private static final int SESSIONS_WORTH_A_THREAD = 2_000;
+    /** A part's size, in hosts' worth (a session is {@link #SESSION_SIZE}): about 0.5 MB. A second thread is used from two parts on. */
+    private static final long PART = 1_000 * SESSION_SIZE;
+
+    /**
+     * The sessions, then the hosts, as one list of items, with what stands between them: the sessions' array's end,
+     * the listening sockets and the hosts' array's beginning.
+     */
+    private record Items(CaptureReport report, List<ProxySession> sessions, List<HostRecord> hosts) {
+
+        Items(CaptureReport report) {
+            this(report, report.sessions(), report.hosts());
+        }
+
+        int count() {
+            return sessions.size() + hosts.size();
+        }
+
+        /** The length of all the items' JSON, in hosts' worth. */
+        long weight() {
+            return SESSION_SIZE * sessions.size() + hosts.size();
+        }
+
+        /** The first item of part {@code part} of {@code parts} of about equal weight; {@link #count} past the last. */
+        int start(int part, int parts) {
+            long at = weight() * part / parts;
+            long inSessions = SESSION_SIZE * sessions.size();
+            return (int) (at <= inSessions ? (at + SESSION_SIZE - 1) / SESSION_SIZE : sessions.size() + at - inSessions);
+        }
+
+        /** Writes items {@code from} to {@code to} (excluded), and what stands between the sessions and the hosts if it falls there. */
+        void write(JsonStreamWriter o, int from, int to, AddressTexts texts) throws IOException {
+            int n = sessions.size();
+            for (int i = from; i < Math.min(to, n); i++) {
+                session(o, sessions.get(i), texts); // per item, so that the JIT compiles it: a loop in a method called once runs interpreted
+            }
+            if (from <= n && (to > n || to == count())) {
+                afterSessions(report, o);
+            }
+            for (int i = Math.max(from, n); i < to; i++) {
+                host(o, hosts.get(i - n)); // per item, so that the JIT compiles it
+            }
+        }
+    }
 
     /** Everything before the sessions, and the opening of their array. */
     private static void head(CaptureReport r, JsonStreamWriter o) throws IOException {
@@ -106,13 +172,6 @@ public final class CaptureJson {
         }
         o.name("ip_fragments").value(r.fragments());
         o.name("proxy_sessions").beginArray();
-    }
-
-    private static void sessions(JsonStreamWriter o, List<ProxySession> sessions, int from, int to) throws IOException {
-        AddressTexts hosts = new AddressTexts();
-        for (ProxySession s : sessions.subList(from, to)) {
-            session(o, s, hosts); // per item, so that the JIT compiles it: a loop in a method called once runs interpreted
-        }
     }
 
     /** A listing's addresses of a socket's use, named only where the listing shows some. */
@@ -145,12 +204,6 @@ public final class CaptureJson {
         }
         o.endArray();
         o.name("hosts").beginArray();
-    }
-
-    private static void hosts(JsonStreamWriter o, List<HostRecord> hosts, int from, int to) throws IOException {
-        for (HostRecord h : hosts.subList(from, to)) {
-            host(o, h); // per item, so that the JIT compiles it
-        }
     }
 
     private static void session(JsonStreamWriter o, ProxySession s, AddressTexts hosts) throws IOException {

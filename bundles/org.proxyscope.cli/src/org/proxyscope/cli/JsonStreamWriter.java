@@ -4,8 +4,8 @@ import java.io.Flushable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Queue;
 
 /**
  * The command line's JSON (see {@link JsonText}), written item by item as UTF-8 bytes: indented two spaces, nulls
@@ -19,9 +19,16 @@ public final class JsonStreamWriter implements Flushable {
 
     private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
+    private static final int BUFFER = 1 << 16;
+
+    /** Where a writer's bytes go: the stream, or for a branch null. */
     private final OutputStream out;
+    /** What a branch wrote, in order, held until it is appended; null for a writer to a stream. */
+    private final List<Piece> pieces;
+    /** The buffers of branches appended, for later branches: shared by a writer and all its branches. */
+    private Queue<byte[]> spareBuffers;
     private final boolean ascii;
-    private byte[] buffer = new byte[1 << 16];
+    private byte[] buffer;
     private int used;
     private char[] chars = new char[256];
     private int depth;
@@ -36,8 +43,20 @@ public final class JsonStreamWriter implements Flushable {
 
     /** With {@code ascii}, every character past ASCII is written as its {@code \\uXXXX} escape: for a terminal that is not UTF-8. */
     public JsonStreamWriter(OutputStream out, boolean ascii) {
-        this.out = out;
+        this.out = java.util.Objects.requireNonNull(out);
+        this.pieces = null;
         this.ascii = ascii;
+        this.buffer = new byte[BUFFER];
+    }
+
+    private JsonStreamWriter(Queue<byte[]> spareBuffers, boolean ascii, int depth) {
+        this.out = null;
+        this.pieces = new ArrayList<>();
+        this.spareBuffers = spareBuffers;
+        this.ascii = ascii;
+        this.buffer = spareBuffer();
+        this.depth = depth;
+        this.empty = false;
     }
 
     public JsonStreamWriter beginObject() throws IOException {
@@ -123,57 +142,82 @@ public final class JsonStreamWriter implements Flushable {
     /**
      * A writer into memory that goes on from where this one is, inside the same array or object, for items written
      * on another thread while this one writes those before them; {@link #append} then puts them here. The branch's
-     * first item follows at least one item written here after the branch was made: a large array is written in two
-     * halves at once, the second half in the branch. It may close what is open here and go on after it.
+     * first item follows at least one item written here after the branch was made: a large array is written in
+     * parts at once, every other part in a branch. It may close what is open here and go on after it. A branch of a
+     * branch goes on from where that one is; branches may be made on any thread.
      */
     public JsonStreamWriter branch() {
-        JsonStreamWriter branch = new JsonStreamWriter(new Pieces(), ascii);
-        branch.depth = depth;
-        branch.empty = false;
-        return branch;
+        synchronized (this) {
+            if (spareBuffers == null) {
+                spareBuffers = new java.util.concurrent.ConcurrentLinkedQueue<>();
+            }
+        }
+        return new JsonStreamWriter(spareBuffers, ascii, depth);
     }
 
-    /** Writes here what {@code branch} (made by {@link #branch()}) wrote, and goes on from where it ended. */
+    /**
+     * Writes here what {@code branch} (made by {@link #branch()}) wrote, and goes on from where it ended. The branch is
+     * spent: its buffers serve later branches, so that a large array written in many parts reuses a few of them
+     * rather than holding each part's bytes anew (each new page of memory is a page fault).
+     */
     public JsonStreamWriter append(JsonStreamWriter branch) throws IOException {
-        if (!(branch.out instanceof Pieces pieces)) {
-            throw new IllegalArgumentException("not a branch of a writer");
+        if (branch.pieces == null || out == null) {
+            throw new IllegalArgumentException("not a branch of a writer to a stream");
+        }
+        if (branch.buffer == null) {
+            throw new IllegalStateException("the branch is appended already");
         }
         if (empty || named) {
             throw new IllegalStateException("a branch's items follow an item written here");
         }
         out.write(buffer, 0, used);
         used = 0;
-        for (byte[] piece : pieces.written) {
-            out.write(piece);
+        for (Piece piece : branch.pieces) {
+            out.write(piece.bytes(), 0, piece.length());
+            branch.giveBack(piece.bytes());
         }
         out.write(branch.buffer, 0, branch.used);
+        branch.giveBack(branch.buffer);
+        branch.buffer = null;
         depth = branch.depth;
         empty = branch.empty;
         named = branch.named;
         return this;
     }
 
-    /** What a branch wrote, in the pieces its buffer passed on: held until it is appended. */
-    private static final class Pieces extends OutputStream {
+    /** A buffer a branch filled, and how far. */
+    private record Piece(byte[] bytes, int length) {
+    }
 
-        final List<byte[]> written = new ArrayList<>();
+    private byte[] spareBuffer() {
+        byte[] spare = spareBuffers.poll();
+        return spare != null ? spare : new byte[BUFFER];
+    }
 
-        @Override
-        public void write(int b) {
-            written.add(new byte[] {(byte) b});
+    private void giveBack(byte[] bytes) {
+        if (bytes.length == BUFFER) { // not one grown for a long string
+            spareBuffers.add(bytes);
         }
+    }
 
-        @Override
-        public void write(byte[] b, int off, int len) {
-            written.add(Arrays.copyOfRange(b, off, off + len));
+    /** Passes the buffer on: to the stream, or for a branch into its pieces, taking another buffer. */
+    private void pass() throws IOException {
+        if (pieces == null) {
+            out.write(buffer, 0, used);
+        } else {
+            pieces.add(new Piece(buffer, used));
+            buffer = spareBuffer();
         }
+        used = 0;
     }
 
     /** Passes what is written on to the stream and flushes it; the stream stays open. */
     @Override
     public void flush() throws IOException {
-        out.write(buffer, 0, used);
-        used = 0;
+        if (out == null) {
+            throw new IllegalStateException("a branch is appended, not flushed");
+        }
+        pass();
         out.flush();
     }
 
@@ -318,8 +362,7 @@ public final class JsonStreamWriter implements Flushable {
     /** Makes room for {@code n} more bytes: passes the buffer on, and grows it for a string longer than it. */
     private void room(int n) throws IOException {
         if (used + n > buffer.length) {
-            out.write(buffer, 0, used);
-            used = 0;
+            pass();
             if (n > buffer.length) {
                 buffer = new byte[n];
             }

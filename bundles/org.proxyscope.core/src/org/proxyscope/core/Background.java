@@ -24,6 +24,11 @@ public final class Background<T> {
         return new Background<>(task);
     }
 
+    /** Whether the work has ended, however it ended. */
+    public boolean isDone() {
+        return task.isDone();
+    }
+
     /**
      * Waits for the result; throws what the work threw. When the waiting thread is interrupted, it stays interrupted
      * and gets {@code whenInterrupted}'s exception (made without a cause; the interruption becomes its cause), of

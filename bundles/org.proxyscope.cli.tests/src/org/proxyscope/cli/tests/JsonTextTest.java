@@ -166,6 +166,38 @@ class JsonTextTest {
         assertEquals(ascii, halves.toString(StandardCharsets.UTF_8).contains("\\u4e2d"), "the branch escapes as its writer does");
     }
 
+    /**
+     * An array written in many parts, every other one in a branch of a branch made once (as a second thread makes
+     * them), each part longer than a buffer: the bytes are those of one writer, and a branch is appended once only.
+     */
+    @Test
+    void branchesAppendedInTurnWriteWhatOneWriterWould() throws Exception {
+        ByteArrayOutputStream whole = new ByteArrayOutputStream();
+        JsonStreamWriter one = new JsonStreamWriter(whole);
+        one.beginObject().name("items").beginArray();
+        items(one, 0, 120);
+        one.endArray().endObject().flush();
+
+        ByteArrayOutputStream parts = new ByteArrayOutputStream();
+        JsonStreamWriter writer = new JsonStreamWriter(parts);
+        writer.beginObject().name("items").beginArray();
+        JsonStreamWriter inTheArray = writer.branch();
+        JsonStreamWriter spent = null;
+        for (int from = 0; from < 120; from += 40) {
+            items(writer, from, from + 20);
+            JsonStreamWriter branch = inTheArray.branch();
+            items(branch, from + 20, from + 40);
+            writer.append(branch);
+            spent = branch;
+        }
+        writer.endArray().endObject().flush();
+
+        assertTrue(whole.size() > 6 * (1 << 16), "each part longer than the writer's buffer");
+        assertEquals(whole.toString(StandardCharsets.UTF_8), parts.toString(StandardCharsets.UTF_8));
+        JsonStreamWriter appended = spent;
+        assertThrows(IllegalStateException.class, () -> writer.append(appended));
+    }
+
     /** A branch's items follow one written here: appending it where nothing was written would drop the comma. */
     @Test
     void aBranchAppendedBeforeAnyItemIsRefused() throws Exception {
