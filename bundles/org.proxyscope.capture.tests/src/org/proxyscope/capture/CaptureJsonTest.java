@@ -76,6 +76,40 @@ class CaptureJsonTest {
         }
     }
 
+    /**
+     * Each end of a session as an analyst reads it, an IPv6 address in brackets, and its evidence naming the proxy's onward
+     * connection; each host with its names, roles and ports.
+     */
+    @Test
+    void endpointsAndHostsReadAsAnAnalystWritesThem() throws Exception {
+        InetAddress client = InetAddress.getByName("2001:db8:0:0:0:0:0:7");
+        InetAddress proxy = InetAddress.getByName("192.0.2.7");
+        Flow f = new Flow(1, Flow.Transport.TCP, client, 40_001, proxy, 1080, 1_000L);
+        Flow onward = new Flow(2, Flow.Transport.TCP, proxy, 50_000, InetAddress.getByName("198.51.100.25"), 25, 2_000L);
+        // paired with the proxy's onward connection: its evidence not yet made when the JSON is written
+        ProxySession s = new ProxySession(f, "socks5", "198.51.100.25:25", ProxySession.Outcome.ESTABLISHED, "0x0", "granted", false, 0, 0,
+                OptionalInt.empty()).relayedBy(onward);
+        Set<String> roles = new java.util.LinkedHashSet<>(List.of("proxy", "mail client"));
+        CaptureReport report = new CaptureReport(Path.of("v6.pcap"), CaptureFormat.PCAP, "ab".repeat(32), 10, 1000, List.of(f, onward), List.of(s),
+                List.of(), List.of(new HostRecord("192.0.2.7", Set.of("proxy.example.test"), roles, List.of(1080, 3128), 0, 1),
+                        new HostRecord("2001:db8::7", Set.of(), Set.of("proxy client"), List.of(), 1, 0)),
+                0, 0, 1_000L, 1_000L, Duration.ofMillis(1), Optional.empty());
+
+        String written = json(report, false);
+        JsonObject parsed = JsonParser.parseString(written).getAsJsonObject();
+        JsonObject session = parsed.getAsJsonArray("proxy_sessions").get(0).getAsJsonObject();
+        assertEquals("the proxy's connection to 198.51.100.25:25 is flow 2; granted", session.get("evidence").getAsString());
+        assertEquals(s.evidence(), session.get("evidence").getAsString());
+        assertEquals(written, json(report, false), "the same once the evidence is made");
+        assertEquals("[2001:db8::7]:40001", session.get("client").getAsString());
+        assertEquals("192.0.2.7:1080", session.get("proxy").getAsString());
+        JsonObject host = parsed.getAsJsonArray("hosts").get(0).getAsJsonObject();
+        assertEquals("[\"proxy.example.test\"]", host.get("names").toString());
+        assertEquals("[\"proxy\",\"mail client\"]", host.get("roles").toString());
+        assertEquals("[1080,3128]", host.get("listening").toString());
+        assertEquals("[]", parsed.getAsJsonArray("hosts").get(1).getAsJsonObject().get("listening").toString());
+    }
+
     @Test
     void aFewSessionsAreWrittenAsOneThreadWritesThem() throws Exception {
         CaptureReport report = report(3);

@@ -31,7 +31,7 @@ public final class CaptureJson {
     public static void write(CaptureReport r, JsonStreamWriter o) throws IOException {
         head(r, o);
         Items items = new Items(r);
-        items.write(o, 0, items.count(), new AddressTexts());
+        items.write(o, 0, items.count(), new Texts());
         o.endArray().endObject();
         o.flush();
     }
@@ -55,7 +55,7 @@ public final class CaptureJson {
         JsonStreamWriter inTheArray = o.branch(); // never written: every part begins as deep as the sessions' array
         BlockingQueue<JsonStreamWriter> written = new ArrayBlockingQueue<>(2);
         Background<Void> second = Background.start("capture-json", () -> {
-            AddressTexts texts = new AddressTexts();
+            Texts texts = new Texts();
             try {
                 for (int part = 1; part < parts; part += 2) {
                     JsonStreamWriter branch = inTheArray.branch();
@@ -70,7 +70,7 @@ public final class CaptureJson {
                 return null; // the writer here has stopped waiting
             }
         });
-        AddressTexts texts = new AddressTexts();
+        Texts texts = new Texts();
         for (int part = 0; part < parts; part += 2) {
             items.write(o, items.start(part, parts), items.start(part + 1, parts), texts);
             if (part + 1 < parts) {
@@ -136,16 +136,16 @@ public final class CaptureJson {
         }
 
         /** Writes items {@code from} to {@code to} (excluded), and what stands between the sessions and the hosts if it falls there. */
-        void write(JsonStreamWriter o, int from, int to, AddressTexts texts) throws IOException {
+        void write(JsonStreamWriter o, int from, int to, Texts texts) throws IOException {
             int n = sessions.size();
             for (int i = from; i < Math.min(to, n); i++) {
-                session(o, sessions.get(i), texts); // per item, so that the JIT compiles it: a loop in a method called once runs interpreted
+                session(o, sessions.get(i), texts.addresses()); // per item, so that the JIT compiles it: a loop in a method called once runs interpreted
             }
             if (from <= n && (to > n || to == count())) {
                 afterSessions(report, o);
             }
             for (int i = Math.max(from, n); i < to; i++) {
-                host(o, hosts.get(i - n)); // per item, so that the JIT compiles it
+                host(o, hosts.get(i - n), texts.roles()); // per item, so that the JIT compiles it
             }
         }
     }
@@ -209,13 +209,14 @@ public final class CaptureJson {
     private static void session(JsonStreamWriter o, ProxySession s, AddressTexts hosts) throws IOException {
         Flow f = s.flow();
         o.beginObject();
-        o.name("client").value(hosts.endpoint(f.clientAddress(), f.clientPort()));
-        o.name("proxy").value(hosts.endpoint(f.serverAddress(), f.serverPort()));
+        // each end written in parts: a String for each, most of them named once, was a tenth of what the JSON allocated
+        o.name("client").beginString().part(hosts.beforePort(f.clientAddress())).part(f.clientPort()).endString();
+        o.name("proxy").beginString().part(hosts.beforePort(f.serverAddress())).part(f.serverPort()).endString();
         o.name("protocol").value(s.protocol());
         o.name("destination").value(s.destination());
         o.name("outcome").value(s.outcome().word());
         o.name("code").value(s.code());
-        o.name("evidence").value(s.evidence());
+        s.writeEvidence(o.name("evidence"));
         o.name("carries_smtp").value(s.carriesSmtp());
         o.name("smtp_messages").value(s.smtpMessages());
         o.name("smtp_recipients").value(s.smtpRecipients());
@@ -226,25 +227,46 @@ public final class CaptureJson {
         o.endObject();
     }
 
-    private static void host(JsonStreamWriter o, HostRecord h) throws IOException {
+    private static void host(JsonStreamWriter o, HostRecord h, RoleTexts roles) throws IOException {
         o.beginObject();
         o.name("address").value(h.address());
         o.name("names").beginArray();
-        for (String name : h.names()) {
-            o.value(name);
+        if (!h.names().isEmpty()) { // an iterator of each of three collections per host was a tenth of what the JSON allocated
+            for (String name : h.names()) {
+                o.value(name);
+            }
         }
         o.endArray();
         o.name("roles").beginArray();
-        for (String role : h.roles()) {
+        for (String role : roles.of(h)) {
             o.value(role);
         }
         o.endArray();
         o.name("listening").beginArray();
-        for (int port : h.listening()) {
-            o.value(port);
+        List<Integer> listening = h.listening();
+        for (int i = 0; i < listening.size(); i++) {
+            o.value(listening.get(i));
         }
         o.endArray();
         o.endObject();
+    }
+
+    /** The texts a thread writing the JSON makes once and writes many times. */
+    private record Texts(AddressTexts addresses, RoleTexts roles) {
+
+        Texts() {
+            this(new AddressTexts(), new RoleTexts());
+        }
+    }
+
+    /** Each host's roles as an array, made once per set of them: hosts with the same roles share one set. One per thread. */
+    private static final class RoleTexts {
+
+        private final Map<Set<String>, String[]> arrays = new java.util.IdentityHashMap<>();
+
+        String[] of(HostRecord h) {
+            return arrays.computeIfAbsent(h.roles(), roles -> roles.toArray(String[]::new));
+        }
     }
 
     /**

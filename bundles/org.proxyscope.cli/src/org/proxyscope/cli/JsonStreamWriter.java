@@ -101,6 +101,45 @@ public final class JsonStreamWriter implements Flushable {
             return literal(Long.toString(value)); // the one long whose negation is no long
         }
         separate();
+        digits(value);
+        return this;
+    }
+
+    /**
+     * A string value written in parts, {@link #part(String)} and {@link #part(long)} until {@link #endString()}, with
+     * nothing else in between: text made of several pieces (an address and its port) without making it first.
+     */
+    public JsonStreamWriter beginString() throws IOException {
+        separate();
+        room(1);
+        buffer[used++] = '"';
+        return this;
+    }
+
+    /** Text of a string begun by {@link #beginString()}. */
+    public JsonStreamWriter part(String text) throws IOException {
+        characters(text);
+        return this;
+    }
+
+    /** A number's digits in a string begun by {@link #beginString()}. */
+    public JsonStreamWriter part(long number) throws IOException {
+        if (number == Long.MIN_VALUE) {
+            return part(Long.toString(number));
+        }
+        digits(number);
+        return this;
+    }
+
+    /** Ends a string begun by {@link #beginString()}. */
+    public JsonStreamWriter endString() throws IOException {
+        room(1);
+        buffer[used++] = '"';
+        return this;
+    }
+
+    /** A number's decimal digits, with its sign; any long but {@link Long#MIN_VALUE}. */
+    private void digits(long value) throws IOException {
         room(20);
         long rest = value;
         if (rest < 0) {
@@ -116,7 +155,6 @@ public final class JsonStreamWriter implements Flushable {
             rest /= 10;
         }
         used += digits;
-        return this;
     }
 
     public JsonStreamWriter value(boolean value) throws IOException {
@@ -265,6 +303,7 @@ public final class JsonStreamWriter implements Flushable {
         }
     }
 
+    @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): ASCII, as it is here, without a copy
     private JsonStreamWriter literal(String text) throws IOException {
         separate();
         room(text.length());
@@ -273,18 +312,25 @@ public final class JsonStreamWriter implements Flushable {
         return this;
     }
 
-    /** A quoted string: printable ASCII copied as it is, the rest from the first character that is not. */
-    @SuppressWarnings("deprecation")
+    /** A quoted string. */
     private void string(String s) throws IOException {
+        room(1);
+        buffer[used++] = '"';
+        characters(s);
+        room(1);
+        buffer[used++] = '"';
+    }
+
+    /** A string's characters as JSON writes them between quotes: printable ASCII copied as it is, the rest from the first character that is not. */
+    private void characters(String s) throws IOException {
         int n = s.length();
         if (chars.length < n) {
             chars = new char[Math.max(n, 2 * chars.length)];
         }
         s.getChars(0, n, chars, 0);
-        room(n + 2);
+        room(n);
         byte[] b = buffer;
         int u = used;
-        b[u++] = '"';
         int i = 0;
         for (; i < n; i++) {
             char c = chars[i];
@@ -297,8 +343,6 @@ public final class JsonStreamWriter implements Flushable {
         for (; i < n; i++) {
             i = escaped(chars, i, n);
         }
-        room(1);
-        buffer[used++] = '"';
     }
 
     /** Writes {@code chars[i]} as JSON needs it; returns the index of the last character used (a surrogate pair uses two). */

@@ -198,6 +198,26 @@ class JsonTextTest {
         assertThrows(IllegalStateException.class, () -> writer.append(appended));
     }
 
+    /** A string written in parts reads as the string they make, escapes and numbers alike, in UTF-8 or ASCII. */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aStringInPartsIsTheStringTheyMake(boolean ascii) throws Exception {
+        ByteArrayOutputStream whole = new ByteArrayOutputStream();
+        JsonStreamWriter one = new JsonStreamWriter(whole, ascii);
+        one.beginArray().value("[2001:db8::1]:" + 40_000).value("caf\u00e9 \"quoted\"" + -7 + "\u4e2d" + Long.MIN_VALUE).value("").endArray().flush();
+
+        ByteArrayOutputStream parts = new ByteArrayOutputStream();
+        JsonStreamWriter writer = new JsonStreamWriter(parts, ascii);
+        writer.beginArray().beginString().part("[2001:db8::1]:").part(40_000).endString();
+        writer.beginString().part("caf\u00e9 \"quoted\"").part(-7).part("\u4e2d").part(Long.MIN_VALUE).endString();
+        writer.beginString().endString().endArray().flush();
+
+        assertEquals(whole.toString(StandardCharsets.UTF_8), parts.toString(StandardCharsets.UTF_8));
+        JsonArray read = JsonParser.parseString(parts.toString(StandardCharsets.UTF_8)).getAsJsonArray();
+        assertEquals("[2001:db8::1]:40000", read.get(0).getAsString());
+        assertEquals("caf\u00e9 \"quoted\"-7\u4e2d" + Long.MIN_VALUE, read.get(1).getAsString());
+    }
+
     /** A branch's items follow one written here: appending it where nothing was written would drop the comma. */
     @Test
     void aBranchAppendedBeforeAnyItemIsRefused() throws Exception {
