@@ -20,6 +20,10 @@ class HttpRecognitionTest {
         return Bytes.of(b, b.length);
     }
 
+    private static ProxySession analyse(Flow flow, Bytes client, Bytes server) {
+        return ContentAnalyzer.analyse(flow, client, server, new RepeatedTexts());
+    }
+
     private static Flow flow() {
         InetAddress loopback = InetAddress.getLoopbackAddress();
         return new Flow(1, Flow.Transport.TCP, new Endpoint(loopback, 40000), new Endpoint(loopback, 8080), 1);
@@ -28,7 +32,7 @@ class HttpRecognitionTest {
     @Test
     void aPlainRequestNamesItsMethodHostAndTarget() {
         Flow f = flow();
-        assertNull(ContentAnalyzer.analyse(f, bytes("GET /index.html HTTP/1.1\r\nAccept: */*\r\nhOsT:\t www.example.test \r\n\r\n"),
+        assertNull(analyse(f, bytes("GET /index.html HTTP/1.1\r\nAccept: */*\r\nhOsT:\t www.example.test \r\n\r\n"),
                 bytes("HTTP/1.1 200 OK\r\n\r\n")));
         assertEquals(Service.HTTP, f.service());
         assertEquals("GET www.example.test/index.html", f.detail());
@@ -37,22 +41,22 @@ class HttpRecognitionTest {
     @Test
     void anEmptyHostHeaderGivesWayToALaterOneAndBareLineFeedsEndLines() {
         Flow f = flow();
-        ContentAnalyzer.analyse(f, bytes("HEAD /a HTTP/1.0\nHost:\nHost: b.example.test\n\n"), bytes("HTTP/1.0 404 Not Found\n"));
+        analyse(f, bytes("HEAD /a HTTP/1.0\nHost:\nHost: b.example.test\n\n"), bytes("HTTP/1.0 404 Not Found\n"));
         assertEquals("HEAD b.example.test/a", f.detail());
         Flow none = flow();
-        ContentAnalyzer.analyse(none, bytes("GET /a HTTP/1.1\r\nX-Host: c.example.test\r\n\r\n"), bytes("HTTP/1.1 200 OK\r\n"));
+        analyse(none, bytes("GET /a HTTP/1.1\r\nX-Host: c.example.test\r\n\r\n"), bytes("HTTP/1.1 200 OK\r\n"));
         assertEquals("GET /a", none.detail(), "only a header named Host counts");
     }
 
     @Test
     void connectAndAbsoluteTargetsAreProxyRequests() {
-        ProxySession connect = ContentAnalyzer.analyse(flow(), bytes("CONNECT 192.0.2.25:25 HTTP/1.1\r\n\r\n"),
+        ProxySession connect = analyse(flow(), bytes("CONNECT 192.0.2.25:25 HTTP/1.1\r\n\r\n"),
                 bytes("HTTP/1.1 403 Forbidden\r\n\r\n"));
         assertEquals("http-connect", connect.protocol());
         assertEquals("192.0.2.25:25", connect.destination());
         assertEquals(Outcome.REFUSED, connect.outcome());
         assertEquals("403", connect.code());
-        ProxySession forward = ContentAnalyzer.analyse(flow(), bytes("GET http://www.example.test/ HTTP/1.1\r\n\r\n"),
+        ProxySession forward = analyse(flow(), bytes("GET http://www.example.test/ HTTP/1.1\r\n\r\n"),
                 bytes("HTTP/1.1 200 OK\r\n\r\n"));
         assertEquals("http-forward", forward.protocol());
         assertEquals("www.example.test:80", forward.destination());
@@ -75,7 +79,7 @@ class HttpRecognitionTest {
         };
         for (String[] exchange : notHttp) {
             Flow f = flow();
-            assertNull(ContentAnalyzer.analyse(f, bytes(exchange[0]), bytes(exchange[1])));
+            assertNull(analyse(f, bytes(exchange[0]), bytes(exchange[1])));
             assertEquals(Service.UNKNOWN, f.service(), exchange[0] + " / " + exchange[1]);
         }
     }
@@ -84,10 +88,10 @@ class HttpRecognitionTest {
     void twelveLetterMethodsAndLongTargetsStillCount() {
         Flow f = flow();
         String target = "/" + "a".repeat(1900);
-        ContentAnalyzer.analyse(f, bytes("ABCDEFGHIJKL " + target + " HTTP/1.1\r\nHost: x\r\n\r\n"), bytes("HTTP/1.1 501 No\r\n"));
+        analyse(f, bytes("ABCDEFGHIJKL " + target + " HTTP/1.1\r\nHost: x\r\n\r\n"), bytes("HTTP/1.1 501 No\r\n"));
         assertEquals("ABCDEFGHIJKL x" + target, f.detail());
         Flow beyond = flow();
-        ContentAnalyzer.analyse(beyond, bytes("GET /" + "a".repeat(2100) + " HTTP/1.1\r\n\r\n"), bytes("HTTP/1.1 414 Too long\r\n"));
+        analyse(beyond, bytes("GET /" + "a".repeat(2100) + " HTTP/1.1\r\n\r\n"), bytes("HTTP/1.1 414 Too long\r\n"));
         assertEquals(Service.UNKNOWN, beyond.service(), "a request line is looked for in the first 2 KiB only");
     }
 }

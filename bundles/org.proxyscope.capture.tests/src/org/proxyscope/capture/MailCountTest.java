@@ -46,8 +46,8 @@ class MailCountTest {
     /** A flow of its own is told SMTP by its first words; its banner is what the flow shows. */
     @Test
     void theBannerComesFromTheFirstWordsAlone() {
-        assertEquals("220 mx.example.test ESMTP", ContentAnalyzer.Mail.banner(bytes("helo spam.test\r\n"), SERVER));
-        assertEquals("220 no line end", ContentAnalyzer.Mail.banner(bytes("EHLO x"), bytes("220 no line end")));
+        assertEquals("220 mx.example.test ESMTP", ContentAnalyzer.Mail.banner(bytes("helo spam.test\r\n"), SERVER, new RepeatedTexts()));
+        assertEquals("220 no line end", ContentAnalyzer.Mail.banner(bytes("EHLO x"), bytes("220 no line end"), new RepeatedTexts()));
     }
 
     @Test
@@ -63,7 +63,7 @@ class MailCountTest {
     void withoutAGreetingAndHeloItIsNoMail() {
         assertNull(ContentAnalyzer.Mail.count(bytes("GET / HTTP/1.1\r\n"), SERVER));
         assertNull(ContentAnalyzer.Mail.count(bytes("EHLO x\r\n"), bytes("HTTP/1.1 200 OK\r\n")));
-        assertNull(ContentAnalyzer.Mail.banner(bytes("GET / HTTP/1.1\r\n"), SERVER));
-        assertNull(ContentAnalyzer.Mail.banner(bytes("EHLO x\r\n"), bytes("HTTP/1.1 200 OK\r\n")));
+        assertNull(ContentAnalyzer.Mail.banner(bytes("GET / HTTP/1.1\r\n"), SERVER, new RepeatedTexts()));
+        assertNull(ContentAnalyzer.Mail.banner(bytes("EHLO x\r\n"), bytes("HTTP/1.1 200 OK\r\n"), new RepeatedTexts()));
     }
 }

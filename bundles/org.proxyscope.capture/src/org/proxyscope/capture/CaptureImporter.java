@@ -370,6 +370,8 @@ public final class CaptureImporter {
     /** What the capture shows of one host; one look-up per flow end instead of one per map. */
     private static final class HostTally {
         final java.net.InetAddress inet;
+        /** The address's bytes, to sort the hosts by: a copy made by each comparison was a tenth of what the tallies allocated. */
+        final byte[] bytes;
         final String address;
         int roles;
         /** Ports it answered on, made for the hosts that answered at all. */
@@ -379,6 +381,7 @@ public final class CaptureImporter {
 
         HostTally(java.net.InetAddress address) {
             this.inet = address;
+            this.bytes = address.getAddress();
             this.address = AddressText.of(address);
         }
 
@@ -442,7 +445,7 @@ public final class CaptureImporter {
                 tally(tallies, f); // per flow, so that the JIT compiles it (see PcapReader)
             }
             List<HostTally> ordered = new ArrayList<>(tallies.values());
-            ordered.sort((a, b) -> AddressText.compare(a.inet, b.inet));
+            ordered.sort((a, b) -> AddressText.compare(a.bytes, b.bytes));
             return new FlowsShown(listening, tallies, ordered);
         }
     }

@@ -57,14 +57,17 @@ final class ContentAnalyzer {
         return STATUS[code];
     }
 
-    /** Sets the flow's service and detail; returns its proxy session, or null when it was none. */
-    static ProxySession analyse(Flow flow, Bytes client, Bytes server) {
-        ProxySession session = socks4(flow, client, server);
+    /**
+     * Sets the flow's service and detail; returns its proxy session, or null when it was none. The texts that repeat
+     * across flows (banners, request lines, destinations) come from {@code texts}, one for the whole capture.
+     */
+    static ProxySession analyse(Flow flow, Bytes client, Bytes server, RepeatedTexts texts) {
+        ProxySession session = socks4(flow, client, server, texts);
         if (session == null) {
-            session = socks5(flow, client, server);
+            session = socks5(flow, client, server, texts);
         }
         if (session == null) {
-            session = http(flow, client, server);
+            session = http(flow, client, server, texts);
         }
         if (session == null && flow.service == Service.UNKNOWN) {
             session = wingate(flow, client, server);
@@ -73,7 +76,7 @@ final class ContentAnalyzer {
             return session;
         }
         // a flow of its own is SMTP by its first words: its messages are counted only in a proxy's tunnel
-        String banner = Mail.banner(client, server);
+        String banner = Mail.banner(client, server, texts);
         if (banner != null) {
             flow.service = Service.SMTP;
             flow.detail = banner;
@@ -87,7 +90,7 @@ final class ContentAnalyzer {
         return null;
     }
 
-    private static ProxySession socks4(Flow flow, Bytes c, Bytes s) {
+    private static ProxySession socks4(Flow flow, Bytes c, Bytes s, RepeatedTexts texts) {
         if (c.length() < 9 || c.at(0) != 4 || (c.at(1) != 1 && c.at(1) != 2) || s.length() < 8 || s.at(0) != 0
                 || (s.at(1) & 0xff) < 0x5a || (s.at(1) & 0xff) > 0x5d) {
             return null;
@@ -104,10 +107,10 @@ final class ContentAnalyzer {
             if (name < 0) {
                 return null;
             }
-            destination = c.ascii(requestEnd, name) + ":" + port;
+            destination = texts.join().add(c, requestEnd, name).add(':').add(port).joined();
             requestEnd = name + 1;
         } else {
-            destination = ipv4(c, 4, port);
+            destination = ipv4(c, 4, port, texts);
         }
         int code = s.at(1) & 0xff;
         String hex = hex(code);
@@ -115,7 +118,7 @@ final class ContentAnalyzer {
                 code == 0x5a ? "a SOCKS4 grant (0x5a)" : "the proxy refused the SOCKS4 request (" + hex + ")", c.from(requestEnd), s.from(8));
     }
 
-    private static ProxySession socks5(Flow flow, Bytes c, Bytes s) {
+    private static ProxySession socks5(Flow flow, Bytes c, Bytes s, RepeatedTexts texts) {
         if (c.length() < 3 || c.at(0) != 5 || c.at(1) < 1 || s.length() < 2 || s.at(0) != 5) {
             return null;
         }
@@ -148,73 +151,76 @@ final class ContentAnalyzer {
         } else if (method != 0) {
             return refusedSocks5(flow, "", "method " + hex(method));
         }
-        Address target = socks5Address(c, ci);
-        if (target == null || c.at(ci) != 5) {
+        int targetEnd = socks5AddressEnd(c, ci);
+        if (targetEnd < 0 || c.at(ci) != 5) {
             return null;
         }
-        Address bound = socks5Address(s, si);
-        if (bound == null || s.at(si) != 5) {
-            return refusedSocks5(flow, target.text, "no reply to the request");
+        String target = socks5Address(c, ci, targetEnd, texts);
+        if (target == null) {
+            return null;
+        }
+        int boundEnd = socks5AddressEnd(s, si);
+        if (boundEnd < 0 || s.at(si) != 5) {
+            return refusedSocks5(flow, target, "no reply to the request");
         }
         int code = s.at(si + 1) & 0xff;
         String hex = hex(code);
         if (code != 0) {
-            return refusedSocks5(flow, target.text, hex);
+            return refusedSocks5(flow, target, hex);
         }
-        return session(flow, Service.SOCKS5, target.text, true, hex, "a SOCKS5 grant (0x0)", c.from(target.end), s.from(bound.end));
+        return session(flow, Service.SOCKS5, target, true, hex, "a SOCKS5 grant (0x0)", c.from(targetEnd), s.from(boundEnd));
     }
 
     private static ProxySession refusedSocks5(Flow flow, String destination, String code) {
         return session(flow, Service.SOCKS5, destination, false, code, "the proxy refused the SOCKS5 request (" + code + ")", null, null);
     }
 
-    private record Address(String text, int end) {
+    /** The IPv4 address in the four bytes at {@code at}, with {@code port}: "192.0.2.7:25", made in one piece, once. */
+    private static String ipv4(Bytes b, int at, int port, RepeatedTexts texts) {
+        return texts.join().add(b.at(at) & 0xff).add('.').add(b.at(at + 1) & 0xff).add('.').add(b.at(at + 2) & 0xff).add('.')
+                .add(b.at(at + 3) & 0xff).add(':').add(port).joined();
     }
 
-    /** The IPv4 address in the four bytes at {@code at}, with {@code port}: "192.0.2.7:25", made in one piece. */
-    private static String ipv4(Bytes b, int at, int port) {
-        return (b.at(at) & 0xff) + "." + (b.at(at + 1) & 0xff) + "." + (b.at(at + 2) & 0xff) + "." + (b.at(at + 3) & 0xff) + ":" + port;
-    }
-
-    /** The address of a SOCKS5 request or reply starting at {@code at} (VER CMD RSV ATYP ADDR PORT). */
-    private static Address socks5Address(Bytes b, int at) {
+    /** Where the address of a SOCKS5 request or reply starting at {@code at} (VER CMD RSV ATYP ADDR PORT) ends, or -1. */
+    private static int socks5AddressEnd(Bytes b, int at) {
         if (b.length() < at + 5) {
-            return null;
+            return -1;
         }
-        int type = b.at(at + 3);
         int a = at + 4;
-        int end = switch (type) {
+        int end = switch (b.at(at + 3)) {
             case 1 -> a + 4;
             case 3 -> a + 1 + (b.at(a) & 0xff);
             case 4 -> a + 16;
             default -> -1;
         };
-        if (end < 0 || b.length() < end + 2) {
-            return null;
-        }
-        int port = (b.at(end) & 0xff) << 8 | b.at(end + 1) & 0xff;
-        // each address made in one piece with its port: a dense capture has tens of thousands of them
-        String text;
-        if (type == 1) {
-            text = ipv4(b, a, port);
-        } else if (type == 3) {
-            text = b.ascii(a + 1, end) + ":" + port;
-        } else {
-            try {
-                text = "[" + AddressText.of(java.net.InetAddress.getByAddress(java.util.Arrays.copyOfRange(b.array(), b.offset() + a, b.offset() + end)))
-                        + "]:" + port;
-            } catch (java.net.UnknownHostException e) {
-                return null;
-            }
-        }
-        return new Address(text, end + 2);
+        return end < 0 || b.length() < end + 2 ? -1 : end + 2;
     }
 
-    private static ProxySession http(Flow flow, Bytes c, Bytes s) {
+    /** The address of a SOCKS5 request starting at {@code at} and ending at {@code end}, with its port; null when it is none. */
+    private static String socks5Address(Bytes b, int at, int end, RepeatedTexts texts) {
+        int type = b.at(at + 3);
+        int a = at + 4;
+        int port = (b.at(end - 2) & 0xff) << 8 | b.at(end - 1) & 0xff;
+        // each address made in one piece with its port: a dense capture has tens of thousands of them
+        if (type == 1) {
+            return ipv4(b, a, port, texts);
+        }
+        if (type == 3) {
+            return texts.join().add(b, a + 1, end - 2).add(':').add(port).joined();
+        }
+        try {
+            return "[" + AddressText.of(java.net.InetAddress.getByAddress(java.util.Arrays.copyOfRange(b.array(), b.offset() + a, b.offset() + end - 2)))
+                    + "]:" + port;
+        } catch (java.net.UnknownHostException e) {
+            return null;
+        }
+    }
+
+    private static ProxySession http(Flow flow, Bytes c, Bytes s, RepeatedTexts texts) {
         // Every flow comes here, and most are not HTTP: the request line and status are read in place, which
         // spares a 2 KiB String and a regular expression per flow (and compiling the regex engine, a tenth of
         // a large import's JIT time).
-        RequestLine request = RequestLine.of(c);
+        RequestLine request = RequestLine.of(c, texts);
         int code = statusCode(s);
         if (request == null || code < 0) {
             return null;
@@ -243,7 +249,7 @@ final class ContentAnalyzer {
     /** An HTTP/1.0 or 1.1 request line at the start of the client's bytes: METHOD SP TARGET SP HTTP/1.x CRLF. */
     private record RequestLine(String method, String target, int end) {
 
-        static RequestLine of(Bytes c) {
+        static RequestLine of(Bytes c, RepeatedTexts texts) {
             int limit = Math.min(c.length(), HTTP_HEAD);
             int space = 0;
             while (space < limit && space <= 12 && c.at(space) >= 'A' && c.at(space) <= 'Z') {
@@ -268,7 +274,7 @@ final class ContentAnalyzer {
             if (end >= limit || c.at(end) != '\n') {
                 return null;
             }
-            return new RequestLine(c.ascii(0, space), c.ascii(space + 1, targetEnd), end + 1);
+            return new RequestLine(texts.ascii(c, 0, space), texts.ascii(c, space + 1, targetEnd), end + 1);
         }
     }
 
@@ -443,7 +449,7 @@ final class ContentAnalyzer {
 
         /** What the destination should have said first, or null when nothing tells. */
         static FirstWords of(String destination, Bytes clientTunnel) {
-            FirstWords byPort = AddressText.hostPort(destination).map(named -> BY_PORT.get(named.port())).orElse(null);
+            FirstWords byPort = BY_PORT.get(AddressText.port(destination)); // the port alone: a host's text for each session was garbage
             if (byPort != null) {
                 return byPort;
             }
@@ -488,12 +494,12 @@ final class ContentAnalyzer {
         }
 
         /** The server's banner when both sides speak SMTP, else null. */
-        static String banner(Bytes client, Bytes server) {
+        static String banner(Bytes client, Bytes server, RepeatedTexts texts) {
             if (!spoken(client, server)) {
                 return null;
             }
             int bannerEnd = server.indexOf(0, (byte) '\n');
-            return server.ascii(0, bannerEnd < 0 ? Math.min(server.length(), 200) : Math.min(bannerEnd, 200)).strip();
+            return texts.stripped(server, 0, bannerEnd < 0 ? Math.min(server.length(), 200) : Math.min(bannerEnd, 200));
         }
 
         /** The messages and recipients the client sent, when both sides speak SMTP, else null. */
@@ -536,9 +542,8 @@ final class ContentAnalyzer {
         return b >= '0' && b <= '9';
     }
 
-    /** White space as {@link String#strip()} sees it, for ISO-8859-1 text. */
     private static boolean whiteSpace(byte b) {
-        return b == ' ' || b >= '\t' && b <= '\r' || b >= 0x1c && b <= 0x1f;
+        return RepeatedTexts.whiteSpace(b);
     }
 
     /** Whether bytes {@code start} to {@code end} begin with {@code upper} (upper-case ASCII), in any case. */

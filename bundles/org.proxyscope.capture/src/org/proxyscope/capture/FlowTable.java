@@ -67,6 +67,7 @@ final class FlowTable implements PacketSink {
     final List<Flow> flows = new ArrayList<>();
     final List<ProxySession> sessions = new ArrayList<>();
     final Map<String, TreeSet<String>> names = new HashMap<>();
+    private final RepeatedTexts texts = new RepeatedTexts();
     private long buffered;
     /**
      * The flows whose beginnings are buffered and not yet analysed, in no order, each knowing its place: what
@@ -301,7 +302,7 @@ final class FlowTable implements PacketSink {
         if (flow.bufferingAt >= 0) {
             unlistBuffering(flow);
         }
-        ProxySession session = ContentAnalyzer.analyse(flow, contents(flow.clientStream), contents(flow.serverStream));
+        ProxySession session = ContentAnalyzer.analyse(flow, contents(flow.clientStream), contents(flow.serverStream), texts);
         if (session != null) {
             sessions.add(session);
         }

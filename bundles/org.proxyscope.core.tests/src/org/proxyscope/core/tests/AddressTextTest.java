@@ -71,6 +71,10 @@ class AddressTextTest {
         for (String noPort : List.of("192.0.2.1", "192.0.2.1:", ":25", "[]:25", "192.0.2.1:65536", "192.0.2.1:123456",
                 "mail.example.net:smtp", "192.0.2.1:*", "192.0.2.1:+25", "")) {
             assertEquals(Optional.empty(), AddressText.hostPort(noPort), noPort);
+            assertEquals(-1, AddressText.port(noPort), noPort);
+        }
+        for (String withPort : List.of("192.0.2.1:25", "[2001:db8::1]:8080", "2001:db8::1:8080", "mail.example.net:587", "[::]:65535")) {
+            assertEquals(AddressText.hostPort(withPort).orElseThrow().port(), AddressText.port(withPort), withPort);
         }
     }
 

@@ -26,8 +26,14 @@ public final class AddressText {
      * IPv6 (10.0.0.2 before 10.0.0.10, which text order puts the other way round).
      */
     public static int compare(InetAddress a, InetAddress b) {
-        byte[] x = a.getAddress();
-        byte[] y = b.getAddress();
+        return compare(a.getAddress(), b.getAddress());
+    }
+
+    /**
+     * Orders addresses given by their bytes as {@link #compare(InetAddress, InetAddress)} does: for a sort of many,
+     * whose every comparison would copy both addresses' bytes.
+     */
+    public static int compare(byte[] x, byte[] y) {
         return x.length != y.length ? Integer.compare(x.length, y.length) : Arrays.compareUnsigned(x, y);
     }
 
@@ -66,22 +72,34 @@ public final class AddressText {
      * a regular expression: an import asks it for each of tens of thousands of sessions.
      */
     public static Optional<HostPort> hostPort(String text) {
+        int port = port(text);
+        return port < 0 ? Optional.empty() : Optional.of(new HostPort(text.substring(hostStart(text), hostEnd(text, text.lastIndexOf(':'))), port));
+    }
+
+    /** The port {@link #hostPort} finds in {@code text}, or -1 where it finds none: without making the host's text. */
+    public static int port(String text) {
         int colon = text.lastIndexOf(':');
         int digits = text.length() - colon - 1;
         if (colon < 1 || digits < 1 || digits > 5) {
-            return Optional.empty();
+            return -1;
         }
         int port = 0;
         for (int i = colon + 1; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c < '0' || c > '9') {
-                return Optional.empty();
+                return -1;
             }
             port = port * 10 + c - '0';
         }
-        int start = text.charAt(0) == '[' ? 1 : 0;
-        int end = text.charAt(colon - 1) == ']' ? colon - 1 : colon;
-        return port > 65535 || end <= start ? Optional.empty() : Optional.of(new HostPort(text.substring(start, end), port));
+        return port > 65535 || hostEnd(text, colon) <= hostStart(text) ? -1 : port;
+    }
+
+    private static int hostStart(String text) {
+        return text.charAt(0) == '[' ? 1 : 0;
+    }
+
+    private static int hostEnd(String text, int colon) {
+        return text.charAt(colon - 1) == ']' ? colon - 1 : colon;
     }
 
     /**
