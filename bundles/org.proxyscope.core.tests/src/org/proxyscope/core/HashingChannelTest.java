@@ -95,6 +95,35 @@ class HashingChannelTest {
         }
     }
 
+    /**
+     * A copy several times as long as what is flushed to disk at a time is whole: flushed by a thread of its own while
+     * it is written, which has ended by the time the hash is given, and ends too when the reading stops half way.
+     */
+    @Test
+    void aCopyFlushedAsItIsWrittenIsWholeAndItsFlushingEnds() throws Exception {
+        Path file = file((int) (3 * HashingChannel.FLUSH_EVERY + 12345));
+        Path copy = dir.resolve("flushed-copy");
+        try (FileChannel out = FileChannel.open(copy, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            assertEquals(sha256(file), readAndHash(file, 128, Long.MAX_VALUE, out));
+            assertTrue(flushingThreads().isEmpty(), "no flushing thread once the hash is given: " + flushingThreads());
+        }
+        assertArrayEquals(Files.readAllBytes(file), Files.readAllBytes(copy));
+
+        try (FileChannel channel = FileChannel.open(file);
+                FileChannel out = FileChannel.open(dir.resolve("abandoned-copy"), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                HashingChannel hashing = new HashingChannel(channel, file, out)) {
+            hashing.read(ByteBuffer.allocate(1 << 20)); // then abandoned, as a cancelled import is
+        }
+        for (long end = System.nanoTime() + 10_000_000_000L; !flushingThreads().isEmpty() && System.nanoTime() < end; ) {
+            Thread.sleep(10);
+        }
+        assertTrue(flushingThreads().isEmpty(), "the flushing thread ends with the abandoned copy: " + flushingThreads());
+    }
+
+    private static java.util.List<Thread> flushingThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("evidence-flush") && t.isAlive()).toList();
+    }
+
     /** A copy onto a full disk ({@code /dev/full}) is reported by the hash, and holds up neither thread. */
     @ParameterizedTest
     @ValueSource(ints = { 1, 128 })
