@@ -18,6 +18,7 @@ with open(sys.argv[1], 'wb') as f:
         f.write(block[i % 256:] + block[:i % 256])
 " "$file" "$size_mib"
 cat "$file" >/dev/null   # warm the page cache for both contenders
+sync                     # and neither waits for the file's own write to the disk
 id=$("$app" case new --title "Import benchmark" --target 192.0.2.1 --workspace "$work/ws" 2>/dev/null)
 seconds() { local t0 t1; t0=$(date +%s%N); "$@" >/dev/null 2>&1; t1=$(date +%s%N); echo "scale=3; ($t1 - $t0) / 1000000000" | bc; }
 proxyscope=$(seconds "$app" evidence add "$id" "$file" --workspace "$work/ws")
