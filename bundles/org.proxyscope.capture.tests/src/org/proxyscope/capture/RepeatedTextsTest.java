@@ -47,7 +47,10 @@ class RepeatedTextsTest {
         assertSame(joined, texts.join().add(name, 2, name.length() - 2).add(':').add(65535).joined());
         assertEquals("0.10.255.7:0", texts.join().add(0).add('.').add(10).add('.').add(255).add('.').add(7).add(':').add(0).joined());
         Bytes longest = bytes("h".repeat(255));
-        assertEquals("h".repeat(255) + ":25", texts.join().add(longest, 0, 255).add(':').add(25).joined(), "a SOCKS host name's most");
+        assertEquals("h".repeat(255) + ":25", texts.join().add(longest, 0, 255).add(':').add(25).joined(), "a SOCKS5 host name's most");
+        Bytes socks4a = bytes("n".repeat(10_000)); // a SOCKS4a name ends where its request has a zero byte: any length
+        assertEquals("n".repeat(10_000) + ":1080", texts.join().add(socks4a, 0, 10_000).add(':').add(1080).joined());
+        assertEquals("x:1", texts.join().add('x').add(':').add(1).joined(), "short again after a long one");
     }
 
     /** A full table, and a text too long to keep, still give the right text, made anew. */

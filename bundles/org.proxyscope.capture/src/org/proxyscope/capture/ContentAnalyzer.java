@@ -259,7 +259,7 @@ final class ContentAnalyzer {
                 return null;
             }
             int targetEnd = space + 1;
-            while (targetEnd < limit && !whiteSpace(c.at(targetEnd))) {
+            while (targetEnd < limit && !RepeatedTexts.whiteSpace(c.at(targetEnd))) {
                 targetEnd++;
             }
             int version = targetEnd + 1;
@@ -517,10 +517,10 @@ final class ContentAnalyzer {
                 // String per line was a tenth of a large import
                 int start = lineStart;
                 int end = Math.min(i, lineStart + 16);
-                while (start < end && whiteSpace(client.at(start))) {
+                while (start < end && RepeatedTexts.whiteSpace(client.at(start))) {
                     start++;
                 }
-                while (end > start && whiteSpace(client.at(end - 1))) {
+                while (end > start && RepeatedTexts.whiteSpace(client.at(end - 1))) {
                     end--;
                 }
                 if (inData) {
@@ -540,10 +540,6 @@ final class ContentAnalyzer {
 
     private static boolean digit(byte b) {
         return b >= '0' && b <= '9';
-    }
-
-    private static boolean whiteSpace(byte b) {
-        return RepeatedTexts.whiteSpace(b);
     }
 
     /** Whether bytes {@code start} to {@code end} begin with {@code upper} (upper-case ASCII), in any case. */

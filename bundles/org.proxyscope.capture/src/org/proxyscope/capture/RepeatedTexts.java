@@ -17,8 +17,11 @@ final class RepeatedTexts {
 
     private final String[] table = new String[SLOTS];
     private int held;
-    /** For a text put together before it is looked up: an address and its port, a host name of at most 255 bytes and its port. */
-    private final byte[] scratch = new byte[512];
+    /**
+     * For a text put together before it is looked up: an address and its port, a host name and its port. A SOCKS4a
+     * name ends only where its request puts a zero byte, so the space grows for a longer one.
+     */
+    private byte[] scratch = new byte[512];
     private int scratchLength;
 
     /** Bytes {@code from} (inclusive) to {@code to} (exclusive) of {@code b} as ISO-8859-1 text, as {@link Bytes#ascii} makes it. */
@@ -52,8 +55,9 @@ final class RepeatedTexts {
 
     /** Bytes {@code from} to {@code to} of {@code b}, added to the text being joined. */
     RepeatedTexts add(Bytes b, int from, int to) {
+        room(to - from);
         for (int i = from; i < to; i++) {
-            add(b.at(i));
+            scratch[scratchLength++] = b.at(i);
         }
         return this;
     }
@@ -64,6 +68,7 @@ final class RepeatedTexts {
         for (int tens = number / 10; tens > 0; tens /= 10) {
             digits++;
         }
+        room(digits);
         scratchLength += digits;
         for (int i = scratchLength - 1, rest = number; digits > 0; i--, digits--, rest /= 10) {
             scratch[i] = (byte) ('0' + rest % 10);
@@ -77,8 +82,15 @@ final class RepeatedTexts {
     }
 
     private RepeatedTexts add(byte b) {
+        room(1);
         scratch[scratchLength++] = b;
         return this;
+    }
+
+    private void room(int more) {
+        if (scratchLength + more > scratch.length) {
+            scratch = java.util.Arrays.copyOf(scratch, Math.max(2 * scratch.length, scratchLength + more));
+        }
     }
 
     /** The text joined since {@link #join()}. */
