@@ -124,6 +124,62 @@ class CaseExplorerPartTest {
         assertEquals("Custody log (2)", item.getItem(1).getText());
     }
 
+    /**
+     * The first column, as wide as a case's id, widens to show the rows opened under a case (up to two thirds of the
+     * tree), and keeps a width the analyst gave it.
+     */
+    @Test
+    void theFirstColumnWidensToShowWhatOpens() throws Exception {
+        ws.addEvidence(socks.id(), Files.writeString(tmp.resolve("customer-pc-netstat-2026-12-07.txt"), "LISTEN 1080"), "",
+                org.proxyscope.core.Progress.NONE);
+        part.refresh();
+        Tree tree = one(shell, Tree.class, t -> true);
+        org.eclipse.swt.widgets.TreeColumn first = tree.getColumn(0);
+        int narrow = first.getWidth();
+        TreeItem file = opened(tree, opened(tree, tree.getItem(2)).getItem(0)).getItem(0);
+        org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(tree);
+        int needed;
+        try {
+            needed = file.getBounds(0).x + gc.textExtent(file.getText()).x;
+        } finally {
+            gc.dispose();
+        }
+        Widgets.spinUntil(display, () -> first.getWidth() >= needed, "the file's row shown whole: " + file.getText());
+        assertTrue(first.getWidth() > narrow && first.getWidth() <= tree.getClientArea().width * 2 / 3, first.getWidth() + " px");
+
+        first.setWidth(tree.getClientArea().width * 3 / 4); // the analyst's own width
+        int chosen = first.getWidth();
+        opened(tree, tree.getItem(2).getItem(1));
+        boolean[] after = {false};
+        display.asyncExec(() -> after[0] = true); // runs after the part's own, posted as the row opened
+        Widgets.spinUntil(display, () -> after[0], "the opened row handled");
+        assertEquals(chosen, first.getWidth(), "opening the custody log keeps the analyst's width");
+    }
+
+    /** Rows cut in a narrow view show whole once the view is made wider (maximised). */
+    @Test
+    void theFirstColumnWidensWithTheView() throws Exception {
+        ws.addEvidence(socks.id(), Files.writeString(tmp.resolve("customer-pc-netstat-2026-12-07-after-the-reinstall.txt"), "LISTEN 1080"),
+                "", org.proxyscope.core.Progress.NONE);
+        shell.setSize(420, 500);
+        part.refresh();
+        Tree tree = one(shell, Tree.class, t -> true);
+        TreeItem file = opened(tree, opened(tree, tree.getItem(2)).getItem(0)).getItem(0);
+        org.eclipse.swt.widgets.TreeColumn first = tree.getColumn(0);
+        Widgets.spinUntil(display, () -> first.getWidth() > 150, "the column widened as the rows opened");
+        int narrow = first.getWidth();
+        assertTrue(narrow <= tree.getClientArea().width * 2 / 3, narrow + " px in a narrow view");
+        shell.setSize(1300, 500);
+        org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(tree);
+        int needed;
+        try {
+            needed = file.getBounds(0).x + gc.textExtent(file.getText()).x;
+        } finally {
+            gc.dispose();
+        }
+        Widgets.spinUntil(display, () -> first.getWidth() >= needed, "the file's row shown whole in the wider view");
+    }
+
     /** A probe run's transcripts are one node under Evidence, which opens to each. */
     @Test
     void aProbeRunsTranscriptsAreOneNodeUnderEvidence() throws Exception {

@@ -22,6 +22,8 @@ import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.IElementComparer;
 import org.eclipse.jface.viewers.ITreeContentProvider;
 import org.eclipse.jface.viewers.ITreeSelection;
+import org.eclipse.jface.viewers.ITreeViewerListener;
+import org.eclipse.jface.viewers.TreeExpansionEvent;
 import org.eclipse.jface.viewers.TreeViewer;
 import org.eclipse.jface.viewers.TreePath;
 import org.eclipse.jface.viewers.TreeViewerColumn;
@@ -32,10 +34,13 @@ import org.eclipse.swt.dnd.DropTargetAdapter;
 import org.eclipse.swt.dnd.DropTargetEvent;
 import org.eclipse.swt.dnd.FileTransfer;
 import org.eclipse.swt.dnd.Transfer;
+import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Text;
+import org.eclipse.swt.widgets.Tree;
+import org.eclipse.swt.widgets.TreeColumn;
 import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.e4.ui.model.application.MApplication;
 import org.proxyscope.app.ui.CaseEvents;
@@ -106,6 +111,18 @@ public final class CaseExplorerPart {
         column("Updated", 140, n -> n instanceof Case c ? UtcTime.minutes(c.updated()) : "");
         viewer.setContentProvider(new Content());
         viewer.addSelectionChangedListener(e -> select(chosenCase((ITreeSelection) e.getSelection())));
+        viewer.addTreeListener(new ITreeViewerListener() {
+            @Override
+            public void treeExpanded(TreeExpansionEvent event) {
+                sync.asyncExec(CaseExplorerPart.this::fitFirstColumn); // once the rows opened are shown
+            }
+
+            @Override
+            public void treeCollapsed(TreeExpansionEvent event) {
+                // the column keeps its width: rows opened again fit it
+            }
+        });
+        viewer.getTree().addListener(SWT.Resize, e -> fitFirstColumn()); // a view made wider shows more of them
 
         filter.addModifyListener(e -> refresh());
         status.addListener(SWT.Selection, e -> refresh());
@@ -124,6 +141,43 @@ public final class CaseExplorerPart {
                 return text.apply(element);
             }
         });
+    }
+
+    /**
+     * Widens the first column to show the rows shown in it, up to two thirds of the tree's width, as rows open and
+     * as the view widens; never narrows it,
+     * so a width the analyst gave it stays. It is as wide as a case's id, and the files and custody entries under a
+     * case were cut after a few words. Measured here: the column's own pack() measures the cases only.
+     */
+    private void fitFirstColumn() {
+        Tree tree = viewer.getTree();
+        if (tree.isDisposed()) {
+            return;
+        }
+        TreeColumn first = tree.getColumn(0);
+        GC gc = new GC(tree);
+        int widest;
+        try {
+            widest = widest(tree.getItems(), gc);
+        } finally {
+            gc.dispose();
+        }
+        first.setWidth(Math.max(first.getWidth(), Math.min(widest, tree.getClientArea().width * 2 / 3)));
+    }
+
+    /** Room a cell leaves around its text (GTK's padding, both sides). */
+    private static final int CELL_PADDING = 12;
+
+    /** The width the first column needs for {@code items} and the open rows under them: indent, text and a margin. */
+    private static int widest(TreeItem[] items, GC gc) {
+        int widest = 0;
+        for (TreeItem item : items) {
+            widest = Math.max(widest, item.getBounds(0).x + gc.textExtent(item.getText()).x + CELL_PADDING);
+            if (item.getExpanded()) {
+                widest = Math.max(widest, widest(item.getItems(), gc));
+            }
+        }
+        return widest;
     }
 
     private String firstColumn(Object node) {
