@@ -56,8 +56,12 @@ class SessionTimelineTest {
     void aDayLongCaptureFitsInSixtyRoundBars() throws Exception {
         List<CaptureWriter.IpPacket> packets = CaptureWriter.ipPackets(Recorded.file("lo.pcap"));
         long first = packets.get(0).nanos();
+        // stretched to a day and a half, however long the recording took: waiting for a port an earlier run held
+        // made it last 49 s once, and a fixed factor stretched that to 113 days
+        long recorded = packets.stream().mapToLong(CaptureWriter.IpPacket::nanos).max().orElseThrow() - first;
+        long factor = Duration.ofHours(36).toNanos() / Math.max(1, recorded);
         List<CaptureWriter.IpPacket> stretched = packets.stream()
-                .map(p -> new CaptureWriter.IpPacket(first + (p.nanos() - first) * 200_000, p.ip())).toList();
+                .map(p -> new CaptureWriter.IpPacket(first + (p.nanos() - first) * factor, p.ip())).toList();
         Path file = tmp.resolve("day.pcap");
         Files.write(file, CaptureWriter.pcap(stretched, CaptureWriter.Link.ETHERNET, ByteOrder.LITTLE_ENDIAN, true));
         CaptureReport report = new CaptureImporter().read(file, Progress.NONE);
