@@ -137,13 +137,7 @@ class CaseExplorerPartTest {
         org.eclipse.swt.widgets.TreeColumn first = tree.getColumn(0);
         int narrow = first.getWidth();
         TreeItem file = opened(tree, opened(tree, tree.getItem(2)).getItem(0)).getItem(0);
-        org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(tree);
-        int needed;
-        try {
-            needed = file.getBounds(0).x + gc.textExtent(file.getText()).x;
-        } finally {
-            gc.dispose();
-        }
+        int needed = wholeWidth(tree, file);
         Widgets.spinUntil(display, () -> first.getWidth() >= needed, "the file's row shown whole: " + file.getText());
         assertTrue(first.getWidth() > narrow && first.getWidth() <= tree.getClientArea().width * 2 / 3, first.getWidth() + " px");
 
@@ -170,13 +164,7 @@ class CaseExplorerPartTest {
         int narrow = first.getWidth();
         assertTrue(narrow <= tree.getClientArea().width * 2 / 3, narrow + " px in a narrow view");
         shell.setSize(1300, 500);
-        org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(tree);
-        int needed;
-        try {
-            needed = file.getBounds(0).x + gc.textExtent(file.getText()).x;
-        } finally {
-            gc.dispose();
-        }
+        int needed = wholeWidth(tree, file);
         Widgets.spinUntil(display, () -> first.getWidth() >= needed, "the file's row shown whole in the wider view");
     }
 
@@ -218,6 +206,16 @@ class CaseExplorerPartTest {
         TreeItem kept = caseRow.getItem(0).getItem(0);
         assertTrue(kept.getExpanded(), "the series stays open");
         assertEquals(List.of(kept.getItem(1)), List.of(tree.getSelection()));
+    }
+
+    /** How wide the first column must be to show {@code item}'s row whole: its indent and its text. */
+    private static int wholeWidth(Tree tree, TreeItem item) {
+        org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(tree);
+        try {
+            return item.getBounds(0).x + gc.textExtent(item.getText()).x;
+        } finally {
+            gc.dispose();
+        }
     }
 
     /** Selects {@code item} as a click on it does. */
