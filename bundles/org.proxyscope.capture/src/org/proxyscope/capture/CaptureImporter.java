@@ -369,7 +369,6 @@ public final class CaptureImporter {
 
     /** What the capture shows of one host; one look-up per flow end instead of one per map. */
     private static final class HostTally {
-        final java.net.InetAddress inet;
         /** The address's bytes, to sort the hosts by: a copy made by each comparison was a tenth of what the tallies allocated. */
         final byte[] bytes;
         final String address;
@@ -380,7 +379,6 @@ public final class CaptureImporter {
         int asServer;
 
         HostTally(java.net.InetAddress address) {
-            this.inet = address;
             this.bytes = address.getAddress();
             this.address = AddressText.of(address);
         }

@@ -56,9 +56,8 @@ final class RepeatedTexts {
     /** Bytes {@code from} to {@code to} of {@code b}, added to the text being joined. */
     RepeatedTexts add(Bytes b, int from, int to) {
         room(to - from);
-        for (int i = from; i < to; i++) {
-            scratch[scratchLength++] = b.at(i);
-        }
+        System.arraycopy(b.array(), b.offset() + from, scratch, scratchLength, to - from);
+        scratchLength += to - from;
         return this;
     }
 

@@ -22,8 +22,9 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * A file read forwards while its SHA-256 is computed on a thread of its own, from the same reads; given a copy
  * to write, a third thread writes every byte into it (and a fourth flushes it to disk as it grows), so that a
- * capture is copied into the evidence store, hashed and analysed in one pass over the file. Hashing by a second read of the file cost more than the hash
- * itself: a hashing thread reading the file behind the parser took 2.9-3.4 s for 1 GiB instead of 0.9 s alone.
+ * capture is copied into the evidence store, hashed and analysed in one pass over the file. Hashing by a second
+ * read of the file cost more than the hash itself: a hashing thread reading the file behind the parser took
+ * 2.9-3.4 s for 1 GiB instead of 0.9 s alone.
  * So the file is read once, in order, into small chunks of native memory, each handed to the reader and to the
  * hashing thread (which hands it on to the copying one, so that the copy is written from the very bytes that
  * were hashed). Whichever of the reader and the hashing thread runs out of chunks reads the next: the reads'

@@ -145,9 +145,9 @@ public final class CaseExplorerPart {
 
     /**
      * Widens the first column to show the rows shown in it, up to two thirds of the tree's width, as rows open and
-     * as the view widens; never narrows it,
-     * so a width the analyst gave it stays. It is as wide as a case's id, and the files and custody entries under a
-     * case were cut after a few words. Measured here: the column's own pack() measures the cases only.
+     * as the view widens; never narrows it, so a width the analyst gave it stays. It is as wide as a case's id, and
+     * the files and custody entries under a case were cut after a few words. Measured here: the column's own pack()
+     * measures the cases only.
      */
     private void fitFirstColumn() {
         Tree tree = viewer.getTree();

@@ -156,12 +156,12 @@ final class ExportReportWizard extends Wizard {
                 problem = "Name the PDF file to write.";
             } else {
                 Path out = Path.of(text).toAbsolutePath();
-                String place = placeProblem(out);
+                String place;
                 if (!text.toLowerCase(java.util.Locale.ROOT).endsWith(".pdf")) {
                     problem = "Name the file with the ending .pdf.";
                 } else if (Files.isDirectory(out)) {
                     problem = out + " is a folder.";
-                } else if (place != null) {
+                } else if ((place = placeProblem(out)) != null) {
                     problem = place;
                 } else if (!key.getText().isBlank() && !Files.isRegularFile(Path.of(key.getText().strip()))) {
                     problem = "There is no key file " + key.getText().strip() + ".";
