@@ -11,9 +11,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -351,46 +353,48 @@ public final class CaseRepository {
      * both. An address that is already a word somewhere is not repeated: the repetitions show in search snippets.
      */
     static String withAddresses(String title, String body) {
-        // each address with whether it stands somewhere as a word of its own
-        Map<String, Boolean> standsAlone = new LinkedHashMap<>();
+        // the addresses to repeat: those standing nowhere as a word, first found first
+        Set<String> glued = new LinkedHashSet<>();
         // an IPv6 address may hold two colons with the space between title and body in between; then both as one text
         if (mayHoldIpv6(title) || mayHoldIpv6(body)
                 || title.indexOf(':', Math.max(0, title.length() - 4)) >= 0 && body.lastIndexOf(':', 3) >= 0) {
             String text = title + " " + body;
             for (String address : addresses(text)) {
-                standsAlone.computeIfAbsent(address, a -> isWord(text, a));
+                if (!glued.contains(address) && !isWord(text, address)) {
+                    glued.add(address);
+                }
             }
         } else {
             // Title and body each on their own, as the space between them ends any address and any word: joined, they
-            // were copied once more for each of a dense capture's tens of thousands of session entries.
-            quadsStandingAlone(title, standsAlone);
-            quadsStandingAlone(body, standsAlone);
+            // were copied once more for each of a dense capture's tens of thousands of session entries. Only the
+            // quads found glued are taken out of the text, and looked for again: most stand alone (an entry names
+            // up to a thousand clients), and a map of every quad found was a third of what the entries allocated.
+            gluedQuads(title, glued);
+            gluedQuads(body, glued);
+            glued.removeIf(quad -> isWord(title, quad) || isWord(body, quad));
         }
-        int added = 0;
-        for (Map.Entry<String, Boolean> e : standsAlone.entrySet()) {
-            added += e.getValue() ? 0 : e.getKey().length() + 1;
-        }
-        if (added == 0) {
+        if (glued.isEmpty()) {
             return body;
         }
+        int added = 0;
+        for (String address : glued) {
+            added += address.length() + 1;
+        }
         StringBuilder out = new StringBuilder(body.length() + added).append(body);
-        standsAlone.forEach((address, alone) -> {
-            if (!alone) {
-                out.append(' ').append(address);
-            }
-        });
+        glued.forEach(address -> out.append(' ').append(address));
         return out.toString();
     }
 
     /**
-     * Adds each dotted quad of {@code text} to {@code standsAlone}, with whether it stands there as a word: wherever a
-     * dotted quad stands as a word (no word character on either side), the scan finds it there, so the places it is
-     * found tell whether it stands alone anywhere.
+     * Adds to {@code glued} each dotted quad of {@code text} found with a word character on either side. Wherever a
+     * dotted quad stands as a word the scan finds it there too, so a quad never found glued needs no second look.
      */
-    private static void quadsStandingAlone(String text, Map<String, Boolean> standsAlone) {
-        ipv4(text, (start, end) -> standsAlone.merge(text.substring(start, end),
-                (start == 0 || !SearchText.isWordChar(text.charAt(start - 1)))
-                        && (end == text.length() || !SearchText.isWordChar(text.charAt(end))), Boolean::logicalOr));
+    private static void gluedQuads(String text, Set<String> glued) {
+        ipv4(text, (start, end) -> {
+            if (start > 0 && SearchText.isWordChar(text.charAt(start - 1)) || end < text.length() && SearchText.isWordChar(text.charAt(end))) {
+                glued.add(text.substring(start, end));
+            }
+        });
     }
 
     /**
