@@ -128,10 +128,28 @@ public final class ProxySession {
     public String evidence() {
         String made = evidence;
         if (made == null) {
-            made = paired ? ONWARD + destination + IS_FLOW + relayedFlow + THEN + reason : reason;
+            made = paired ? paired(destination, relayedFlow, reason) : reason;
             evidence = made;
         }
         return made;
+    }
+
+    /**
+     * The evidence of a session paired with the proxy's connection {@code onwardFlow} to {@code destination}: that
+     * connection, then what else showed ({@code reason}). Also how a kept session's row is read, which holds the three.
+     */
+    static String paired(String destination, int onwardFlow, String reason) {
+        return ONWARD + destination + IS_FLOW + onwardFlow + THEN + reason;
+    }
+
+    /** Whether the evidence begins with the proxy's own onward connection ({@link #relayedFlow}), before {@link #reason}. */
+    boolean paired() {
+        return paired;
+    }
+
+    /** The evidence, less the onward connection when {@link #paired}. */
+    String reason() {
+        return reason;
     }
 
     /** The words around a paired session's destination and onward flow in its {@link #evidence()}. */

@@ -201,6 +201,31 @@ class ImportCommandTest {
         }
     }
 
+    /**
+     * Each session the case keeps reads as the analysis found it, down to its evidence: a session paired with the
+     * proxy's own onward connection keeps the rest of its evidence beside that connection, and reads whole.
+     */
+    @Test
+    void theSessionsKeptReadAsTheAnalysisFoundThem() throws Exception {
+        Case c = relayingPc();
+        assertEquals(ExitCode.OK, run(Recorded.file("lo.pcap").toString(), "--case", c.id().toString(), "--json"));
+        java.util.Map<Integer, List<Object>> found = new java.util.TreeMap<>();
+        for (var e : JsonParser.parseString(out.toString(StandardCharsets.UTF_8)).getAsJsonObject().getAsJsonArray("proxy_sessions")) {
+            JsonObject o = e.getAsJsonObject();
+            found.put(o.get("flow").getAsInt(), List.of(o.get("destination").getAsString(), o.get("outcome").getAsString(),
+                    o.get("evidence").getAsString()));
+        }
+        try (Workspace ws = Workspace.open(tmp.resolve("ws"), "alice")) {
+            java.util.Map<Integer, List<Object>> kept = new java.util.TreeMap<>();
+            for (KeptCapture.Session s : CaptureRecords.of(ws).list(c.id()).get(0).sessions()) {
+                kept.put(s.flow(), List.of(s.destination(), s.outcome().word(), s.evidence()));
+            }
+            assertEquals(found, kept);
+            assertTrue(kept.values().stream().anyMatch(s -> s.get(2).toString().startsWith("the proxy's connection to " + s.get(0) + " is flow ")),
+                    "sessions paired with the proxy's onward connection: " + kept.values());
+        }
+    }
+
     /** Into a case, --json prints the analysis the case keeps, byte for byte. */
     @Test
     void withACaseTheJsonPrintedIsTheAnalysisKept() throws Exception {
