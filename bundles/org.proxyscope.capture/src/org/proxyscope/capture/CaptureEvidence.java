@@ -76,9 +76,10 @@ public final class CaptureEvidence {
         }
         CaptureReport report = read.of(stored, capture.sha256(), started);
         CaptureRecords records = CaptureRecords.of(workspace);
-        CaptureRecords.Prepared sessions = records.prepare(capture, report);
+        AddressTexts addresses = new AddressTexts();
+        CaptureRecords.Prepared sessions = records.prepare(capture, report, addresses);
         try (Workspace.StagedEvidence json = workspace.stageEvidence(id, capture.originalName() + ".analysis.json",
-                out -> CaptureJson.write(report, new JsonStreamWriter(out)))) {
+                out -> CaptureJson.write(report, new JsonStreamWriter(out), addresses))) {
             // the same analysis, byte for byte, as one the case keeps (the same version, or nothing it changed): that one serves
             Optional<Evidence> same = workspace.evidence(id).stream()
                     .filter(e -> !e.isPurged() && e.sha256().equals(json.sha256())).findFirst();
@@ -108,7 +109,8 @@ public final class CaptureEvidence {
         }
         CaptureReport report = added.result().report().of(workspace.storedFile(capture), capture.sha256(), started);
         CaptureRecords records = CaptureRecords.of(workspace);
-        CaptureRecords.Prepared sessions = records.prepare(capture, report);
+        AddressTexts addresses = new AddressTexts(); // each address's text made once, for the rows, the search and the JSON
+        CaptureRecords.Prepared sessions = records.prepare(capture, report, addresses);
         // The analysis's JSON is written straight into the evidence store, and hashed as it is written, on a thread of
         // its own while the sessions go into the workspace: for a capture dense in sessions that is tens of megabytes,
         // 0.4-0.5 s, beside seconds of database work. It waits until the sessions' search entries are made: on two
@@ -118,7 +120,7 @@ public final class CaptureEvidence {
             try {
                 // named after its capture, as the case's evidence list shows it
                 return new Written(workspace.stageEvidence(id, file.getFileName() + ".analysis.json",
-                        out -> CaptureJson.write(report, new JsonStreamWriter(out))), null);
+                        out -> CaptureJson.write(report, new JsonStreamWriter(out), addresses)), null);
             } catch (WorkspaceException e) {
                 return new Written(null, e);
             }

@@ -29,9 +29,14 @@ public final class CaptureJson {
      * (two per host, and a large capture has tens of thousands of hosts) took 0.4-0.5 s of a 1 GiB import's 2.4 s.
      */
     public static void write(CaptureReport r, JsonStreamWriter o) throws IOException {
+        write(r, o, new AddressTexts());
+    }
+
+    /** As {@link #write(CaptureReport, JsonStreamWriter)}, with the import's address texts, which other threads share. */
+    static void write(CaptureReport r, JsonStreamWriter o, AddressTexts addresses) throws IOException {
         head(r, o);
         Items items = new Items(r);
-        items.write(o, 0, items.count(), new Texts());
+        items.write(o, 0, items.count(), new Texts(addresses));
         o.endArray().endObject();
         o.flush();
     }
@@ -54,8 +59,9 @@ public final class CaptureJson {
         head(r, o);
         JsonStreamWriter inTheArray = o.branch(); // never written: every part begins as deep as the sessions' array
         BlockingQueue<JsonStreamWriter> written = new ArrayBlockingQueue<>(2);
+        AddressTexts addresses = new AddressTexts();
         Background<Void> second = Background.start("capture-json", () -> {
-            Texts texts = new Texts();
+            Texts texts = new Texts(addresses);
             try {
                 for (int part = 1; part < parts; part += 2) {
                     JsonStreamWriter branch = inTheArray.branch();
@@ -70,7 +76,7 @@ public final class CaptureJson {
                 return null; // the writer here has stopped waiting
             }
         });
-        Texts texts = new Texts();
+        Texts texts = new Texts(addresses);
         for (int part = 0; part < parts; part += 2) {
             items.write(o, items.start(part, parts), items.start(part + 1, parts), texts);
             if (part + 1 < parts) {
@@ -251,11 +257,11 @@ public final class CaptureJson {
         o.endObject();
     }
 
-    /** The texts a thread writing the JSON makes once and writes many times. */
+    /** The texts a thread writing the JSON makes once and writes many times: the addresses' shared with other threads. */
     private record Texts(AddressTexts addresses, RoleTexts roles) {
 
-        Texts() {
-            this(new AddressTexts(), new RoleTexts());
+        Texts(AddressTexts addresses) {
+            this(addresses, new RoleTexts());
         }
     }
 

@@ -121,12 +121,14 @@ public final class CaptureRecords {
 
         private final Evidence capture;
         private final CaptureReport report;
+        private final AddressTexts addresses;
         private final Background<SearchBatch> entries;
 
-        private Prepared(WorkspaceStore store, Evidence capture, CaptureReport report) {
+        private Prepared(WorkspaceStore store, Evidence capture, CaptureReport report, AddressTexts addresses) {
             this.capture = capture;
             this.report = report;
-            this.entries = Background.start("capture-search-entries", () -> store.searchBatch(entries(capture, report)));
+            this.addresses = addresses;
+            this.entries = Background.start("capture-search-entries", () -> store.searchBatch(entries(capture, report, addresses)));
         }
 
         /** Waits until the search entries are made, however that ended: for work that should not take a core from it. */
@@ -137,10 +139,11 @@ public final class CaptureRecords {
 
     /**
      * Begins to keep an import of {@code capture}: the search entries of its sessions are made on a thread of their
-     * own while the caller goes on (for a capture dense in sessions, tens of thousands of sessions).
+     * own while the caller goes on (for a capture dense in sessions, tens of thousands of sessions). {@code addresses}:
+     * the import's address texts, which the thread writing its JSON shares.
      */
-    public Prepared prepare(Evidence capture, CaptureReport report) {
-        return new Prepared(store, capture, report);
+    Prepared prepare(Evidence capture, CaptureReport report, AddressTexts addresses) {
+        return new Prepared(store, capture, report, addresses);
     }
 
     /**
@@ -196,7 +199,7 @@ public final class CaptureRecords {
 
     /** An import's rows and search entries: what {@link #record} and {@link #replace} both keep. */
     private static void keep(CaseTransaction tx, Prepared prepared) throws SQLException {
-        insert(tx, prepared.capture, prepared.report);
+        insert(tx, prepared.capture, prepared.report, prepared.addresses);
         tx.index("session", prepared.entries.join(() -> new SQLException("interrupted while the sessions' search entries were made")));
         if (prepared.report.format() == CaptureFormat.NETSTAT) {
             tx.index(SOCKET, socketEntries(prepared.capture, prepared.report));
@@ -250,7 +253,7 @@ public final class CaptureRecords {
      */
     private static final int SESSION_BATCH = 1024;
 
-    private static void insert(CaseTransaction tx, Evidence capture, CaptureReport r) throws SQLException {
+    private static void insert(CaseTransaction tx, Evidence capture, CaptureReport r, AddressTexts hosts) throws SQLException {
         Connection c = tx.connection();
         try (PreparedStatement s = c.prepareStatement("INSERT INTO capture_imports (case_id, evidence_no, analysis_no, imported_at,"
                 + " analyst, file_name, format, sha256, packets, bytes, flows, tcp_flows, udp_flows, first_packet_ns, last_packet_ns,"
@@ -295,7 +298,6 @@ public final class CaptureRecords {
                 + " started_ns, client_host, client_port, proxy_host, proxy_port, protocol, destination, outcome, code, carries_smtp,"
                 + " smtp_messages, smtp_recipients, relayed_flow, evidence, paired) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             String caseId = tx.caseId().toString();
-            AddressTexts hosts = new AddressTexts();
             int position = 0;
             for (ProxySession x : r.sessions()) {
                 bind(s, caseId, capture.number(), ++position, x, hosts); // per item, so that the JIT compiles it
@@ -315,8 +317,7 @@ public final class CaptureRecords {
      * 50,000 entries for 74,000 sessions, repeating the same words in each: indexing them was half of that
      * import's time in a case.
      */
-    private static List<SearchEntry> entries(Evidence capture, CaptureReport r) {
-        AddressTexts hosts = new AddressTexts();
+    private static List<SearchEntry> entries(Evidence capture, CaptureReport r, AddressTexts hosts) {
         Map<GroupKey, EntryText> growing = new LinkedHashMap<>();
         List<EntryText> made = new ArrayList<>();
         for (ProxySession x : r.sessions()) {
