@@ -96,7 +96,7 @@ public final class CaptureRecords {
             new Migration(4, List.of("ALTER TABLE capture_listening ADD COLUMN clients TEXT NOT NULL DEFAULT ''",
                     "ALTER TABLE capture_listening ADD COLUMN mail_servers TEXT NOT NULL DEFAULT ''")),
             // A session paired with the proxy's own onward connection keeps the rest of its evidence, and the sentence
-            // is made when the row is read (ProxySession.paired): made for each of a dense capture's 74,000 sessions to
+            // is made when the row is read (ProxySession.pairedEvidence): made for each of a dense capture's 74,000 sessions to
             // be written, it was a sixth of what keeping them allocated. Rows kept before hold their whole sentence.
             new Migration(5, List.of("ALTER TABLE capture_sessions ADD COLUMN paired INTEGER NOT NULL DEFAULT 0"))));
 
@@ -815,7 +815,7 @@ public final class CaptureRecords {
         int relayed = r.getInt(15);
         OptionalInt relayedFlow = r.wasNull() ? OptionalInt.empty() : OptionalInt.of(relayed); // wasNull speaks of the last read
         String destination = r.getString(9);
-        String evidence = r.getInt(17) != 0 ? ProxySession.paired(destination, relayed, r.getString(16)) : r.getString(16);
+        String evidence = r.getInt(17) != 0 ? ProxySession.pairedEvidence(destination, relayed, r.getString(16)) : r.getString(16);
         return new KeptCapture.Session(r.getInt(2), r.getLong(3), r.getString(4), r.getInt(5), r.getString(6), r.getInt(7),
                 r.getString(8), destination, outcome(r.getString(10)),
                 r.getString(11), evidence, r.getInt(12) != 0, r.getInt(13), r.getInt(14), relayedFlow);

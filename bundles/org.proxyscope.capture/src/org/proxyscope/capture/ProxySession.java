@@ -11,8 +11,8 @@ import org.proxyscope.cli.JsonStreamWriter;
  * A class, not a record: a session paired with the proxy's own onward connection says so in its evidence ("the
  * proxy's connection to ... is flow 812; ..."), and that text is made when it is first asked for, then kept. Made
  * for each of a dense capture's tens of thousands of sessions as they were paired, it was a tenth of what an import
- * allocated and stayed in memory with the capture, although the views ask for the few rows on screen; made at each
- * asking, an import into a case made it twice, once for the analysis's JSON and once for the session's row.
+ * allocated and stayed in memory with the capture, although the views ask for the few rows on screen. The JSON
+ * writes it in parts, and a case's row keeps the parts ({@link #pairedEvidence}), so an import makes none.
  */
 public final class ProxySession {
 
@@ -128,7 +128,7 @@ public final class ProxySession {
     public String evidence() {
         String made = evidence;
         if (made == null) {
-            made = paired ? paired(destination, relayedFlow, reason) : reason;
+            made = paired ? pairedEvidence(destination, relayedFlow, reason) : reason;
             evidence = made;
         }
         return made;
@@ -138,7 +138,7 @@ public final class ProxySession {
      * The evidence of a session paired with the proxy's connection {@code onwardFlow} to {@code destination}: that
      * connection, then what else showed ({@code reason}). Also how a kept session's row is read, which holds the three.
      */
-    static String paired(String destination, int onwardFlow, String reason) {
+    static String pairedEvidence(String destination, int onwardFlow, String reason) {
         return ONWARD + destination + IS_FLOW + onwardFlow + THEN + reason;
     }
 
