@@ -1,5 +1,6 @@
 package org.proxyscope.app.ui;
 
+import java.util.List;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 
@@ -11,24 +12,33 @@ import org.eclipse.jface.window.ToolTip;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Item;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Tree;
+import org.eclipse.swt.widgets.TreeItem;
 
-/** The column set-up every Proxyscope table shares. */
+/** The column set-up every Proxyscope table shares, and the tooltips its trees share with it. */
 public final class Tables {
 
     private Tables() {
     }
 
-    /** Adds one column per {@code {title, width in pixels}} pair, in order. */
+    /**
+     * Adds one column per {@code {title, width in pixels}} pair, in order. A cell too narrow for its text shows the
+     * whole of it in a tooltip while the pointer rests on it ({@link #tipCutCells(Table)}).
+     */
     public static void addColumns(Table table, String[][] titlesAndWidths) {
         for (String[] c : titlesAndWidths) {
             TableColumn column = new TableColumn(table, SWT.NONE);
             column.setText(c[0]);
             column.setWidth(Integer.parseInt(c[1]));
         }
+        tipCutCells(table);
     }
 
     /**
@@ -60,8 +70,7 @@ public final class Tables {
     /**
      * Lets a table made {@link SWT#VIRTUAL} ask for a row's texts only when the row is shown: a capture's tens of
      * thousands of sessions or hosts then cost what the screen holds, not one widget row each. The rows are as many
-     * as {@link Table#setItemCount} was last told; {@code texts} gives the texts of row {@code index}. A cell too
-     * narrow for its text shows the whole of it in a tooltip while the pointer rests on it.
+     * as {@link Table#setItemCount} was last told; {@code texts} gives the texts of row {@code index}.
      */
     public static void onDemand(Table table, IntFunction<String[]> texts) {
         table.addListener(SWT.SetData, e -> {
@@ -70,29 +79,46 @@ public final class Tables {
                 ((TableItem) e.item).setText(texts.apply(e.index)); // the event names the row: Table.indexOf walks them all
             }
         });
-        new CutTextTip(table);
     }
 
     /**
-     * The whole text of the cell at {@code x, y} when its column shows only part of it, or null. An evidence
-     * sentence or a host's roles is cut at the column's edge, and widening the column takes room from the others.
+     * Shows the whole text of a cell too narrow for it in a tooltip while the pointer rests on the cell. An evidence
+     * sentence, a custody entry or a host's roles is cut at the column's edge, and widening the column takes room
+     * from the others.
      */
+    public static void tipCutCells(Table table) {
+        new CutTextTip(table, at -> cellAt(table, at));
+    }
+
+    /** As {@link #tipCutCells(Table)}, for a tree: a case's files and custody entries are cut in a narrow view. */
+    public static void tipCutCells(Tree tree) {
+        new CutTextTip(tree, at -> cellAt(tree, at));
+    }
+
+    /** The whole text of the table's cell at {@code x, y} when its column shows only part of it, or null. */
     public static String cutText(Table table, int x, int y) {
-        Cell cell = cellAt(table, new Point(x, y));
+        return cutText(table, cellAt(table, new Point(x, y)));
+    }
+
+    /** The whole text of the tree's cell at {@code x, y} when its column shows only part of it, or null. */
+    public static String cutText(Tree tree, int x, int y) {
+        return cutText(tree, cellAt(tree, new Point(x, y)));
+    }
+
+    private static String cutText(Control control, Cell cell) {
         if (cell == null) {
             return null;
         }
-        String text = cell.item().getText(cell.column());
-        GC gc = new GC(table);
+        GC gc = new GC(control);
         try {
-            return gc.textExtent(text).x > cell.item().getTextBounds(cell.column()).width ? text : null;
+            return gc.textExtent(cell.text()).x > cell.textBounds().width ? cell.text() : null;
         } finally {
             gc.dispose();
         }
     }
 
-    /** A cell of a table: a row and a column. */
-    private record Cell(TableItem item, int column) {
+    /** A cell of a table or a tree: its row and column, its text and where the text is drawn. */
+    private record Cell(Item row, int column, String text, Rectangle textBounds) {
     }
 
     private static Cell cellAt(Table table, Point at) {
@@ -100,7 +126,19 @@ public final class Tables {
         if (item != null) {
             for (int column = 0; column < Math.max(1, table.getColumnCount()); column++) {
                 if (item.getBounds(column).contains(at)) {
-                    return new Cell(item, column);
+                    return new Cell(item, column, item.getText(column), item.getTextBounds(column));
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Cell cellAt(Tree tree, Point at) {
+        TreeItem item = tree.getItem(at);
+        if (item != null) {
+            for (int column = 0; column < Math.max(1, tree.getColumnCount()); column++) {
+                if (item.getBounds(column).contains(at)) {
+                    return new Cell(item, column, item.getText(column), item.getTextBounds(column));
                 }
             }
         }
@@ -110,27 +148,29 @@ public final class Tables {
     /** Shows a cut cell's whole text while the pointer rests on it, a tip of its own for each cell. */
     private static final class CutTextTip extends DefaultToolTip {
 
-        private final Table table;
+        private final Control control;
+        private final Function<Point, Cell> cells;
 
-        CutTextTip(Table table) {
-            super(table, ToolTip.RECREATE, false);
-            this.table = table;
+        CutTextTip(Control control, Function<Point, Cell> cells) {
+            super(control, ToolTip.RECREATE, false);
+            this.control = control;
+            this.cells = cells;
         }
 
         @Override
         protected Object getToolTipArea(Event event) {
-            Cell cell = cellAt(table, new Point(event.x, event.y));
-            return cell != null ? cell : super.getToolTipArea(event);
+            Cell cell = cells.apply(new Point(event.x, event.y));
+            return cell != null ? List.of(cell.row(), cell.column()) : super.getToolTipArea(event);
         }
 
         @Override
         protected boolean shouldCreateToolTip(Event event) {
-            return cutText(table, event.x, event.y) != null && super.shouldCreateToolTip(event);
+            return getText(event) != null && super.shouldCreateToolTip(event);
         }
 
         @Override
         protected String getText(Event event) {
-            return cutText(table, event.x, event.y);
+            return cutText(control, cells.apply(new Point(event.x, event.y)));
         }
     }
 

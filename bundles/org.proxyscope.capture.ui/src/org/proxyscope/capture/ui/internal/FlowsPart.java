@@ -135,6 +135,7 @@ public final class FlowsPart {
             column.setText(c.title());
             column.setWidth(c.width());
         }
+        Tables.tipCutCells(table);
         Tables.sortByHeadings(table, this::refresh);
         Tables.onDemand(table, i -> {
             Flow f = shown.get(i);

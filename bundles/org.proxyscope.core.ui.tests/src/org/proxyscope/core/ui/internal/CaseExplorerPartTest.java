@@ -168,6 +168,34 @@ class CaseExplorerPartTest {
         Widgets.spinUntil(display, () -> first.getWidth() >= needed, "the file's row shown whole in the wider view");
     }
 
+    /**
+     * A cell too narrow for its text (a long title, a custody entry in a narrow view) shows the whole text in a
+     * tooltip while the pointer rests on it; a cell that shows all of its text has none.
+     */
+    @Test
+    void aCutCellShowsItsWholeTextWhereThePointerRests() throws Exception {
+        String title = "Customer PC relaying spam through an HTTP CONNECT proxy on 8080 since the November reinstall";
+        Case cut = ws.createCase(NewCase.of(title, "198.51.100.44", "", "", "", List.of()));
+        part.refresh();
+        Tree tree = one(shell, Tree.class, t -> true);
+        TreeItem row = tree.getItem(0);
+        assertEquals(cut.id().toString(), row.getText(0));
+        org.eclipse.swt.graphics.Rectangle titleCell = row.getBounds(1);
+        org.eclipse.swt.graphics.Rectangle idCell = row.getBounds(0);
+        org.eclipse.swt.graphics.Point onTitle = new org.eclipse.swt.graphics.Point(titleCell.x + 5, titleCell.y + titleCell.height / 2);
+        Widgets.spinUntil(display, () -> tree.getItem(onTitle) != null, "the rows laid out");
+        assertEquals(title, org.proxyscope.app.ui.Tables.cutText(tree, titleCell.x + 5, titleCell.y + titleCell.height / 2));
+        assertEquals(null, org.proxyscope.app.ui.Tables.cutText(tree, idCell.x + 5, idCell.y + idCell.height / 2), "the id shows whole");
+
+        // the pointer resting on the title: a tip with the whole title
+        org.eclipse.swt.widgets.Event hover = new org.eclipse.swt.widgets.Event();
+        hover.x = titleCell.x + 5;
+        hover.y = titleCell.y + titleCell.height / 2;
+        tree.notifyListeners(SWT.MouseHover, hover);
+        Widgets.spinUntil(display, () -> java.util.Arrays.stream(display.getShells())
+                .anyMatch(s -> s != shell && s.isVisible() && Widgets.visibleText(s).contains(title)), "a tip with the whole title");
+    }
+
     /** A probe run's transcripts are one node under Evidence, which opens to each. */
     @Test
     void aProbeRunsTranscriptsAreOneNodeUnderEvidence() throws Exception {

@@ -45,6 +45,7 @@ import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.e4.ui.model.application.MApplication;
 import org.proxyscope.app.ui.CaseEvents;
 import org.proxyscope.app.ui.ProxyscopeModel;
+import org.proxyscope.app.ui.Tables;
 import org.proxyscope.app.ui.UtcTime;
 import org.proxyscope.core.Workspace;
 import org.proxyscope.core.WorkspaceException;
@@ -123,6 +124,7 @@ public final class CaseExplorerPart {
             }
         });
         viewer.getTree().addListener(SWT.Resize, e -> fitFirstColumn()); // a view made wider shows more of them
+        Tables.tipCutCells(viewer.getTree()); // what still does not fit: long titles, custody entries in a narrow view
 
         filter.addModifyListener(e -> refresh());
         status.addListener(SWT.Selection, e -> refresh());

@@ -37,6 +37,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.proxyscope.app.ui.CaseEvents;
 import org.proxyscope.app.ui.LatestAnswer;
+import org.proxyscope.app.ui.Tables;
 import org.proxyscope.app.ui.UtcTime;
 import org.proxyscope.core.CaseVerdicts;
 import org.proxyscope.core.Workspace;
@@ -145,6 +146,7 @@ public final class CaseOverviewPart {
             column.setText(c[0]);
             column.setWidth(Integer.parseInt(c[1]));
         }
+        Tables.tipCutCells(evidence);
         // its columns scroll within it: only its height counts towards the overview's least size
         GridDataFactory.fillDefaults().span(4, 1).grab(true, true)
                 .hint(300, evidence.getHeaderHeight() + EVIDENCE_ROWS * evidence.getItemHeight()).applyTo(evidence);

@@ -88,10 +88,11 @@ public final class Widgets {
         button.notifyListeners(SWT.Selection, null);
     }
 
-    /** All text the user can read in the tree: labels and text fields. */
+    /** All text the user can read in the tree: labels (a tooltip's too) and text fields. */
     public static String visibleText(Composite root) {
         StringBuilder all = new StringBuilder();
         find(root, Label.class, l -> true).forEach(l -> all.append(l.getText()).append('\n'));
+        find(root, org.eclipse.swt.custom.CLabel.class, l -> true).forEach(l -> all.append(l.getText()).append('\n'));
         find(root, Text.class, t -> true).forEach(t -> all.append(t.getText()).append('\n'));
         return all.toString();
     }
