@@ -18,6 +18,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Tree;
@@ -159,6 +160,27 @@ class CaseDialogsTest {
         shell.layout(true, true);
         assertFalse(scroller.getVerticalBar().isVisible(), "tall enough, nothing to scroll");
         assertTrue(evidence.getClientArea().height > 10 * evidence.getItemHeight(), "the table takes the room there is");
+    }
+
+    /** A long title wraps in the overview's heading instead of making the overview wider than its part. */
+    @Test
+    void aLongTitleWrapsWithinThePart() throws Exception {
+        String title = "Customer PC relaying spam through an HTTP CONNECT proxy on 8080 since the November reinstall,"
+                + " reported by two blocklists";
+        Case c = ws.createCase(NewCase.of(title, "198.51.100.44", "", "", "", List.of()));
+        Shell shell = Widgets.partShell(display);
+        CaseOverviewPart overview = overview(shell);
+        shell.setSize(700, 900);
+        shell.open();
+        overview.show(c.id());
+        ScrolledComposite scroller = one(shell, ScrolledComposite.class, x -> true);
+        Label heading = one(shell, Label.class, l -> l.getText().endsWith(title));
+        assertFalse(scroller.getHorizontalBar().isVisible(), "nothing to scroll sideways");
+        assertTrue(heading.getBounds().x + heading.getBounds().width <= scroller.getClientArea().width,
+                heading.getBounds() + " within " + scroller.getClientArea());
+        int oneLine = heading.computeSize(SWT.DEFAULT, SWT.DEFAULT).y;
+        assertTrue(heading.getBounds().height >= 2 * oneLine, "the title on more lines than one: " + heading.getBounds());
+        assertFalse(scroller.getVerticalBar().isVisible(), "tall enough, nothing to scroll");
     }
 
     /**

@@ -23,6 +23,7 @@ import org.eclipse.jface.window.Window;
 import org.eclipse.jface.wizard.WizardDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.ScrolledComposite;
+import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Button;
@@ -96,10 +97,11 @@ public final class CaseOverviewPart {
         body = form;
         // the details in two columns of label and value, so that the evidence starts higher up
         GridLayoutFactory.swtDefaults().numColumns(4).margins(10, 10).spacing(12, 4).applyTo(form);
-        heading = new Label(form, SWT.NONE);
+        heading = new Label(form, SWT.WRAP);
         heading.setFont(JFaceResources.getHeaderFont());
         heading.setText("Select a case in the Case Explorer");
-        GridDataFactory.fillDefaults().span(4, 1).grab(true, false).applyTo(heading);
+        // wraps at the part's width, as the verdict does: a long title made the whole overview wider than its part
+        GridDataFactory.fillDefaults().span(4, 1).grab(true, false).hint(200, SWT.DEFAULT).applyTo(heading);
         String[] left = {"Target", "Authorised scope", "Customer", "Tags", ""};
         String[] right = {"Status", "Severity", "Analyst", "Opened", "Updated"};
         for (int row = 0; row < left.length; row++) {
@@ -169,7 +171,19 @@ public final class CaseOverviewPart {
         });
         export.addListener(SWT.Selection, e -> exportSelected());
         purge.addListener(SWT.Selection, e -> purgeSelected());
-        scroller.setMinSize(form.computeSize(SWT.DEFAULT, SWT.DEFAULT));
+        scroller.addListener(SWT.Resize, e -> fitContent());
+        fitContent();
+    }
+
+    /**
+     * Tells the scroller the overview's least size: as narrow as its fields and buttons allow, and as tall as it is
+     * at the part's width, where the heading and the verdict wrap (measured at their narrow hints, they made the
+     * overview scroll with room to spare).
+     */
+    private void fitContent() {
+        Point least = body.computeSize(SWT.DEFAULT, SWT.DEFAULT);
+        int width = Math.max(least.x, scroller.getClientArea().width);
+        scroller.setMinSize(least.x, body.computeSize(width, SWT.DEFAULT).y);
     }
 
     /** A label and its value, or an empty cell for a {@code name} that is empty. */
@@ -336,7 +350,7 @@ public final class CaseOverviewPart {
             edit.setEnabled(false);
         }
         body.layout(true, true);
-        scroller.setMinSize(body.computeSize(SWT.DEFAULT, SWT.DEFAULT));
+        fitContent();
     }
 
     /**
@@ -367,7 +381,7 @@ public final class CaseOverviewPart {
             verdict.setText(found.line());
             verdict.setForeground(found.relays() ? verdict.getDisplay().getSystemColor(SWT.COLOR_DARK_RED) : null);
             body.layout(true, true);
-            scroller.setMinSize(body.computeSize(SWT.DEFAULT, SWT.DEFAULT));
+            fitContent();
         });
     }
 
