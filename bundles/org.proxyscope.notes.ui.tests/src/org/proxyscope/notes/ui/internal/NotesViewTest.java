@@ -80,6 +80,24 @@ class NotesViewTest {
         assertTrue(ws.verify(subject.id(), org.proxyscope.core.Progress.NONE).intact());
     }
 
+    /** In a view as narrow as the Reporting perspective's, the line under the editor wraps instead of being cut. */
+    @Test
+    void theLineUnderTheEditorWrapsInANarrowView() throws Exception {
+        Notes.of(ws).add(subject.id(), "Earlier", "An earlier note", List.of(), false);
+        NotesPart part = ContextInjectionFactory.make(NotesPart.class, context);
+        shell.setSize(240, 560); // narrower than the line's one-line width
+        shell.open();
+        part.newNoteForTest();
+        part.type("The customer called back.");
+        Widgets.spinUntil(display, () -> part.statusText().startsWith("Version 2, saved "), "the autosave");
+        org.eclipse.swt.widgets.Label status = Widgets.one(shell, org.eclipse.swt.widgets.Label.class,
+                l -> l.getText().equals(part.statusText()));
+        Widgets.spinUntil(display, () -> status.getBounds().height >= 2 * status.computeSize(SWT.DEFAULT, SWT.DEFAULT).y,
+                "the line on two lines: " + status.getBounds());
+        assertTrue(status.getBounds().x + status.getBounds().width <= status.getParent().getClientArea().width,
+                status.getBounds() + " within " + status.getParent().getClientArea());
+    }
+
     @Test
     void ctrlSpaceCompletesALinkAndThePreviewSpellsItOut() throws Exception {
         ws.addEvidence(subject.id(), java.nio.file.Files.writeString(tmp.resolve("netstat.txt"), "tcp 0.0.0.0:1080 LISTEN"), "customer PC",

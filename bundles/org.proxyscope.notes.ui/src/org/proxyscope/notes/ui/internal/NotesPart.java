@@ -40,6 +40,7 @@ import org.eclipse.swt.custom.StyleRange;
 import org.eclipse.swt.custom.StyledText;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
@@ -164,8 +165,10 @@ public final class NotesPart {
                 e.doit = false;
             }
         });
-        status = new Label(edit, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, false).span(2, 1).applyTo(status);
+        status = new Label(edit, SWT.WRAP);
+        // wraps at the view's width: in the Reporting perspective's narrow column "... by alice" and the reason a note
+        // was not saved were cut off
+        GridDataFactory.fillDefaults().grab(true, false).span(2, 1).hint(100, SWT.DEFAULT).applyTo(status);
         sash.setWeights(35, 65);
         editor.addListener(SWT.Modify, e -> typed());
         title.addListener(SWT.Modify, e -> typed());
@@ -219,7 +222,7 @@ public final class NotesPart {
                 }
             }
         } catch (WorkspaceException e) {
-            status.setText(e.getMessage());
+            say(e.getMessage());
         }
         open(selected());
     }
@@ -257,7 +260,7 @@ public final class NotesPart {
         highlight();
         renderPreview();
         forReport.setSelection(note != null && note.forReport());
-        status.setText(note == null ? "" : "Version " + note.version() + ", saved " + UtcTime.seconds(note.updated()) + " by " + note.updatedBy());
+        say(note == null ? "" : "Version " + note.version() + ", saved " + UtcTime.seconds(note.updated()) + " by " + note.updatedBy());
         enableEditing(note != null);
     }
 
@@ -275,7 +278,7 @@ public final class NotesPart {
             return;
         }
         highlight();
-        status.setText("Unsaved changes...");
+        say("Unsaved changes...");
         editor.getDisplay().timerExec(AUTOSAVE_MILLIS, autosave);
     }
 
@@ -291,7 +294,7 @@ public final class NotesPart {
             return;
         }
         if (text.isBlank()) {
-            status.setText("A note needs text; the empty text is not saved.");
+            say("A note needs text; the empty text is not saved.");
             return;
         }
         shown = new Note(shown.caseId(), shown.number(), name, text, shown.tags(), shown.forReport(), shown.reportOrder(),
@@ -344,7 +347,7 @@ public final class NotesPart {
                 if (status.isDisposed()) {
                     return;
                 }
-                status.setText(text);
+                say(text);
                 if (saved != null) {
                     for (TableItem row : table.getItems()) {
                         if (((Note) row.getData()).number() == saved.number() && saved.caseId().equals(caseId)) {
@@ -386,7 +389,7 @@ public final class NotesPart {
             editor.setFocus();
             editor.selectAll();
         } catch (WorkspaceException e) {
-            status.setText(e.getMessage());
+            say(e.getMessage());
         }
     }
 
@@ -409,7 +412,7 @@ public final class NotesPart {
             Notes.of(workspace).delete(note.caseId(), note.number(), why);
             reload(Optional.empty());
         } catch (WorkspaceException e) {
-            status.setText(e.getMessage());
+            say(e.getMessage());
         }
     }
 
@@ -461,7 +464,7 @@ public final class NotesPart {
                 relist(note.number());
             }
         } catch (WorkspaceException e) {
-            status.setText(e.getMessage());
+            say(e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -471,7 +474,7 @@ public final class NotesPart {
     void moveSelected(int by) {
         Note note = selected();
         if (note == null || !note.forReport()) {
-            status.setText(note == null ? "" : "Only notes for the report have an order; tick \"For the report\" first.");
+            say(note == null ? "" : "Only notes for the report have an order; tick \"For the report\" first.");
             return;
         }
         List<Integer> order = reportOrder();
@@ -516,7 +519,7 @@ public final class NotesPart {
             change.apply(Notes.of(workspace));
             relist(keep);
         } catch (WorkspaceException e) {
-            status.setText(e.getMessage());
+            say(e.getMessage());
         }
     }
 
@@ -572,6 +575,12 @@ public final class NotesPart {
         }
     }
 
+    /** Says {@code text} under the editor, on as many lines as it takes. */
+    private void say(String text) {
+        status.setText(text);
+        status.getParent().layout(new Control[] {status});
+    }
+
     // for tests
 
     void newNoteForTest() {
@@ -585,6 +594,7 @@ public final class NotesPart {
     String statusText() {
         return status.getText();
     }
+
 
     int rows() {
         return table.getItemCount();
