@@ -80,6 +80,21 @@ class NotesViewTest {
         assertTrue(ws.verify(subject.id(), org.proxyscope.core.Progress.NONE).intact());
     }
 
+    /** New Note waits for a case, and Delete for a note: before, both could be clicked to no effect. */
+    @Test
+    void newNoteWaitsForACaseAndDeleteForANote() throws Exception {
+        context.remove(ProxyscopeModel.SELECTED_CASE);
+        NotesPart part = ContextInjectionFactory.make(NotesPart.class, context);
+        Button add = Widgets.button(shell, "&New Note");
+        Button delete = Widgets.button(shell, "&Delete...");
+        assertTrue(!add.getEnabled() && !delete.getEnabled(), "no case chosen yet");
+        context.set(ProxyscopeModel.SELECTED_CASE, subject.id());
+        assertTrue(add.getEnabled() && !delete.getEnabled(), "a case, but no note of it chosen");
+        part.newNoteForTest();
+        assertEquals(1, part.rows());
+        assertTrue(delete.getEnabled(), "the new note is chosen");
+    }
+
     /** In a view as narrow as the Reporting perspective's, the line under the editor wraps instead of being cut. */
     @Test
     void theLineUnderTheEditorWrapsInANarrowView() throws Exception {

@@ -74,6 +74,8 @@ public final class NotesPart {
 
     private Label subject;
     private Table table;
+    private Button add;
+    private Button delete;
     private Button forReport;
     private Button history;
     private Text title;
@@ -99,10 +101,11 @@ public final class NotesPart {
         GridDataFactory.fillDefaults().grab(true, false).applyTo(subject);
         Composite buttons = new Composite(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(3).applyTo(buttons); // the check box below: the view is narrow
-        Button add = new Button(buttons, SWT.PUSH);
+        add = new Button(buttons, SWT.PUSH);
         add.setText("&New Note");
+        add.setEnabled(false); // until a case is chosen: a note belongs to one
         add.addListener(SWT.Selection, e -> newNote());
-        Button delete = new Button(buttons, SWT.PUSH);
+        delete = new Button(buttons, SWT.PUSH);
         delete.setText("&Delete...");
         delete.addListener(SWT.Selection, e -> deleteNote());
         history = new Button(buttons, SWT.PUSH);
@@ -195,6 +198,7 @@ public final class NotesPart {
 
     void show(CaseId id) {
         subject.setText(id + ": notes");
+        add.setEnabled(true);
         reload(Optional.empty());
     }
 
@@ -265,6 +269,7 @@ public final class NotesPart {
     }
 
     private void enableEditing(boolean on) {
+        delete.setEnabled(on);
         title.setEnabled(on);
         tags.setEnabled(on);
         editor.setEnabled(on);
