@@ -123,23 +123,20 @@ public final class Tables {
 
     private static Cell cellAt(Table table, Point at) {
         TableItem item = table.getItem(at);
-        if (item != null) {
-            for (int column = 0; column < Math.max(1, table.getColumnCount()); column++) {
-                if (item.getBounds(column).contains(at)) {
-                    return new Cell(item, column, item.getText(column), item.getTextBounds(column));
-                }
-            }
-        }
-        return null;
+        return item == null ? null : cellAt(item, table.getColumnCount(), at, item::getBounds, item::getText, item::getTextBounds);
     }
 
     private static Cell cellAt(Tree tree, Point at) {
         TreeItem item = tree.getItem(at);
-        if (item != null) {
-            for (int column = 0; column < Math.max(1, tree.getColumnCount()); column++) {
-                if (item.getBounds(column).contains(at)) {
-                    return new Cell(item, column, item.getText(column), item.getTextBounds(column));
-                }
+        return item == null ? null : cellAt(item, tree.getColumnCount(), at, item::getBounds, item::getText, item::getTextBounds);
+    }
+
+    /** The cell of row {@code item} (a table's or a tree's, which share no type that reads a cell) that holds {@code at}. */
+    private static Cell cellAt(Item item, int columns, Point at, IntFunction<Rectangle> bounds, IntFunction<String> text,
+            IntFunction<Rectangle> textBounds) {
+        for (int column = 0; column < Math.max(1, columns); column++) {
+            if (bounds.apply(column).contains(at)) {
+                return new Cell(item, column, text.apply(column), textBounds.apply(column));
             }
         }
         return null;

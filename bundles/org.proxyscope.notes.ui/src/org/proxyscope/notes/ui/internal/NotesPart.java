@@ -600,7 +600,6 @@ public final class NotesPart {
         return status.getText();
     }
 
-
     int rows() {
         return table.getItemCount();
     }
